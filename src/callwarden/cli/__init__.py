@@ -1,0 +1,30 @@
+"""The ``callwarden`` command. Thin: each command parses its options, resolves
+:class:`~callwarden.config.Settings` and calls one service; no logic lives here.
+
+Commands are grouped by capability, one module each, registered on :data:`app` at import.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="callwarden",
+    help="Robocall mitigation for voice service providers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Registration happens on import; the order is the order of `callwarden --help`.
+from callwarden.cli import data as _data  # noqa: E402
+from callwarden.cli import demo as _demo  # noqa: E402
+from callwarden.cli import shaken as _shaken  # noqa: E402
+from callwarden.cli import synth as _synth  # noqa: E402
+
+__all__ = ["app", "main"]
+_registered = (_demo, _data, _synth, _shaken)
+
+
+def main() -> None:
+    app()

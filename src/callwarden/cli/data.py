@@ -1,0 +1,1 @@
+"""Commands: data (filled in by its capability)."""

@@ -1,0 +1,1 @@
+"""Commands: shaken (filled in by its capability)."""

@@ -1,0 +1,1 @@
+"""Commands: synth (filled in by its capability)."""

@@ -1,0 +1,47 @@
+"""Where callwarden keeps its data, from the environment or explicit arguments.
+
+Embedded defaults need no server: a SQLite file and a DuckDB/Parquet call store under
+one data directory. Production points ``CALLWARDEN_DATABASE_URL`` at PostgreSQL.
+Secrets (database passwords in URLs, signing keys) are never printed: use
+:func:`redact_url` before a URL reaches a log line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+DEFAULT_HOME = Path("callwarden-data")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The locations every entrypoint resolves before calling a service."""
+
+    home: Path
+    database_url: str
+
+    @property
+    def call_store_dir(self) -> Path:
+        return self.home / "calls"
+
+    @classmethod
+    def from_env(
+        cls, home: Path | None = None, database_url: str | None = None
+    ) -> Settings:
+        resolved_home = home or Path(os.environ.get("CALLWARDEN_HOME", DEFAULT_HOME))
+        url = database_url or os.environ.get("CALLWARDEN_DATABASE_URL")
+        if not url:
+            url = f"sqlite:///{(resolved_home / 'callwarden.db').as_posix()}"
+        return cls(home=resolved_home, database_url=url)
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password replaced, safe for logs and error messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # a malformed URL must not leak through the error path either
+        return "<unparseable database URL>"
