@@ -29,9 +29,7 @@ class Settings:
         return self.home / "calls"
 
     @classmethod
-    def from_env(
-        cls, home: Path | None = None, database_url: str | None = None
-    ) -> Settings:
+    def from_env(cls, home: Path | None = None, database_url: str | None = None) -> Settings:
         resolved_home = home or Path(os.environ.get("CALLWARDEN_HOME", DEFAULT_HOME))
         url = database_url or os.environ.get("CALLWARDEN_DATABASE_URL")
         if not url:

@@ -1,0 +1,1 @@
+"""Commands: load (filled in by its capability)."""
