@@ -17,6 +17,7 @@ app = typer.Typer(
 )
 
 # Registration happens on import; the order is the order of `callwarden --help`.
+from callwarden.cli import analyze as _analyze  # noqa: E402
 from callwarden.cli import demo as _demo  # noqa: E402
 from callwarden.cli import ingest as _ingest  # noqa: E402
 from callwarden.cli import load as _load  # noqa: E402
@@ -24,7 +25,7 @@ from callwarden.cli import shaken as _shaken  # noqa: E402
 from callwarden.cli import synth as _synth  # noqa: E402
 
 __all__ = ["app", "main"]
-_registered = (_demo, _ingest, _load, _synth, _shaken)
+_registered = (_analyze, _demo, _ingest, _load, _synth, _shaken)
 
 
 def main() -> None:

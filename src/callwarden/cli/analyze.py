@@ -1,0 +1,1 @@
+"""Commands: analyze (filled in by its capability)."""
