@@ -1,0 +1,352 @@
+"""Telephone numbers: normalise what a switch presents to E.164 and say what kind of number it is.
+
+Domain code, no I/O. Built on ``phonenumbers`` (Google's libphonenumber metadata), with the
+North American Numbering Plan (NANP) rules the robocall detectors care about made explicit.
+
+Decisions (formats.md section "Phone numbers"):
+
+* **NANP is home.** Country code 1 covers the US, Canada and the Caribbean NANP members;
+  all of them are NANP numbers, classified by the NANP rules below and never
+  ``INTERNATIONAL``. A provider dialling Toronto or Kingston crosses no international
+  gateway, and an invalid Jamaican NXX is as suspicious as an invalid US one.
+* **NANP shape** (ATIS-0300115 / the NANP administration's numbering rules): ten
+  national digits NPA-NXX-XXXX, NPA and NXX each starting 2-9, neither an N11 service code.
+  Ten digits whose NPA and NXX start with 2-9 normalise to E.164 even when the NPA is
+  unallocated or an N11 code (so the same bad number groups together), but are classified
+  ``INVALID_NANP``. Digit strings of the wrong length or with a leading 0/1 in NPA or NXX
+  do not normalise (kept as presented by the readers) and are ``INVALID_NANP`` too.
+* **Fictional**: NXX 555 with line 0100-0199 is reserved for fiction in every NPA; it is
+  checked right after the shape, so ``+1 800 555 0123`` is fictional, not toll-free.
+* **Allocated / toll-free / premium** follow phonenumbers' own metadata patterns for the
+  25 NANP regions: toll-free 8XX, premium 900, and any other type pattern means ``VALID``
+  (fixed, mobile, personal 5XX, ...). A shaped number matching none of them is in an
+  unallocated NPA or exchange: ``INVALID_NANP``.
+* **Anonymous**: an empty presentation, the privacy words switches put in From / PAI
+  (``anonymous``, ``restricted``, ``private``, ``withheld``, ``unavailable``, ``unknown``,
+  ``blocked``, ``no caller id``; RFC 3325 section 9.3 / RFC 3323 section 4.1.1.3
+  ``sip:anonymous@anonymous.invalid``) and all-zero digit strings (``0000000000``), which
+  switches send when they have no number to present. An anonymous presentation does not
+  normalise.
+* **International**: a number outside country code 1 that phonenumbers holds valid for
+  its country normalises to E.164 and is ``INTERNATIONAL``; anything else (garbage text,
+  an invalid foreign number) is ``UNPARSEABLE`` and does not normalise.
+
+The vectorised :func:`normalise_and_classify` gives exactly what the scalar functions give
+(a property test holds it to that); it is the path every CDR goes through, so it classifies
+clean NANP input with Arrow compute kernels and calls phonenumbers only for the rest,
+once per distinct value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+import numpy as np
+import phonenumbers
+import pyarrow as pa
+import pyarrow.compute as pc
+from phonenumbers import timezone as phone_timezone
+
+
+class NumberClass(StrEnum):
+    VALID = "valid"
+    INVALID_NANP = "invalid_nanp"
+    FICTIONAL = "fictional"
+    TOLL_FREE = "toll_free"
+    PREMIUM = "premium"
+    INTERNATIONAL = "international"
+    ANONYMOUS = "anonymous"
+    UNPARSEABLE = "unparseable"
+
+
+@dataclass(frozen=True)
+class NumberInfo:
+    presented: str
+    e164: str | None
+    number_class: NumberClass
+    time_zones: tuple[str, ...]
+
+
+_NANP_REGIONS: tuple[str, ...] = tuple(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1])
+
+#: Words switches put in the user part or display name instead of a number (lower case).
+_ANONYMOUS_WORDS: frozenset[str] = frozenset(
+    {
+        "anonymous",
+        "restricted",
+        "private",
+        "withheld",
+        "unavailable",
+        "unknown",
+        "blocked",
+        "no caller id",
+        "nocallerid",
+        "no_caller_id",
+        "anonymous caller",
+        "out of area",
+        "unknown caller",
+        "private number",
+        "caller id blocked",
+    }
+)
+
+
+def _nanp_pattern(*types: str) -> str:
+    """The union of phonenumbers' national-number patterns of ``types`` over all NANP regions."""
+    parts: list[str] = []
+    for region in _NANP_REGIONS:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if metadata is None:
+            continue
+        for kind in types:
+            desc = getattr(metadata, kind, None)
+            pattern = getattr(desc, "national_number_pattern", None)
+            if pattern and pattern not in parts:
+                parts.append(pattern)
+    return "|".join(f"(?:{part})" for part in parts) or "(?!)"
+
+
+_ALL_TYPES = (
+    "fixed_line",
+    "mobile",
+    "toll_free",
+    "premium_rate",
+    "shared_cost",
+    "personal_number",
+    "voip",
+    "pager",
+    "uan",
+    "voicemail",
+)
+
+# Each pattern is matched against the ten national digits only (anchored on both ends);
+# the same text runs in Python's ``re`` (scalar) and RE2 (Arrow kernels, vectorised),
+# and uses only the syntax both share.
+_SHAPE = r"^[2-9]\d\d[2-9]\d{6}$"
+_N11 = r"^(?:[2-9]11|\d{3}[2-9]11)"
+_FICTIONAL = r"^\d{3}55501\d\d$"
+_TOLL_FREE = f"^(?:{_nanp_pattern('toll_free')})$"
+_PREMIUM = f"^(?:{_nanp_pattern('premium_rate')})$"
+_ALLOCATED = f"^(?:{_nanp_pattern(*_ALL_TYPES)})$"
+_ALL_ZERO = r"^0+$"
+
+# re.ASCII: RE2's \\d is ASCII only, and so must Python's be for the two paths to agree.
+_SHAPE_RE = re.compile(_SHAPE, re.ASCII)
+_N11_RE = re.compile(_N11, re.ASCII)
+_FICTIONAL_RE = re.compile(_FICTIONAL, re.ASCII)
+_TOLL_FREE_RE = re.compile(_TOLL_FREE, re.ASCII)
+_PREMIUM_RE = re.compile(_PREMIUM, re.ASCII)
+_ALLOCATED_RE = re.compile(_ALLOCATED, re.ASCII)
+
+#: A presentation that is already clean NANP digits: optional +1 or 1, then ten digits.
+_CLEAN_NANP = r"^(?:\+1|1)?\d{10}$"
+_CLEAN_NANP_RE = re.compile(_CLEAN_NANP, re.ASCII)
+
+#: RFC 3966 section 3 visual separators, plus the spaces people type.
+_VISUAL_SEPARATORS_RE = re.compile(r"[\s\-.()/]")
+_DIGITS_RE = re.compile(r"\+?\d+", re.ASCII)
+_INTERNATIONAL_PREFIX = "011"  # NANP international dialling prefix
+
+
+def _classify_nanp_national(national: str) -> NumberClass:
+    """Class of ten NANP national digits (shape already known to be ten digits)."""
+    if not _SHAPE_RE.fullmatch(national) or _N11_RE.match(national):
+        return NumberClass.INVALID_NANP
+    if _FICTIONAL_RE.fullmatch(national):
+        return NumberClass.FICTIONAL
+    if _TOLL_FREE_RE.fullmatch(national):
+        return NumberClass.TOLL_FREE
+    if _PREMIUM_RE.fullmatch(national):
+        return NumberClass.PREMIUM
+    if _ALLOCATED_RE.fullmatch(national):
+        return NumberClass.VALID
+    return NumberClass.INVALID_NANP
+
+
+def _nanp_result(national: str) -> tuple[str | None, NumberClass]:
+    if national.strip("0") == "":
+        return None, NumberClass.ANONYMOUS
+    number_class = _classify_nanp_national(national)
+    if _SHAPE_RE.fullmatch(national):
+        return "+1" + national, number_class
+    return None, number_class
+
+
+def _strip_uri(text: str) -> str:
+    """The number part of a SIP/tel URI or a name-addr (RFC 3261 section 20.10, RFC 3966)."""
+    if "<" in text and ">" in text:
+        text = text[text.index("<") + 1 : text.rindex(">")]
+    lowered = text.lower()
+    for scheme in ("tel:", "sips:", "sip:"):
+        if lowered.startswith(scheme):
+            text = text[len(scheme) :]
+            break
+    # sip:user@host;params and tel:number;params: the user part / number comes first.
+    return text.split("@", 1)[0].split(";", 1)[0]
+
+
+@lru_cache(maxsize=131_072)
+def _analyse(raw: str, default_region: str = "US") -> tuple[str | None, NumberClass]:
+    """(E.164 or None, class) of one presentation. Bounded cache: traffic repeats numbers."""
+    text = raw.strip()
+    if not text or text.lower() in _ANONYMOUS_WORDS:
+        return None, NumberClass.ANONYMOUS
+    home_is_nanp = default_region.upper() in _NANP_REGIONS
+    if _CLEAN_NANP_RE.fullmatch(text) and (home_is_nanp or text.startswith("+1")):
+        return _nanp_result(text[-10:])
+    body = _strip_uri(text).strip()
+    if not body or body.lower() in _ANONYMOUS_WORDS:
+        return None, NumberClass.ANONYMOUS
+    compact = _VISUAL_SEPARATORS_RE.sub("", body)
+    if _DIGITS_RE.fullmatch(compact):
+        digits = compact.lstrip("+")
+        if digits.strip("0") == "":
+            return None, NumberClass.ANONYMOUS
+        if _CLEAN_NANP_RE.fullmatch(compact) and (home_is_nanp or compact.startswith("+1")):
+            return _nanp_result(compact[-10:])
+        if compact.startswith("+1") or (
+            home_is_nanp
+            and not compact.startswith("+")
+            and not compact.startswith(_INTERNATIONAL_PREFIX)
+        ):
+            # NANP digits of the wrong length, or a leading 0/1 where NPA or NXX must start.
+            return None, NumberClass.INVALID_NANP
+    try:
+        parsed = phonenumbers.parse(compact, default_region)
+    except phonenumbers.NumberParseException:
+        return None, NumberClass.UNPARSEABLE
+    if parsed.country_code == 1:
+        national = phonenumbers.national_significant_number(parsed)
+        if len(national) == 10:
+            return _nanp_result(national)
+        return None, NumberClass.INVALID_NANP
+    if phonenumbers.is_valid_number(parsed):
+        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        return e164, NumberClass.INTERNATIONAL
+    return None, NumberClass.UNPARSEABLE
+
+
+def normalise(raw: str, default_region: str = "US") -> str | None:
+    """E.164 form of ``raw`` (``+12025550123``), or None when it is not a usable number.
+
+    Accepts ``+12025550123``, ``12025550123``, ``2025550123``, ``(202) 555-0123``,
+    ``tel:+1-202-555-0123``, ``sip:+12025550123@host;user=phone``, name-addrs and stray
+    whitespace. Bare national digits are read in ``default_region``.
+    """
+    return _analyse(raw, default_region)[0]
+
+
+def classify(raw: str) -> NumberClass:
+    """The :class:`NumberClass` of a presented number. Never raises."""
+    return _analyse(raw)[1]
+
+
+def time_zones(e164: str) -> tuple[str, ...]:
+    """IANA time zones the number may be in, from phonenumbers' geographic data.
+
+    Calling-hours checks (47 CFR 64.1200(c)(1): no telephone solicitation before 8 a.m. or
+    after 9 p.m. local time at the called party's location) must hold in every zone
+    returned; an empty tuple means the location is unknown.
+    """
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return ()
+    zones = phone_timezone.time_zones_for_number(parsed)
+    return tuple(zone for zone in zones if zone != phone_timezone.UNKNOWN_TIMEZONE)
+
+
+def npa_nxx(e164: str) -> str | None:
+    """First six national digits (area code + exchange) of a NANP E.164 number, else None.
+
+    Neighbour spoofing presents a caller ID sharing the callee's NPA-NXX.
+    """
+    if len(e164) == 12 and e164.startswith("+1") and e164[2:].isdigit():
+        return e164[2:8]
+    return None
+
+
+def inspect(raw: str) -> NumberInfo:
+    e164, number_class = _analyse(raw)
+    zones = time_zones(e164) if e164 is not None else ()
+    return NumberInfo(presented=raw, e164=e164, number_class=number_class, time_zones=zones)
+
+
+# --- vectorised -------------------------------------------------------------------------
+
+_CLASS_VALUES: tuple[str, ...] = tuple(member.value for member in NumberClass)
+_CLASS_CODE: dict[NumberClass, int] = {member: code for code, member in enumerate(NumberClass)}
+_CLASS_DICTIONARY = pa.array(_CLASS_VALUES, pa.string())
+
+
+def _match(values: pa.Array, pattern: str) -> np.ndarray:
+    matched = pc.match_substring_regex(values, pattern)
+    return np.asarray(matched.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _classify_distinct(distinct: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """(E.164-or-as-presented, class codes) for an array of distinct, non-null strings."""
+    size = len(distinct)
+    codes = np.full(size, -1, dtype=np.int8)
+    clean = _match(distinct, _CLEAN_NANP)
+    output: pa.Array = distinct
+    if clean.any():
+        national = pc.utf8_slice_codeunits(distinct, -10)
+        shaped = clean & _match(national, _SHAPE)
+        invalid = clean & ~shaped
+        zero = clean & _match(national, _ALL_ZERO)
+        shaped_only = np.flatnonzero(shaped)
+        sub = national.take(pa.array(shaped_only, pa.int64()))
+        sub_codes = np.full(len(shaped_only), _CLASS_CODE[NumberClass.INVALID_NANP], np.int8)
+        # Later rules must not override earlier ones: fill in reverse order of precedence.
+        for pattern, number_class in (
+            (_ALLOCATED, NumberClass.VALID),
+            (_PREMIUM, NumberClass.PREMIUM),
+            (_TOLL_FREE, NumberClass.TOLL_FREE),
+            (_FICTIONAL, NumberClass.FICTIONAL),
+            (_N11, NumberClass.INVALID_NANP),
+        ):
+            sub_codes[_match(sub, pattern)] = _CLASS_CODE[number_class]
+        codes[shaped_only] = sub_codes
+        codes[invalid] = _CLASS_CODE[NumberClass.INVALID_NANP]
+        codes[zero] = _CLASS_CODE[NumberClass.ANONYMOUS]
+        normalised = pc.binary_join_element_wise("+1", national, "")
+        output = pc.if_else(pa.array(shaped & ~zero), normalised, distinct)
+    rest = np.flatnonzero(~clean)
+    if len(rest):
+        rest_values = distinct.take(pa.array(rest, pa.int64())).to_pylist()
+        rest_out: list[str] = []
+        rest_codes = np.empty(len(rest), np.int8)
+        for position, value in enumerate(rest_values):
+            e164, number_class = _analyse(value)
+            rest_out.append(e164 if e164 is not None else value)
+            rest_codes[position] = _CLASS_CODE[number_class]
+        codes[rest] = rest_codes
+        output = pc.replace_with_mask(output, pa.array(~clean), pa.array(rest_out, pa.string()))
+    return output, codes
+
+
+def normalise_and_classify(
+    values: pa.Array | pa.ChunkedArray,
+) -> tuple[pa.StringArray, pa.StringArray]:
+    """(E.164 where it normalises else the value as presented, NumberClass value) per row.
+
+    Equal row for row to ``normalise``/``classify`` with the US default region. Nulls stay
+    null in the first array and are ``anonymous`` in the second (nothing was presented).
+    Works once per distinct value (the column is dictionary-encoded first).
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks() if values.num_chunks else pa.array([], pa.string())
+    if not pa.types.is_string(values.type):
+        values = values.cast(pa.string())
+    encoded = values.dictionary_encode()
+    indices = encoded.indices
+    distinct_out, codes = _classify_distinct(encoded.dictionary)
+    presented = distinct_out.take(indices)
+    class_indices = pa.array(codes, pa.int8()).take(indices)
+    class_indices = class_indices.fill_null(_CLASS_CODE[NumberClass.ANONYMOUS])
+    classes = _CLASS_DICTIONARY.take(class_indices)
+    return presented, classes
