@@ -1,0 +1,151 @@
+"""Bulk upserts at the speed of the database driver, on SQLite and PostgreSQL.
+
+SQLAlchemy's generic executemany spends most of its time per row in Python (parameter
+construction, type processors): measured at about 70k rows/s on SQLite and 30k rows/s on
+PostgreSQL for consent rows. Reference loads are millions of rows, so this module builds
+one ``INSERT ... ON CONFLICT DO UPDATE`` per table from the table's metadata and feeds
+the driver directly:
+
+- SQLite: ``executemany`` of plain tuples (timestamps pre-rendered in the exact text
+  form SQLAlchemy's SQLite ``DATETIME`` type stores and reads back);
+- PostgreSQL: one statement per batch, ``INSERT ... SELECT * FROM unnest(%s::text[], ...)``,
+  so a batch of thousands of rows is a single round trip with typed array parameters.
+
+On both, a conflicting row is updated only when a value differs (``IS DISTINCT FROM``),
+so reloading an unchanged file writes nothing. Rows that repeat a key within a batch
+keep the last one: PostgreSQL refuses to update the same row twice in one statement,
+and "the later line wins" is what a reader of the file would expect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Boolean, Connection, Integer, Table
+
+from callwarden.store.relational_models import UtcDateTime
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """Aware UTC; a naive timestamp is UTC (formats.md: no offset means UTC)."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _sqlite_timestamp(value: datetime | None) -> str | None:
+    # The storage format of SQLAlchemy's SQLite DATETIME, so ORM/Core reads parse it and
+    # string comparison in SQL orders it by time.
+    if value is None:
+        return None
+    utc = as_utc(value)
+    assert utc is not None
+    return utc.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def _sqlite_bool(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+@dataclass(frozen=True)
+class _UpsertPlan:
+    sql: str
+    #: per column: a converter to the driver's value, or None to pass as is
+    converters: tuple[Callable[[Any], Any] | None, ...]
+    key_positions: tuple[int, ...]
+
+
+def _pg_array_type(table: Table, name: str) -> str:
+    column_type = table.c[name].type
+    if isinstance(column_type, UtcDateTime):
+        return "timestamptz[]"
+    if isinstance(column_type, Boolean):
+        return "boolean[]"
+    if isinstance(column_type, Integer):
+        return "bigint[]"
+    return "text[]"
+
+
+@cache
+def _plan(
+    table: Table, dialect: str, columns: tuple[str, ...], key: tuple[str, ...]
+) -> _UpsertPlan:
+    # Identifiers come from callwarden's own metadata, never from input; values are always
+    # bound parameters.
+    name = table.name
+    updatable = [column for column in columns if column not in key]
+    column_list = ", ".join(columns)
+    conflict = ", ".join(key)
+    if updatable:
+        assignments = ", ".join(f"{column} = excluded.{column}" for column in updatable)
+        changed = " OR ".join(
+            f"{name}.{column} IS {'NOT' if dialect == 'sqlite' else 'DISTINCT FROM'} "
+            f"excluded.{column}"
+            for column in updatable
+        )
+        on_conflict = f"ON CONFLICT ({conflict}) DO UPDATE SET {assignments} WHERE {changed}"
+    else:
+        on_conflict = f"ON CONFLICT ({conflict}) DO NOTHING"
+    converters: list[Callable[[Any], Any] | None] = []
+    for column in columns:
+        column_type = table.c[column].type
+        if isinstance(column_type, UtcDateTime):
+            converters.append(_sqlite_timestamp if dialect == "sqlite" else as_utc)
+        elif isinstance(column_type, Boolean) and dialect == "sqlite":
+            converters.append(_sqlite_bool)
+        else:
+            converters.append(None)
+    if dialect == "sqlite":
+        placeholders = ", ".join("?" for _ in columns)
+        sql = f"INSERT INTO {name} ({column_list}) VALUES ({placeholders}) {on_conflict}"  # noqa: S608
+    elif dialect == "postgresql":
+        arrays = ", ".join(f"%b::{_pg_array_type(table, column)}" for column in columns)
+        sql = f"INSERT INTO {name} ({column_list}) SELECT * FROM unnest({arrays}) {on_conflict}"  # noqa: S608
+    else:  # pragma: no cover - open_database admits only these two
+        raise ValueError(f"no bulk upsert for dialect {dialect}")
+    return _UpsertPlan(
+        sql=sql,
+        converters=tuple(converters),
+        key_positions=tuple(columns.index(column) for column in key),
+    )
+
+
+def upsert_rows(
+    connection: Connection,
+    table: Table,
+    columns: tuple[str, ...],
+    key: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+) -> int:
+    """Insert or update ``rows`` (tuples in ``columns`` order) in one batch; returns the
+    number of distinct keys written."""
+    if not rows:
+        return 0
+    dialect = connection.dialect.name
+    plan = _plan(table, dialect, columns, key)
+    positions = plan.key_positions
+    if len(positions) == 1:
+        only = positions[0]
+        unique = list({row[only]: row for row in rows}.values())
+    else:
+        unique = list({tuple(row[p] for p in positions): row for row in rows}.values())
+    converters = [(index, fn) for index, fn in enumerate(plan.converters) if fn is not None]
+    if converters:
+        converted = []
+        for row in unique:
+            values = list(row)
+            for index, convert in converters:
+                values[index] = convert(values[index])
+            converted.append(tuple(values))
+        unique = converted
+    if dialect == "sqlite":
+        connection.exec_driver_sql(plan.sql, unique)
+    else:
+        connection.exec_driver_sql(
+            plan.sql, tuple(list(column) for column in zip(*unique, strict=True))
+        )
+    return len(unique)
