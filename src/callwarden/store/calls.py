@@ -1,0 +1,475 @@
+"""The call store: every call record ever ingested, as Parquet files partitioned by day,
+queried with DuckDB (design.md, "Embedded by default, real at scale").
+
+Layout under the store's root (``Settings.call_store_dir``)::
+
+    _manifest.json                      the list of live files and the ingest history
+    _lock                               held (flock) by the one writer
+    _staging/                           a writer's scratch space; garbage when no writer runs
+    day=2026-11-22/part-<uuid>.parquet  data: exactly callwarden.calls.CDR_SCHEMA, sorted by
+                                        start_time; ``day`` (UTC date of start_time) is in
+                                        the path only, Hive style, so Spark reads it as is
+
+Key and idempotency. ``call_id`` is the key: the store never holds two rows with the same
+``call_id``, and when one is offered again (the same file twice, overlapping files,
+duplicates inside one file) the row already held, or the first one offered, wins. A
+call_id's day is fixed by its start_time (the INVITE time does not change between
+exports), so duplicates are found per day partition: each commit anti-joins its new rows
+against the ``call_id`` column of only the days it touches, and the cost of an ingest
+grows with the days it covers, not with the size of the store.
+
+Crash safety. The manifest is the only truth about what the store holds. A writer takes
+the lock, and for every chunk of ``commit_rows`` rows it (1) writes the new rows to
+``_staging`` and fsyncs them, (2) renames the files into their day directories and fsyncs
+those, (3) writes the new manifest to a temporary file, fsyncs it and ``os.replace``-s it
+over the old one (atomic on POSIX), then fsyncs the root. A kill at any moment leaves either
+the old manifest or the new one; Parquet files that no manifest lists (a half-written
+staging file, or a renamed file whose commit never happened) are deleted when the next
+writer opens the store. Because each committed chunk is deduplicated against what is
+already held, running the same ingest again after a kill skips what the killed run had
+committed and adds the rest: the store ends exactly as if the ingest had run once.
+Readers never take the lock and never see an uncommitted file: :meth:`CallStore.connect`
+and :meth:`CallStore.files` read the files the manifest names. Tools that list the
+directories instead (Spark over ``day=*``) should read :meth:`CallStore.files`, because
+only the next writer removes the leftovers of a killed one. Files are never rewritten or
+deleted once live, so a reader holding an older manifest keeps working.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
+from callwarden.errors import StoreError
+from callwarden.progress import NoProgress, Progress
+
+MANIFEST_NAME = "_manifest.json"
+LOCK_NAME = "_lock"
+STAGING_NAME = "_staging"
+MANIFEST_FORMAT = 1
+
+#: Rows gathered before one commit. Bigger chunks mean fewer files and fewer anti-joins;
+#: smaller ones mean less memory and less work redone after a kill.
+DEFAULT_COMMIT_ROWS = 2_000_000
+
+#: DuckDB types of the CDR columns, for the typed empty view of an empty store.
+_DUCKDB_TYPES: Mapping[pa.DataType, str] = {
+    pa.string(): "VARCHAR",
+    pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
+    pa.int32(): "INTEGER",
+    pa.int16(): "SMALLINT",
+}
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What one :meth:`CallStore.append` did."""
+
+    source: str
+    rows_offered: int
+    rows_added: int
+    added_per_day: Mapping[dt.date, int] = field(default_factory=dict)
+
+    @property
+    def duplicates_skipped(self) -> int:
+        return self.rows_offered - self.rows_added
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """One live Parquet file: its path relative to the root, its day and row count."""
+
+    path: str
+    day: dt.date
+    rows: int
+
+
+@dataclass(frozen=True)
+class IngestRecord:
+    """One completed append, as the manifest remembers it."""
+
+    source: str
+    rows_offered: int
+    rows_added: int
+    finished_at: str
+
+
+@dataclass(frozen=True)
+class _Manifest:
+    files: tuple[StoredFile, ...] = ()
+    ingests: tuple[IngestRecord, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": MANIFEST_FORMAT,
+            "files": [
+                {"path": f.path, "day": f.day.isoformat(), "rows": f.rows} for f in self.files
+            ],
+            "ingests": [
+                {
+                    "source": i.source,
+                    "rows_offered": i.rows_offered,
+                    "rows_added": i.rows_added,
+                    "finished_at": i.finished_at,
+                }
+                for i in self.ingests
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any, where: Path) -> _Manifest:
+        try:
+            if data["format"] != MANIFEST_FORMAT:
+                raise StoreError(f"{where}: unknown manifest format {data['format']!r}")
+            files = tuple(
+                StoredFile(str(f["path"]), dt.date.fromisoformat(f["day"]), int(f["rows"]))
+                for f in data["files"]
+            )
+            ingests = tuple(
+                IngestRecord(
+                    str(i["source"]),
+                    int(i["rows_offered"]),
+                    int(i["rows_added"]),
+                    str(i["finished_at"]),
+                )
+                for i in data["ingests"]
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise StoreError(f"{where}: malformed manifest ({error!r})") from error
+        return cls(files, ingests)
+
+
+class CallStore:
+    """Call records under ``root``: append with :meth:`append`, query with :meth:`connect`."""
+
+    def __init__(self, root: Path, *, commit_rows: int = DEFAULT_COMMIT_ROWS) -> None:
+        if commit_rows < 1:
+            raise ValueError("commit_rows must be positive")
+        self.root = Path(root)
+        self.commit_rows = commit_rows
+
+    # -- reading -----------------------------------------------------------------------
+
+    def files(self) -> list[Path]:
+        """The live Parquet files, in commit order (what Spark or any other reader should read)."""
+        return [self.root / f.path for f in self._read_manifest().files]
+
+    def count(self) -> int:
+        """Number of calls held (from the manifest; no scan)."""
+        return sum(f.rows for f in self._read_manifest().files)
+
+    def days(self) -> list[dt.date]:
+        """The days that hold at least one call, ascending."""
+        return sorted(self.day_counts())
+
+    def day_counts(self) -> dict[dt.date, int]:
+        """Calls held per day."""
+        counts: dict[dt.date, int] = {}
+        for f in self._read_manifest().files:
+            counts[f.day] = counts.get(f.day, 0) + f.rows
+        return counts
+
+    def ingests(self) -> list[IngestRecord]:
+        """Every completed append, oldest first."""
+        return list(self._read_manifest().ingests)
+
+    def register(self, connection: duckdb.DuckDBPyConnection, name: str = "calls") -> None:
+        """Create (or replace) view ``name`` over the calls held now, with a ``day`` DATE
+        column, on an existing DuckDB connection. Later appends are not seen by this view
+        until it is registered again."""
+        paths = [str(path) for path in self.files()]
+        if paths:
+            # Columns named, so that a "key=value" directory above the root cannot add one.
+            # A view cannot take parameters, so the file list is inlined as quoted literals.
+            columns = ", ".join(CDR_COLUMNS)
+            files = ", ".join(_literal(path) for path in paths)
+            view = f"create or replace view {_identifier(name)} as select {columns}, day"
+            connection.execute(
+                f"{view} from read_parquet([{files}], hive_partitioning = true, "
+                "hive_types = {'day': DATE})"
+            )
+            return
+        columns = ", ".join(
+            f"cast(null as {_DUCKDB_TYPES[column.type]}) as {column.name}" for column in CDR_SCHEMA
+        )
+        connection.execute(
+            f"create or replace view {_identifier(name)} as "
+            f"select {columns}, cast(null as DATE) as day where false"
+        )
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """A new in-memory DuckDB connection (time zone UTC) with a ``calls`` view."""
+        connection = _new_connection()
+        self.register(connection)
+        return connection
+
+    # -- writing -----------------------------------------------------------------------
+
+    def append(
+        self,
+        batches: Iterable[pa.RecordBatch],
+        *,
+        source: str,
+        progress: Progress | None = None,
+    ) -> IngestResult:
+        """Add the calls in ``batches`` (CDR_SCHEMA) whose call_id the store does not hold.
+
+        Commits every ``commit_rows`` rows, so a kill loses at most the chunk in flight;
+        running the same append again then adds exactly what is missing.
+        """
+        progress = progress or NoProgress()
+        with self._writer_lock():
+            self._collect_garbage()
+            manifest = self._read_manifest()
+            connection = _new_connection(spill_dir=self.root / STAGING_NAME / "spill")
+            offered = 0
+            added: dict[dt.date, int] = {}
+            pending: list[pa.RecordBatch] = []
+            pending_rows = 0
+            progress.start(f"ingest {source}")
+            try:
+                for offered_batch in batches:
+                    batch = _conform(offered_batch, source)
+                    if batch.num_rows == 0:
+                        continue
+                    pending.append(batch)
+                    pending_rows += batch.num_rows
+                    offered += batch.num_rows
+                    progress.advance(batch.num_rows, rows=batch.num_rows)
+                    if pending_rows >= self.commit_rows:
+                        manifest = self._commit_chunk(connection, manifest, pending, added)
+                        pending, pending_rows = [], 0
+                record = IngestRecord(
+                    source=source,
+                    rows_offered=offered,
+                    rows_added=sum(added.values()),
+                    finished_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                )
+                self._commit_chunk(connection, manifest, pending, added, record=record)
+            finally:
+                progress.finish()
+                connection.close()
+                shutil.rmtree(self.root / STAGING_NAME, ignore_errors=True)
+        return IngestResult(
+            source=source,
+            rows_offered=offered,
+            rows_added=sum(added.values()),
+            added_per_day=dict(sorted(added.items())),
+        )
+
+    def _commit_chunk(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        manifest: _Manifest,
+        batches: list[pa.RecordBatch],
+        added: dict[dt.date, int],
+        *,
+        record: IngestRecord | None = None,
+    ) -> _Manifest:
+        """Write the new rows of ``batches`` and commit them (and ``record``) in one manifest."""
+        new_files: list[StoredFile] = []
+        if batches:
+            new_files = self._write_new_rows(connection, manifest, batches)
+        if not new_files and record is None:
+            return manifest
+        for stored in new_files:
+            added[stored.day] = added.get(stored.day, 0) + stored.rows
+        updated = _Manifest(
+            files=manifest.files + tuple(new_files),
+            ingests=manifest.ingests + ((record,) if record else ()),
+        )
+        self._write_manifest(updated)
+        return updated
+
+    def _write_new_rows(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        manifest: _Manifest,
+        batches: list[pa.RecordBatch],
+    ) -> list[StoredFile]:
+        """Deduplicate one chunk, write it to staging, and move it into the day directories.
+        Returns the files placed; they are live only once a manifest lists them."""
+        chunk = pa.Table.from_batches(batches, schema=CDR_SCHEMA)
+        # The ordinal makes "the first one offered wins" hold even though DuckDB scans the
+        # chunk in parallel and a window's input order is otherwise unspecified.
+        chunk = chunk.append_column("_ordinal", pa.array(np.arange(chunk.num_rows)))
+        connection.register("incoming", chunk)
+        try:
+            connection.execute(
+                "create or replace temp table fresh as "
+                "select * exclude (_ordinal), cast(start_time as date) as day from incoming "
+                "qualify row_number() over (partition by day, call_id order by _ordinal) = 1"
+            )
+        finally:
+            connection.unregister("incoming")
+        del chunk
+        touched = {
+            row[0] for row in connection.execute("select distinct day from fresh").fetchall()
+        }
+        held = [str(self.root / f.path) for f in manifest.files if f.day in touched]
+        if held:
+            connection.execute(
+                "create or replace temp table fresh as select fresh.* from fresh anti join "
+                "(select call_id, day from read_parquet($held, hive_partitioning = true, "
+                "hive_types = {'day': DATE})) as held "
+                "on fresh.day = held.day and fresh.call_id = held.call_id",
+                {"held": held},
+            )
+        staging = self.root / STAGING_NAME / uuid.uuid4().hex
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        target = _literal(str(staging))
+        connection.execute(
+            f"copy (select * from fresh order by day, start_time, call_id) to {target} "  # noqa: S608 -- our own path, quoted
+            "(format parquet, partition_by (day), compression zstd, row_group_size 262144)"
+        )
+        connection.execute("drop table fresh")
+        placed: list[StoredFile] = []
+        if not staging.exists():  # nothing new: DuckDB writes no partition directories
+            return placed
+        for day_dir in sorted(staging.iterdir()):
+            day = _parse_day_dir(day_dir.name)
+            target_dir = self.root / f"day={day.isoformat()}"
+            if not target_dir.exists():
+                target_dir.mkdir(parents=True)
+                _fsync_dir(self.root)
+            for written in sorted(day_dir.glob("*.parquet")):
+                rows = pq.read_metadata(written).num_rows
+                if rows == 0:
+                    continue
+                _fsync_file(written)
+                name = f"part-{uuid.uuid4().hex}.parquet"
+                os.rename(written, target_dir / name)
+                placed.append(StoredFile(f"{target_dir.name}/{name}", day, rows))
+            _fsync_dir(target_dir)
+        shutil.rmtree(staging, ignore_errors=True)
+        return placed
+
+    # -- files, lock and manifest -------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _writer_lock(self) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                # flock dies with its process, so a killed writer never leaves a stale lock.
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(
+                    f"{self.root}: another process is writing to this call store"
+                ) from None
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+
+    def _collect_garbage(self) -> None:
+        """Delete what a killed writer left: staging, and day files no manifest lists."""
+        shutil.rmtree(self.root / STAGING_NAME, ignore_errors=True)
+        with contextlib.suppress(FileNotFoundError):
+            (self.root / (MANIFEST_NAME + ".tmp")).unlink()
+        live = {f.path for f in self._read_manifest().files}
+        for day_dir in self.root.glob("day=*"):
+            for path in day_dir.iterdir():
+                if path.is_file() and f"{day_dir.name}/{path.name}" not in live:
+                    path.unlink()
+
+    def _read_manifest(self) -> _Manifest:
+        path = self.root / MANIFEST_NAME
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return _Manifest()
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise StoreError(f"{path}: manifest is not valid JSON ({error})") from error
+        return _Manifest.from_json(data, path)
+
+    def _write_manifest(self, manifest: _Manifest) -> None:
+        path = self.root / MANIFEST_NAME
+        temporary = self.root / (MANIFEST_NAME + ".tmp")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(manifest.to_json(), handle, separators=(",", ":"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        _fsync_dir(self.root)
+
+
+def _conform(batch: pa.RecordBatch, source: str) -> pa.RecordBatch:
+    """``batch`` as exactly CDR_SCHEMA, or a StoreError naming what differs."""
+    if batch.schema.equals(CDR_SCHEMA):
+        conformed = batch
+    else:
+        missing = [name for name in CDR_COLUMNS if name not in batch.schema.names]
+        if missing:
+            raise StoreError(f"{source}: record batch lacks column(s) {', '.join(missing)}")
+        for column in CDR_SCHEMA:
+            got = batch.schema.field(column.name).type
+            if got != column.type:
+                raise StoreError(
+                    f"{source}: column {column.name!r} is {got}, the call store needs {column.type}"
+                )
+        conformed = pa.RecordBatch.from_arrays(
+            [batch.column(name) for name in CDR_COLUMNS], schema=CDR_SCHEMA
+        )
+    for column in CDR_SCHEMA:
+        if not column.nullable and conformed.column(column.name).null_count:
+            raise StoreError(f"{source}: column {column.name!r} holds nulls")
+    return conformed
+
+
+def _new_connection(*, spill_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect()
+    # The day of a call is its UTC date, whatever the machine's local zone.
+    connection.execute("set TimeZone = 'UTC'")
+    if spill_dir is not None:
+        connection.execute(f"set temp_directory = {_literal(str(spill_dir))}")
+    return connection
+
+
+def _parse_day_dir(name: str) -> dt.date:
+    key, _, value = name.partition("=")
+    if key != "day":
+        raise StoreError(f"unexpected partition directory {name!r} in staging")
+    return dt.date.fromisoformat(value)
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename or a new entry in ``path`` durable (POSIX needs the directory synced)."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
