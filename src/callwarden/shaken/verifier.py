@@ -1,0 +1,396 @@
+"""The verification service (RFC 8224 section 6.2, ATIS-1000074 section 5.3): decide
+whether a received Identity header vouches for the call, and say why when it does not.
+
+The order of checks puts cheap, local ones first (header syntax, PASSporT claims, iat,
+numbers) and the expensive ones (certificate retrieval and path, ECDSA) after, so junk is
+refused without a network fetch or a signature operation. Replay is recorded only after
+the signature verifies: otherwise anyone could poison the cache with forged tokens.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from cryptography import x509
+
+from callwarden.shaken.certificates import (
+    TrustStore,
+    ValidatedCredential,
+    crl_urls,
+    load_certificates,
+    validate_chain,
+)
+from callwarden.shaken.errors import ShakenError, ShakenErrorCode, rejection_for
+from callwarden.shaken.identity import parse_identity
+from callwarden.shaken.jws import ES256, es256_verify
+from callwarden.shaken.passport import (
+    PPT_SHAKEN,
+    Attestation,
+    DecodedToken,
+    Passport,
+    canonical_tn,
+    decode,
+)
+
+
+class Verstat(StrEnum):
+    """The verification status of 3GPP TS 24.229 section 7.2A.20 / ATIS-1000074."""
+
+    PASSED = "TN-Validation-Passed"
+    FAILED = "TN-Validation-Failed"
+    NO_VALIDATION = "No-TN-Validation"
+
+
+class CertificateSource(Protocol):
+    """Where certificates named by an x5u come from (the network, a local file)."""
+
+    def certificates(self, url: str) -> list[x509.Certificate]:
+        """Leaf first, then any intermediates. Raises ShakenError (436 family)."""
+        ...
+
+
+class CrlSource(Protocol):
+    def crl(self, url: str) -> x509.CertificateRevocationList:
+        """Raises ShakenError (CRL_UNAVAILABLE / CRL_INVALID)."""
+        ...
+
+
+@dataclass
+class StaticCertificates:
+    """Certificates given up front, by x5u URL (the CLI's ``--cert``, tests, a lab)."""
+
+    by_url: Mapping[str, bytes]
+    fallback: bytes | None = None
+
+    def certificates(self, url: str) -> list[x509.Certificate]:
+        data = self.by_url.get(url, self.fallback)
+        if data is None:
+            raise ShakenError(ShakenErrorCode.X5U_FETCH_FAILED, f"no certificate known for {url}")
+        return load_certificates(data, source=url)
+
+
+@dataclass
+class StaticCrls:
+    crls: Sequence[x509.CertificateRevocationList]
+
+    def crl(self, url: str) -> x509.CertificateRevocationList:
+        raise ShakenError(ShakenErrorCode.CRL_UNAVAILABLE, f"CRL {url} not fetched (static)")
+
+
+class ReplayCache:
+    """PASSporTs seen recently, keyed by signature (RFC 8224 section 12.1: replay).
+
+    A token can pass the freshness check for at most 2 x window after it arrives (iat up
+    to ``window`` in the future), so entries live that long; arrival order is expiry
+    order, so purging from the front is exact. Memory is bounded by ``capacity``: past
+    it the oldest entries go first (size it to peak calls/s x 2 x window).
+    """
+
+    def __init__(self, window_seconds: float, capacity: int = 200_000) -> None:
+        self._ttl = 2 * window_seconds
+        self._capacity = capacity
+        self._seen: OrderedDict[bytes, float] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def check_and_record(self, key: bytes, now: float) -> bool:
+        """True if ``key`` was already seen within its lifetime; records it otherwise."""
+        seen = self._seen
+        while seen:
+            oldest_key, expires = next(iter(seen.items()))
+            if expires > now:
+                break
+            del seen[oldest_key]
+        if key in seen:
+            return True
+        if len(seen) >= self._capacity:
+            seen.popitem(last=False)
+        seen[key] = now + self._ttl
+        return False
+
+
+@dataclass(frozen=True)
+class VerifierPolicy:
+    #: RFC 8224 section 6.2.2 recommends 60 s; applied both to past and future iat
+    freshness_seconds: int = 60
+    #: check CRLs named by CRL Distribution Points (needs a CrlSource) or given up front
+    check_crls: bool = True
+    #: fail when a certificate's issuer published no CRL we could read
+    require_crl: bool = False
+    #: re-check a validated certificate path at least this often
+    credential_cache_seconds: float = 300.0
+    credential_cache_size: int = 4096
+    #: refuse PASSporTs whose ppt is not "shaken" (base or div ones are otherwise accepted)
+    require_shaken: bool = True
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verstat: Verstat
+    code: ShakenErrorCode | None = None
+    message: str = ""
+    passport: Passport | None = None
+    credential_subject: str | None = None
+    spcs: tuple[str, ...] = field(default=())
+
+    @property
+    def passed(self) -> bool:
+        return self.verstat is Verstat.PASSED
+
+    @property
+    def sip_status(self) -> int | None:
+        return None if self.code is None else rejection_for(self.code).status
+
+    @property
+    def sip_phrase(self) -> str | None:
+        return None if self.code is None else rejection_for(self.code).phrase
+
+    @property
+    def reason_header(self) -> str | None:
+        if self.code is None:
+            return None
+        return rejection_for(self.code).reason_header(self.code, self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        passport = self.passport
+        return {
+            "verstat": self.verstat.value,
+            "passed": self.passed,
+            "code": None if self.code is None else self.code.value,
+            "message": self.message,
+            "sip_status": self.sip_status,
+            "sip_reason": self.reason_header,
+            "attest": None
+            if passport is None or passport.attest is None
+            else passport.attest.value,
+            "origid": None if passport is None else passport.origid,
+            "orig_tn": None if passport is None else passport.orig_tn,
+            "dest_tns": None if passport is None else list(passport.dest_tns),
+            "iat": None if passport is None else passport.iat,
+            "x5u": None if passport is None else passport.x5u,
+            "certificate": self.credential_subject,
+            "spcs": list(self.spcs),
+        }
+
+
+def _digits(number: str | None) -> str | None:
+    if number is None:
+        return None
+    # TODO(numbers): switch to callwarden.numbers.normalise once it lands; until then
+    # TNs compare as canonical digit strings (RFC 8224 section 8.3).
+    try:
+        return canonical_tn(number)
+    except ShakenError:
+        return None
+
+
+def _fail(code: ShakenErrorCode, message: str, passport: Passport | None = None) -> Verdict:
+    verstat = Verstat.NO_VALIDATION if code is ShakenErrorCode.IDENTITY_MISSING else Verstat.FAILED
+    return Verdict(verstat=verstat, code=code, message=message, passport=passport)
+
+
+class Verifier:
+    """Verifies Identity headers against a trust store; keeps validated certificates and
+    recently seen PASSporTs in memory."""
+
+    def __init__(
+        self,
+        trust: TrustStore,
+        certificates: CertificateSource,
+        *,
+        policy: VerifierPolicy | None = None,
+        crls: CrlSource | None = None,
+        static_crls: Sequence[x509.CertificateRevocationList] = (),
+        replay: ReplayCache | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.trust = trust
+        self.policy = policy or VerifierPolicy()
+        self._certificates = certificates
+        self._crl_source = crls
+        self._static_crls = tuple(static_crls)
+        self._replay = replay or ReplayCache(self.policy.freshness_seconds)
+        self._clock = clock
+        self._credentials: OrderedDict[str, tuple[float, ValidatedCredential | ShakenError]] = (
+            OrderedDict()
+        )
+
+    def verify(
+        self,
+        identity: str | None,
+        *,
+        from_tn: str | None,
+        to_tn: str | None,
+        pai_tn: str | None = None,
+        request_uri_tn: str | None = None,
+    ) -> Verdict:
+        """Verify one Identity header value for a call From/PAI -> To/Request-URI."""
+        try:
+            return self._verify(identity, from_tn, to_tn, pai_tn, request_uri_tn)
+        except ShakenError as error:
+            return _fail(error.code, error.detail)
+
+    def _verify(
+        self,
+        identity: str | None,
+        from_tn: str | None,
+        to_tn: str | None,
+        pai_tn: str | None,
+        request_uri_tn: str | None,
+    ) -> Verdict:
+        if identity is None or not identity.strip():
+            return _fail(ShakenErrorCode.IDENTITY_MISSING, "no Identity header")
+        header = parse_identity(identity)
+        if header.alg is not None and header.alg != ES256:
+            return _fail(ShakenErrorCode.ALG_UNSUPPORTED, f"alg={header.alg}: only ES256")
+        decoded = decode(header.token)
+        passport = decoded.passport
+        if header.ppt is not None and header.ppt != (passport.ppt or ""):
+            return _fail(
+                ShakenErrorCode.PARAMETER_MISMATCH,
+                f"ppt={header.ppt} in the header, {passport.ppt!r} in the PASSporT",
+                passport,
+            )
+        if self.policy.require_shaken and passport.ppt != PPT_SHAKEN:
+            return _fail(
+                ShakenErrorCode.PPT_UNSUPPORTED,
+                f"ppt {passport.ppt!r}: a SHAKEN PASSporT is required",
+                passport,
+            )
+        if header.info != passport.x5u:
+            # ATIS-1000074 section 5.3.1: info and x5u must name the same certificate.
+            return _fail(
+                ShakenErrorCode.PARAMETER_MISMATCH,
+                f"info <{header.info}> differs from x5u {passport.x5u}",
+                passport,
+            )
+        now = self._clock()
+        age = now - passport.iat
+        window = self.policy.freshness_seconds
+        if age > window:
+            return _fail(
+                ShakenErrorCode.IAT_STALE, f"iat is {age:.0f} s old (limit {window} s)", passport
+            )
+        if -age > window:
+            return _fail(
+                ShakenErrorCode.IAT_FUTURE,
+                f"iat is {-age:.0f} s in the future (limit {window} s)",
+                passport,
+            )
+        origins = [tn for tn in (_digits(pai_tn), _digits(from_tn)) if tn]
+        if passport.orig_tn not in origins:
+            return _fail(
+                ShakenErrorCode.ORIG_MISMATCH,
+                f"orig.tn {passport.orig_tn} matches neither P-Asserted-Identity nor From "
+                f"({', '.join(origins) or 'no number'})",
+                passport,
+            )
+        destinations = [tn for tn in (_digits(to_tn), _digits(request_uri_tn)) if tn]
+        if not set(passport.dest_tns).intersection(destinations):
+            return _fail(
+                ShakenErrorCode.DEST_MISMATCH,
+                f"dest.tn {list(passport.dest_tns)} matches neither To nor Request-URI "
+                f"({', '.join(destinations) or 'no number'})",
+                passport,
+            )
+        return self._check_credential_and_signature(decoded, now)
+
+    def _check_credential_and_signature(self, decoded: DecodedToken, now: float) -> Verdict:
+        passport = decoded.passport
+        try:
+            credential = self.credential(passport.x5u, now)
+        except ShakenError as error:
+            return _fail(error.code, error.detail, passport)
+        if not es256_verify(credential.public_key, decoded.signing_input, decoded.signature):
+            return _fail(
+                ShakenErrorCode.SIGNATURE_INVALID,
+                "signature does not verify with the x5u certificate",
+                passport,
+            )
+        tn_auth = credential.tn_auth_list
+        # RFC 8226 section 9 / ATIS-1000080: an SPC entry authorises the provider for its
+        # numbers (which ones is the number-portability database's business, not the
+        # certificate's); TN and range entries must list the calling number itself.
+        if not tn_auth.spcs and not tn_auth.covers_tn(passport.orig_tn):
+            return _fail(
+                ShakenErrorCode.TN_NOT_AUTHORISED,
+                f"certificate TNAuthList does not cover orig.tn {passport.orig_tn}",
+                passport,
+            )
+        if self._replay.check_and_record(decoded.signature, now):
+            return _fail(
+                ShakenErrorCode.REPLAYED,
+                f"this PASSporT was already seen within {2 * self.policy.freshness_seconds} s",
+                passport,
+            )
+        return Verdict(
+            verstat=Verstat.PASSED,
+            passport=passport,
+            credential_subject=credential.leaf.subject.rfc4514_string(),
+            spcs=tn_auth.spcs,
+        )
+
+    def credential(self, x5u: str, now: float | None = None) -> ValidatedCredential:
+        """The validated certificate behind ``x5u``, from the cache when still fresh.
+
+        Failures are cached too, for a short time, so a bad x5u cannot make every call
+        pay for a fetch and a path validation.
+        """
+        moment = self._clock() if now is None else now
+        cached = self._credentials.get(x5u)
+        if cached is not None and cached[0] > moment:
+            self._credentials.move_to_end(x5u)
+            result = cached[1]
+            if isinstance(result, ShakenError):
+                raise result
+            return result
+        try:
+            result = self._validate(x5u, moment)
+            expires = min(
+                moment + self.policy.credential_cache_seconds, result.not_after.timestamp()
+            )
+        except ShakenError as error:
+            result = error
+            expires = moment + min(30.0, self.policy.credential_cache_seconds)
+        self._credentials[x5u] = (expires, result)
+        self._credentials.move_to_end(x5u)
+        while len(self._credentials) > self.policy.credential_cache_size:
+            self._credentials.popitem(last=False)
+        if isinstance(result, ShakenError):
+            raise result
+        return result
+
+    def _validate(self, x5u: str, now: float) -> ValidatedCredential:
+        certificates = self._certificates.certificates(x5u)
+        leaf, intermediates = certificates[0], certificates[1:]
+        crls = list(self._static_crls)
+        if self.policy.check_crls and self._crl_source is not None:
+            for certificate in certificates:
+                for url in crl_urls(certificate):
+                    try:
+                        crls.append(self._crl_source.crl(url))
+                    except ShakenError:
+                        if self.policy.require_crl:
+                            raise
+        return validate_chain(
+            leaf,
+            intermediates,
+            self.trust,
+            at=datetime.fromtimestamp(now, UTC),
+            crls=crls if self.policy.check_crls else (),
+            require_crl=self.policy.require_crl,
+        )
+
+
+def verify_attestation(verdict: Verdict) -> Attestation | None:
+    """The attestation a passed verdict vouches for (None when it did not pass)."""
+    if not verdict.passed or verdict.passport is None:
+        return None
+    return verdict.passport.attest

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from callwarden.shaken.errors import ShakenError, ShakenErrorCode
+from callwarden.shaken.jws import b64url_decode, b64url_encode, es256_verify
+from callwarden.shaken.passport import (
+    Attestation,
+    Passport,
+    canonical_json,
+    canonical_tn,
+    compact,
+    decode,
+    encode,
+    shaken_passport,
+)
+
+from .conftest import DEST, ORIG, ORIGID, X5U, Lab
+
+
+def _token(header: dict[str, object], claims: dict[str, object], sig: bytes = b"\0" * 64) -> str:
+    return ".".join(
+        [
+            b64url_encode(json.dumps(header).encode()),
+            b64url_encode(json.dumps(claims).encode()),
+            b64url_encode(sig),
+        ]
+    )
+
+
+HEADER = {"alg": "ES256", "ppt": "shaken", "typ": "passport", "x5u": X5U}
+CLAIMS = {
+    "attest": "A",
+    "dest": {"tn": [DEST]},
+    "iat": 1443208345,
+    "orig": {"tn": ORIG},
+    "origid": ORIGID,
+}
+
+
+def test_canonical_json_orders_keys_at_every_level_without_whitespace() -> None:
+    value = {"orig": {"tn": "1"}, "dest": {"uri": ["x"], "tn": ["2"]}, "attest": "A"}
+    assert (
+        canonical_json(value) == '{"attest":"A","dest":{"tn":["2"],"uri":["x"]},"orig":{"tn":"1"}}'
+    )
+
+
+def test_encode_is_canonical_and_verifies(lab: Lab) -> None:
+    passport = shaken_passport(
+        x5u=X5U,
+        iat=1443208345,
+        orig_tn="+1 215-555-0123",
+        dest_tns=[DEST],
+        attest=Attestation.A,
+        origid=ORIGID,
+    )
+    token = encode(passport, lab.sp.key)
+    header_b64, payload_b64, sig_b64 = token.split(".")
+    assert b64url_decode(header_b64) == (
+        b'{"alg":"ES256","ppt":"shaken","typ":"passport","x5u":"https://cert.example.org/passport.pem"}'
+    )
+    assert b64url_decode(payload_b64).decode() == (
+        f'{{"attest":"A","dest":{{"tn":["{DEST}"]}},"iat":1443208345,'
+        f'"orig":{{"tn":"{ORIG}"}},"origid":"{ORIGID}"}}'
+    )
+    assert es256_verify(
+        lab.sp.key.public_key(), f"{header_b64}.{payload_b64}".encode(), b64url_decode(sig_b64)
+    )
+    decoded = decode(token)
+    assert decoded.passport == passport
+
+
+def test_compact_form_is_rebuilt_from_the_request(lab: Lab) -> None:
+    passport = shaken_passport(
+        x5u=X5U, iat=100, orig_tn=ORIG, dest_tns=[DEST], attest=Attestation.B, origid=ORIGID
+    )
+    token = encode(passport, lab.sp.key)
+    short = compact(token)
+    assert short.split(".")[1] == ""
+    decoded = decode(short, compact_claims=passport)
+    assert decoded.is_compact
+    assert es256_verify(lab.sp.key.public_key(), decoded.signing_input, decoded.signature)
+    with pytest.raises(ShakenError) as info:
+        decode(short)
+    assert info.value.code is ShakenErrorCode.PASSPORT_MALFORMED
+
+
+def test_div_passport_round_trip(lab: Lab) -> None:
+    passport = Passport(
+        x5u=X5U, iat=5, orig_tn=ORIG, dest_tns=(DEST,), ppt="div", div_tn="12155550000"
+    )
+    decoded = decode(encode(passport, lab.sp.key))
+    assert decoded.passport.div_tn == "12155550000"
+    assert decoded.passport.ppt == "div"
+    payload = b64url_decode(decoded.signing_input.decode().split(".")[1])
+    assert b'"div":{"tn":"12155550000"}' in payload
+
+
+@pytest.mark.parametrize("alg", ["none", "HS256", "RS256", "ES384", None])
+def test_every_alg_but_es256_is_refused(alg: str | None) -> None:
+    header = dict(HEADER, alg=alg)
+    with pytest.raises(ShakenError) as info:
+        decode(_token(header, CLAIMS))
+    assert info.value.code is ShakenErrorCode.ALG_UNSUPPORTED
+
+
+@pytest.mark.parametrize(
+    ("claims", "code"),
+    [
+        (dict(CLAIMS, orig=ORIG), ShakenErrorCode.CLAIM_INVALID),
+        (dict(CLAIMS, dest=DEST), ShakenErrorCode.CLAIM_INVALID),
+        (dict(CLAIMS, attest="D"), ShakenErrorCode.ATTEST_INVALID),
+        ({k: v for k, v in CLAIMS.items() if k != "origid"}, ShakenErrorCode.CLAIM_MISSING),
+        ({k: v for k, v in CLAIMS.items() if k != "iat"}, ShakenErrorCode.CLAIM_MISSING),
+        (dict(CLAIMS, iat="soon"), ShakenErrorCode.CLAIM_INVALID),
+        (dict(CLAIMS, iat=True), ShakenErrorCode.CLAIM_INVALID),
+        (dict(CLAIMS, orig={"tn": "12x5"}), ShakenErrorCode.CLAIM_INVALID),
+        (dict(CLAIMS, dest={}), ShakenErrorCode.CLAIM_MISSING),
+    ],
+)
+def test_bad_claims_are_named(claims: dict[str, object], code: ShakenErrorCode) -> None:
+    with pytest.raises(ShakenError) as info:
+        decode(_token(HEADER, claims))
+    assert info.value.code is code
+
+
+def test_iat_as_string_and_dest_tn_as_string_are_tolerated() -> None:
+    decoded = decode(_token(HEADER, dict(CLAIMS, iat="1443208345", dest={"tn": DEST})))
+    assert decoded.passport.iat == 1443208345
+    assert decoded.passport.dest_tns == (DEST,)
+
+
+def test_duplicate_json_keys_are_refused() -> None:
+    payload = (
+        b'{"attest":"A","attest":"C","dest":{"tn":["1"]},"iat":1,"orig":{"tn":"2"},"origid":"x"}'
+    )
+    token = ".".join(
+        [
+            b64url_encode(canonical_json(HEADER).encode()),
+            b64url_encode(payload),
+            b64url_encode(b"\0" * 64),
+        ]
+    )
+    with pytest.raises(ShakenError) as info:
+        decode(token)
+    assert info.value.code is ShakenErrorCode.PASSPORT_MALFORMED
+    assert "attest" in str(info.value)
+
+
+def test_typ_and_ppt_and_crit_are_checked() -> None:
+    for header, code in [
+        (dict(HEADER, typ="JWT"), ShakenErrorCode.TYP_INVALID),
+        (dict(HEADER, ppt="rph"), ShakenErrorCode.PPT_UNSUPPORTED),
+        (dict(HEADER, crit=["x"]), ShakenErrorCode.PASSPORT_MALFORMED),
+        ({k: v for k, v in HEADER.items() if k != "x5u"}, ShakenErrorCode.CLAIM_MISSING),
+    ]:
+        with pytest.raises(ShakenError) as info:
+            decode(_token(header, CLAIMS))
+        assert info.value.code is code, header
+
+
+def test_padding_and_foreign_characters_in_base64url_are_refused() -> None:
+    good = _token(HEADER, CLAIMS)
+    head, payload, sig = good.split(".")
+    for bad in (
+        f"{head}=.{payload}.{sig}",
+        f"{head}.{payload}.{sig[:-2]}+/",
+        f"{head}.{payload}.{sig[:10]}",
+    ):
+        with pytest.raises(ShakenError):
+            decode(bad)
+
+
+def test_signature_must_be_64_bytes() -> None:
+    with pytest.raises(ShakenError) as info:
+        decode(_token(HEADER, CLAIMS, sig=b"\1" * 70))
+    assert info.value.code is ShakenErrorCode.SIGNATURE_INVALID
+
+
+@given(st.text(max_size=300))
+def test_decode_never_crashes_on_arbitrary_text(text: str) -> None:
+    try:
+        decode(text)
+    except ShakenError:
+        pass
+
+
+@given(st.binary(max_size=200), st.binary(max_size=200))
+def test_decode_never_crashes_on_arbitrary_json_parts(header: bytes, payload: bytes) -> None:
+    token = ".".join(
+        [base64.urlsafe_b64encode(header).rstrip(b"=").decode(), b64url_encode(payload), "AA"]
+    )
+    try:
+        decode(token)
+    except ShakenError:
+        pass
+
+
+@given(st.from_regex(r"\+?[0-9]{1,3}[ .-]?[0-9]{3}[ .-]?[0-9]{4}", fullmatch=True))
+def test_canonical_tn_keeps_only_digits(number: str) -> None:
+    assert canonical_tn(number) == "".join(ch for ch in number if ch.isdigit())
