@@ -1,1 +1,70 @@
-"""Commands: data (filled in by its capability)."""
+"""Command: ``callwarden ingest FILE...``, CDR files into the call store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from callwarden.cli import app
+from callwarden.cli._console import ConsoleProgress, clean_errors, out
+from callwarden.config import Settings
+from callwarden.store.calls import CallStore
+from callwarden.traffic.ingest import FileIngest, ingest_files
+
+#: Bad rows printed per file; all of them are in the rejects file.
+SHOWN_ROW_ERRORS = 5
+
+
+@app.command("ingest")
+def ingest_command(
+    files: Annotated[
+        list[Path], typer.Argument(help="CDR files: CSV, CSV.gz or Parquet (docs/formats.md 1).")
+    ],
+    home: Annotated[
+        Path | None,
+        typer.Option(help="Data directory (default: $CALLWARDEN_HOME or ./callwarden-data)."),
+    ] = None,
+) -> None:
+    """Add call records to the call store. Safe to repeat: calls already held (same
+    call_id) are skipped, and an interrupted run can simply be run again. Rejected rows
+    are listed in HOME/rejects/ingest-<time>.jsonl. Exits 1 if a whole file could not be
+    read."""
+    settings = Settings.from_env(home=home)
+    with clean_errors():
+        progress = ConsoleProgress()
+        run = ingest_files(
+            files,
+            CallStore(settings.call_store_dir),
+            rejects_dir=settings.home / "rejects",
+            progress=progress,
+        )
+        progress.finish()
+    for outcome in run.files:
+        _print_outcome(outcome)
+    if run.rejects_path is not None:
+        out.print(f"{run.rejected_rows:,} rejected rows written to {escape(str(run.rejects_path))}")
+    store = CallStore(settings.call_store_dir)
+    out.print(f"call store {escape(str(settings.call_store_dir))}: {store.count():,} calls")
+    if run.failed:
+        raise typer.Exit(1)
+
+
+def _print_outcome(outcome: FileIngest) -> None:
+    if outcome.error is not None:
+        out.print(f"[red]error:[/red] {escape(outcome.error)}")
+    if outcome.result is None:
+        return
+    result = outcome.result
+    out.print(escape(outcome.report.summary()))
+    out.print(
+        f"  {result.rows_added:,} calls added, {result.duplicates_skipped:,} already held "
+        f"or repeated in the file"
+    )
+    for error in outcome.report.errors[:SHOWN_ROW_ERRORS]:
+        out.print(f"  {escape(str(error))}")
+    hidden = outcome.report.rows_rejected - SHOWN_ROW_ERRORS
+    if hidden > 0:
+        out.print(f"  ... and {hidden:,} more rejected rows")
