@@ -3,10 +3,8 @@ is the slow part)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from cryptography import x509
@@ -66,8 +64,3 @@ def lab() -> Lab:
     other_root = make_root("someone else's root", now=now)
     crl = make_crl(ca, [revoked.certificate], now=now)
     return Lab(now, root, ca, sp, tn_only, revoked, other_root, crl)
-
-
-@pytest.fixture
-def lab_dir(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path / "pki"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 
 import pytest
@@ -184,10 +185,8 @@ def test_signature_must_be_64_bytes() -> None:
 
 @given(st.text(max_size=300))
 def test_decode_never_crashes_on_arbitrary_text(text: str) -> None:
-    try:
+    with contextlib.suppress(ShakenError):
         decode(text)
-    except ShakenError:
-        pass
 
 
 @given(st.binary(max_size=200), st.binary(max_size=200))
@@ -195,10 +194,8 @@ def test_decode_never_crashes_on_arbitrary_json_parts(header: bytes, payload: by
     token = ".".join(
         [base64.urlsafe_b64encode(header).rstrip(b"=").decode(), b64url_encode(payload), "AA"]
     )
-    try:
+    with contextlib.suppress(ShakenError):
         decode(token)
-    except ShakenError:
-        pass
 
 
 @given(st.from_regex(r"\+?[0-9]{1,3}[ .-]?[0-9]{3}[ .-]?[0-9]{4}", fullmatch=True))

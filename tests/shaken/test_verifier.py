@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from callwarden.shaken.certificates import TrustStore
+from callwarden.shaken.errors import ShakenErrorCode
+from callwarden.shaken.identity import build_identity
+from callwarden.shaken.jws import b64url_encode
+from callwarden.shaken.lab_pki import Issued
+from callwarden.shaken.passport import Attestation, canonical_json
+from callwarden.shaken.signer import Signer
+from callwarden.shaken.verifier import (
+    ReplayCache,
+    StaticCertificates,
+    Verifier,
+    VerifierPolicy,
+    Verstat,
+)
+
+from .conftest import DEST, ORIG, ORIGID, X5U, Lab
+
+NOW = 1_800_000_000.0
+
+
+class Clock:
+    def __init__(self, now: float = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _verifier(lab: Lab, leaf: Issued | None = None, **kwargs: object) -> Verifier:
+    certificates = StaticCertificates({X5U: lab.chain(leaf or lab.sp)})
+    trust = kwargs.pop("trust", TrustStore((lab.root.certificate,)))
+    return Verifier(
+        trust,  # type: ignore[arg-type]
+        certificates,
+        static_crls=[lab.crl],
+        clock=kwargs.pop("clock", Clock(lab.now.timestamp())),  # type: ignore[arg-type]
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _identity(
+    lab: Lab, leaf: Issued | None = None, *, iat: float | None = None, orig: str = ORIG
+) -> str:
+    signer = Signer(lab.key(leaf or lab.sp), X5U, clock=lab.now.timestamp)
+    return signer.identity(
+        orig, [DEST], Attestation.A, ORIGID, iat=None if iat is None else int(iat)
+    )
+
+
+def test_good_call_passes(lab: Lab) -> None:
+    verdict = _verifier(lab).verify(_identity(lab), from_tn="+1 215 555 0123", to_tn=DEST)
+    assert verdict.verstat is Verstat.PASSED, verdict.message
+    assert verdict.code is None
+    assert verdict.sip_status is None
+    assert verdict.passport is not None
+    assert verdict.passport.attest is Attestation.A
+    body = verdict.to_json()
+    assert body["verstat"] == "TN-Validation-Passed"
+    assert body["spcs"] == ["709J"]
+    json.dumps(body)
+
+
+def test_pai_and_request_uri_are_accepted_as_orig_and_dest(lab: Lab) -> None:
+    verdict = _verifier(lab).verify(
+        _identity(lab), from_tn="anonymous", to_tn="12000000000", pai_tn=ORIG, request_uri_tn=DEST
+    )
+    assert verdict.passed, verdict.message
+
+
+def test_missing_identity_is_428_no_validation(lab: Lab) -> None:
+    verdict = _verifier(lab).verify(None, from_tn=ORIG, to_tn=DEST)
+    assert verdict.verstat is Verstat.NO_VALIDATION
+    assert verdict.sip_status == 428
+    assert verdict.code is ShakenErrorCode.IDENTITY_MISSING
+
+
+def _assert_fails(verdict: object, code: ShakenErrorCode, status: int) -> None:
+    from callwarden.shaken.verifier import Verdict
+
+    assert isinstance(verdict, Verdict)
+    assert verdict.code is code, verdict.message
+    assert verdict.verstat is Verstat.FAILED
+    assert verdict.sip_status == status
+    assert verdict.reason_header is not None
+    assert verdict.reason_header.startswith(f"SIP;cause={status};text=")
+    assert code.value in verdict.reason_header
+
+
+def test_tampered_signature(lab: Lab) -> None:
+    identity = _identity(lab)
+    token, rest = identity.split(";", 1)
+    head, payload, sig = token.split(".")
+    flipped = sig[:10] + ("A" if sig[10] != "A" else "B") + sig[11:]
+    verdict = _verifier(lab).verify(f"{head}.{payload}.{flipped};{rest}", from_tn=ORIG, to_tn=DEST)
+    _assert_fails(verdict, ShakenErrorCode.SIGNATURE_INVALID, 438)
+
+
+def test_tampered_payload(lab: Lab) -> None:
+    identity = _identity(lab)
+    token, rest = identity.split(";", 1)
+    head, _payload, sig = token.split(".")
+    claims = {
+        "attest": "A",
+        "dest": {"tn": [DEST]},
+        "iat": int(lab.now.timestamp()),
+        "orig": {"tn": "12155550199"},
+        "origid": ORIGID,
+    }
+    forged = f"{head}.{b64url_encode(canonical_json(claims).encode())}.{sig};{rest}"
+    verdict = _verifier(lab).verify(forged, from_tn="12155550199", to_tn=DEST)
+    _assert_fails(verdict, ShakenErrorCode.SIGNATURE_INVALID, 438)
+
+
+def test_stale_and_future_iat_are_403(lab: Lab) -> None:
+    now = lab.now.timestamp()
+    verdict = _verifier(lab).verify(_identity(lab, iat=now - 61), from_tn=ORIG, to_tn=DEST)
+    _assert_fails(verdict, ShakenErrorCode.IAT_STALE, 403)
+    verdict = _verifier(lab).verify(_identity(lab, iat=now + 61), from_tn=ORIG, to_tn=DEST)
+    _assert_fails(verdict, ShakenErrorCode.IAT_FUTURE, 403)
+    relaxed = _verifier(lab, policy=VerifierPolicy(freshness_seconds=120))
+    assert relaxed.verify(_identity(lab, iat=now - 61), from_tn=ORIG, to_tn=DEST).passed
+
+
+def test_wrong_root_is_437(lab: Lab) -> None:
+    verifier = _verifier(lab, trust=TrustStore((lab.other_root.certificate,)))
+    _assert_fails(
+        verifier.verify(_identity(lab), from_tn=ORIG, to_tn=DEST),
+        ShakenErrorCode.CERT_UNTRUSTED,
+        437,
+    )
+
+
+def test_revoked_certificate_is_437(lab: Lab) -> None:
+    verdict = _verifier(lab, lab.revoked).verify(
+        _identity(lab, lab.revoked), from_tn=ORIG, to_tn=DEST
+    )
+    _assert_fails(verdict, ShakenErrorCode.CERT_REVOKED, 437)
+
+
+def test_orig_and_dest_mismatch_are_438(lab: Lab) -> None:
+    verifier = _verifier(lab)
+    _assert_fails(
+        verifier.verify(_identity(lab), from_tn="12155550999", to_tn=DEST),
+        ShakenErrorCode.ORIG_MISMATCH,
+        438,
+    )
+    _assert_fails(
+        verifier.verify(_identity(lab), from_tn=ORIG, to_tn="12155550000"),
+        ShakenErrorCode.DEST_MISMATCH,
+        438,
+    )
+
+
+def test_tnauthlist_must_cover_the_number_when_it_lists_numbers(lab: Lab) -> None:
+    verifier = _verifier(lab, lab.tn_only)
+    assert verifier.verify(_identity(lab, lab.tn_only), from_tn=ORIG, to_tn=DEST).passed
+    other = _identity(lab, lab.tn_only, orig="12155550124")
+    _assert_fails(
+        verifier.verify(other, from_tn="12155550124", to_tn=DEST),
+        ShakenErrorCode.TN_NOT_AUTHORISED,
+        437,
+    )
+
+
+def test_replay_within_the_window_is_refused(lab: Lab) -> None:
+    verifier = _verifier(lab)
+    identity = _identity(lab)
+    assert verifier.verify(identity, from_tn=ORIG, to_tn=DEST).passed
+    _assert_fails(
+        verifier.verify(identity, from_tn=ORIG, to_tn=DEST), ShakenErrorCode.REPLAYED, 438
+    )
+
+
+def test_unknown_x5u_is_436(lab: Lab) -> None:
+    verifier = Verifier(
+        TrustStore((lab.root.certificate,)),
+        StaticCertificates({}),
+        clock=Clock(lab.now.timestamp()),
+    )
+    _assert_fails(
+        verifier.verify(_identity(lab), from_tn=ORIG, to_tn=DEST),
+        ShakenErrorCode.X5U_FETCH_FAILED,
+        436,
+    )
+
+
+def test_info_must_match_x5u(lab: Lab) -> None:
+    token = _identity(lab).split(";", 1)[0]
+    verdict = _verifier(lab).verify(
+        build_identity(token, "https://elsewhere.example/c.pem"), from_tn=ORIG, to_tn=DEST
+    )
+    _assert_fails(verdict, ShakenErrorCode.PARAMETER_MISMATCH, 438)
+
+
+def test_identity_alg_parameter_other_than_es256_is_refused(lab: Lab) -> None:
+    identity = _identity(lab).replace("alg=ES256", "alg=none")
+    _assert_fails(
+        _verifier(lab).verify(identity, from_tn=ORIG, to_tn=DEST),
+        ShakenErrorCode.ALG_UNSUPPORTED,
+        438,
+    )
+
+
+def test_malformed_header_is_438(lab: Lab) -> None:
+    verdict = _verifier(lab).verify("garbage;info=<https://x.example/c>", from_tn=ORIG, to_tn=DEST)
+    _assert_fails(verdict, ShakenErrorCode.IDENTITY_MALFORMED, 438)
+
+
+def test_validated_credential_is_cached_and_failures_briefly(lab: Lab) -> None:
+    calls: list[str] = []
+
+    class Counting(StaticCertificates):
+        def certificates(self, url: str):  # type: ignore[no-untyped-def]
+            calls.append(url)
+            return super().certificates(url)
+
+    clock = Clock(lab.now.timestamp())
+    verifier = Verifier(
+        TrustStore((lab.root.certificate,)), Counting({X5U: lab.chain(lab.sp)}), clock=clock
+    )
+    for _ in range(3):
+        verifier.credential(X5U)
+    assert calls == [X5U]
+    clock.now += 301
+    verifier.credential(X5U)
+    assert calls == [X5U, X5U]
+
+
+def test_replay_cache_is_bounded_and_expires() -> None:
+    cache = ReplayCache(window_seconds=60, capacity=3)
+    for i in range(5):
+        assert not cache.check_and_record(bytes([i]), now=0)
+    assert len(cache) == 3
+    assert cache.check_and_record(bytes([4]), now=1)
+    assert not cache.check_and_record(bytes([4]), now=121)  # expired after 2 x window
+    assert len(cache) == 1
+
+
+@pytest.mark.parametrize("ppt_param", ["ppt=div", "ppt=other"])
+def test_ppt_parameter_must_match_the_passport(lab: Lab, ppt_param: str) -> None:
+    identity = _identity(lab).replace("ppt=shaken", ppt_param)
+    _assert_fails(
+        _verifier(lab).verify(identity, from_tn=ORIG, to_tn=DEST),
+        ShakenErrorCode.PARAMETER_MISMATCH,
+        438,
+    )
