@@ -11,7 +11,7 @@ from rich.markup import escape
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, out
 from callwarden.config import Settings
-from callwarden.store.calls import CallStore
+from callwarden.store.calls import DEFAULT_COMMIT_ROWS, CallStore
 from callwarden.traffic.ingest import FileIngest, ingest_files
 
 #: Bad rows printed per file; all of them are in the rejects file.
@@ -27,6 +27,13 @@ def ingest_command(
         Path | None,
         typer.Option(help="Data directory (default: $CALLWARDEN_HOME or ./callwarden-data)."),
     ] = None,
+    commit_rows: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Rows per atomic commit: an interrupted run redoes at most this many.",
+        ),
+    ] = DEFAULT_COMMIT_ROWS,
 ) -> None:
     """Add call records to the call store. Safe to repeat: calls already held (same
     call_id) are skipped, and an interrupted run can simply be run again. Rejected rows
@@ -37,7 +44,7 @@ def ingest_command(
         progress = ConsoleProgress()
         run = ingest_files(
             files,
-            CallStore(settings.call_store_dir),
+            CallStore(settings.call_store_dir, commit_rows=commit_rows),
             rejects_dir=settings.home / "rejects",
             progress=progress,
         )
