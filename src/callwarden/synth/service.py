@@ -1,0 +1,168 @@
+"""``synthesize``: build the cast, write its lists, then the calls one day at a time.
+
+Memory is bounded by one day of calls plus the cast (the callee population grows with
+``scale``, not with ``days``). Each day has its own random stream derived from the seed,
+so the same arguments always give byte-identical files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from callwarden.errors import InputError
+from callwarden.progress import NoProgress, Progress
+from callwarden.synth.geography import days_from, load_numbering_plan
+from callwarden.synth.network import Network, build_network
+from callwarden.synth.population import build_population
+from callwarden.synth.traffic import generate_day, make_context
+from callwarden.synth.writer import (
+    FileFormat,
+    consent_table,
+    day_table,
+    present_caller,
+    write_cdr_day,
+    write_rows,
+    write_table_csv,
+)
+
+DEFAULT_START = date(2022, 8, 1)
+MAX_SCALE = 100.0
+LABEL_COLUMNS = (
+    "entity_type",
+    "entity_id",
+    "customer_id",
+    "behaviour",
+    "legitimate",
+    "description",
+)
+CUSTOMER_COLUMNS = (
+    "customer_id", "name", "parent_id", "kind", "created_at", "kyc_status", "declared_use",
+    "ein", "address", "country", "contact_email", "ip_country",
+)  # fmt: skip
+RMD_COLUMNS = (
+    "frn", "business_name", "business_address", "other_dba_names", "foreign_voice_provider",
+    "implementation", "voice_service_provider_choice", "contact_name", "contact_email",
+    "last_updated",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SynthOptions:
+    out_dir: Path
+    days: int
+    scale: float
+    seed: int
+    start: date = DEFAULT_START
+    file_format: FileFormat = "parquet"
+
+    def check(self) -> None:
+        if self.days < 1:
+            raise InputError(f"--days must be at least 1 (got {self.days})")
+        if not 0 < self.scale <= MAX_SCALE:
+            raise InputError(f"--scale must be in (0, {MAX_SCALE:g}] (got {self.scale})")
+        if self.seed < 0:
+            raise InputError(f"--seed must be a non-negative integer (got {self.seed})")
+        if self.file_format not in ("parquet", "csv"):
+            raise InputError(f"--format must be parquet or csv (got {self.file_format!r})")
+
+
+@dataclass
+class SynthResult:
+    out_dir: Path
+    rows: int = 0
+    rows_per_day: list[int] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    labels: int = 0
+    illegal_rows: int = 0
+
+
+def population_size(scale: float) -> int:
+    """Distinct callees: about 2.5 million people per million calls a day."""
+    return int(min(25_000_000, max(50_000, 2_500_000 * scale)))
+
+
+def synthesize(options: SynthOptions, progress: Progress | None = None) -> SynthResult:
+    """Write a synthetic provider's CDRs, customers, lists and labels under ``out_dir``."""
+    options.check()
+    progress = progress or NoProgress()
+    progress.start("building the network", total=None)
+    plan = load_numbering_plan()
+    population = build_population(
+        np.random.default_rng([options.seed, 0x9E0]), plan, population_size(options.scale)
+    )
+    network = build_network(
+        options.seed,
+        plan,
+        population,
+        start=options.start,
+        days=options.days,
+        scale=options.scale,
+    )
+    result = SynthResult(out_dir=options.out_dir)
+    out = options.out_dir
+    result.files.append(write_rows(out / "customers.csv", CUSTOMER_COLUMNS, network.customers))
+    result.files.append(
+        write_rows(
+            out / "numbers.csv", ("number", "customer_id", "since", "verified"), network.numbers
+        )
+    )
+    result.files.append(write_table_csv(out / "consent.csv", consent_table(network)))
+    result.files.append(write_rows(out / "dno.csv", ("number", "reason"), network.dno))
+    result.files.append(write_rows(out / "rmd.csv", RMD_COLUMNS, network.rmd))
+    progress.finish()
+
+    illegal = np.array([not s.behaviour.legitimate for s in network.senders])
+    used_pools: dict[int, set[int]] = {}
+    progress.start("synthesising calls", total=options.days)
+    for day_index, day in enumerate(days_from(options.start, options.days)):
+        rng = np.random.default_rng([options.seed, 0xDA7, day_index])
+        calls, used = generate_day(make_context(network, day_index, day), rng)
+        for sender_index, indices in used.items():
+            used_pools.setdefault(sender_index, set()).update(indices.tolist())
+        table = day_table(calls, network, rng)
+        result.files.append(write_cdr_day(table, out, day, options.file_format))
+        result.rows += len(calls)
+        result.rows_per_day.append(len(calls))
+        result.illegal_rows += int(illegal[calls.sender].sum())
+        del calls, table
+        progress.advance(1, rows=result.rows_per_day[-1])
+    progress.finish()
+
+    labels = network.labels + caller_id_labels(network, used_pools)
+    result.labels = len(labels)
+    result.files.append(write_rows(out / "labels.csv", LABEL_COLUMNS, labels))
+    return result
+
+
+def caller_id_labels(network: Network, used: dict[int, set[int]]) -> list[dict[str, str]]:
+    """Illegal campaigns' reusable caller IDs, as the CDRs present them (E.164, or the raw
+    text when it is not a valid number). Neighbour-spoofed and randomly spoofed numbers
+    are one-offs and are not listed: they are caught at the sender, not the number."""
+    rows: list[dict[str, str]] = []
+    for sender in network.senders:
+        if sender.index not in used:
+            continue
+        indices = sorted(used[sender.index])
+        if sender.flood_pool.size:
+            texts = [
+                present_caller(int(sender.flood_pool[i]), int(sender.flood_pool_form[i]))
+                for i in indices
+            ]
+        else:
+            texts = [f"+1{int(sender.numbers[i]):010d}" for i in indices]
+        for text in sorted(set(texts)):
+            rows.append(
+                {
+                    "entity_type": "caller_id",
+                    "entity_id": text,
+                    "customer_id": sender.customer_id or "",
+                    "behaviour": sender.behaviour.name,
+                    "legitimate": "false",
+                    "description": f"caller ID used by {sender.entity_type} {sender.entity_id}",
+                }
+            )
+    return rows
