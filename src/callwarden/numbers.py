@@ -131,7 +131,6 @@ _FICTIONAL = r"^\d{3}55501\d\d$"
 _TOLL_FREE = f"^(?:{_nanp_pattern('toll_free')})$"
 _PREMIUM = f"^(?:{_nanp_pattern('premium_rate')})$"
 _ALLOCATED = f"^(?:{_nanp_pattern(*_ALL_TYPES)})$"
-_ALL_ZERO = r"^0+$"
 
 # re.ASCII: RE2's \\d is ASCII only, and so must Python's be for the two paths to agree.
 _SHAPE_RE = re.compile(_SHAPE, re.ASCII)
@@ -287,46 +286,86 @@ def _match(values: pa.Array, pattern: str) -> np.ndarray:
     return np.asarray(matched.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
+#: Clean NANP input whose shape is right: optional +1 or 1, NPA and NXX starting 2-9.
+_SHAPED_CLEAN_NANP = r"^(?:\+1|1)?[2-9]\d\d[2-9]\d{6}$"
+
+
+def _take(values: pa.Array, positions: np.ndarray) -> pa.Array:
+    return values.take(pa.array(positions, pa.int64()))
+
+
+def _scalar_fallback(
+    values: pa.Array, positions: np.ndarray, output: pa.Array, codes: np.ndarray | None
+) -> pa.Array:
+    """Run the scalar path on ``values[positions]`` and write the results into ``output``."""
+    if not len(positions):
+        return output
+    replaced: list[str] = []
+    for offset, value in enumerate(_take(values, positions).to_pylist()):
+        e164, number_class = _analyse(value)
+        replaced.append(e164 if e164 is not None else value)
+        if codes is not None:
+            codes[positions[offset]] = _CLASS_CODE[number_class]
+    mask = np.zeros(len(values), bool)
+    mask[positions] = True
+    return pc.replace_with_mask(output, pa.array(mask), pa.array(replaced, pa.string()))
+
+
 def _classify_distinct(distinct: pa.Array) -> tuple[pa.Array, np.ndarray]:
-    """(E.164-or-as-presented, class codes) for an array of distinct, non-null strings."""
-    size = len(distinct)
-    codes = np.full(size, -1, dtype=np.int8)
-    clean = _match(distinct, _CLEAN_NANP)
+    """(E.164-or-as-presented, class codes) for an array of distinct, non-null strings.
+
+    Same rules, same order as :func:`_classify_nanp_national`; the NPA/NXX/line tests
+    are arithmetic on the digits, the metadata patterns run as RE2 kernels.
+    """
+    codes = np.full(len(distinct), -1, dtype=np.int8)
+    shaped = _match(distinct, _SHAPED_CLEAN_NANP)
+    positions = np.flatnonzero(shaped)
     output: pa.Array = distinct
-    if clean.any():
-        national = pc.utf8_slice_codeunits(distinct, -10)
-        shaped = clean & _match(national, _SHAPE)
-        invalid = clean & ~shaped
-        zero = clean & _match(national, _ALL_ZERO)
-        shaped_only = np.flatnonzero(shaped)
-        sub = national.take(pa.array(shaped_only, pa.int64()))
-        sub_codes = np.full(len(shaped_only), _CLASS_CODE[NumberClass.INVALID_NANP], np.int8)
-        # Later rules must not override earlier ones: fill in reverse order of precedence.
-        for pattern, number_class in (
-            (_ALLOCATED, NumberClass.VALID),
-            (_PREMIUM, NumberClass.PREMIUM),
-            (_TOLL_FREE, NumberClass.TOLL_FREE),
-            (_FICTIONAL, NumberClass.FICTIONAL),
-            (_N11, NumberClass.INVALID_NANP),
-        ):
-            sub_codes[_match(sub, pattern)] = _CLASS_CODE[number_class]
-        codes[shaped_only] = sub_codes
-        codes[invalid] = _CLASS_CODE[NumberClass.INVALID_NANP]
-        codes[zero] = _CLASS_CODE[NumberClass.ANONYMOUS]
+    if len(positions):
+        national = pc.utf8_slice_codeunits(_take(distinct, positions), -10)
+        digits = np.asarray(national.cast(pa.int64()).to_numpy(), dtype=np.int64)
+        npa, nxx, line = digits // 10**7, digits // 10**4 % 1000, digits % 10**4
+        sub = np.full(len(positions), _CLASS_CODE[NumberClass.INVALID_NANP], np.int8)
+        # Later assignments take precedence: lowest-precedence rule first.
+        sub[_match(national, _ALLOCATED)] = _CLASS_CODE[NumberClass.VALID]
+        sub[_match(national, _PREMIUM)] = _CLASS_CODE[NumberClass.PREMIUM]
+        sub[_match(national, _TOLL_FREE)] = _CLASS_CODE[NumberClass.TOLL_FREE]
+        sub[(nxx == 555) & (line >= 100) & (line <= 199)] = _CLASS_CODE[NumberClass.FICTIONAL]
+        sub[(npa % 100 == 11) | (nxx % 100 == 11)] = _CLASS_CODE[NumberClass.INVALID_NANP]
+        codes[positions] = sub
         normalised = pc.binary_join_element_wise("+1", national, "")
-        output = pc.if_else(pa.array(shaped & ~zero), normalised, distinct)
-    rest = np.flatnonzero(~clean)
-    if len(rest):
-        rest_values = distinct.take(pa.array(rest, pa.int64())).to_pylist()
-        rest_out: list[str] = []
-        rest_codes = np.empty(len(rest), np.int8)
-        for position, value in enumerate(rest_values):
-            e164, number_class = _analyse(value)
-            rest_out.append(e164 if e164 is not None else value)
-            rest_codes[position] = _CLASS_CODE[number_class]
-        codes[rest] = rest_codes
-        output = pc.replace_with_mask(output, pa.array(~clean), pa.array(rest_out, pa.string()))
+        output = pc.replace_with_mask(distinct, pa.array(shaped), normalised)
+    output = _scalar_fallback(distinct, np.flatnonzero(~shaped), output, codes)
     return output, codes
+
+
+def _as_string_array(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks() if values.num_chunks else pa.array([], pa.string())
+    if not pa.types.is_string(values.type):
+        values = values.cast(pa.string())
+    return values
+
+
+def normalise_column(values: pa.Array | pa.ChunkedArray) -> pa.StringArray:
+    """E.164 where a value normalises, else the value as presented; nulls stay null.
+
+    For columns that need no class (the called number): no dictionary pass, because such
+    columns are mostly distinct; already-E.164 NANP values are left as they are.
+    """
+    values = _as_string_array(values)
+    shaped = _match(values, _SHAPED_CLEAN_NANP)
+    bare = shaped & ~np.asarray(
+        pc.starts_with(values, "+").fill_null(False).to_numpy(zero_copy_only=False), bool
+    )
+    output: pa.Array = values
+    positions = np.flatnonzero(bare)
+    if len(positions):
+        national = pc.utf8_slice_codeunits(_take(values, positions), -10)
+        normalised = pc.binary_join_element_wise("+1", national, "")
+        output = pc.replace_with_mask(values, pa.array(bare), normalised)
+    others = ~shaped & np.asarray(pc.is_valid(values).to_numpy(zero_copy_only=False), bool)
+    return _scalar_fallback(values, np.flatnonzero(others), output, None)
 
 
 def normalise_and_classify(
@@ -338,11 +377,7 @@ def normalise_and_classify(
     null in the first array and are ``anonymous`` in the second (nothing was presented).
     Works once per distinct value (the column is dictionary-encoded first).
     """
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks() if values.num_chunks else pa.array([], pa.string())
-    if not pa.types.is_string(values.type):
-        values = values.cast(pa.string())
-    encoded = values.dictionary_encode()
+    encoded = _as_string_array(values).dictionary_encode()
     indices = encoded.indices
     distinct_out, codes = _classify_distinct(encoded.dictionary)
     presented = distinct_out.take(indices)

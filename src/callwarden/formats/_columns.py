@@ -62,6 +62,15 @@ def timestamps(values: pa.Array) -> tuple[pa.Array, np.ndarray]:
         typed = pc.assume_timezone(values.cast(pa.timestamp("us")), "UTC")
         return typed, ~as_numpy_bool(pc.is_valid(typed))
     text = values if pa.types.is_string(values.type) else values.cast(pa.string())
+    # Files write one format throughout: try the whole column in one cast first.
+    for target in (pa.timestamp("us"), UTC_MICROS):
+        try:
+            cast = pc.cast(text, target)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            continue
+        if target.tz is None:
+            cast = pc.assume_timezone(cast, "UTC")
+        return cast, ~as_numpy_bool(pc.is_valid(cast))
     micros = np.zeros(size, np.int64)
     parsed = np.zeros(size, bool)
     pending = as_numpy_bool(pc.is_valid(text))
@@ -97,6 +106,14 @@ def integers(
         wide = pc.if_else(pa.array(whole), values, None).cast(pa.int64(), safe=False)
     else:
         text = values if pa.types.is_string(values.type) else values.cast(pa.string())
+        try:  # the common case: every value a plain integer
+            wide = pc.cast(text, pa.int64())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            wide = None
+        if wide is not None and wide.null_count == 0:
+            bounds = pc.min_max(wide)
+            if len(wide) == 0 or (bounds["min"].as_py() >= low and bounds["max"].as_py() <= high):
+                return wide.cast(target), np.zeros(len(wide), bool)
         # At most 18 digits so the int64 cast cannot overflow; the range check follows.
         digits = as_numpy_bool(pc.match_substring_regex(text, r"^[+-]?\d{1,18}$"))
         wide = pc.if_else(pa.array(digits), text, None).cast(pa.int64())

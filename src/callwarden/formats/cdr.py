@@ -17,6 +17,7 @@ good ones yielded. Line numbers are physical lines (header = line 1):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,10 +39,11 @@ from callwarden.formats._source import (
     read_header,
 )
 from callwarden.formats.report import ReadReport, RowError
-from callwarden.numbers import normalise_and_classify
+from callwarden.numbers import normalise_and_classify, normalise_column
 
 _KNOWN_COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, *OPTIONAL_TEXT_COLUMNS, "attestation")
 _MAX_VALUE_SHOWN = 200
+_NEWLINE = re.compile(b"\n")
 _SIP_STATUS_LOW, _SIP_STATUS_HIGH = 100, 699  # RFC 3261 section 7.2: 1xx-6xx
 _INT32_MAX = 2**31 - 1
 
@@ -209,6 +211,10 @@ def _report_invalid(path: Path, report: ReadReport, invalid: list[tuple[int, str
 def _newlines_per_row(batch: pa.RecordBatch) -> np.ndarray:
     counts = np.zeros(batch.num_rows, np.int64)
     for column in batch.columns:
+        data = column.buffers()[2]
+        # A memchr-speed scan of the raw bytes first: quoted newlines are rare.
+        if data is None or _NEWLINE.search(memoryview(data)) is None:
+            continue
         if pc.any(pc.match_substring(column, "\n")).as_py():
             counts += np.asarray(pc.count_substring(column, "\n").to_numpy(), dtype=np.int64)
     return counts
@@ -284,7 +290,7 @@ def _validated(
     caller_text = _stripped(found["caller_id"], keep_empty=True)
     called_text = _stripped(found["called_number"], keep_empty=True)
     caller_id, caller_class = normalise_and_classify(caller_text)
-    called_number, _ = normalise_and_classify(called_text)
+    called_number = normalise_column(called_text)
     optional = {name: _optional(found, name, size) for name in OPTIONAL_TEXT_COLUMNS}
     attestation = pc.utf8_upper(_optional(found, "attestation", size))
     bad_attestation = ~columns.as_numpy_bool(
@@ -322,7 +328,6 @@ def _validated(
     if not accepted:
         return
     report.rows_accepted += accepted
-    keep = pa.array(good)
     by_name: dict[str, pa.Array] = {
         "call_id": call_id,
         "start_time": start_time,
@@ -334,9 +339,12 @@ def _validated(
         "attestation": attestation,
         **optional,
     }
-    batch = pa.RecordBatch.from_arrays(
-        [by_name[name].filter(keep) for name in CDR_SCHEMA.names], schema=CDR_SCHEMA
-    )
+    if accepted == size:
+        arrays = [by_name[name] for name in CDR_SCHEMA.names]
+    else:
+        keep = pa.array(good)
+        arrays = [by_name[name].filter(keep) for name in CDR_SCHEMA.names]
+    batch = pa.RecordBatch.from_arrays(arrays, schema=CDR_SCHEMA)
     for offset in range(0, batch.num_rows, batch_rows):
         yield batch.slice(offset, batch_rows)
 
