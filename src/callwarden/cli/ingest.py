@@ -52,26 +52,31 @@ def ingest_command(
     for outcome in run.files:
         _print_outcome(outcome)
     if run.rejects_path is not None:
-        out.print(f"{run.rejected_rows:,} rejected rows written to {escape(str(run.rejects_path))}")
+        _say(f"{run.rejected_rows:,} rejected rows written to {escape(str(run.rejects_path))}")
     store = CallStore(settings.call_store_dir)
-    out.print(f"call store {escape(str(settings.call_store_dir))}: {store.count():,} calls")
+    _say(f"call store {escape(str(settings.call_store_dir))}: {store.count():,} calls")
     if run.failed:
         raise typer.Exit(1)
 
 
 def _print_outcome(outcome: FileIngest) -> None:
     if outcome.error is not None:
-        out.print(f"[red]error:[/red] {escape(outcome.error)}")
+        _say(f"[red]error:[/red] {escape(outcome.error)}")
     if outcome.result is None:
         return
     result = outcome.result
-    out.print(escape(outcome.report.summary()))
-    out.print(
+    _say(escape(outcome.report.summary()))
+    _say(
         f"  {result.rows_added:,} calls added, {result.duplicates_skipped:,} already held "
         f"or repeated in the file"
     )
     for error in outcome.report.errors[:SHOWN_ROW_ERRORS]:
-        out.print(f"  {escape(str(error))}")
+        _say(f"  {escape(str(error))}")
     hidden = outcome.report.rows_rejected - SHOWN_ROW_ERRORS
     if hidden > 0:
-        out.print(f"  ... and {hidden:,} more rejected rows")
+        _say(f"  ... and {hidden:,} more rejected rows")
+
+
+def _say(text: str) -> None:
+    # No wrapping: a path or a file:line reference must stay whole to be copied.
+    out.print(text, soft_wrap=True)
