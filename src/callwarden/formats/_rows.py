@@ -1,0 +1,196 @@
+"""Row-at-a-time reading of the smaller reference files (customers, numbers, consent, lists,
+traceback requests), with the exact physical line of every row and field parsers that
+say what was wrong. Python's csv module keeps quoted newlines inside their row (RFC 4180
+section 2.6); a row is reported at the line where it starts."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+from callwarden.errors import InputError
+from callwarden.formats._columns import parse_iso_timestamp
+from callwarden.formats._source import column_positions, open_text, read_header
+from callwarden.formats.report import ReadReport, RowError
+from callwarden.numbers import normalise
+
+Record = TypeVar("Record")
+Choice = TypeVar("Choice", bound=StrEnum)
+
+MAX_VALUE_SHOWN = 200
+
+_TRUE = frozenset({"true", "yes", "y", "1", "t"})
+_FALSE = frozenset({"false", "no", "n", "0", "f"})
+_ZONE_SUFFIX = re.compile(r"\s*(?:UTC|GMT|Z)$", re.IGNORECASE)
+#: Date forms regulators and the RMD export write besides ISO 8601 (US month-first).
+_LENIENT_FORMATS = (
+    "%b %d, %Y %H:%M",
+    "%b %d, %Y %H:%M:%S",
+    "%B %d, %Y %H:%M",
+    "%B %d, %Y %H:%M:%S",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y",
+    "%m/%d/%y %H:%M",
+    "%m/%d/%y",
+)
+
+
+class BadValue(Exception):
+    """Raised by a field parser; the reader turns it into a RowError for the row."""
+
+    def __init__(self, reason: str, column: str | None = None, value: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.column = column
+        self.value = value
+
+
+def parse_lenient_timestamp(text: str) -> datetime | None:
+    """ISO 8601, ``Aug 10, 2022 15:36 UTC``, ``7/18/2023`` or ``7/18/2023 14:05``: UTC."""
+    moment = parse_iso_timestamp(text)
+    if moment is not None:
+        return moment
+    cleaned = _ZONE_SUFFIX.sub("", " ".join(text.split())).replace("Sept ", "Sep ")
+    for form in _LENIENT_FORMATS:
+        try:
+            return datetime.strptime(cleaned, form).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its physical line and its values by header key, stripped."""
+
+    line: int
+    values: Mapping[str, str]
+
+    def text(self, name: str) -> str | None:
+        value = self.values.get(name, "")
+        return value or None
+
+    def required(self, name: str) -> str:
+        value = self.values.get(name, "")
+        if not value:
+            raise BadValue(f"empty {name}", name, value)
+        return value
+
+    def timestamp(
+        self, name: str, *, required: bool = False, lenient: bool = False
+    ) -> datetime | None:
+        value = self.values.get(name, "")
+        if not value:
+            if required:
+                raise BadValue(f"empty {name}", name, value)
+            return None
+        moment = parse_lenient_timestamp(value) if lenient else parse_iso_timestamp(value)
+        if moment is None:
+            expected = "a date" if lenient else "ISO 8601"
+            raise BadValue(f"unparseable timestamp ({expected} expected)", name, value)
+        return moment
+
+    def boolean(self, name: str, *, default: bool) -> bool:
+        value = self.values.get(name, "").lower()
+        if not value:
+            return default
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise BadValue("not a boolean (true/false, yes/no, y/n, 1/0)", name, self.values[name])
+
+    def choice(self, name: str, kind: type[Choice], *, default: Choice | None = None) -> Choice:
+        value = self.values.get(name, "")
+        if not value:
+            if default is None:
+                raise BadValue(f"empty {name}", name, value)
+            return default
+        key = re.sub(r"[\s\-]+", "_", value.lower())
+        try:
+            return kind(key)
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            raise BadValue(f"{name} must be one of {allowed}", name, value) from None
+
+    def number(self, name: str) -> str:
+        """A telephone number that must normalise to E.164 (a reference list entry)."""
+        value = self.required(name)
+        e164 = normalise(value)
+        if e164 is None:
+            raise BadValue(f"{name} is not a usable telephone number", name, value)
+        return e164
+
+    def number_as_presented(self, name: str) -> str:
+        """E.164 when it normalises, else as presented (evidence); empty is an error."""
+        value = self.required(name)
+        return normalise(value) or value
+
+
+def read_rows(
+    path: Path,
+    report: ReadReport,
+    required: tuple[str, ...],
+    build: Callable[[Row], Record],
+    *,
+    aliases: Mapping[str, str] | None = None,
+) -> Iterator[Record]:
+    """Records built from each data row of a delimited file; bad rows to ``report``.
+
+    ``aliases`` maps other header names (after :func:`header_key`) to the canonical one.
+    """
+    keys, delimiter = read_header(path)
+    if aliases:
+        keys = [aliases.get(key, key) for key in keys]
+    positions = column_positions(path, keys, required)
+    source = str(path)
+    with open_text(path) as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            next(reader)
+            previous_end = reader.line_num
+            while True:
+                start = previous_end + 1
+                try:
+                    fields = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as error:
+                    previous_end = reader.line_num
+                    report.rows_read += 1
+                    report.reject(RowError(source, start, f"malformed CSV row: {error}"))
+                    continue
+                previous_end = reader.line_num
+                if not any(field.strip() for field in fields):
+                    continue  # a blank line is not a row
+                report.rows_read += 1
+                if len(fields) != len(keys):
+                    text = (delimiter.join(fields))[:MAX_VALUE_SHOWN]
+                    reason = f"wrong number of fields: expected {len(keys)}, got {len(fields)}"
+                    report.reject(RowError(source, start, reason, None, text))
+                    continue
+                row = Row(start, {key: fields[index].strip() for key, index in positions.items()})
+                try:
+                    record = build(row)
+                except BadValue as bad:
+                    value = None if bad.value is None else bad.value[:MAX_VALUE_SHOWN]
+                    report.reject(RowError(source, start, bad.reason, bad.column, value))
+                    continue
+                report.rows_accepted += 1
+                yield record
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            raise InputError(
+                f"cannot read past line {previous_end}: {error}", source=source
+            ) from None
