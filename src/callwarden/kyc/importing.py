@@ -41,7 +41,12 @@ from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
 from callwarden.store.relational import BATCH_ROWS, Database, ImportRun, ReferenceStore
 
-__all__ = ["ReferenceKind", "import_reference_file", "import_reference_files"]
+__all__ = [
+    "ReferenceImportError",
+    "ReferenceKind",
+    "import_reference_file",
+    "import_reference_files",
+]
 
 _R = TypeVar("_R")
 
@@ -86,7 +91,8 @@ def import_reference_files(
     to them). Returns one report per file, in load order.
 
     A file that cannot be used at all (missing, unreadable, a required column absent)
-    raises :class:`~callwarden.errors.InputError` after the files before it committed.
+    raises :class:`ReferenceImportError`, which carries the reports of the files before
+    it (committed); the files after it are not loaded.
     """
     given = {
         ReferenceKind.CUSTOMERS: customers,
@@ -95,11 +101,25 @@ def import_reference_files(
         ReferenceKind.DNO: dno,
         ReferenceKind.RMD: rmd,
     }
-    return [
-        import_reference_file(database, kind, path, progress=progress)
-        for kind, path in given.items()
-        if path is not None
-    ]
+    loaded: list[ReadReport] = []
+    for kind, path in given.items():
+        if path is None:
+            continue
+        try:
+            loaded.append(import_reference_file(database, kind, path, progress=progress))
+        except InputError as error:
+            # Later files may depend on this one (numbers on customers): stop here.
+            raise ReferenceImportError(str(error), loaded=loaded) from error
+    return loaded
+
+
+class ReferenceImportError(InputError):
+    """A reference file could not be used at all; ``loaded`` are the reports of the files
+    committed before it."""
+
+    def __init__(self, message: str, *, loaded: list[ReadReport]) -> None:
+        super().__init__(message)
+        self.loaded = loaded
 
 
 def import_reference_file(
@@ -245,7 +265,16 @@ class _CustomerLoader:
             candidate, candidate_line = todo.pop()
             if self.accept(candidate, candidate_line):
                 released = self.waiting.pop(candidate.customer_id, [])
+                # Rows from earlier batches: one lookup for all the children released
+                # together (a reseller listed after its thousands of sub-accounts).
+                self.look_up({child.customer_id for child, _ in released})
                 todo.extend(reversed(released))
+
+    def look_up(self, customer_ids: set[str]) -> None:
+        unknown = customer_ids - self.looked_up
+        if unknown:
+            self.current.update(self.store.existing_customers(unknown))
+            self.looked_up |= unknown
 
     def accept(self, customer: Customer, line: int) -> bool:
         parent = customer.parent_id
@@ -253,11 +282,7 @@ class _CustomerLoader:
             _reject(self.report, line, "an account cannot be its own parent", "parent_id", parent)
             return False
         account = customer.customer_id
-        unknown = {account, parent or account} - self.looked_up
-        if unknown:
-            # A row released from an earlier batch: learn what the store holds now.
-            self.current.update(self.store.existing_customers(unknown))
-            self.looked_up |= unknown
+        self.look_up({account, parent or account})
         if parent is not None and parent not in self.current:
             self.waiting[parent].append((customer, line))
             return False
