@@ -250,3 +250,16 @@ def test_ppt_parameter_must_match_the_passport(lab: Lab, ppt_param: str) -> None
         ShakenErrorCode.PARAMETER_MISMATCH,
         438,
     )
+
+
+@pytest.mark.parametrize(
+    ("from_tn", "to_tn"),
+    [
+        ("2155550123", "2155559999"),
+        ("sip:+12155550123@carrier.example;user=phone", "<tel:+1-215-555-9999>"),
+        ("+1 (215) 555-0123", "12155559999"),
+    ],
+)
+def test_numbers_compare_as_e164(lab: Lab, from_tn: str, to_tn: str) -> None:
+    verdict = _verifier(lab).verify(_identity(lab), from_tn=from_tn, to_tn=to_tn)
+    assert verdict.passed, verdict.message

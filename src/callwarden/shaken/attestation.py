@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterable
 
 from callwarden.customers import Customer, CustomerKind, KycStatus, NumberGrant
+from callwarden.numbers import normalise
 from callwarden.shaken.errors import ShakenError
 from callwarden.shaken.passport import Attestation, canonical_tn
 
@@ -22,7 +23,9 @@ ORIGID_NAMESPACE = uuid.UUID("6f1f8a6e-3c0b-4e59-9a55-5a0f4f0c2b71")
 
 
 def _same_tn(a: str, b: str) -> bool:
-    # Until callwarden.numbers lands, compare canonical digit strings.
+    e164_a, e164_b = normalise(a), normalise(b)
+    if e164_a is not None and e164_b is not None:
+        return e164_a == e164_b
     try:
         return canonical_tn(a) == canonical_tn(b)
     except ShakenError:  # a grant row with a malformed number simply does not match

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from cryptography import x509
 
+from callwarden.numbers import normalise
 from callwarden.shaken.certificates import (
     TrustStore,
     ValidatedCredential,
@@ -34,7 +35,6 @@ from callwarden.shaken.passport import (
     Attestation,
     DecodedToken,
     Passport,
-    canonical_tn,
     decode,
 )
 
@@ -180,15 +180,21 @@ class Verdict:
         }
 
 
-def _digits(number: str | None) -> str | None:
-    if number is None:
-        return None
-    # TODO(numbers): switch to callwarden.numbers.normalise once it lands; until then
-    # TNs compare as canonical digit strings (RFC 8224 section 8.3).
-    try:
-        return canonical_tn(number)
-    except ShakenError:
-        return None
+def _number_keys(number: str | None, *, from_passport: bool = False) -> set[str]:
+    """The forms under which a number matches: its E.164 (callwarden.numbers.normalise,
+    so a national "2155550123", a tel/sip URI and "+1 215..." agree) and its canonical
+    digit string (RFC 8224 section 8.3) for numbers normalise cannot place."""
+    if not number:
+        return set()
+    keys: set[str] = set()
+    # A PASSporT TN is E.164 without the "+" (RFC 8224 section 8.3).
+    e164 = normalise("+" + number if from_passport else number)
+    if e164:
+        keys.add(e164)
+    digits = number.removeprefix("+")
+    if digits.isascii() and digits.isdigit():
+        keys.add(digits)
+    return keys
 
 
 def _fail(code: ShakenErrorCode, message: str, passport: Passport | None = None) -> Verdict:
@@ -284,20 +290,20 @@ class Verifier:
                 f"iat is {-age:.0f} s in the future (limit {window} s)",
                 passport,
             )
-        origins = [tn for tn in (_digits(pai_tn), _digits(from_tn)) if tn]
-        if passport.orig_tn not in origins:
+        origins = _number_keys(pai_tn) | _number_keys(from_tn)
+        if not _number_keys(passport.orig_tn, from_passport=True) & origins:
             return _fail(
                 ShakenErrorCode.ORIG_MISMATCH,
                 f"orig.tn {passport.orig_tn} matches neither P-Asserted-Identity nor From "
-                f"({', '.join(origins) or 'no number'})",
+                f"({pai_tn!r}, {from_tn!r})",
                 passport,
             )
-        destinations = [tn for tn in (_digits(to_tn), _digits(request_uri_tn)) if tn]
-        if not set(passport.dest_tns).intersection(destinations):
+        destinations = _number_keys(to_tn) | _number_keys(request_uri_tn)
+        if not any(_number_keys(tn, from_passport=True) & destinations for tn in passport.dest_tns):
             return _fail(
                 ShakenErrorCode.DEST_MISMATCH,
                 f"dest.tn {list(passport.dest_tns)} matches neither To nor Request-URI "
-                f"({', '.join(destinations) or 'no number'})",
+                f"({to_tn!r}, {request_uri_tn!r})",
                 passport,
             )
         return self._check_credential_and_signature(decoded, now)
