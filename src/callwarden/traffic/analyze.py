@@ -1,0 +1,489 @@
+"""The analysis service: calls + reference data -> alerts.
+
+It takes a DuckDB connection on which a ``calls`` relation of
+:data:`callwarden.calls.CDR_SCHEMA` exists (the call store's view, or
+:func:`connect_cdr_files` over Parquet files) and the provider's reference data as
+domain records; it registers the reference tables, runs the feature scans
+(:mod:`callwarden.traffic.features`), grades every entity (:mod:`callwarden.traffic.detectors`)
+and returns the alerts, narrowest responsible source first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
+from callwarden.customers import ConsentRecord, Customer, NumberGrant
+from callwarden.errors import InputError
+from callwarden.formats import ReadReport, read_cdrs
+from callwarden.lists import DnoEntry, RmdFiling
+from callwarden.progress import NoProgress, Progress
+from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
+from callwarden.traffic.detectors import (
+    DEFAULT_THRESHOLDS,
+    Assessment,
+    EntityContext,
+    Thresholds,
+    assess,
+)
+from callwarden.traffic.features import (
+    EntityFeatures,
+    ReferenceTables,
+    callee_time_zone_table,
+    compute_features,
+    data_day_range,
+    drop_feature_tables,
+    register_table,
+)
+
+_CALL_SCANS = 4
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """What the provider knows besides its calls. Every part is optional: a detector whose
+    list is missing stays silent rather than guessing."""
+
+    customers: Sequence[Customer] = ()
+    numbers: Sequence[NumberGrant] | None = None
+    consent: Sequence[ConsentRecord] | None = None
+    dno: Sequence[DnoEntry] | None = None
+    rmd: Sequence[RmdFiling] | None = None
+    #: earlier tracebacks per (entity_type, entity_id), from the case store
+    tracebacks: Mapping[tuple[str, str], int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    window: str = "day"
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    #: calling numbers with fewer calls in a window get no caller-ID entity of their own
+    caller_id_min_calls: int = 100
+    #: alerts below this severity are not returned
+    min_severity: Severity = Severity.LOW
+
+
+@dataclass
+class AnalysisResult:
+    alerts: list[Alert]
+    entities_assessed: int
+    calls: int
+
+
+_CDR_SUFFIXES = (".parquet", ".csv", ".csv.gz", ".gz")
+
+
+def cdr_files(paths: Sequence[Path]) -> list[Path]:
+    """The CDR files named: files as given, directories searched recursively for Parquet,
+    CSV and CSV.gz files."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(_CDR_SUFFIXES)
+            )
+            if not found:
+                raise InputError(
+                    "no .parquet, .csv or .csv.gz files in this directory", source=str(path)
+                )
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError("no such file or directory", source=str(path))
+    return files
+
+
+def _is_call_store_parquet(path: Path) -> bool:
+    """Parquet already in CDR_SCHEMA (the call store's files): read as is, no staging."""
+    if not path.name.lower().endswith(".parquet"):
+        return False
+    try:
+        names = set(pq.read_schema(path).names)
+    except (OSError, pa.ArrowInvalid):
+        return False
+    return set(CDR_COLUMNS) <= names
+
+
+@dataclass
+class StagedCdrs:
+    """CDR files ready for the feature scans, and what the reader made of the others."""
+
+    parquet_files: list[Path]
+    reports: list[ReadReport]
+
+
+def stage_cdr_files(
+    paths: Sequence[Path], workdir: Path, progress: Progress | None = None
+) -> StagedCdrs:
+    """Parquet files of CDR_SCHEMA for the given CDR files.
+
+    Files the call store wrote are used in place; any other file (CSV, CSV.gz, a
+    provider's own Parquet) goes through :func:`callwarden.formats.read_cdrs`, which
+    validates, normalises and classifies each row and reports the bad ones, and is
+    written to ``workdir`` one batch at a time (memory stays bounded).
+    """
+    progress = progress or NoProgress()
+    staged = StagedCdrs([], [])
+    to_read: list[Path] = []
+    for path in cdr_files(paths):
+        if _is_call_store_parquet(path):
+            staged.parquet_files.append(path)
+        else:
+            to_read.append(path)
+    if not to_read:
+        return staged
+    workdir.mkdir(parents=True, exist_ok=True)
+    progress.start("reading CDR files", total=len(to_read))
+    try:
+        for index, path in enumerate(to_read):
+            report = ReadReport(source=str(path))
+            target = workdir / f"staged-{index:05d}.parquet"
+            with pq.ParquetWriter(target, CDR_SCHEMA) as writer:
+                for batch in read_cdrs(path, report):
+                    writer.write_batch(batch)
+                    progress.advance(0, rows=batch.num_rows)
+            staged.reports.append(report)
+            staged.parquet_files.append(target)
+            progress.advance(1)
+    finally:
+        progress.finish()
+    return staged
+
+
+def connect_cdr_files(files: Sequence[Path]) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection (UTC) with a ``calls`` view over Parquet files of CDR_SCHEMA
+    (the call store's files, or :func:`stage_cdr_files`' output)."""
+    if not files:
+        raise InputError("no CDR files to analyse")
+    connection = duckdb.connect()
+    connection.execute("set TimeZone = 'UTC'")
+    columns = ", ".join(CDR_COLUMNS)
+    quoted = ", ".join("'" + str(name).replace("'", "''") + "'" for name in files)
+    try:
+        connection.execute(
+            f"create view calls as select {columns} from read_parquet([{quoted}], "  # noqa: S608
+            "union_by_name = true)"
+        )
+        connection.execute("select * from calls limit 0")
+    except duckdb.Error as error:
+        connection.close()
+        raise InputError(
+            f"not CDR Parquet files of callwarden's schema ({error})",
+            source=", ".join(map(str, files[:3])) + (" ..." if len(files) > 3 else ""),
+        ) from None
+    return connection
+
+
+def analyze_calls(
+    connection: duckdb.DuckDBPyConnection,
+    reference: ReferenceData = ReferenceData(),
+    options: AnalysisOptions = AnalysisOptions(),
+    progress: Progress | None = None,
+    *,
+    relation: str = "calls",
+) -> AnalysisResult:
+    """Features, detectors and attribution over ``relation``; alerts sorted most urgent first."""
+    progress = progress or NoProgress()
+    connection.execute("set TimeZone = 'UTC'")
+    tables = _register_reference(connection, reference, relation)
+    total_calls = int(connection.execute(f"select count(*) from {relation}").fetchall()[0][0])  # noqa: S608
+    progress.start("analysing calls", total=_CALL_SCANS)
+
+    def steps() -> Iterator[None]:
+        for _ in range(_CALL_SCANS):
+            progress.advance(1, rows=total_calls)
+            yield None
+
+    try:
+        features = compute_features(
+            connection,
+            unit=options.window,
+            tables=tables,
+            relation=relation,
+            caller_id_min_calls=options.caller_id_min_calls,
+            on_step=steps(),
+        )
+    finally:
+        drop_feature_tables(connection)
+        progress.finish()
+    contexts = _contexts(features, reference)
+    assessed = [(f, assess(f, contexts[_context_key(f)], options.thresholds)) for f in features]
+    alerts = _attribute(assessed)
+    alerts = [a for a in alerts if a.severity.rank >= options.min_severity.rank]
+    alerts.sort(key=lambda a: (-a.severity.rank, -a.score, -a.calls, a.entity_type, a.entity_id))
+    return AnalysisResult(alerts=alerts, entities_assessed=len(features), calls=total_calls)
+
+
+# -- reference data ------------------------------------------------------------------
+
+
+def _register_reference(
+    connection: duckdb.DuckDBPyConnection, reference: ReferenceData, relation: str
+) -> ReferenceTables:
+    if reference.dno is not None:
+        numbers = sorted({entry.number for entry in reference.dno})
+        register_table(
+            connection, "cw_dno", pa.table({"number": pa.array(numbers, pa.string())}), ["number"]
+        )
+    if reference.consent is not None:
+        register_table(connection, "cw_consent", _consent_table(reference.consent), _CONSENT_COLS)
+    if reference.numbers is not None:
+        pairs = sorted({(grant.number, grant.customer_id) for grant in reference.numbers})
+        register_table(
+            connection,
+            "cw_numbers",
+            pa.table(
+                {
+                    "number": pa.array([p[0] for p in pairs], pa.string()),
+                    "holder": pa.array([p[1] for p in pairs], pa.string()),
+                }
+            ),
+            ["number", "holder"],
+        )
+        holders = sorted({p[1] for p in pairs})
+        register_table(
+            connection,
+            "cw_number_holders",
+            pa.table({"holder": pa.array(holders, pa.string())}),
+            ["holder"],
+        )
+    span = data_day_range(connection, relation)
+    if span is not None:
+        register_table(
+            connection,
+            "cw_callee_tz",
+            callee_time_zone_table(*span),
+            ["npa", "day", "offset_low", "offset_high"],
+        )
+    return ReferenceTables(
+        dno=reference.dno is not None,
+        consent=reference.consent is not None,
+        numbers=reference.numbers is not None,
+        callee_time_zones=span is not None,
+    )
+
+
+_CONSENT_COLS = ["called_number", "holder", "obtained_at", "revoked_at"]
+
+
+def _consent_table(records: Iterable[ConsentRecord]) -> pa.Table:
+    """One row per (callee, holder), so the per-call join never multiplies calls: the
+    earliest grant, and a revocation only when every grant was revoked (the latest)."""
+    obtained: dict[tuple[str, str], datetime | None] = {}
+    revoked: dict[tuple[str, str], datetime | None] = {}
+    open_grant: set[tuple[str, str]] = set()
+    for record in records:
+        key = (record.called_number, record.customer_id)
+        if key not in obtained:
+            obtained[key] = record.obtained_at
+        elif record.obtained_at is not None:
+            current = obtained[key]
+            obtained[key] = (
+                record.obtained_at if current is None else min(current, record.obtained_at)
+            )
+        if record.revoked_at is None:
+            open_grant.add(key)
+        else:
+            current_revoked = revoked.get(key)
+            revoked[key] = (
+                record.revoked_at
+                if current_revoked is None
+                else max(current_revoked, record.revoked_at)
+            )
+    keys = sorted(obtained)
+    timestamp = pa.timestamp("us", tz="UTC")
+    return pa.table(
+        {
+            "called_number": pa.array([k[0] for k in keys], pa.string()),
+            "holder": pa.array([k[1] for k in keys], pa.string()),
+            "obtained_at": pa.array([obtained[k] for k in keys], timestamp),
+            "revoked_at": pa.array(
+                [None if k in open_grant else revoked.get(k) for k in keys], timestamp
+            ),
+        }
+    )
+
+
+_NAME_NOISE = re.compile(r"\b(inc|llc|ltd|corp|corporation|co|company|lp|llp)\b|[^a-z0-9]")
+
+
+def provider_key(name: str) -> str:
+    """A provider's name as compared with RMD business names: case, punctuation and legal
+    suffixes ignored ("Acme Telecom, LLC" == "ACME TELECOM")."""
+    return _NAME_NOISE.sub("", name.lower())
+
+
+def _contexts(
+    features: Sequence[EntityFeatures], reference: ReferenceData
+) -> dict[tuple[str, str, str, datetime], EntityContext]:
+    customers = {customer.customer_id: customer for customer in reference.customers}
+    rmd_keys: set[str] | None = None
+    if reference.rmd is not None:
+        rmd_keys = set()
+        for filing in reference.rmd:
+            rmd_keys.add(provider_key(filing.business_name))
+            rmd_keys.add(provider_key(filing.frn))
+        rmd_keys.discard("")
+    history: dict[tuple[str, str, str], list[tuple[datetime, int]]] = defaultdict(list)
+    for f in features:
+        history[_key(f)].append((f.window_start, f.calls))
+    contexts: dict[tuple[str, str, str, datetime], EntityContext] = {}
+    for f in features:
+        key = _key(f)
+        earlier = [calls for start, calls in history[key] if start < f.window_start]
+        baseline = statistics.median(earlier) if earlier else None
+        account: Customer | None = None
+        if f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):
+            account = customers.get(f.entity_id)
+        in_rmd: bool | None = None
+        if f.entity_type == EntityType.UPSTREAM_PROVIDER and rmd_keys is not None:
+            names = {provider_key(f.entity_id)}
+            known = customers.get(f.entity_id)
+            if known is not None:
+                names.add(provider_key(known.name))
+            in_rmd = bool(names & rmd_keys)
+        age: float | None = None
+        if account is not None and account.created_at is not None:
+            created = account.created_at
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=f.window_start.tzinfo)
+            age = (f.window_start - created).total_seconds() / 86400
+        contexts[_context_key(f)] = EntityContext(
+            kind=str(account.kind) if account else None,
+            kyc_status=str(account.kyc_status) if account else None,
+            declared_use=account.declared_use if account else None,
+            account_age_days=age,
+            in_rmd=in_rmd,
+            tracebacks=reference.tracebacks.get((f.entity_type, f.entity_id), 0),
+            baseline_calls=baseline,
+        )
+    return contexts
+
+
+def _key(f: EntityFeatures) -> tuple[str, str, str]:
+    return (f.entity_type, f.entity_id, f.customer_id)
+
+
+def _context_key(f: EntityFeatures) -> tuple[str, str, str, datetime]:
+    return (f.entity_type, f.entity_id, f.customer_id, f.window_start)
+
+
+# -- from assessments to alerts -------------------------------------------------------
+
+
+def alert_id(f: EntityFeatures) -> str:
+    """Stable across runs over the same data, so a re-run updates rather than duplicates."""
+    text = f"{f.entity_type}\x1f{f.entity_id}\x1f{f.customer_id}\x1f{f.window_start.isoformat()}"
+    return "a-" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _attribute(assessed: Sequence[tuple[EntityFeatures, Assessment]]) -> list[Alert]:
+    """Alerts for every entity with a reason, the narrowest responsible source first: a
+    reseller whose high rating comes from its clients is held at medium and points at
+    them (the client is what to mitigate, as in the FCC's letter naming PhoneBurner's
+    client rather than Twilio's whole traffic)."""
+    high_subaccounts: dict[tuple[str, datetime], list[str]] = defaultdict(list)
+    for f, assessment in assessed:
+        if f.entity_type == EntityType.SUB_ACCOUNT and assessment.severity is Severity.HIGH:
+            high_subaccounts[(f.customer_id, f.window_start)].append(f.entity_id)
+    alerts: list[Alert] = []
+    for f, assessment in assessed:
+        if not assessment.findings:
+            continue
+        severity, score, notes = assessment.severity, assessment.score, list(assessment.notes)
+        clients = high_subaccounts.get((f.entity_id, f.window_start), [])
+        if f.entity_type == EntityType.CUSTOMER and clients and severity is Severity.HIGH:
+            severity, score = Severity.MEDIUM, min(score, 74)
+            named = ", ".join(sorted(clients)[:5]) + (" ..." if len(clients) > 5 else "")
+            notes.append(f"attributed to sub-account(s) {named}: mitigate those first")
+        alerts.append(_alert(f, assessment, severity, score, tuple(notes)))
+    return alerts
+
+
+def _alert(
+    f: EntityFeatures,
+    assessment: Assessment,
+    severity: Severity,
+    score: int,
+    notes: tuple[str, ...],
+) -> Alert:
+    samples = f.sample_call_ids or {}
+    reasons = tuple(
+        Reason(
+            code=finding.code,
+            detail=finding.detail,
+            value=float(finding.value),
+            threshold=float(finding.threshold),
+            sample_call_ids=(samples[finding.sample_flag],)
+            if finding.sample_flag and finding.sample_flag in samples
+            else (),
+        )
+        for finding in assessment.findings
+    )
+    picked: list[str] = []
+    for reason in reasons:
+        for call_id in reason.sample_call_ids:
+            if call_id not in picked:
+                picked.append(call_id)
+    for extra in ("any", "any_last"):
+        other = samples.get(extra)
+        if other is not None and other not in picked:
+            picked.append(other)
+    return Alert(
+        alert_id=alert_id(f),
+        entity_type=EntityType(f.entity_type),
+        entity_id=f.entity_id,
+        customer_id=f.customer_id,
+        window_start=f.window_start,
+        window_end=f.window_end,
+        score=score,
+        severity=severity,
+        calls=f.calls,
+        reasons=reasons,
+        sample_call_ids=tuple(picked[:10]),
+        evidence=evidence_figures(f),
+        notes=notes,
+    )
+
+
+def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
+    """The figures behind the reasons, named for an analyst."""
+
+    def share(part: int, whole: int) -> float | None:
+        return part / whole if whole else None
+
+    return {
+        "calls": f.calls,
+        "answered": f.answered,
+        "answer_seizure_ratio": share(f.answered, f.calls),
+        "short_answered_share": share(f.short_answered, f.answered),
+        "mean_answered_duration_s": share(f.answered_seconds, f.answered),
+        "peak_duration_s": f.peak_duration_s,
+        "peak_duration_share": share(f.peak_duration_calls, f.long_answered),
+        "peak_calls_per_minute": f.peak_calls_per_minute,
+        "distinct_callees": f.callees,
+        "distinct_caller_ids": f.caller_ids,
+        "calls_per_caller_id": share(f.calls, f.caller_ids),
+        "caller_ids_per_callee": share(f.callee_caller_pairs, f.callees),
+        "sequential_share": 1 - f.callee_blocks / f.callees if f.callees else None,
+        "neighbor_share": share(f.neighbor, f.nanp_pairs),
+        "invalid_caller_share": share(f.invalid_caller, f.calls),
+        "dno_caller_share": share(f.dno_caller, f.calls),
+        "unassigned_caller_share": share(f.unassigned_caller, f.numbers_known),
+        "no_consent_share": share(f.no_consent, f.consent_known),
+        "outside_hours_share": share(f.outside_hours, f.hours_known),
+        "weak_attestation_share": share(f.weak_attestation, f.calls),
+        "sources": f.sources,
+    }

@@ -1,0 +1,506 @@
+"""Detectors: features of one entity in one window -> reasons -> score and severity.
+
+Pure functions, no I/O. Each detector follows from how illegal robocalling works rather
+than from one data set's constants:
+
+* a robocall campaign dials lists (many distinct callees, often in number order), most
+  calls go unanswered or are hung up on at once, and the answered ones hear the same
+  recording (a narrow peak in the duration distribution);
+* it hides who is calling (invalid, Do-Not-Originate or unassigned caller IDs, a caller ID
+  per callee exchange, a pool rotated to dodge blocking);
+* it has no consent from the people it calls and ignores calling hours.
+
+The first kind of evidence describes *mass calling*, which is legal (reminders, alerts,
+contact centres, surveys). Only the second and third are evidence of *illegality*, so
+``high`` (mitigate now, formats.md section 5) needs them: volume alone never gets there.
+docs/detectors.md lists every code with its threshold and rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from callwarden.traffic.alerts import ReasonCode, Severity
+from callwarden.traffic.features import EntityFeatures
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where each reason starts. Volumes are per day; hourly windows scale them by 1/24."""
+
+    #: below this many calls ratios are noise: only list evidence (DNO, RMD) applies
+    min_calls: int = 30
+    high_volume_calls: int = 20_000
+    #: a dialer running at 5 calls per second or more
+    high_volume_calls_per_minute: int = 300
+    low_asr: float = 0.2
+    short_calls_share: float = 0.4
+    #: answered calls of >= 6 s in one 9-second duration band beyond its flanks' level
+    prerecorded_share: float = 0.3
+    prerecorded_min_answered: int = 20
+    fanout_callees: int = 5_000
+    #: callees whose 10-number block (all digits but the last) another callee shares
+    sequential_share: float = 0.3
+    sequential_min_callees: int = 100
+    neighbor_share: float = 0.2
+    neighbor_min_caller_ids: int = 10
+    invalid_share: float = 0.02
+    invalid_min_calls: int = 5
+    dno_share: float = 0.005
+    dno_min_calls: int = 3
+    unassigned_share: float = 0.2
+    rotation_min_caller_ids: int = 50
+    rotation_max_calls_per_caller_id: float = 20.0
+    no_consent_share: float = 0.2
+    outside_hours_share: float = 0.1
+    outside_hours_min_calls: int = 10
+    #: from this share on, calling outside the hours is the sender's practice
+    outside_hours_practice_share: float = 0.3
+    weak_attestation_share: float = 0.5
+    surge_factor: float = 5.0
+    surge_min_calls: int = 1_000
+    new_account_days: int = 30
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+class Evidence(StrEnum):
+    """How much a reason says about legality."""
+
+    #: mass-calling shape, legal by itself
+    PATTERN = "pattern"
+    #: suggests a rule is broken, but has innocent explanations (needs a second witness)
+    SUSPECT = "suspect"
+    #: a rule is broken on its face: mitigate now
+    ILLEGAL = "illegal"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: ReasonCode
+    detail: str
+    value: float
+    threshold: float
+    evidence: Evidence
+    #: the FLAGS name whose sample call id illustrates this finding
+    sample_flag: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityContext:
+    """What the provider knows about the entity beyond its calls (KYC, lists, history)."""
+
+    kind: str | None = None
+    kyc_status: str | None = None
+    declared_use: str | None = None
+    account_age_days: float | None = None
+    #: None: not checked (no RMD export given, or not an upstream provider)
+    in_rmd: bool | None = None
+    tracebacks: int = 0
+    #: median calls of the entity's earlier windows; None without history
+    baseline_calls: float | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    score: int
+    severity: Severity
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
+
+
+class DeclaredUse(StrEnum):
+    EMERGENCY = "emergency"
+    INFORMATIONAL = "informational"
+    TELEMARKETING = "telemarketing"
+    OTHER = "other"
+
+
+_EMERGENCY_WORDS = ("emergency", "public safety", "evacuation", "outage", "amber alert")
+_INFORMATIONAL_WORDS = (
+    "reminder",
+    "notification",
+    "notice",
+    "alert",
+    "appointment",
+    "pharmacy",
+    "delivery",
+    "verification",
+    "two-factor",
+    "otp",
+)
+_TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "promot")
+
+
+def classify_declared_use(text: str | None) -> DeclaredUse:
+    """Sort onboarding free text into what the TCPA treats differently."""
+    lowered = (text or "").lower()
+    if any(word in lowered for word in _EMERGENCY_WORDS):
+        return DeclaredUse.EMERGENCY
+    if any(word in lowered for word in _TELEMARKETING_WORDS):
+        return DeclaredUse.TELEMARKETING
+    if any(word in lowered for word in _INFORMATIONAL_WORDS):
+        return DeclaredUse.INFORMATIONAL
+    return DeclaredUse.OTHER
+
+
+_WEIGHTS: dict[ReasonCode, float] = {
+    ReasonCode.HIGH_VOLUME: 0.10,
+    ReasonCode.VOLUME_SURGE: 0.10,
+    ReasonCode.LOW_ASR: 0.15,
+    ReasonCode.SHORT_CALLS: 0.15,
+    ReasonCode.PRERECORDED_PATTERN: 0.15,
+    ReasonCode.HIGH_FANOUT: 0.10,
+    ReasonCode.SEQUENTIAL_DIALING: 0.30,
+    ReasonCode.NEIGHBOR_SPOOFING: 0.60,
+    ReasonCode.INVALID_CALLER_ID: 0.55,
+    ReasonCode.DNO_CALLER_ID: 0.65,
+    ReasonCode.UNASSIGNED_CALLER_ID: 0.35,
+    ReasonCode.CALLER_ID_ROTATION: 0.25,
+    ReasonCode.NO_CONSENT_WIRELESS: 0.35,
+    ReasonCode.OUTSIDE_CALLING_HOURS: 0.30,
+    ReasonCode.UNSIGNED_OR_C_ATTESTED: 0.05,
+    ReasonCode.NOT_IN_RMD: 0.80,
+    ReasonCode.TRACEBACK_HISTORY: 0.35,
+    ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT: 0.10,
+}
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def detect(
+    features: EntityFeatures,
+    context: EntityContext = EntityContext(),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> list[Finding]:
+    """Every reason the entity's features support, each with its value and threshold."""
+    t = thresholds
+    f = features
+    hourly = (f.window_end - f.window_start).total_seconds() <= 3600
+    volume_scale = 1 / 24 if hourly else 1.0
+    findings: list[Finding] = []
+    enough = f.calls >= t.min_calls
+
+    def add(  # noqa: PLR0917 -- a local shorthand, read once per reason below
+        code: ReasonCode,
+        detail: str,
+        value: float,
+        threshold: float,
+        evidence: Evidence,
+        flag: str | None = None,
+    ) -> None:
+        findings.append(Finding(code, detail, value, threshold, evidence, flag))
+
+    # --- caller identity: the clearest evidence of illegality -------------------------
+    dno_share = _share(f.dno_caller, f.calls)
+    if f.dno_caller >= t.dno_min_calls and dno_share >= t.dno_share:
+        add(
+            ReasonCode.DNO_CALLER_ID,
+            f"{f.dno_caller:,} calls ({_pct(dno_share)}) present a Do-Not-Originate number",
+            dno_share,
+            t.dno_share,
+            Evidence.ILLEGAL,
+            "dno_caller",
+        )
+    invalid_share = _share(f.invalid_caller, f.calls)
+    if f.invalid_caller >= t.invalid_min_calls and invalid_share >= t.invalid_share:
+        add(
+            ReasonCode.INVALID_CALLER_ID,
+            f"{f.invalid_caller:,} calls ({_pct(invalid_share)}) present an invalid or "
+            "unallocated caller ID",
+            invalid_share,
+            t.invalid_share,
+            Evidence.ILLEGAL,
+            "invalid_caller",
+        )
+    neighbor_share = _share(f.neighbor, f.nanp_pairs)
+    if enough and f.caller_ids >= t.neighbor_min_caller_ids and neighbor_share >= t.neighbor_share:
+        add(
+            ReasonCode.NEIGHBOR_SPOOFING,
+            f"{_pct(neighbor_share)} of calls present a caller ID in the callee's own "
+            f"NPA-NXX, across {f.caller_ids:,} caller IDs",
+            neighbor_share,
+            t.neighbor_share,
+            Evidence.ILLEGAL,
+            "neighbor",
+        )
+    calls_per_caller_id = f.calls / max(f.caller_ids, 1)
+    # A carrier or a reseller carries many callers' numbers by nature: rotation is a
+    # property of one sender.
+    rotating = (
+        enough
+        and f.entity_type in ("customer", "sub_account")
+        and f.caller_ids >= t.rotation_min_caller_ids
+        and calls_per_caller_id <= t.rotation_max_calls_per_caller_id
+    )
+    if rotating:
+        per_callee = f.callee_caller_pairs / max(f.callees, 1)
+        add(
+            ReasonCode.CALLER_ID_ROTATION,
+            f"{f.caller_ids:,} caller IDs, {calls_per_caller_id:.1f} calls each, "
+            f"{per_callee:.2f} caller IDs per callee",
+            calls_per_caller_id,
+            t.rotation_max_calls_per_caller_id,
+            Evidence.PATTERN,
+        )
+    unassigned_share = _share(f.unassigned_caller, f.numbers_known)
+    if enough and f.numbers_known and unassigned_share >= t.unassigned_share:
+        # Numbers lists are often incomplete; a pool of unassigned numbers rotated per
+        # call is not a bookkeeping gap.
+        evidence = Evidence.ILLEGAL if rotating and unassigned_share >= 0.5 else Evidence.SUSPECT
+        add(
+            ReasonCode.UNASSIGNED_CALLER_ID,
+            f"{_pct(unassigned_share)} of calls present a caller ID not assigned to the account",
+            unassigned_share,
+            t.unassigned_share,
+            evidence,
+            "unassigned_caller",
+        )
+
+    # --- how the calls are made ---------------------------------------------------------
+    asr = f.answer_seizure_ratio
+    if enough and asr < t.low_asr:
+        add(
+            ReasonCode.LOW_ASR,
+            f"{_pct(asr)} of {f.calls:,} calls answered",
+            asr,
+            t.low_asr,
+            Evidence.PATTERN,
+        )
+    short_share = _share(f.short_answered, f.answered)
+    if enough and f.answered >= t.prerecorded_min_answered and short_share >= t.short_calls_share:
+        add(
+            ReasonCode.SHORT_CALLS,
+            f"{_pct(short_share)} of answered calls hung up within 6 s",
+            short_share,
+            t.short_calls_share,
+            Evidence.PATTERN,
+            "short_answered",
+        )
+    prerecorded_share = _share(f.peak_duration_calls, f.long_answered)
+    prerecorded = (
+        f.long_answered >= t.prerecorded_min_answered and prerecorded_share >= t.prerecorded_share
+    )
+    if prerecorded:
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"{_pct(prerecorded_share)} of answered calls form a spike at {f.peak_duration_s} s "
+            "+-4 s (one recording played to the end)",
+            prerecorded_share,
+            t.prerecorded_share,
+            Evidence.PATTERN,
+        )
+    if f.calls >= t.high_volume_calls * volume_scale:
+        add(
+            ReasonCode.HIGH_VOLUME,
+            f"{f.calls:,} calls in the window",
+            f.calls,
+            t.high_volume_calls * volume_scale,
+            Evidence.PATTERN,
+        )
+    elif f.peak_calls_per_minute >= t.high_volume_calls_per_minute:
+        add(
+            ReasonCode.HIGH_VOLUME,
+            f"bursts of {f.peak_calls_per_minute:,} calls per minute "
+            f"({f.peak_calls_per_minute / 60:.1f} per second)",
+            f.peak_calls_per_minute,
+            t.high_volume_calls_per_minute,
+            Evidence.PATTERN,
+        )
+    if (
+        context.baseline_calls is not None
+        and f.calls >= t.surge_min_calls * volume_scale
+        and f.calls >= t.surge_factor * max(context.baseline_calls, 1.0)
+    ):
+        factor = f.calls / max(context.baseline_calls, 1.0)
+        add(
+            ReasonCode.VOLUME_SURGE,
+            f"{f.calls:,} calls, {factor:.0f}x the usual {context.baseline_calls:,.0f}",
+            factor,
+            t.surge_factor,
+            Evidence.PATTERN,
+        )
+    if f.callees >= t.fanout_callees * volume_scale:
+        add(
+            ReasonCode.HIGH_FANOUT,
+            f"{f.callees:,} distinct numbers called",
+            f.callees,
+            t.fanout_callees * volume_scale,
+            Evidence.PATTERN,
+        )
+    sequential_share = 1 - _share(f.callee_blocks, f.callees) if f.callees else 0.0
+    sequential = f.callees >= t.sequential_min_callees and sequential_share >= t.sequential_share
+    if sequential:
+        add(
+            ReasonCode.SEQUENTIAL_DIALING,
+            f"{_pct(sequential_share)} of callees share their 10-number block with another "
+            "callee (number-order dialling)",
+            sequential_share,
+            t.sequential_share,
+            Evidence.PATTERN,
+        )
+
+    # --- consent, hours, signing ----------------------------------------------------------
+    use = classify_declared_use(context.declared_use)
+    no_consent_share = _share(f.no_consent, f.consent_known)
+    if f.consent_known >= t.prerecorded_min_answered and no_consent_share >= t.no_consent_share:
+        # 47 USC 227(b)(1)(A): prerecorded or autodialled calls need prior express consent;
+        # emergency calls are exempt. The robocall shape is what makes consent required.
+        # Live, hand-dialled calls need no consent, so without that shape the missing
+        # records are a pattern only.
+        needs_consent = (prerecorded or sequential) and use is not DeclaredUse.EMERGENCY
+        add(
+            ReasonCode.NO_CONSENT_WIRELESS,
+            f"{_pct(no_consent_share)} of answered calls to numbers without consent records"
+            + (" (prerecorded or autodialled)" if needs_consent else ""),
+            no_consent_share,
+            t.no_consent_share,
+            Evidence.ILLEGAL if needs_consent else Evidence.PATTERN,
+            "no_consent",
+        )
+    outside_share = _share(f.outside_hours, f.hours_known)
+    if (
+        f.outside_hours >= t.outside_hours_min_calls
+        and outside_share >= t.outside_hours_share
+        and use is not DeclaredUse.EMERGENCY
+    ):
+        # A sender that places a large share of its calls at night is breaking the rule as
+        # a practice; a small share has innocent causes (callbacks, time zone slips). A
+        # carrier's transit mix is many senders: there it is a pattern only.
+        if f.entity_type == "upstream_provider":
+            hours_evidence = Evidence.PATTERN
+        elif outside_share >= t.outside_hours_practice_share:
+            hours_evidence = Evidence.ILLEGAL
+        else:
+            hours_evidence = Evidence.SUSPECT
+        add(
+            ReasonCode.OUTSIDE_CALLING_HOURS,
+            f"{f.outside_hours:,} calls ({_pct(outside_share)}) before 8 am or after 9 pm "
+            "at the callee's location",
+            outside_share,
+            t.outside_hours_share,
+            hours_evidence,
+            "outside_hours",
+        )
+    weak_share = _share(f.weak_attestation, f.calls)
+    if enough and weak_share >= t.weak_attestation_share:
+        add(
+            ReasonCode.UNSIGNED_OR_C_ATTESTED,
+            f"{_pct(weak_share)} of calls unsigned or with C attestation",
+            weak_share,
+            t.weak_attestation_share,
+            Evidence.PATTERN,
+            "weak_attestation",
+        )
+
+    # --- what the provider knows about the source -----------------------------------------
+    if context.in_rmd is False:
+        add(
+            ReasonCode.NOT_IN_RMD,
+            "upstream provider not found in the Robocall Mitigation Database export",
+            1.0,
+            1.0,
+            Evidence.ILLEGAL,
+        )
+    if context.tracebacks > 0:
+        add(
+            ReasonCode.TRACEBACK_HISTORY,
+            f"{context.tracebacks} earlier traceback(s) to this source",
+            context.tracebacks,
+            1,
+            Evidence.SUSPECT,
+        )
+    new_account = (
+        context.account_age_days is not None and context.account_age_days < t.new_account_days
+    )
+    unverified = context.kyc_status in {"failed", "pending"}
+    if findings and (new_account or unverified):
+        what = []
+        if new_account and context.account_age_days is not None:
+            what.append(f"account opened {context.account_age_days:.0f} days before")
+        if unverified:
+            what.append(f"KYC {context.kyc_status}")
+        add(
+            ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT,
+            ", ".join(what),
+            context.account_age_days if context.account_age_days is not None else 0.0,
+            t.new_account_days,
+            Evidence.PATTERN,
+        )
+    return findings
+
+
+def assess(
+    features: EntityFeatures,
+    context: EntityContext = EntityContext(),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Assessment:
+    """Reasons, a 0-100 score and a severity for one entity in one window."""
+    findings = detect(features, context, thresholds)
+    return grade(findings, context)
+
+
+def grade(findings: Sequence[Finding], context: EntityContext = EntityContext()) -> Assessment:
+    """Score is a noisy-or of the reasons' weights; severity follows the evidence kinds:
+
+    * high: a reason that is illegal on its face, or two suspect ones in automated calling;
+    * medium: one suspect reason, or a score of 40 or more from patterns alone;
+    * low: patterns only.
+
+    The score is then kept inside its severity's band (high >= 75, medium 40-74, low < 40)
+    so the two never disagree.
+    """
+    notes: list[str] = []
+    remaining = 1.0
+    for finding in findings:
+        remaining *= 1 - _WEIGHTS[finding.code]
+    raw = round(100 * (1 - remaining))
+    illegal = [f for f in findings if f.evidence is Evidence.ILLEGAL]
+    suspect = [f for f in findings if f.evidence is Evidence.SUSPECT]
+    # Two suspect reasons make a case only for automated calling: a contact centre
+    # without consent records calling late is a compliance question, not a robocaller.
+    automated = any(
+        f.code
+        in {
+            ReasonCode.PRERECORDED_PATTERN,
+            ReasonCode.SEQUENTIAL_DIALING,
+            ReasonCode.CALLER_ID_ROTATION,
+        }
+        for f in findings
+    )
+    if illegal or (len(suspect) >= 2 and automated):
+        severity = Severity.HIGH
+    elif suspect or raw >= 40:
+        severity = Severity.MEDIUM
+    else:
+        severity = Severity.LOW
+    use = classify_declared_use(context.declared_use)
+    caller_id_abuse = any(
+        f.code
+        in {ReasonCode.DNO_CALLER_ID, ReasonCode.INVALID_CALLER_ID, ReasonCode.NEIGHBOR_SPOOFING}
+        for f in illegal
+    )
+    if (
+        severity is Severity.HIGH
+        and use is DeclaredUse.EMERGENCY
+        and context.kyc_status == "verified"
+        and not caller_id_abuse
+        and context.in_rmd is not False
+    ):
+        severity = Severity.MEDIUM
+        notes.append(
+            "declared emergency use by a verified account, caller IDs clean: "
+            "held at medium for an analyst (47 USC 227(b)(1)(A) exempts emergency calls)"
+        )
+    bands = {Severity.HIGH: (75, 100), Severity.MEDIUM: (40, 74), Severity.LOW: (0, 39)}
+    low, high = bands[severity]
+    return Assessment(min(max(raw, low), high), severity, tuple(findings), tuple(notes))

@@ -1,0 +1,590 @@
+# ruff: noqa: S608 -- this module builds SQL from its own constants and identifiers;
+# values from data never reach the text (reference lists are registered as tables).
+"""Traffic features per entity and window, computed in SQL over the ``calls`` relation.
+
+Every query lives here, in plain SQL that DuckDB and Spark SQL both accept (``count(*)
+filter (where ...)``, ``approx_count_distinct``, ``date_trunc``, window frames with
+``range between``), so the same detectors run on one machine or a cluster.
+
+The work is shaped for a hundred million rows: four grouped scans of the Parquet files
+(sources, caller IDs, answered-duration histogram, per-minute counts), each one
+hash-aggregation with no sort and no per-feature pass. Everything after those scans runs
+on their small results. Distinct counts use HyperLogLog (``approx_count_distinct``, about
+2% error), which keeps memory flat however many callees a source dials.
+
+Reference data is joined per call, and only when given: Do-Not-Originate numbers, the
+callee's time zone (one row per NANP area code and day, built from
+:func:`callwarden.numbers.time_zones`), consent records and assigned numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import duckdb
+import pyarrow as pa
+
+from callwarden.numbers import time_zones
+
+#: Calling-number classes that no real subscriber line presents (formats.md section 1 keeps
+#: them as evidence): 47 CFR 64.1200(k)(2) lets providers block such calls outright. An
+#: unparseable number counts too, unless it is written as an international number: the
+#: validity of foreign numbering is only as good as phonenumbers' metadata, and a wrong
+#: guess there must not brand a gateway's ordinary traffic as spoofed.
+INVALID_CALLER_CLASSES: tuple[str, ...] = ("invalid_nanp", "fictional")
+UNPARSEABLE_CLASS = "unparseable"
+
+#: Answered calls shorter than this are hang-ups: the callee refused the call.
+SHORT_CALL_SECONDS = 6
+
+#: 47 CFR 64.1200(c)(1): no telephone solicitation before 8 am or after 9 pm local time.
+CALLING_HOURS_START_MINUTE = 8 * 60
+CALLING_HOURS_END_MINUTE = 21 * 60
+
+WINDOW_UNITS = ("hour", "day")
+
+#: Names of the per-call evidence flags; each gives one sample call id per entity.
+FLAGS: tuple[str, ...] = (
+    "invalid_caller",
+    "dno_caller",
+    "neighbor",
+    "outside_hours",
+    "no_consent",
+    "unassigned_caller",
+    "weak_attestation",
+    "short_answered",
+)
+
+
+@dataclass(frozen=True)
+class ReferenceTables:
+    """Which reference relations are registered on the connection (see :func:`register`)."""
+
+    dno: bool = False
+    consent: bool = False
+    numbers: bool = False
+    callee_time_zones: bool = False
+
+
+@dataclass
+class EntityFeatures:
+    """What the detectors see of one entity in one window. Plain numbers, no I/O."""
+
+    entity_type: str
+    entity_id: str
+    customer_id: str
+    window_start: datetime
+    window_end: datetime
+    calls: int
+    answered: int
+    short_answered: int
+    answered_seconds: int
+    callees: int
+    caller_ids: int
+    callee_blocks: int
+    callee_caller_pairs: int
+    sources: int
+    invalid_caller: int
+    dno_caller: int
+    nanp_pairs: int
+    neighbor: int
+    hours_known: int
+    outside_hours: int
+    no_consent: int
+    consent_known: int
+    unassigned_caller: int
+    numbers_known: int
+    weak_attestation: int
+    long_answered: int = 0
+    #: answered calls in the most prominent 9-second duration band beyond what its
+    #: flanking bands predict (a recording's spike), among calls >= SHORT_CALL_SECONDS
+    peak_duration_calls: int = 0
+    peak_duration_s: int | None = None
+    peak_calls_per_minute: int = 0
+    sample_call_ids: dict[str, str] | None = None
+
+    @property
+    def answer_seizure_ratio(self) -> float:
+        return self.answered / self.calls if self.calls else 0.0
+
+
+def callee_time_zone_table(first_day: date, last_day: date) -> pa.Table:
+    """UTC offsets (minutes) of every NANP area code, per day: the callee's local clock.
+
+    An area code spanning several zones keeps the smallest and largest offset; a call is
+    then outside calling hours only when it is outside them in every zone.
+    """
+    npas: list[str] = []
+    days: list[date] = []
+    low: list[int] = []
+    high: list[int] = []
+    zones_by_npa: dict[str, tuple[str, ...]] = {}
+    for area_code in range(200, 1000):
+        zones = time_zones(f"+1{area_code}2345678")
+        if zones:
+            zones_by_npa[str(area_code)] = zones
+    day = first_day
+    while day <= last_day:
+        noon = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+        offsets_of_zone: dict[str, int] = {}
+        for npa, zones in zones_by_npa.items():
+            offsets = []
+            for zone in zones:
+                if zone not in offsets_of_zone:
+                    offset = noon.astimezone(ZoneInfo(zone)).utcoffset() or timedelta(0)
+                    offsets_of_zone[zone] = int(offset.total_seconds() // 60)
+                offsets.append(offsets_of_zone[zone])
+            npas.append(npa)
+            days.append(day)
+            low.append(min(offsets))
+            high.append(max(offsets))
+        day += timedelta(days=1)
+    return pa.table(
+        {
+            "npa": pa.array(npas, pa.string()),
+            "day": pa.array(days, pa.date32()),
+            "offset_low": pa.array(low, pa.int32()),
+            "offset_high": pa.array(high, pa.int32()),
+        }
+    )
+
+
+def _local_minute(offset_column: str) -> str:
+    return (
+        "((extract(hour from c.start_time) * 60 + extract(minute from c.start_time) "
+        f"+ {offset_column} + 2880) % 1440)"
+    )
+
+
+def _outside_hours(offset_column: str) -> str:
+    minute = _local_minute(offset_column)
+    return f"({minute} < {CALLING_HOURS_START_MINUTE} or {minute} >= {CALLING_HOURS_END_MINUTE})"
+
+
+def enriched_calls_sql(unit: str, tables: ReferenceTables, relation: str = "calls") -> str:
+    """One row per call with its window, entity keys and evidence flags (0/1 integers)."""
+    if unit not in WINDOW_UNITS:
+        raise ValueError(f"window unit must be one of {WINDOW_UNITS}, got {unit!r}")
+    invalid = ", ".join(f"'{value}'" for value in INVALID_CALLER_CLASSES)
+    joins: list[str] = []
+    if tables.dno:
+        joins.append("left join cw_dno dno on dno.number = c.caller_id")
+        dno_flag = "case when dno.number is not null then 1 else 0 end"
+    else:
+        dno_flag = "0"
+    if tables.callee_time_zones:
+        joins.append(
+            "left join cw_callee_tz tz on c.called_number like '+1%' "
+            "and tz.npa = substring(c.called_number, 3, 3) "
+            "and tz.day = cast(c.start_time as date)"
+        )
+        hours_known = "case when tz.npa is not null then 1 else 0 end"
+        outside = (
+            f"case when tz.npa is not null and {_outside_hours('tz.offset_low')} "
+            f"and {_outside_hours('tz.offset_high')} then 1 else 0 end"
+        )
+    else:
+        hours_known = outside = "0"
+    if tables.consent:
+        # A consent counts from when it was obtained until it was revoked; it may be held by
+        # the sub-account that made the call or by the account above it.
+        for alias, holder in (("cs", "c.sub_account"), ("cc", "c.customer_id")):
+            joins.append(
+                f"left join cw_consent {alias} on {alias}.called_number = c.called_number "
+                f"and {alias}.holder = {holder} "
+                f"and ({alias}.obtained_at is null or {alias}.obtained_at <= c.start_time) "
+                f"and ({alias}.revoked_at is null or {alias}.revoked_at > c.start_time)"
+            )
+        # Consent is the originator's to hold: transit calls are not judged on it.
+        no_consent = (
+            "case when c.sip_code = 200 and c.customer_id is not null "
+            "and cs.called_number is null and cc.called_number is null then 1 else 0 end"
+        )
+        consent_known = "case when c.sip_code = 200 and c.customer_id is not null then 1 else 0 end"
+    else:
+        no_consent = consent_known = "0"
+    if tables.numbers:
+        for alias, holder in (("ns", "c.sub_account"), ("nc", "c.customer_id")):
+            joins.append(
+                f"left join cw_numbers {alias} on {alias}.number = c.caller_id "
+                f"and {alias}.holder = {holder}"
+            )
+            joins.append(f"left join cw_number_holders h{alias} on h{alias}.holder = {holder}")
+        numbers_known = (
+            "case when c.customer_id is not null "
+            "and (hns.holder is not null or hnc.holder is not null) then 1 else 0 end"
+        )
+        unassigned = (
+            f"case when {numbers_known} = 1 and ns.number is null and nc.number is null "
+            "then 1 else 0 end"
+        )
+    else:
+        numbers_known = unassigned = "0"
+    join_text = "\n        ".join(joins)
+    return f"""
+        select
+            c.call_id,
+            c.start_time,
+            c.customer_id,
+            case when c.customer_id is not null then c.sub_account end as sub_account,
+            case when c.customer_id is null then c.upstream_provider end as upstream_provider,
+            c.caller_id,
+            c.called_number,
+            date_trunc('{unit}', c.start_time) as window_start,
+            c.duration_s,
+            case when c.sip_code = 200 then 1 else 0 end as answered,
+            case when c.sip_code = 200 and c.duration_s < {SHORT_CALL_SECONDS}
+                 then 1 else 0 end as short_answered,
+            case when c.caller_class in ({invalid})
+                  or (c.caller_class = '{UNPARSEABLE_CLASS}' and c.caller_id not like '+%')
+                 then 1 else 0 end as invalid_caller,
+            {dno_flag} as dno_caller,
+            case when length(c.caller_id) = 12 and length(c.called_number) = 12
+                  and c.caller_id like '+1%' and c.called_number like '+1%'
+                 then 1 else 0 end as nanp_pair,
+            case when length(c.caller_id) = 12 and length(c.called_number) = 12
+                  and c.caller_id like '+1%' and c.caller_id <> c.called_number
+                  and substring(c.caller_id, 1, 8) = substring(c.called_number, 1, 8)
+                 then 1 else 0 end as neighbor,
+            {hours_known} as hours_known,
+            {outside} as outside_hours,
+            {no_consent} as no_consent,
+            {consent_known} as consent_known,
+            {unassigned} as unassigned_caller,
+            {numbers_known} as numbers_known,
+            case when c.attestation is null or c.attestation = 'C' then 1 else 0 end
+                as weak_attestation,
+            substring(c.called_number, 1, length(c.called_number) - 1) as callee_block
+        from {relation} c
+        {join_text}
+    """
+
+
+_SOURCE_KEYS = "customer_id, sub_account, upstream_provider, window_start"
+
+
+def _flag_sums() -> str:
+    return ",\n            ".join(
+        f"sum({flag}) as {flag}"
+        for flag in (
+            "short_answered",
+            "invalid_caller",
+            "dno_caller",
+            "neighbor",
+            "hours_known",
+            "outside_hours",
+            "no_consent",
+            "consent_known",
+            "unassigned_caller",
+            "numbers_known",
+            "weak_attestation",
+        )
+    )
+
+
+def _samples() -> str:
+    return ",\n            ".join(
+        [
+            "min(call_id) as sample_any",
+            "max(call_id) as sample_any_last",
+            *(f"min(case when {flag} = 1 then call_id end) as sample_{flag}" for flag in FLAGS),
+        ]
+    )
+
+
+def source_features_sql(enriched: str) -> str:
+    """Scan 1: per narrowest source (customer, sub-account, upstream provider) and window."""
+    return f"""
+        select {_SOURCE_KEYS},
+            count(*) as calls,
+            sum(answered) as answered,
+            sum(case when answered = 1 then duration_s else 0 end) as answered_seconds,
+            sum(case when answered = 1 and duration_s >= {SHORT_CALL_SECONDS}
+                then 1 else 0 end) as long_answered,
+            approx_count_distinct(called_number) as callees,
+            approx_count_distinct(caller_id) as caller_ids,
+            approx_count_distinct(callee_block) as callee_blocks,
+            approx_count_distinct(called_number || ' ' || caller_id) as callee_caller_pairs,
+            sum(nanp_pair) as nanp_pairs,
+            {_flag_sums()},
+            {_samples()}
+        from ({enriched}) e
+        group by {_SOURCE_KEYS}
+    """
+
+
+def caller_id_features_sql(enriched: str, min_calls: int) -> str:
+    """Scan 2: per calling number and window, for numbers with at least ``min_calls``."""
+    return f"""
+        select caller_id, window_start,
+            case when approx_count_distinct(coalesce(customer_id, '')) = 1
+                 then coalesce(max(customer_id), '') else '' end as customer_id,
+            count(*) as calls,
+            sum(answered) as answered,
+            sum(case when answered = 1 then duration_s else 0 end) as answered_seconds,
+            sum(case when answered = 1 and duration_s >= {SHORT_CALL_SECONDS}
+                then 1 else 0 end) as long_answered,
+            approx_count_distinct(called_number) as callees,
+            1 as caller_ids,
+            approx_count_distinct(callee_block) as callee_blocks,
+            approx_count_distinct(called_number) as callee_caller_pairs,
+            approx_count_distinct(coalesce(customer_id, upstream_provider)) as sources,
+            sum(nanp_pair) as nanp_pairs,
+            {_flag_sums()},
+            {_samples()}
+        from ({enriched}) e
+        group by caller_id, window_start
+        having count(*) >= {int(min_calls)}
+    """
+
+
+def duration_histogram_sql(enriched: str) -> str:
+    """Scan 3: answered calls per source, window and whole-second duration."""
+    return f"""
+        select {_SOURCE_KEYS}, duration_s, count(*) as answered_calls
+        from ({enriched}) e
+        where answered = 1
+        group by {_SOURCE_KEYS}, duration_s
+    """
+
+
+def minute_counts_sql(enriched: str) -> str:
+    """Scan 4: calls per source and minute (the burst rate a dialer runs at)."""
+    return f"""
+        select {_SOURCE_KEYS}, date_trunc('minute', start_time) as minute, count(*) as calls
+        from ({enriched}) e
+        group by {_SOURCE_KEYS}, date_trunc('minute', start_time)
+    """
+
+
+def _entity_levels(table: str, measures: str, extra_keys: str = "") -> str:
+    """The three source levels from the narrowest-source table: a sub-account is its own
+    rows; a customer is all its rows (with its sub-accounts'); an upstream provider is
+    the transit rows it handed over. ``measures`` aggregates the other columns;
+    ``extra_keys`` (", column") are grouped on too and must be selected in ``measures``."""
+    return f"""
+        select 'sub_account' as entity_type, sub_account as entity_id,
+               customer_id as customer_id, window_start, {measures}
+        from {table} where customer_id is not null and sub_account is not null
+        group by customer_id, sub_account, window_start{extra_keys}
+        union all
+        select 'customer', customer_id, customer_id, window_start, {measures}
+        from {table} where customer_id is not null
+        group by customer_id, window_start{extra_keys}
+        union all
+        select 'upstream_provider', upstream_provider, '', window_start, {measures}
+        from {table} where customer_id is null and upstream_provider is not null
+        group by upstream_provider, window_start{extra_keys}
+    """
+
+
+_SUMMED = (
+    "calls",
+    "answered",
+    "answered_seconds",
+    "long_answered",
+    "callees",
+    "caller_ids",
+    "callee_blocks",
+    "callee_caller_pairs",
+    "nanp_pairs",
+    "short_answered",
+    "invalid_caller",
+    "dno_caller",
+    "neighbor",
+    "hours_known",
+    "outside_hours",
+    "no_consent",
+    "consent_known",
+    "unassigned_caller",
+    "numbers_known",
+    "weak_attestation",
+)
+
+
+_HIST_MEASURES = "duration_s, sum(answered_calls) as n"
+
+
+def entity_features_sql() -> str:
+    """Roll the scans' small results up to entities and attach the duration peak and the
+    per-minute peak. Runs on the temp tables cw_sources, cw_hist, cw_minutes."""
+    # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
+    # an upper bound, exact for the many customers without sub-accounts.
+    measures = ", ".join(
+        [
+            *(f"sum({name}) as {name}" for name in _SUMMED),
+            "count(*) as sources",
+            *(f"min(sample_{flag}) as sample_{flag}" for flag in FLAGS),
+            "min(sample_any) as sample_any",
+            "max(sample_any_last) as sample_any_last",
+        ]
+    )
+    return f"""
+        with entities as ({_entity_levels("cw_sources", measures)}),
+        hist as ({_entity_levels("cw_hist", _HIST_MEASURES, ", duration_s")}),
+        banded as (
+            select entity_type, entity_id, customer_id, window_start, duration_s,
+                   sum(n) over (w range between 4 preceding and 4 following) as band,
+                   coalesce(sum(n) over (w range between 13 preceding and 5 preceding), 0)
+                       as left_flank,
+                   coalesce(sum(n) over (w range between 5 following and 13 following), 0)
+                       as right_flank
+            from hist
+            window w as (partition by entity_type, entity_id, customer_id, window_start
+                         order by duration_s)
+        ),
+        spikes as (
+            -- A recording makes a spike: calls in a 9-second band (network timing blurs
+            -- a message's length by a few seconds) beyond what the two
+            -- flanking bands would predict. A smooth distribution (live calls, quick
+            -- refusals) has a mode but no such excess.
+            select entity_type, entity_id, customer_id, window_start, duration_s,
+                   band - (left_flank + right_flank) / 2.0 as excess
+            from banded where duration_s >= {SHORT_CALL_SECONDS + 4}
+        ),
+        ranked as (
+            select *, row_number() over (
+                partition by entity_type, entity_id, customer_id, window_start
+                order by excess desc, duration_s) as band_rank
+            from spikes
+        ),
+        peaks as (
+            select entity_type, entity_id, customer_id, window_start,
+                   case when excess > 0 then cast(excess as bigint) else 0 end
+                       as peak_duration_calls,
+                   duration_s as peak_duration_s
+            from ranked where band_rank = 1
+        ),
+        minutes as ({_entity_levels("cw_minutes", "minute, sum(calls) as calls", ", minute")}),
+        bursts as (
+            select entity_type, entity_id, customer_id, window_start,
+                   max(calls) as peak_calls_per_minute
+            from minutes group by entity_type, entity_id, customer_id, window_start
+        )
+        select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
+               p.peak_duration_s, coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute
+        from entities e
+        left join peaks p on p.entity_type = e.entity_type and p.entity_id = e.entity_id
+             and p.customer_id = e.customer_id and p.window_start = e.window_start
+        left join bursts b on b.entity_type = e.entity_type and b.entity_id = e.entity_id
+             and b.customer_id = e.customer_id and b.window_start = e.window_start
+    """
+
+
+def caller_id_entities_sql() -> str:
+    """Caller-ID rows as entities. Duration peaks and burst rates are per source; a calling
+    number's calls are a slice of a source's, so its rows carry none."""
+    return "select *, 'caller_id' as entity_type, caller_id as entity_id from cw_caller_ids"
+
+
+def _window_end(start: datetime, unit: str) -> datetime:
+    return start + (timedelta(hours=1) if unit == "hour" else timedelta(days=1))
+
+
+_FEATURE_FIELDS = {field.name for field in fields(EntityFeatures)}
+
+
+def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
+    """Arrow rows of the feature queries -> :class:`EntityFeatures`."""
+    result: list[EntityFeatures] = []
+    for row in table.to_pylist():
+        start = _as_utc(row["window_start"])
+        samples = {
+            flag: str(row[f"sample_{flag}"])
+            for flag in (*FLAGS, "any", "any_last")
+            if row.get(f"sample_{flag}") is not None
+        }
+        values: dict[str, Any] = {
+            name: int(value) if isinstance(value, float | int | Decimal) else value
+            for name, value in row.items()
+            if name in _FEATURE_FIELDS and name not in {"window_start", "sample_call_ids"}
+        }
+        for name in _FEATURE_FIELDS:
+            values.setdefault(name, 0)
+        values.update(
+            window_start=start,
+            window_end=_window_end(start, unit),
+            customer_id=row.get("customer_id") or "",
+            entity_id=str(row["entity_id"]),
+            entity_type=str(row["entity_type"]),
+            sample_call_ids=samples,
+            peak_duration_s=None
+            if row.get("peak_duration_s") is None
+            else int(row["peak_duration_s"]),
+        )
+        result.append(EntityFeatures(**values))
+    return result
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def compute_features(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    unit: str = "day",
+    tables: ReferenceTables = ReferenceTables(),
+    relation: str = "calls",
+    caller_id_min_calls: int = 100,
+    on_step: Iterable[None] | None = None,
+) -> list[EntityFeatures]:
+    """Run the four scans on ``relation`` and return features of every entity and window.
+
+    ``on_step`` is advanced once per finished scan (a progress hook).
+    """
+    steps = iter(on_step) if on_step is not None else None
+    enriched = enriched_calls_sql(unit, tables, relation)
+    scans = (
+        ("cw_sources", source_features_sql(enriched)),
+        ("cw_caller_ids", caller_id_features_sql(enriched, caller_id_min_calls)),
+        ("cw_hist", duration_histogram_sql(enriched)),
+        ("cw_minutes", minute_counts_sql(enriched)),
+    )
+    for name, sql in scans:
+        connection.execute(f"create or replace temp table {name} as {sql}")
+        if steps is not None:
+            next(steps, None)
+    entities = connection.sql(
+        f"select * replace (cast(window_start as timestamp) as window_start) "
+        f"from ({entity_features_sql()})"
+    ).to_arrow_table()
+    caller_ids = connection.sql(
+        "select * replace (cast(window_start as timestamp) as window_start) "
+        f"from ({caller_id_entities_sql()})"
+    ).to_arrow_table()
+    return rows_to_features(entities, unit) + rows_to_features(caller_ids, unit)
+
+
+def data_day_range(
+    connection: duckdb.DuckDBPyConnection, relation: str = "calls"
+) -> tuple[date, date] | None:
+    """First and last UTC day with calls (one narrow column read)."""
+    row = connection.execute(
+        f"select cast(min(start_time) as date), cast(max(start_time) as date) from {relation}"
+    ).fetchall()[0]
+    if row[0] is None:
+        return None
+    return row[0], row[1]
+
+
+def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
+    for name in ("cw_sources", "cw_caller_ids", "cw_hist", "cw_minutes"):
+        connection.execute(f"drop table if exists {name}")
+
+
+def register_table(
+    connection: duckdb.DuckDBPyConnection, name: str, table: pa.Table, columns: Sequence[str]
+) -> None:
+    """Register an Arrow table as a named relation with exactly ``columns``."""
+    connection.register(f"{name}_arrow", table)
+    selected = ", ".join(columns)
+    connection.execute(
+        f"create or replace temp table {name} as select {selected} from {name}_arrow"
+    )
+    connection.unregister(f"{name}_arrow")
