@@ -1,1 +1,171 @@
-"""Commands: analyze (filled in by its capability)."""
+"""Command: ``callwarden analyze``, robocall detection over call records."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from callwarden.cli import app
+from callwarden.cli._console import ConsoleProgress, clean_errors, console, out
+from callwarden.config import Settings
+from callwarden.formats import (
+    ReadReport,
+    read_consent,
+    read_customers,
+    read_dno,
+    read_numbers,
+    read_rmd,
+)
+from callwarden.store.calls import CallStore
+from callwarden.traffic.alerts import Severity, write_alerts_jsonl
+from callwarden.traffic.analyze import (
+    AnalysisOptions,
+    AnalysisResult,
+    ReferenceData,
+    analyze_calls,
+    connect_cdr_files,
+    stage_cdr_files,
+)
+from callwarden.traffic.explain import explain_alert, severity_counts, summarise_sources
+
+_T = TypeVar("_T")
+
+#: Sources listed in the printed summary; every alert is in the JSON Lines file.
+SHOWN_SOURCES = 15
+SHOWN_EXPLANATIONS = 5
+SHOWN_ROW_ERRORS = 5
+
+
+@app.command("analyze")
+def analyze_command(
+    *,
+    cdrs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="CDR files or directories of them (Parquet, CSV, CSV.gz; docs/formats.md 1). "
+            "Repeat for several. Default: the call store under HOME.",
+        ),
+    ] = None,
+    customers: Annotated[
+        Path | None, typer.Option(help="customers.csv: accounts, KYC and declared use.")
+    ] = None,
+    numbers: Annotated[
+        Path | None, typer.Option(help="numbers.csv: numbers each account may present.")
+    ] = None,
+    consent: Annotated[
+        Path | None, typer.Option(help="consent.csv: callees' prior express consent.")
+    ] = None,
+    dno: Annotated[Path | None, typer.Option(help="dno.csv: Do-Not-Originate numbers.")] = None,
+    rmd: Annotated[
+        Path | None, typer.Option(help="rmd.csv: Robocall Mitigation Database export.")
+    ] = None,
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write alerts here, one JSON object per line (formats.md 5)."),
+    ] = None,
+    window: Annotated[str, typer.Option(help="Alert window: day or hour.")] = "day",
+    min_severity: Annotated[
+        Severity, typer.Option(help="Leave out alerts below this severity.")
+    ] = Severity.LOW,
+    explain: Annotated[
+        int, typer.Option(min=0, help="Print the full explanation of this many top alerts.")
+    ] = SHOWN_EXPLANATIONS,
+    home: Annotated[
+        Path | None,
+        typer.Option(help="Data directory (default: $CALLWARDEN_HOME or ./callwarden-data)."),
+    ] = None,
+) -> None:
+    """Find traffic consistent with illegal robocalls and name its narrowest source (the
+    sub-account of a reseller, the upstream provider of transit traffic). Prints the
+    sources to act on first and why; with --out writes every alert as JSON Lines. A
+    detector whose list is not given (consent, DNO, RMD, numbers) stays silent."""
+    if window not in ("day", "hour"):
+        console.print(f"[red]error:[/red] --window must be day or hour (got {window!r})")
+        raise typer.Exit(2)
+    settings = Settings.from_env(home=home)
+    options = AnalysisOptions(window=window, min_severity=min_severity)
+    with clean_errors():
+        reports: list[ReadReport] = []
+        reference = ReferenceData(
+            customers=_read_all(read_customers, customers, reports) or [],
+            numbers=_read_all(read_numbers, numbers, reports),
+            consent=_read_all(read_consent, consent, reports),
+            dno=_read_all(read_dno, dno, reports),
+            rmd=_read_all(read_rmd, rmd, reports),
+        )
+        progress = ConsoleProgress()
+        with tempfile.TemporaryDirectory(prefix="callwarden-analyze-") as workdir:
+            if cdrs:
+                staged = stage_cdr_files(cdrs, Path(workdir), progress)
+                reports.extend(staged.reports)
+                connection = connect_cdr_files(staged.parquet_files)
+            else:
+                connection = CallStore(settings.call_store_dir).connect()
+            try:
+                result = analyze_calls(connection, reference, options, progress)
+            finally:
+                connection.close()
+                progress.finish()
+        for report in reports:
+            _print_report(report)
+        if out_path is not None:
+            written = write_alerts_jsonl(result.alerts, out_path)
+            out.print(f"{written:,} alerts written to {escape(str(out_path))}")
+    _print_summary(result, explain)
+
+
+def _read_all(
+    reader: Callable[[Path, ReadReport], Iterator[_T]],
+    path: Path | None,
+    reports: list[ReadReport],
+) -> list[_T] | None:
+    if path is None:
+        return None
+    report = ReadReport(source=str(path))
+    records = list(reader(path, report))
+    reports.append(report)
+    return records
+
+
+def _print_report(report: ReadReport) -> None:
+    if not report.rows_rejected:
+        return
+    out.print(escape(report.summary()))
+    for error in report.errors[:SHOWN_ROW_ERRORS]:
+        out.print(f"  {escape(str(error))}")
+
+
+def _print_summary(result: AnalysisResult, explain: int) -> None:
+    counts = severity_counts(result.alerts)
+    out.print(
+        f"{result.calls:,} calls, {result.entities_assessed:,} entity-windows assessed: "
+        + ", ".join(f"{count:,} {severity.value}" for severity, count in counts.items())
+    )
+    sources = [s for s in summarise_sources(result.alerts) if s.severity is not Severity.LOW]
+    if not sources:
+        out.print("no source reaches medium or high")
+        return
+    table = Table(title="Sources to act on first", show_lines=False)
+    for column in ("severity", "score", "source", "kind", "windows", "calls", "why"):
+        table.add_column(column, overflow="fold")
+    for source in sources[:SHOWN_SOURCES]:
+        table.add_row(
+            source.severity.value,
+            str(source.score),
+            escape(source.label),
+            source.entity_type.value,
+            str(source.windows),
+            f"{source.calls:,}",
+            ", ".join(code for code, _ in source.reasons.most_common(4)),
+        )
+    out.print(table)
+    if len(sources) > SHOWN_SOURCES:
+        out.print(f"... and {len(sources) - SHOWN_SOURCES:,} more sources at medium or above")
+    for alert in result.alerts[:explain]:
+        out.print(escape(explain_alert(alert)), highlight=False)
