@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import json
@@ -323,3 +324,21 @@ def test_memory_is_bounded_per_day(tmp_path: Path) -> None:
 
     one, five = peak_kib(1), peak_kib(5)
     assert five < one * 1.25, json.dumps({"one_day_kib": one, "five_days_kib": five})
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_every_seed_yields_the_whole_cast(tmp_path: Path, seed: int) -> None:
+    synthesize(SynthOptions(tmp_path, days=2, scale=0.004, seed=seed))
+    cdrs = pa.concat_tables(pq.read_table(p) for p in sorted((tmp_path / "cdrs").glob("*")))
+    with (tmp_path / "labels.csv").open(newline="") as handle:
+        labels = list(csv.DictReader(handle))
+    with (tmp_path / "rmd.csv").open(newline="") as handle:
+        filed = {row["business_name"] for row in csv.DictReader(handle)}
+    assert {r["behaviour"] for r in labels if r["legitimate"] == "false"} == ILLEGAL_BEHAVIOURS
+    column = {"customer": "customer_id", "sub_account": "sub_account",
+              "upstream_provider": "upstream_provider", "caller_id": "caller_id"}  # fmt: skip
+    present = {kind: set(cdrs[name].unique().to_pylist()) for kind, name in column.items()}
+    for row in labels:
+        assert row["entity_id"] in present[row["entity_type"]], row
+        if row["entity_type"] == "upstream_provider":
+            assert (row["entity_id"] in filed) == (row["legitimate"] == "true"), row

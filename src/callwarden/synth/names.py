@@ -55,6 +55,8 @@ def company_name(rng: np.random.Generator, industry: str) -> str:
     place = pick(rng, PLACE_WORDS)
     kind = pick(rng, INDUSTRIES[industry])
     suffix = pick(rng, SUFFIXES) if rng.random() < 0.8 else ""
+    if suffix.split(" ")[0] in kind.split(" "):
+        suffix = pick(rng, ("LLC", "Inc."))
     return " ".join(part for part in (place, kind, suffix) if part)
 
 

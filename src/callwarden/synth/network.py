@@ -153,10 +153,19 @@ class _Builder:
         self.ips: list[str] = []
         self.origids: list[str] = []
         self.held: set[int] = set()
+        self.taken: set[str] = set()
         self.consent_parts: list[tuple[npt.NDArray[np.int64], str, ConsentType]] = []
         self.npas = plan.npas
 
     # -- small helpers --------------------------------------------------------------
+
+    def name(self, industry: str) -> str:
+        """A company name no other party of this network (or the RMD) carries."""
+        while True:
+            candidate = names.company_name(self.rng, industry)
+            if candidate not in self.taken:
+                self.taken.add(candidate)
+                return candidate
 
     def when(self, days_before_start: float) -> datetime:
         moment = datetime.combine(self.start, datetime.min.time(), tzinfo=UTC)
@@ -218,8 +227,8 @@ class _Builder:
     ) -> npt.NDArray[np.int64]:
         numbers = self.population.numbers
         size = max(1, min(size, numbers.size))
-        picks = self.rng.choice(numbers.size, size=size, replace=False)
-        roster = numbers[picks]
+        # Drawn with replacement and de-duplicated below: a roster is a set of people.
+        roster = numbers[self.rng.integers(0, numbers.size, size=size)]
         if npa is not None and local_share > 0:
             lo = int(np.searchsorted(numbers, npa * 10_000_000))
             hi = int(np.searchsorted(numbers, (npa + 1) * 10_000_000))
@@ -384,9 +393,17 @@ def build_network(
 
     # --- direct enterprise customers -------------------------------------------------
     count = max(8, round(1200 * scale))
-    for volume in _split(share(b.SMALL_BUSINESS), count, rng, 0.8):
+    # PBX quirks: a few businesses' switches present national or 11-digit caller IDs, a few
+    # withhold the number on some calls ("anonymous").
+    quirk = rng.permutation(count)
+    national_pbx = set(quirk[: max(1, round(0.03 * count))].tolist())
+    eleven_pbx = set(
+        quirk[len(national_pbx) : len(national_pbx) + max(1, round(0.06 * count))].tolist()
+    )
+    anonymous_pbx = set(rng.permutation(count)[: max(1, round(0.05 * count))].tolist())
+    for index, volume in enumerate(_split(share(b.SMALL_BUSINESS), count, rng, 0.8)):
         npa = g.random_npa()
-        name = names.company_name(rng, "small_business")
+        name = g.name("small_business")
         cid = g.account(
             name,
             CustomerKind.ENTERPRISE,
@@ -397,11 +414,10 @@ def build_network(
         numbers = g.new_numbers(int(rng.integers(1, 5)), npa, 0.9)
         verified = g.hold(cid, numbers, 0.9, 900)
         roster = g.roster_from_population(max(40, int(volume * 25)), npa, 0.7)
-        form_roll = rng.random()
         forms = (
-            1.0 if form_roll < 0.03 else 0.0,
-            1.0 if 0.03 <= form_roll < 0.09 else 0.0,
-            float(rng.uniform(0.1, 0.5)) if rng.random() < 0.05 else 0.0,
+            1.0 if index in national_pbx else 0.0,
+            1.0 if index in eleven_pbx else 0.0,
+            float(rng.uniform(0.1, 0.5)) if index in anonymous_pbx else 0.0,
         )
         g.sender(
             b.SMALL_BUSINESS,
@@ -422,7 +438,7 @@ def build_network(
     count = max(2, round(6 * math.sqrt(scale)))
     for volume in _split(share(b.CONTACT_CENTRE), count, rng, 0.5):
         npa = g.random_npa()
-        name = names.company_name(rng, "contact_centre")
+        name = g.name("contact_centre")
         offshore = rng.random() < 0.35
         cid = g.account(
             name,
@@ -453,7 +469,7 @@ def build_network(
 
     for volume in _split(share(b.REMINDERS), 3, rng, 0.4):
         npa = g.random_npa()
-        name = names.company_name(rng, "reminders")
+        name = g.name("reminders")
         cid = g.account(
             name,
             CustomerKind.ENTERPRISE,
@@ -482,7 +498,7 @@ def build_network(
 
     for index, volume in enumerate(_split(share(b.NOTIFIER), 2, rng, 0.3)):
         npa = g.random_npa()
-        name = names.company_name(rng, "notifier")
+        name = g.name("notifier")
         cid = g.account(
             name,
             CustomerKind.ENTERPRISE,
@@ -516,7 +532,7 @@ def build_network(
     count = max(2, round(6 * math.sqrt(scale)))
     for volume in _split(share(b.NEW_ACCOUNT) * 1.6, count, rng, 0.5):
         npa = g.random_npa()
-        name = names.company_name(rng, "new_account")
+        name = g.name("new_account")
         first_day = int(rng.integers(-4, max(1, days // 2)))
         cid = g.account(
             name,
@@ -550,7 +566,7 @@ def build_network(
         )
 
     npa = g.random_npa()
-    name = names.company_name(rng, "survey")
+    name = g.name("survey")
     cid = g.account(
         name,
         CustomerKind.ENTERPRISE,
@@ -579,6 +595,7 @@ def build_network(
     npa = g.random_npa()
     brand = names.pick(rng, names.INDUSTRIES["dialer_platform"])
     platform_name = f"{names.pick(rng, names.PLACE_WORDS)}{brand} Inc."
+    g.taken.add(platform_name)
     platform = g.account(
         platform_name,
         CustomerKind.RESELLER,
@@ -597,13 +614,13 @@ def build_network(
         if index == bad_index:
             behaviour = b.PRERECORDED_NO_CONSENT
             volume = share(behaviour)
-            name = names.company_name(rng, "robocaller")
+            name = g.name("robocaller")
             first_day = campaign_start()
             created = max(1.0, 10.0 - first_day)
             declared = names.pick(rng, ("real estate outreach", "homeowner lead follow-up"))
         else:
             behaviour = b.DIALER_CLIENT
-            name = names.company_name(rng, "dialer_client")
+            name = g.name("dialer_client")
             first_day = -10_000
             created = float(rng.uniform(30, 1500))
             declared = names.pick(rng, ("real estate", "insurance sales", "mortgage leads"))
@@ -644,9 +661,7 @@ def build_network(
 
     # --- a wholesale CPaaS reseller: small clients, one of them dials hit lists --------
     npa = g.random_npa()
-    wholesale_name = (
-        f"{names.pick(rng, names.PLACE_WORDS)} {names.pick(rng, names.INDUSTRIES['wholesale'])} LLC"
-    )
+    wholesale_name = g.name("wholesale")
     wholesale = g.account(
         wholesale_name,
         CustomerKind.RESELLER,
@@ -665,12 +680,12 @@ def build_network(
         if index == bad_index:
             behaviour = b.SEQUENTIAL_HIT_LIST
             volume = share(behaviour)
-            name = names.company_name(rng, "robocaller")
+            name = g.name("robocaller")
             first_day = campaign_start()
             created = max(1.0, 20.0 - first_day)
         else:
             behaviour = b.WHOLESALE_CLIENT
-            name = names.company_name(rng, "small_business")
+            name = g.name("small_business")
             first_day = -10_000
             created = float(rng.uniform(30, 1500))
         sub = g.account(
@@ -712,7 +727,7 @@ def build_network(
         (b.NIGHT_TELEMARKETER, "robocaller", "outbound sales"),
     ):
         npa = g.random_npa()
-        name = names.company_name(rng, industry)
+        name = g.name(industry)
         first_day = campaign_start()
         long_standing = behaviour is b.NIGHT_TELEMARKETER
         created = float(rng.uniform(200, 1200)) if long_standing else max(1.0, 15.0 - first_day)
@@ -760,7 +775,7 @@ def build_network(
     )
     rmd: list[dict[str, str]] = []
     for portion, mix, international, implementation in carriers:
-        name = names.company_name(rng, "carrier")
+        name = g.name("carrier")
         g.account(
             name, CustomerKind.PROVIDER, npa=g.random_npa(), created_days_ago=rng.uniform(700, 4000)
         )
@@ -785,7 +800,7 @@ def build_network(
         rmd.append(_rmd_row(rng, name, implementation, start, foreign=international > 0))
 
     dno, flood_pool, flood_form = _dno_and_flood_pool(rng, plan)
-    name = names.company_name(rng, "carrier")
+    name = g.name("carrier")
     g.account(
         name,
         CustomerKind.PROVIDER,
@@ -816,7 +831,7 @@ def build_network(
     )
 
     rmd.extend(
-        _rmd_row(rng, names.company_name(rng, "carrier"), None, start, foreign=rng.random() < 0.15)
+        _rmd_row(rng, g.name("carrier"), None, start, foreign=rng.random() < 0.15)
         for _ in range(400)
     )
     rmd.sort(key=lambda row: row["frn"])

@@ -146,9 +146,9 @@ def _to_utc_us(
     return np.asarray(day_start_us(context.day) + utc_ms * 1000, dtype=np.int64)
 
 
-def _zone_of(population: Population, callee: npt.NDArray[np.int64]) -> npt.NDArray[np.int8]:
-    block = population.block_of(callee)
-    return population.plan.zone_of_npa_nxx[np.maximum(block, 0)]
+def _block_of(population: Population, callee: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
+    """Plan block of each callee (callees are always in real blocks)."""
+    return np.maximum(population.block_of(callee), 0).astype(np.int32)
 
 
 def _callees(
@@ -254,7 +254,9 @@ def _callers(
     caller = sender.numbers[index]
     attestation = np.where(sender.verified[index], ATTEST_A, ATTEST_B).astype(np.uint8)
     _apply_forms(sender, rng, form)
-    return caller, form, attestation, np.unique(index)
+    # Only illegal campaigns' caller IDs are labelled, so only theirs are tracked.
+    used = None if sender.behaviour.legitimate else np.unique(index)
+    return caller, form, attestation, used
 
 
 def _international(rng: np.random.Generator, count: int) -> npt.NDArray[np.int64]:
@@ -313,7 +315,8 @@ def _sender_day(
     else:
         callee = _callees(sender, context, rng, count)
         local_ms = _local_seconds(sender.behaviour.hours, rng, count)
-    zone = _zone_of(population, callee)
+    block = _block_of(population, callee)
+    zone = population.plan.zone_of_npa_nxx[block]
     caller, form, attestation, used = _callers(sender, context, callee, rng)
     sip, duration = _outcomes(sender, rng, callee.size)
     return _assemble(
@@ -321,6 +324,7 @@ def _sender_day(
         context,
         rng,
         callee=callee,
+        block=block,
         start_us=_to_utc_us(context, local_ms, zone),
         caller=caller,
         form=form,
@@ -340,7 +344,9 @@ def _burst(sender: Sender, context: DayContext, rng: np.random.Generator) -> Day
         begin_ms = int(rng.integers(0, 23 * 3600_000))
     window_ms = int(rng.integers(5, 21)) * 60_000
     local_ms = begin_ms + np.sort(rng.integers(0, window_ms, size=callee.size))
-    zone = _zone_of(context.network.population, callee)
+    population = context.network.population
+    block = _block_of(population, callee)
+    zone = population.plan.zone_of_npa_nxx[block]
     caller, form, attestation, _ = _callers(sender, context, callee, rng)
     sip, duration = _outcomes(sender, rng, callee.size)
     return _assemble(
@@ -348,6 +354,7 @@ def _burst(sender: Sender, context: DayContext, rng: np.random.Generator) -> Day
         context,
         rng,
         callee=callee,
+        block=block,
         start_us=_to_utc_us(context, local_ms, zone),
         caller=caller,
         form=form,
@@ -363,6 +370,7 @@ def _assemble(
     rng: np.random.Generator,
     *,
     callee: npt.NDArray[np.int64],
+    block: npt.NDArray[np.int32],
     start_us: npt.NDArray[np.int64],
     caller: npt.NDArray[np.int64],
     form: npt.NDArray[np.uint8],
@@ -371,9 +379,7 @@ def _assemble(
     duration: npt.NDArray[np.int32],
 ) -> DayCalls:
     count = callee.size
-    population = context.network.population
-    block = np.maximum(population.block_of(callee), 0)
-    wireless = population.block_wireless[block]
+    wireless = context.network.population.block_wireless[block]
     downstream = (block % 4 + np.where(wireless, 0, 4)).astype(np.uint8)
     trunks = sender.trunks
     trunk = trunks[rng.integers(0, trunks.size, size=count)] if trunks.size else np.full(count, -1)

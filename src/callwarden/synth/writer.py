@@ -14,7 +14,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -38,7 +38,7 @@ from callwarden.synth.network import (
     TERMINATING_WIRELINE,
     Network,
 )
-from callwarden.synth.traffic import DayCalls
+from callwarden.synth.traffic import SECONDS_PER_DAY, DayCalls
 
 FileFormat = Literal["parquet", "csv"]
 
@@ -47,7 +47,24 @@ FileFormat = Literal["parquet", "csv"]
 CDR_FILE_SCHEMA = pa.schema([f for f in CDR_SCHEMA if f.name != "caller_class"])
 DOWNSTREAM = (*TERMINATING_WIRELESS, *TERMINATING_WIRELINE)
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
-_POWERS = 10 ** np.arange(9, -1, -1, dtype=np.int64)
+#: Rows of ASCII digits for every 2-, 3- and 4-digit value: formatting by table lookup.
+_DIGITS = {
+    width: np.array(
+        [[ord(c) for c in f"{value:0{width}d}"] for value in range(10**width)], dtype=np.uint8
+    )
+    for width in (2, 3, 4)
+}
+#: Columns worth dictionary-encoding in Parquet (few distinct values); call ids and numbers
+#: are nearly unique, so trying a dictionary for them only costs time.
+DICTIONARY_COLUMNS = [
+    "customer_id",
+    "upstream_provider",
+    "sub_account",
+    "downstream_provider",
+    "attestation",
+    "origid",
+    "source_ip",
+]
 
 
 def fixed_width_strings(chars: npt.NDArray[np.uint8]) -> pa.StringArray:
@@ -59,12 +76,41 @@ def fixed_width_strings(chars: npt.NDArray[np.uint8]) -> pa.StringArray:
 
 
 def e164_strings(national: npt.NDArray[np.int64]) -> pa.StringArray:
-    """``+1`` and the ten digits of each national number."""
+    """``+1`` and the ten digits of each national number (0 <= n < 10**10)."""
     chars = np.empty((national.size, 12), dtype=np.uint8)
     chars[:, 0] = ord("+")
     chars[:, 1] = ord("1")
-    chars[:, 2:] = (national[:, None] // _POWERS) % 10 + ord("0")
+    chars[:, 2:5] = _DIGITS[3][national // 10_000_000]
+    chars[:, 5:8] = _DIGITS[3][(national // 10_000) % 1000]
+    chars[:, 8:12] = _DIGITS[4][national % 10_000]
     return fixed_width_strings(chars)
+
+
+def iso_times_of_day(day: date, ms_of_day: npt.NDArray[np.int64]) -> pa.StringArray:
+    """``YYYY-MM-DDTHH:MM:SS.mmmZ`` for times within one UTC day (ISO 8601, formats.md)."""
+    chars = np.empty((ms_of_day.size, 24), dtype=np.uint8)
+    chars[:, :11] = np.frombuffer(f"{day.isoformat()}T".encode(), dtype=np.uint8)
+    seconds = ms_of_day // 1000
+    chars[:, 11:13] = _DIGITS[2][seconds // 3600]
+    chars[:, 13] = ord(":")
+    chars[:, 14:16] = _DIGITS[2][(seconds // 60) % 60]
+    chars[:, 16] = ord(":")
+    chars[:, 17:19] = _DIGITS[2][seconds % 60]
+    chars[:, 19] = ord(".")
+    chars[:, 20:23] = _DIGITS[3][ms_of_day % 1000]
+    chars[:, 23] = ord("Z")
+    return fixed_width_strings(chars)
+
+
+def iso_day_times(days: npt.NDArray[np.int64], suffix: str) -> pa.Array:
+    """``YYYY-MM-DD`` + ``suffix`` for day numbers since the epoch, formatting each distinct
+    day once (consent dates repeat a lot)."""
+    distinct, position = np.unique(days, return_inverse=True)
+    texts = [
+        f"{np.datetime64(int(value), 'D').astype(object).isoformat()}{suffix}"
+        for value in distinct.tolist()
+    ]
+    return pc.take(pa.array(texts, pa.string()), pa.array(position.astype(np.int64)))
 
 
 def hex_ids(rng: np.random.Generator, count: int) -> pa.StringArray:
@@ -161,28 +207,19 @@ def write_cdr_day(table: pa.Table, out_dir: Path, day: date, file_format: FileFo
     if file_format == "parquet":
         path = folder / f"{day.isoformat()}.parquet"
         with atomic_path(path) as partial:
-            pq.write_table(table, partial, compression="zstd", compression_level=1)
+            pq.write_table(
+                table,
+                partial,
+                compression="zstd",
+                compression_level=1,
+                use_dictionary=DICTIONARY_COLUMNS,
+            )
         return path
     path = folder / f"{day.isoformat()}.csv.gz"
-    times = pc.strftime(table["start_time"], format="%Y-%m-%dT%H:%M:%S", locale="C")
-    millis = (
-        pc.cast(pc.divide(pc.cast(table["start_time"], pa.int64()), 1000), pa.int64()).to_numpy()
-        % 1000
-    )
-    millis_text = fixed_width_strings(
-        np.stack(
-            [
-                np.full(millis.size, ord(".")),
-                *[(millis // p) % 10 + ord("0") for p in (100, 10, 1)],
-                np.full(millis.size, ord("Z")),
-            ],
-            axis=1,
-        ).astype(np.uint8)
-    )
-    text_times = pc.binary_join_element_wise(pc.utf8_slice_codeunits(times, 0, 19), millis_text, "")
-    table = table.set_column(
-        0 + table.schema.get_field_index("start_time"), "start_time", text_times
-    )
+    micros = pc.cast(table["start_time"], pa.int64()).to_numpy()
+    ms_of_day = (micros // 1000) % (SECONDS_PER_DAY * 1000)
+    column = table.schema.get_field_index("start_time")
+    table = table.set_column(column, "start_time", iso_times_of_day(day, ms_of_day))
     with atomic_path(path) as partial:
         stream = _open_csv_target(partial, compressed=True)
         try:
@@ -217,13 +254,13 @@ def consent_table(network: Network) -> pa.Table:
     for first, last, _, consent_type, index in network.consent_batches:
         holder[first:last] = index
         kind[first:last] = kinds.index(consent_type.value)
-    start = np.datetime64(network.start, "s")
-    obtained = (
-        start + network.consent_obtained_day.astype("timedelta64[D]") + np.timedelta64(13, "h")
+    start_day = (network.start - date(1970, 1, 1)).days
+    obtained = iso_day_times(
+        start_day + network.consent_obtained_day.astype(np.int64), "T13:00:00Z"
     )
     revoked_mask = network.consent_revoked_day != NOT_REVOKED
-    revoked_days = np.where(revoked_mask, network.consent_revoked_day, 0).astype("timedelta64[D]")
-    revoked = start + revoked_days + np.timedelta64(16, "h")
+    revoked_days = np.where(revoked_mask, network.consent_revoked_day, 0).astype(np.int64)
+    revoked = iso_day_times(start_day + revoked_days, "T16:00:00Z")
     evidence = pc.binary_join_element_wise(
         "optin-", pc.cast(pa.array(network.consent_evidence), pa.string()), ""
     )
@@ -232,17 +269,8 @@ def consent_table(network: Network) -> pa.Table:
             "called_number": e164_strings(numbers),
             "customer_id": pc.take(pa.array(network.consent_holder), pa.array(holder)),
             "consent_type": pc.take(pa.array(kinds), pa.array(kind)),
-            "obtained_at": _iso_seconds(obtained),
-            "revoked_at": pc.if_else(pa.array(revoked_mask), _iso_seconds(revoked), None),
+            "obtained_at": obtained,
+            "revoked_at": pc.if_else(pa.array(revoked_mask), revoked, None),
             "evidence": evidence,
         }
     )
-
-
-def _iso_seconds(values: npt.NDArray[np.datetime64]) -> pa.Array:
-    text = np.datetime_as_string(values.astype("datetime64[s]"), unit="s")
-    return pc.binary_join_element_wise(pa.array(text), "Z", "")
-
-
-def day_after(day: date, count: int) -> date:
-    return day + timedelta(days=count)
