@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from callwarden.kyc.importing import (
     ReferenceImportError,
     ReferenceKind,
     import_reference_file,
+    import_reference_files,
 )
 from callwarden.lists import DnoEntry
 from callwarden.store.relational import Database, open_database
@@ -263,3 +266,84 @@ def test_killed_mid_file_loses_and_duplicates_nothing(database_url: str, tmp_pat
         assert store.counts().consent == 40_001
         (run,) = store.import_runs()
         assert run.rows_accepted == 40_000
+
+
+# ----------------------------------------------------------------------------- real files
+
+
+def write_reference_files(directory: Path) -> dict[str, Path]:
+    files = {
+        "customers": "customer_id,name,parent_id,kind,kyc_status,created_at,declared_use\n"
+        "mv-realty,MV Realty PBC,phoneburner,enterprise,verified,2022-03-01T00:00:00Z,sales\n"
+        "phoneburner,PhoneBurner Inc,,reseller,verified,2019-01-01,dialer platform\n"
+        "lost,Lost Sub-account,nobody,enterprise,pending,,\n"
+        "bad-kind,Bad Kind,,pirate,unknown,,\n",
+        "numbers": "number,customer_id,since,verified\n"
+        "(202) 555-0143,mv-realty,2022-03-02,yes\n"
+        "+12025550144,ghost,,no\n"
+        "not a number,mv-realty,,no\n",
+        "consent": "called_number,customer_id,consent_type,obtained_at,revoked_at,evidence\n"
+        "3055550123,mv-realty,prior_express_written,2022-05-01T12:00:00Z,,doc-1\n"
+        "3055550124,mv-realty,verbal,2022-05-01T12:00:00Z,,doc-2\n",
+        "dno": "number,reason\n+18005550100,inbound only\n",
+        "rmd": "\ufefffrn,business_name,implementation,last_updated,contact_name\n"
+        "0012345678,Acme Telecom LLC,Complete STIR/SHAKEN,2023-01-05,Jane\n",
+    }
+    paths = {}
+    for kind, content in files.items():
+        paths[kind] = directory / f"{kind}.csv"
+        paths[kind].write_text(content, encoding="utf-8")
+    return paths
+
+
+def test_import_reference_files_end_to_end(database: Database, tmp_path: Path) -> None:
+    paths = write_reference_files(tmp_path)
+    reports = import_reference_files(database, **paths)
+    by_source = {Path(report.source).stem: report for report in reports}
+    assert [Path(report.source).stem for report in reports] == list(paths)
+
+    customers = by_source["customers"]
+    assert (customers.rows_read, customers.rows_accepted, customers.rows_rejected) == (4, 2, 2)
+    assert {(e.line, e.column) for e in customers.errors} == {(4, "parent_id"), (5, "kind")}
+    numbers = by_source["numbers"]
+    assert (numbers.rows_accepted, numbers.rows_rejected) == (1, 2)
+    assert {(e.line, e.column) for e in numbers.errors} == {(3, "customer_id"), (4, "number")}
+    assert by_source["consent"].rows_rejected == 1
+
+    with database.reading() as store:
+        chain = [c.customer_id for c in store.customer_chain("mv-realty")]
+        assert chain == ["mv-realty", "phoneburner"]
+        assert [g.number for g in store.numbers_of("mv-realty")] == ["+12025550143"]
+        called_at = datetime(2022, 6, 1, tzinfo=UTC)
+        assert store.has_consent("+13055550123", chain, called_at, written=True)
+        assert store.is_dno("+18005550100")
+        filing = store.rmd_filing_by_name_or_frn("acme telecom llc")
+        assert filing is not None
+        assert filing.frn == "0012345678"
+        before = store.counts()
+    assert (before.customers, before.number_grants, before.consent) == (2, 1, 1)
+    assert before.import_runs == 5
+
+    # Loading the same files again changes nothing but the audit trail.
+    import_reference_files(database, **paths)
+    with database.reading() as store:
+        after = store.counts()
+    assert after == replace(before, import_runs=10)
+
+
+def test_unusable_file_stops_the_load_after_committing_earlier_ones(
+    database: Database, tmp_path: Path
+) -> None:
+    paths = write_reference_files(tmp_path)
+    paths["numbers"].write_text("telephone,customer_id\n+12025550143,mv-realty\n")
+    with pytest.raises(ReferenceImportError, match=r"numbers\.csv") as raised:
+        import_reference_files(database, **paths)
+    assert [Path(report.source).name for report in raised.value.loaded] == ["customers.csv"]
+    with database.reading() as store:
+        counts = store.counts()
+    assert (counts.customers, counts.number_grants, counts.consent, counts.import_runs) == (
+        2,
+        0,
+        0,
+        1,
+    )

@@ -59,7 +59,7 @@ def load_command(
     settings = Settings.from_env(home=home, database_url=db)
     failure: ReferenceImportError | None = None
     with clean_errors(), open_database(settings.database_url) as database:
-        out.print(f"database {escape(database.url)}")
+        _say(f"database {escape(database.url)}")
         progress = ConsoleProgress()
         try:
             reports = import_reference_files(
@@ -79,10 +79,10 @@ def load_command(
         for report in reports:
             _print_report(report)
         if failure is not None:
-            console.print(f"[red]error:[/red] {escape(str(failure))}")
+            console.print(f"[red]error:[/red] {escape(str(failure))}", soft_wrap=True)
         with database.reading() as store:
             counts = store.counts()
-    out.print(
+    _say(
         f"store holds {counts.customers:,} customers, {counts.number_grants:,} number grants, "
         f"{counts.consent:,} consent records, {counts.dno:,} DNO numbers, "
         f"{counts.rmd_filings:,} RMD filings"
@@ -92,9 +92,14 @@ def load_command(
 
 
 def _print_report(report: ReadReport) -> None:
-    out.print(escape(report.summary()))
+    _say(escape(report.summary()))
     for error in report.errors[:SHOWN_ROW_ERRORS]:
-        out.print(f"  {escape(str(error))}")
+        _say(f"  {escape(str(error))}")
     hidden = report.rows_rejected - SHOWN_ROW_ERRORS
     if hidden > 0:
-        out.print(f"  ... and {hidden:,} more rejected rows")
+        _say(f"  ... and {hidden:,} more rejected rows")
+
+
+def _say(text: str) -> None:
+    # Unwrapped: a file name or a row error cut in two cannot be searched or copied.
+    out.print(text, soft_wrap=True)

@@ -32,11 +32,19 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
 from callwarden.errors import InputError
-from callwarden.formats.report import ReadReport, RowError
+from callwarden.formats import (
+    ReadReport,
+    RowError,
+    read_consent,
+    read_customers,
+    read_dno,
+    read_numbers,
+    read_rmd,
+)
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
 from callwarden.store.relational import BATCH_ROWS, Database, ImportRun, ReferenceStore
@@ -69,12 +77,14 @@ class ReferenceKind(StrEnum):
 Reader = Callable[[Path, ReadReport], Iterator[Any]]
 
 
-def _reader(kind: ReferenceKind) -> Reader:
-    # Imported when used: the readers live in callwarden.formats, which pulls in pyarrow
-    # and phonenumbers; a store-only user (tests, the policy engine) need not pay for it.
-    from callwarden import formats  # noqa: PLC0415
-
-    return cast(Reader, getattr(formats, f"read_{kind.value}"))
+#: The reader of each kind of file (callwarden.formats).
+READERS: dict[ReferenceKind, Reader] = {
+    ReferenceKind.CUSTOMERS: read_customers,
+    ReferenceKind.NUMBERS: read_numbers,
+    ReferenceKind.CONSENT: read_consent,
+    ReferenceKind.DNO: read_dno,
+    ReferenceKind.RMD: read_rmd,
+}
 
 
 def import_reference_files(
@@ -135,7 +145,7 @@ def import_reference_file(
     ``reader`` defaults to the :mod:`callwarden.formats` reader for ``kind``.
     """
     progress = progress or NoProgress()
-    read = reader or _reader(kind)
+    read = reader or READERS[kind]
     fingerprint = _fingerprint(path)
     report = ReadReport(source=str(path))
     started_at = datetime.now(UTC)

@@ -1,0 +1,179 @@
+"""Bulk loading the relational store: consent rows per second on SQLite and PostgreSQL.
+
+Three figures per database, for the same rows in the same run:
+
+- ``upsert (new rows)``: ``ReferenceStore.upsert_consent`` into an empty table, the way
+  ``callwarden load --consent`` writes (INSERT ... ON CONFLICT DO UPDATE, batches of 5,000,
+  one transaction);
+- ``upsert (reload, unchanged)``: the same rows again, every one a conflict that changes
+  nothing (a reload of the same file);
+- reference: the driver's own fastest way to put the same tuples into a table with the
+  same primary key and no conflict handling: ``sqlite3`` ``executemany`` of a plain INSERT,
+  and PostgreSQL ``COPY ... FROM STDIN (FORMAT BINARY)``.
+
+PostgreSQL is the server named by ``CALLWARDEN_BENCH_POSTGRES`` (an admin URL; default
+``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``); a throw-away database is created
+and dropped. Rows: 1M (``--full``: 5M).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from callwarden.customers import ConsentRecord, ConsentType
+from callwarden.store.relational import Database, open_database
+from callwarden.store.relational_bulk import as_utc
+
+ADMIN_URL = os.environ.get(
+    "CALLWARDEN_BENCH_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def consent_records(rows: int) -> list[ConsentRecord]:
+    start = datetime(2022, 1, 1, tzinfo=UTC)
+    types = (ConsentType.PRIOR_EXPRESS, ConsentType.PRIOR_EXPRESS_WRITTEN)
+    return [
+        ConsentRecord(
+            called_number=f"+1{2025550000 + index * 7919 % 7_000_000_000:010d}",
+            customer_id=f"customer-{index % 313}",
+            consent_type=types[index % 2],
+            obtained_at=start + timedelta(seconds=index * 37),
+            revoked_at=start + timedelta(days=400) if index % 17 == 0 else None,
+            evidence=f"https://consent.example/forms/{index}",
+        )
+        for index in range(rows)
+    ]
+
+
+def timed(label: str, rows: int, action: Callable[[], object]) -> float:
+    print(f"  {label:<34}", end="", flush=True)
+    started = time.perf_counter()
+    action()
+    rate = rows / (time.perf_counter() - started)
+    print(f"{rate:>12,.0f} rows/s", flush=True)
+    return rate
+
+
+def upsert_all(database: Database, records: list[ConsentRecord]) -> None:
+    with database.writing() as store:
+        store.upsert_consent(records)
+
+
+def as_tuples(records: list[ConsentRecord]) -> list[tuple[object, ...]]:
+    return [
+        (
+            r.called_number,
+            r.customer_id,
+            str(r.consent_type),
+            as_utc(r.obtained_at),
+            as_utc(r.revoked_at),
+            r.evidence,
+        )
+        for r in records
+    ]
+
+
+def sqlite_reference(path: Path, records: list[ConsentRecord]) -> Callable[[], None]:
+    def run() -> None:
+        connection = sqlite3.connect(path, isolation_level=None)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute(
+            "CREATE TABLE bare (called_number TEXT, customer_id TEXT, consent_type TEXT, "
+            "obtained_at TEXT, revoked_at TEXT, evidence TEXT, "
+            "PRIMARY KEY (called_number, customer_id, consent_type))"
+        )
+        connection.execute("BEGIN")
+        connection.executemany(
+            "INSERT INTO bare VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                (n, c, t, o.isoformat(" ") if o else None, v.isoformat(" ") if v else None, e)
+                for n, c, t, o, v, e in as_tuples(records)
+            ),
+        )
+        connection.execute("COMMIT")
+        connection.close()
+
+    return run
+
+
+def postgres_reference(url: str, records: list[ConsentRecord]) -> Callable[[], None]:
+    conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+    def run() -> None:
+        with psycopg.connect(conninfo) as connection, connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TABLE bare (called_number varchar(255), customer_id varchar(255), "
+                "consent_type varchar(32), obtained_at timestamptz, revoked_at timestamptz, "
+                "evidence text, PRIMARY KEY (called_number, customer_id, consent_type))"
+            )
+            with cursor.copy("COPY bare FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(
+                    ["varchar", "varchar", "varchar", "timestamptz", "timestamptz", "text"]
+                )
+                for row in as_tuples(records):
+                    copy.write_row(row)
+
+    return run
+
+
+@contextmanager
+def throwaway_postgres() -> Iterator[str | None]:
+    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text("select 1"))
+    except Exception as error:  # no server: report and skip that half
+        print(f"  PostgreSQL not reachable ({type(error).__name__}); skipped")
+        admin.dispose()
+        yield None
+        return
+    name = f"callwarden_bench_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'create database "{name}"'))
+    try:
+        yield make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'drop database if exists "{name}" with (force)'))
+        admin.dispose()
+
+
+def bench_database(url: str, records: list[ConsentRecord], reference: Callable[[], None]) -> None:
+    rows = len(records)
+    with open_database(url) as database:
+        fresh = timed("upsert (new rows)", rows, lambda: upsert_all(database, records))
+        again = timed("upsert (reload, unchanged)", rows, lambda: upsert_all(database, records))
+        with database.reading() as store:
+            assert store.counts().consent == rows, "every row must be stored exactly once"
+    bare = timed("reference: driver bulk insert", rows, reference)
+    print(f"  upsert / reference: {fresh / bare:.2f} (new), {again / bare:.2f} (reload)")
+
+
+def run(full: bool) -> None:
+    rows = 5_000_000 if full else 1_000_000
+    print(f"building {rows:,} consent records ...", flush=True)
+    records = consent_records(rows)
+    with tempfile.TemporaryDirectory(prefix="callwarden-bench-") as scratch:
+        print(f"SQLite ({rows:,} consent rows, one transaction)")
+        bench_database(
+            f"sqlite:///{Path(scratch) / 'bench.db'}",
+            records,
+            sqlite_reference(Path(scratch) / "reference.db", records),
+        )
+    print(f"PostgreSQL ({rows:,} consent rows, one transaction)")
+    with throwaway_postgres() as url:
+        if url is not None:
+            bench_database(url, records, postgres_reference(url, records))
