@@ -10,13 +10,15 @@ Layout under the store's root (``Settings.call_store_dir``)::
                                         start_time; ``day`` (UTC date of start_time) is in
                                         the path only, Hive style, so Spark reads it as is
 
-Key and idempotency. ``call_id`` is the key: the store never holds two rows with the same
-``call_id``, and when one is offered again (the same file twice, overlapping files,
-duplicates inside one file) the row already held, or the first one offered, wins. A
-call_id's day is fixed by its start_time (the INVITE time does not change between
-exports), so duplicates are found per day partition: each commit anti-joins its new rows
-against the ``call_id`` column of only the days it touches, and the cost of an ingest
-grows with the days it covers, not with the size of the store.
+Key and idempotency. ``call_id`` is the key, and a call_id's day is fixed by its
+start_time (the INVITE time does not change between exports), so duplicates are found per
+day partition: the store never holds two rows with the same day and call_id, and when one
+is offered again (the same file twice, overlapping files, duplicates inside one file) the
+row already held, or the first one offered, wins. Each commit groups its chunk by (day,
+call_id) in DuckDB and anti-joins the firsts against the ``call_id`` column of only the
+days the chunk touches, so the cost of an ingest follows the days it covers, not the size
+of the store. (A call_id offered again with a start_time on another day is kept on both
+days: the store does not scan every day to look for it.)
 
 Crash safety. The manifest is the only truth about what the store holds. A writer takes
 the lock, and for every chunk of ``commit_rows`` rows it (1) writes the new rows to
@@ -52,6 +54,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
@@ -65,7 +68,11 @@ MANIFEST_FORMAT = 1
 
 #: Rows gathered before one commit. Bigger chunks mean fewer files and fewer anti-joins;
 #: smaller ones mean less memory and less work redone after a kill.
-DEFAULT_COMMIT_ROWS = 2_000_000
+DEFAULT_COMMIT_ROWS = 1_000_000
+
+_ROW_GROUP_ROWS = 131_072
+_MICROSECONDS_PER_DAY = 86_400_000_000
+_EPOCH_DAY = dt.date(1970, 1, 1)
 
 #: DuckDB types of the CDR columns, for the typed empty view of an empty store.
 _DUCKDB_TYPES: Mapping[pa.DataType, str] = {
@@ -302,62 +309,85 @@ class CallStore:
         manifest: _Manifest,
         batches: list[pa.RecordBatch],
     ) -> list[StoredFile]:
-        """Deduplicate one chunk, write it to staging, and move it into the day directories.
-        Returns the files placed; they are live only once a manifest lists them."""
+        """Deduplicate one chunk, write each of its days to one file, and move the files into
+        their day directories. Returns the files placed; they are live once a manifest
+        lists them."""
         chunk = pa.Table.from_batches(batches, schema=CDR_SCHEMA)
-        # The ordinal makes "the first one offered wins" hold even though DuckDB scans the
-        # chunk in parallel and a window's input order is otherwise unspecified.
-        chunk = chunk.append_column("_ordinal", pa.array(np.arange(chunk.num_rows)))
-        connection.register("incoming", chunk)
-        try:
-            connection.execute(
-                "create or replace temp table fresh as "
-                "select * exclude (_ordinal), cast(start_time as date) as day from incoming "
-                "qualify row_number() over (partition by day, call_id order by _ordinal) = 1"
-            )
-        finally:
-            connection.unregister("incoming")
-        del chunk
-        touched = {
-            row[0] for row in connection.execute("select distinct day from fresh").fetchall()
-        }
-        held = [str(self.root / f.path) for f in manifest.files if f.day in touched]
-        if held:
-            connection.execute(
-                "create or replace temp table fresh as select fresh.* from fresh anti join "
-                "(select call_id, day from read_parquet($held, hive_partitioning = true, "
-                "hive_types = {'day': DATE})) as held "
-                "on fresh.day = held.day and fresh.call_id = held.call_id",
-                {"held": held},
-            )
-        staging = self.root / STAGING_NAME / uuid.uuid4().hex
-        staging.parent.mkdir(parents=True, exist_ok=True)
-        target = _literal(str(staging))
-        connection.execute(
-            f"copy (select * from fresh order by day, start_time, call_id) to {target} "  # noqa: S608 -- our own path, quoted
-            "(format parquet, partition_by (day), compression zstd, row_group_size 262144)"
-        )
-        connection.execute("drop table fresh")
+        micros = pc.cast(chunk.column("start_time"), pa.int64()).to_numpy()
+        day_numbers = np.floor_divide(micros, _MICROSECONDS_PER_DAY).astype(np.int32)
+        keep = self._rows_to_keep(connection, manifest, chunk["call_id"], day_numbers)
+        if len(keep) < chunk.num_rows:
+            chunk, micros, day_numbers = chunk.take(keep), micros[keep], day_numbers[keep]
+        if chunk.num_rows == 0:
+            return []
+        # Sorted by start_time, so that row-group statistics let time-window queries skip
+        # most of a day; the day order follows, since a day is a function of start_time.
+        order = np.argsort(micros, kind="stable")
+        chunk, day_numbers = chunk.take(order), day_numbers[order]
+        starts = np.concatenate([[0], np.flatnonzero(np.diff(day_numbers)) + 1])
+        ends = np.concatenate([starts[1:], [len(day_numbers)]])
+        staging = self.root / STAGING_NAME
+        staging.mkdir(parents=True, exist_ok=True)
         placed: list[StoredFile] = []
-        if not staging.exists():  # nothing new: DuckDB writes no partition directories
-            return placed
-        for day_dir in sorted(staging.iterdir()):
-            day = _parse_day_dir(day_dir.name)
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            day = _EPOCH_DAY + dt.timedelta(days=int(day_numbers[start]))
+            name = f"part-{uuid.uuid4().hex}.parquet"
+            written = staging / name
+            pq.write_table(
+                chunk.slice(start, end - start),
+                written,
+                compression="zstd",
+                compression_level=1,
+                row_group_size=_ROW_GROUP_ROWS,
+            )
+            _fsync_file(written)
             target_dir = self.root / f"day={day.isoformat()}"
             if not target_dir.exists():
-                target_dir.mkdir(parents=True)
+                target_dir.mkdir()
                 _fsync_dir(self.root)
-            for written in sorted(day_dir.glob("*.parquet")):
-                rows = pq.read_metadata(written).num_rows
-                if rows == 0:
-                    continue
-                _fsync_file(written)
-                name = f"part-{uuid.uuid4().hex}.parquet"
-                os.rename(written, target_dir / name)
-                placed.append(StoredFile(f"{target_dir.name}/{name}", day, rows))
+            os.rename(written, target_dir / name)
             _fsync_dir(target_dir)
-        shutil.rmtree(staging, ignore_errors=True)
+            placed.append(StoredFile(f"{target_dir.name}/{name}", day, end - start))
         return placed
+
+    def _rows_to_keep(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        manifest: _Manifest,
+        call_ids: pa.ChunkedArray,
+        day_numbers: np.ndarray,
+    ) -> np.ndarray:
+        """Positions, ascending, of the chunk's rows to add: the first of each (day, call_id)
+        in the chunk, unless the store already holds that call_id on that day."""
+        touched = {_EPOCH_DAY + dt.timedelta(days=int(n)) for n in np.unique(day_numbers)}
+        held = [str(self.root / f.path) for f in manifest.files if f.day in touched]
+        keys = pa.table(
+            {
+                "call_id": call_ids,
+                "day": pa.array(day_numbers, pa.int32()).cast(pa.date32()),
+                "position": pa.array(np.arange(len(day_numbers), dtype=np.int64)),
+            }
+        )
+        connection.register("keys", keys)
+        try:
+            if held:
+                # Only the call_id column of the touched days is read (projection and
+                # partition pruning), so the cost follows the days ingested, not the store.
+                found = connection.execute(
+                    "select firsts.position from (select min(position) as position, day, "
+                    "call_id from keys group by day, call_id) as firsts anti join "
+                    "(select call_id, day from read_parquet($held, hive_partitioning = true, "
+                    "hive_types = {'day': DATE})) as held "
+                    "on firsts.day = held.day and firsts.call_id = held.call_id",
+                    {"held": held},
+                ).fetchnumpy()
+            else:
+                found = connection.execute(
+                    "select min(position) as position from keys group by day, call_id"
+                ).fetchnumpy()
+        finally:
+            connection.unregister("keys")
+        return np.sort(np.asarray(found["position"], dtype=np.int64))
 
     # -- files, lock and manifest -------------------------------------------------------
 
@@ -438,16 +468,10 @@ def _new_connection(*, spill_dir: Path | None = None) -> duckdb.DuckDBPyConnecti
     connection = duckdb.connect()
     # The day of a call is its UTC date, whatever the machine's local zone.
     connection.execute("set TimeZone = 'UTC'")
-    if spill_dir is not None:
+    if spill_dir is not None:  # a writer's connection: no progress bar on the terminal
+        connection.execute("set enable_progress_bar = false")
         connection.execute(f"set temp_directory = {_literal(str(spill_dir))}")
     return connection
-
-
-def _parse_day_dir(name: str) -> dt.date:
-    key, _, value = name.partition("=")
-    if key != "day":
-        raise StoreError(f"unexpected partition directory {name!r} in staging")
-    return dt.date.fromisoformat(value)
 
 
 def _identifier(name: str) -> str:
