@@ -12,6 +12,7 @@ from callwarden.numbers import (
     inspect,
     normalise,
     normalise_and_classify,
+    normalise_column,
     npa_nxx,
     time_zones,
 )
@@ -203,3 +204,17 @@ def test_vectorised_equals_scalar(values: list[str | None]) -> None:
         expected = normalise(value)
         assert got_presented == (expected if expected is not None else value)
         assert got_class == classify(value).value
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), phone_like), max_size=40))
+def test_normalise_column_equals_scalar_normalise(values: list[str | None]) -> None:
+    got = normalise_column(pa.array(values, pa.string())).to_pylist()
+    expected = [None if v is None else (normalise(v) or v) for v in values]
+    assert got == expected
+
+
+def test_long_presentations_are_classified_but_not_cached() -> None:
+    long_text = "x" * 10_000 + "2025550123"
+    assert classify(long_text) is NumberClass.UNPARSEABLE
+    assert normalise(" " * 500 + "2025550123") == "+12025550123"

@@ -187,9 +187,23 @@ def _strip_uri(text: str) -> str:
     return text.split("@", 1)[0].split(";", 1)[0]
 
 
-@lru_cache(maxsize=131_072)
+#: Longer presentations are never numbers worth caching (and could fill memory on purpose).
+_CACHED_LENGTH = 64
+
+
 def _analyse(raw: str, default_region: str = "US") -> tuple[str | None, NumberClass]:
     """(E.164 or None, class) of one presentation. Bounded cache: traffic repeats numbers."""
+    if len(raw) <= _CACHED_LENGTH:
+        return _analyse_cached(raw, default_region)
+    return _analyse_uncached(raw, default_region)
+
+
+@lru_cache(maxsize=131_072)
+def _analyse_cached(raw: str, default_region: str) -> tuple[str | None, NumberClass]:
+    return _analyse_uncached(raw, default_region)
+
+
+def _analyse_uncached(raw: str, default_region: str) -> tuple[str | None, NumberClass]:
     text = raw.strip()
     if not text or text.lower() in _ANONYMOUS_WORDS:
         return None, NumberClass.ANONYMOUS

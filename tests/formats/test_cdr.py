@@ -149,6 +149,17 @@ def test_gzip_by_suffix_and_by_magic_and_bom(tmp_path: Path) -> None:
         assert report.rows_rejected == 0
 
 
+def test_repeated_unknown_columns_are_ignored_but_repeated_known_ones_are_not(
+    tmp_path: Path,
+) -> None:
+    text = HEADER + ",note,note\n" + good_row("c1") + ",a,b\n"
+    table, _ = read_all(write(tmp_path, "cdrs.csv", text))
+    assert table.column("call_id").to_pylist() == ["c1"]
+    text = HEADER + ",caller_id\n" + good_row("c1") + ",+12127363100\n"
+    with pytest.raises(InputError, match="caller_id"):
+        list(read_cdrs(write(tmp_path, "twice.csv", text)))
+
+
 def test_tab_separated_file(tmp_path: Path) -> None:
     text = HEADER.replace(",", "\t") + "\n" + good_row("c1").replace(",", "\t") + "\n"
     table, _ = read_all(write(tmp_path, "cdrs.tsv", text))

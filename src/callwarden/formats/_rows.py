@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import gzip
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -146,6 +146,7 @@ def read_rows(
     build: Callable[[Row], Record],
     *,
     aliases: Mapping[str, str] | None = None,
+    known: Collection[str] | None = None,
 ) -> Iterator[Record]:
     """Records built from each data row of a delimited file; bad rows to ``report``.
 
@@ -154,7 +155,7 @@ def read_rows(
     keys, delimiter = read_header(path)
     if aliases:
         keys = [aliases.get(key, key) for key in keys]
-    positions = column_positions(path, keys, required)
+    positions = column_positions(path, keys, required, known)
     source = str(path)
     with open_text(path) as handle:
         reader = csv.reader(handle, delimiter=delimiter)

@@ -11,6 +11,7 @@ import csv
 import gzip
 import io
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import IO, cast
 
@@ -87,13 +88,21 @@ def read_header(path: Path) -> tuple[list[str], str]:
     return [header_key(name) for name in names], delimiter
 
 
-def column_positions(path: Path, names: list[str], required: tuple[str, ...]) -> dict[str, int]:
-    """Header key -> position; InputError naming any missing required or duplicated column."""
+def column_positions(
+    path: Path,
+    names: list[str],
+    required: tuple[str, ...],
+    known: Collection[str] | None = None,
+) -> dict[str, int]:
+    """Header key -> position; InputError naming any missing required column, or a column
+    the reader uses (all of them unless ``known`` says which) that appears twice."""
     positions: dict[str, int] = {}
     for position, name in enumerate(names):
         if not name:
             continue
         if name in positions:
+            if known is not None and name not in known:
+                continue  # an ignored column may repeat
             raise InputError(f"column {name!r} appears twice in the header", source=str(path))
         positions[name] = position
     missing = [name for name in required if name not in positions]

@@ -78,7 +78,7 @@ def read_cdrs(
 
 
 def _check_header(path: Path, keys: list[str]) -> dict[str, int]:
-    positions = column_positions(path, keys, REQUIRED_COLUMNS)
+    positions = column_positions(path, keys, REQUIRED_COLUMNS, _KNOWN_COLUMNS)
     if "customer_id" not in positions and "upstream_provider" not in positions:
         raise InputError(
             "missing column customer_id or upstream_provider (one of the two is required)",

@@ -36,7 +36,7 @@ _RMD_ALIASES = {
 _FRN_LENGTH = 10
 
 
-def _dno_entry(line: int, raw: str, reason: str | None) -> DnoEntry:
+def _dno_entry(raw: str, reason: str | None) -> DnoEntry:
     """A DNO number is kept as presented when it does not normalise: DNO lists carry
     invalid and unallocated numbers on purpose (a caller ID that can never be legitimate),
     and a call presenting exactly that string must still match. Text without a single
@@ -62,7 +62,7 @@ def read_dno(path: Path, report: ReadReport | None = None) -> Iterator[DnoEntry]
             path,
             report,
             ("number",),
-            lambda row: _dno_entry(row.line, row.required("number"), row.text("reason")),
+            lambda row: _dno_entry(row.required("number"), row.text("reason")),
             aliases=aliases,
         )
     return _read_bare_dno(path, report)
@@ -79,7 +79,7 @@ def _read_bare_dno(path: Path, report: ReadReport) -> Iterator[DnoEntry]:
                     continue
                 report.rows_read += 1
                 try:
-                    entry = _dno_entry(line, value, None)
+                    entry = _dno_entry(value, None)
                 except BadValue as bad:
                     report.reject(RowError(source, line, bad.reason, None, value[:MAX_VALUE_SHOWN]))
                     continue
@@ -112,4 +112,11 @@ def read_rmd(path: Path, report: ReadReport | None = None) -> Iterator[RmdFiling
             last_updated=row.timestamp("last_updated", lenient=True),
         )
 
-    return read_rows(path, report, ("frn", "business_name"), build, aliases=_RMD_ALIASES)
+    return read_rows(
+        path,
+        report,
+        ("frn", "business_name"),
+        build,
+        aliases=_RMD_ALIASES,
+        known=("frn", "business_name", "implementation", "last_updated"),
+    )

@@ -27,8 +27,9 @@ from callwarden.notices import NoticeCall, TracebackRequest
 from callwarden.numbers import normalise
 
 _ATTACHMENT_A = re.compile(r"attachment\s+a\b", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
-_MARKUP = re.compile(r"^[*_`\s]+|[*_`\s]+$")
+# Linear-time patterns only: a notice arrives by e-mail and is untrusted input.
+_TAG = re.compile(r"<[^<>]*>")
+_MARKUP_CHARS = "*_` \t\u00a0"
 _REDACTED = re.compile(r"^\[?\s*redacted\s*\]?$", re.IGNORECASE)
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 #: A line that holds a call date: a table row that lost its separators, not page furniture.
@@ -75,7 +76,7 @@ def _cells(line: str, delimiter: str) -> list[str]:
         cells = line.strip().strip("|").split("|")
     else:
         cells = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
-    return [_MARKUP.sub("", _TAG.sub("", cell)).strip() for cell in cells]
+    return [_TAG.sub("", cell).strip(_MARKUP_CHARS).strip() for cell in cells]
 
 
 def _header_delimiter(line: str) -> str | None:
