@@ -316,13 +316,16 @@ def _consent_table(records: Iterable[ConsentRecord]) -> pa.Table:
     )
 
 
-_NAME_NOISE = re.compile(r"\b(inc|llc|ltd|corp|corporation|co|company|lp|llp)\b|[^a-z0-9]")
+_LEGAL_SUFFIXES = frozenset(
+    {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "lp", "llp", "plc"}
+)
 
 
 def provider_key(name: str) -> str:
     """A provider's name as compared with RMD business names: case, punctuation and legal
-    suffixes ignored ("Acme Telecom, LLC" == "ACME TELECOM")."""
-    return _NAME_NOISE.sub("", name.lower())
+    suffixes ignored ("Acme Telecom, L.L.C." == "ACME TELECOM")."""
+    words = re.sub(r"[^a-z0-9]+", " ", name.lower().replace(".", "")).split()
+    return "".join(word for word in words if word not in _LEGAL_SUFFIXES)
 
 
 def _contexts(

@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from callwarden.customers import ConsentRecord, ConsentType, Customer, CustomerKind, KycStatus
+from callwarden.errors import InputError
+from callwarden.lists import DnoEntry, RmdFiling
+from callwarden.traffic.alerts import EntityType, ReasonCode, Severity
+from callwarden.traffic.analyze import (
+    AnalysisOptions,
+    ReferenceData,
+    alert_id,
+    analyze_calls,
+    cdr_files,
+    connect_cdr_files,
+    provider_key,
+    stage_cdr_files,
+)
+from callwarden.traffic.explain import explain_alert, summarise_sources
+from tests.traffic.calls_factory import CallFactory, sequential_callees
+
+
+def _network(factory: CallFactory) -> tuple[ReferenceData, dict[str, list[str]]]:
+    """A reseller with a bad client (recorded calls, no consent) and a good one; a pharmacy
+    sending consented reminders; a live survey; an honest carrier and a rogue gateway."""
+    ids: dict[str, list[str]] = {}
+    pharmacy_callees = [factory.random_callee() for _ in range(800)]
+    ids["bad-client"] = factory.campaign(
+        800, customer_id="dialer-co", sub_account="bad-client", message_s=55,
+        caller_ids=[f"+1202555{n:04d}" for n in range(200, 210)],
+    )  # fmt: skip
+    ids["good-client"] = factory.campaign(
+        300, customer_id="dialer-co", sub_account="good-client", message_s=None, answer_rate=0.6
+    )
+    ids["pharmacy"] = factory.campaign(
+        800, customer_id="pharmacy", message_s=30, answer_rate=0.6,
+        callees=iter(pharmacy_callees),
+    )  # fmt: skip
+    ids["survey"] = factory.campaign(
+        900, customer_id="survey", message_s=None, answer_rate=0.2, live_mean_s=400
+    )
+    ids["hit-list"] = factory.campaign(
+        600, customer_id="hit-list", message_s=20, callees=sequential_callees(),
+        attestation=None,
+    )  # fmt: skip
+    ids["carrier"] = factory.campaign(
+        900, customer_id=None, upstream_provider="Honest Transit LLC", message_s=None
+    )
+    ids["gateway"] = factory.campaign(
+        400, customer_id=None, upstream_provider="Rogue Gateway", message_s=None,
+        caller_ids=["+10005550000", "+19995551234"], caller_class="invalid_nanp",
+        attestation="C",
+    )  # fmt: skip
+    consent = [
+        ConsentRecord(number, "pharmacy", ConsentType.PRIOR_EXPRESS) for number in pharmacy_callees
+    ]
+    reference = ReferenceData(
+        customers=[
+            Customer("dialer-co", "Dialer Co", kind=CustomerKind.RESELLER),
+            Customer(
+                "bad-client",
+                "Homeowner Cash",
+                parent_id="dialer-co",
+                created_at=datetime(2022, 8, 1, tzinfo=UTC),
+                kyc_status=KycStatus.PENDING,
+            ),
+            Customer("pharmacy", "Pharmacy", declared_use="prescription reminders"),
+        ],
+        consent=consent,
+        dno=[DnoEntry("+18005550100")],
+        rmd=[RmdFiling("0001", "Honest Transit, L.L.C.")],
+    )
+    return reference, ids
+
+
+@pytest.fixture
+def analysed(tmp_path: Path):  # type: ignore[no-untyped-def]
+    factory = CallFactory()
+    reference, ids = _network(factory)
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    result = analyze_calls(connection, reference)
+    by_entity = {(a.entity_type.value, a.entity_id): a for a in result.alerts}
+    return result, by_entity, ids
+
+
+def test_campaigns_reach_high_and_legitimate_senders_do_not(analysed) -> None:  # type: ignore[no-untyped-def]
+    result, by_entity, _ = analysed
+    high = {key for key, alert in by_entity.items() if alert.severity is Severity.HIGH}
+    assert ("sub_account", "bad-client") in high
+    assert ("customer", "hit-list") in high
+    assert ("upstream_provider", "Rogue Gateway") in high
+    for legit in (
+        ("sub_account", "good-client"),
+        ("customer", "pharmacy"),
+        ("customer", "survey"),
+        ("upstream_provider", "Honest Transit LLC"),
+    ):
+        assert legit not in high, by_entity.get(legit)
+    assert result.calls == 4700
+
+
+def test_reseller_is_held_below_its_bad_client(analysed) -> None:  # type: ignore[no-untyped-def]
+    _, by_entity, _ = analysed
+    reseller = by_entity[("customer", "dialer-co")]
+    assert reseller.severity is Severity.MEDIUM
+    assert any("bad-client" in note for note in reseller.notes)
+
+
+def test_alert_names_reasons_rules_and_real_sample_calls(analysed) -> None:  # type: ignore[no-untyped-def]
+    _, by_entity, ids = analysed
+    alert = by_entity[("sub_account", "bad-client")]
+    codes = {reason.code for reason in alert.reasons}
+    assert {ReasonCode.PRERECORDED_PATTERN, ReasonCode.NO_CONSENT_WIRELESS} <= codes
+    assert ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT in codes
+    assert alert.customer_id == "dialer-co"
+    assert alert.calls == 800
+    assert alert.sample_call_ids
+    assert set(alert.sample_call_ids) <= set(ids["bad-client"])
+    consent_reason = next(r for r in alert.reasons if r.code is ReasonCode.NO_CONSENT_WIRELESS)
+    assert consent_reason.value == pytest.approx(1.0)
+    assert consent_reason.threshold == 0.2
+    text = explain_alert(alert)
+    assert "64.1200(a)" in text
+    assert alert.sample_call_ids[0] in text
+
+
+def test_gateway_absent_from_rmd(analysed) -> None:  # type: ignore[no-untyped-def]
+    _, by_entity, _ = analysed
+    gateway = by_entity[("upstream_provider", "Rogue Gateway")]
+    codes = {reason.code for reason in gateway.reasons}
+    assert {ReasonCode.NOT_IN_RMD, ReasonCode.INVALID_CALLER_ID} <= codes
+    assert gateway.customer_id == ""
+    honest = by_entity.get(("upstream_provider", "Honest Transit LLC"))
+    assert honest is None or ReasonCode.NOT_IN_RMD not in {r.code for r in honest.reasons}
+
+
+def test_alerts_sorted_and_ids_stable(tmp_path: Path, analysed) -> None:  # type: ignore[no-untyped-def]
+    result, _, _ = analysed
+    ranks = [(a.severity.rank, a.score) for a in result.alerts]
+    assert ranks == sorted(ranks, reverse=True)
+    factory = CallFactory()
+    reference, _ = _network(factory)
+    again = analyze_calls(connect_cdr_files([factory.write(tmp_path / "again")]), reference)
+    assert [a.alert_id for a in again.alerts] == [a.alert_id for a in result.alerts]
+    assert len({a.alert_id for a in result.alerts}) == len(result.alerts)
+
+
+def test_min_severity_filters(tmp_path: Path) -> None:
+    factory = CallFactory()
+    reference, _ = _network(factory)
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    result = analyze_calls(connection, reference, AnalysisOptions(min_severity=Severity.HIGH))
+    assert result.alerts
+    assert all(a.severity is Severity.HIGH for a in result.alerts)
+    top = summarise_sources(result.alerts)[0]
+    assert top.severity is Severity.HIGH
+
+
+def test_without_lists_their_detectors_stay_silent(tmp_path: Path) -> None:
+    factory = CallFactory()
+    _network(factory)
+    result = analyze_calls(connect_cdr_files([factory.write(tmp_path)]))
+    codes = {reason.code for alert in result.alerts for reason in alert.reasons}
+    assert ReasonCode.NOT_IN_RMD not in codes
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes
+    assert ReasonCode.DNO_CALLER_ID not in codes
+    # invalid caller IDs need no list: still high
+    gateway = next(a for a in result.alerts if a.entity_id == "Rogue Gateway")
+    assert gateway.severity is Severity.HIGH
+
+
+def test_csv_files_are_read_through_the_cdr_reader(tmp_path: Path) -> None:
+    lines = ["call_id,start_time,duration_s,sip_code,caller_id,called_number,customer_id"]
+    lines += [
+        f"k{n},2022-08-08T15:{n % 60:02d}:00Z,0,480,(202) 555-01{n % 100:02d},+1415562{n:04d},acme"
+        for n in range(50)
+    ]
+    lines.append("bad,not-a-time,0,480,+12025550123,+14155620000,acme")
+    csv_path = tmp_path / "cdrs" / "day.csv.gz"
+    csv_path.parent.mkdir()
+    with gzip.open(csv_path, "wt") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+    staged = stage_cdr_files([tmp_path / "cdrs"], tmp_path / "work")
+    (report,) = staged.reports
+    assert report.rows_accepted == 50
+    assert report.rows_rejected == 1
+    assert report.errors[0].line == 52
+    result = analyze_calls(connect_cdr_files(staged.parquet_files))
+    acme = next(a for a in result.alerts if a.entity_id == "acme")
+    # 555-01xx numbers are fictional: the reader classified them, the detector saw it
+    assert ReasonCode.INVALID_CALLER_ID in {r.code for r in acme.reasons}
+
+
+def test_bad_paths_are_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        cdr_files([tmp_path / "missing"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="empty"):
+        cdr_files([tmp_path / "empty"])
+    with pytest.raises(InputError, match="no CDR files"):
+        connect_cdr_files([])
+
+
+def test_provider_names_match_rmd_loosely() -> None:
+    assert provider_key("Acme Telecom, LLC") == provider_key("ACME TELECOM")
+    assert provider_key("Acme Telecom Group") != provider_key("Acme Telecom")
+
+
+def test_alert_id_is_deterministic(analysed) -> None:  # type: ignore[no-untyped-def]
+    result, _, _ = analysed
+    alert = result.alerts[0]
+    assert alert.alert_id.startswith("a-")
+    assert alert.entity_type in set(EntityType)
+    assert callable(alert_id)

@@ -1,0 +1,241 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from callwarden.traffic.alerts import ReasonCode, Severity
+from callwarden.traffic.detectors import (
+    DeclaredUse,
+    EntityContext,
+    Evidence,
+    assess,
+    classify_declared_use,
+    detect,
+)
+from callwarden.traffic.features import EntityFeatures
+from tests.traffic.calls_factory import DAY
+
+
+def features(**values: object) -> EntityFeatures:
+    """An ordinary sender's day: 1,000 calls, half answered, live talk times, one number."""
+    base = EntityFeatures(
+        entity_type="customer",
+        entity_id="acme",
+        customer_id="acme",
+        window_start=DAY,
+        window_end=DAY + timedelta(days=1),
+        calls=1000,
+        answered=500,
+        short_answered=20,
+        answered_seconds=500 * 120,
+        callees=900,
+        caller_ids=2,
+        callee_blocks=895,
+        callee_caller_pairs=910,
+        sources=1,
+        invalid_caller=0,
+        dno_caller=0,
+        nanp_pairs=1000,
+        neighbor=5,
+        hours_known=1000,
+        outside_hours=3,
+        no_consent=0,
+        consent_known=500,
+        unassigned_caller=0,
+        numbers_known=1000,
+        weak_attestation=0,
+        long_answered=480,
+        peak_duration_calls=30,
+        peak_duration_s=40,
+        peak_calls_per_minute=10,
+        sample_call_ids={"any": "c-1"},
+    )
+    return replace(base, **values)  # type: ignore[arg-type]
+
+
+NO_CONTEXT = EntityContext()
+
+
+def codes(f: EntityFeatures, context: EntityContext = NO_CONTEXT) -> set[ReasonCode]:
+    return {finding.code for finding in detect(f, context)}
+
+
+def test_ordinary_sender_has_no_reason() -> None:
+    assessment = assess(features())
+    assert assessment.findings == ()
+    assert assessment.severity is Severity.LOW
+
+
+def test_each_detector_fires_past_its_threshold() -> None:
+    assert ReasonCode.LOW_ASR in codes(features(answered=100))
+    assert ReasonCode.SHORT_CALLS in codes(features(short_answered=300))
+    assert ReasonCode.PRERECORDED_PATTERN in codes(features(peak_duration_calls=300))
+    assert ReasonCode.HIGH_VOLUME in codes(features(calls=50_000))
+    assert ReasonCode.HIGH_VOLUME in codes(features(peak_calls_per_minute=600))
+    assert ReasonCode.HIGH_FANOUT in codes(features(callees=9_000))
+    assert ReasonCode.SEQUENTIAL_DIALING in codes(features(callee_blocks=200))
+    assert ReasonCode.NEIGHBOR_SPOOFING in codes(features(neighbor=400, caller_ids=300))
+    assert ReasonCode.INVALID_CALLER_ID in codes(features(invalid_caller=100))
+    assert ReasonCode.DNO_CALLER_ID in codes(features(dno_caller=10))
+    assert ReasonCode.UNASSIGNED_CALLER_ID in codes(features(unassigned_caller=600))
+    assert ReasonCode.CALLER_ID_ROTATION in codes(features(caller_ids=400))
+    assert ReasonCode.NO_CONSENT_WIRELESS in codes(features(no_consent=400))
+    assert ReasonCode.OUTSIDE_CALLING_HOURS in codes(features(outside_hours=200))
+    assert ReasonCode.UNSIGNED_OR_C_ATTESTED in codes(features(weak_attestation=900))
+    assert ReasonCode.NOT_IN_RMD in codes(features(), EntityContext(in_rmd=False))
+    assert ReasonCode.TRACEBACK_HISTORY in codes(features(), EntityContext(tracebacks=2))
+    assert ReasonCode.VOLUME_SURGE in codes(
+        features(calls=20_000), EntityContext(baseline_calls=900)
+    )
+
+
+def test_reason_carries_value_and_threshold() -> None:
+    (finding,) = detect(features(dno_caller=50))
+    assert finding.code is ReasonCode.DNO_CALLER_ID
+    assert finding.value == 0.05
+    assert finding.threshold == 0.005
+    assert finding.sample_flag == "dno_caller"
+    assert "Do-Not-Originate" in finding.detail
+
+
+def test_neighbor_spoofing_needs_many_caller_ids() -> None:
+    # A small-town business with one number shares the exchange of many of its clients.
+    assert ReasonCode.NEIGHBOR_SPOOFING not in codes(features(neighbor=600, caller_ids=2))
+
+
+def test_spoofing_alone_is_high() -> None:
+    assert assess(features(neighbor=400, caller_ids=300)).severity is Severity.HIGH
+    assert assess(features(dno_caller=10)).severity is Severity.HIGH
+    assert assess(features(invalid_caller=100)).severity is Severity.HIGH
+
+
+def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
+    live = assess(features(no_consent=500))
+    recorded = assess(features(no_consent=500, peak_duration_calls=300))
+    hit_list = assess(features(no_consent=500, callee_blocks=200))
+    assert live.severity is not Severity.HIGH
+    assert recorded.severity is Severity.HIGH
+    assert hit_list.severity is Severity.HIGH
+
+
+def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
+    burst = features(no_consent=500, peak_duration_calls=300, outside_hours=400, calls=40_000)
+    context = EntityContext(declared_use="School emergency notifications", kyc_status="verified")
+    assessment = assess(burst, context)
+    assert assessment.severity is not Severity.HIGH
+    assert classify_declared_use(context.declared_use) is DeclaredUse.EMERGENCY
+
+
+def test_calling_at_night_as_a_practice_is_high() -> None:
+    assert assess(features(outside_hours=50)).severity is Severity.LOW
+    assert assess(features(outside_hours=150)).severity is Severity.MEDIUM
+    assert assess(features(outside_hours=450)).severity is Severity.HIGH
+
+
+def test_transit_carrier_is_judged_as_many_senders() -> None:
+    carrier = features(
+        entity_type="upstream_provider",
+        entity_id="carrier",
+        customer_id="",
+        caller_ids=950,
+        outside_hours=150,
+        weak_attestation=800,
+    )
+    found = {f.code: f for f in detect(carrier, EntityContext(in_rmd=True))}
+    assert ReasonCode.CALLER_ID_ROTATION not in found
+    assert found[ReasonCode.OUTSIDE_CALLING_HOURS].evidence is Evidence.PATTERN
+    assert assess(carrier, EntityContext(in_rmd=True)).severity is not Severity.HIGH
+    assert assess(carrier, EntityContext(in_rmd=False)).severity is Severity.HIGH
+
+
+def test_new_or_unverified_account_adds_to_other_reasons_only() -> None:
+    young = EntityContext(account_age_days=3, kyc_status="pending")
+    assert detect(features(), young) == []
+    assert ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT in codes(features(answered=50), young)
+
+
+def test_hourly_windows_scale_volume_thresholds() -> None:
+    hourly = features(window_end=DAY + timedelta(hours=1), calls=1_000)
+    assert ReasonCode.HIGH_VOLUME in codes(hourly)
+    assert ReasonCode.HIGH_VOLUME not in codes(features(calls=1_000))
+
+
+def test_score_stays_inside_its_severity_band() -> None:
+    for f in (features(), features(answered=50), features(dno_caller=10), features(no_consent=500)):
+        assessment = assess(f)
+        low, high = {
+            Severity.LOW: (0, 39),
+            Severity.MEDIUM: (40, 74),
+            Severity.HIGH: (75, 100),
+        }[assessment.severity]
+        assert low <= assessment.score <= high
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {
+            "calls": st.integers(1, 2_000_000),
+            "answered_share": st.floats(0, 1),
+            "short_share": st.floats(0, 1),
+            "peak_share": st.floats(0, 1),
+            "callees_share": st.floats(0.01, 1),
+            "caller_ids": st.integers(1, 50_000),
+            "no_consent_share": st.floats(0, 1),
+            "weak_share": st.floats(0, 1),
+            "burst": st.integers(0, 100_000),
+            "baseline": st.one_of(st.none(), st.floats(0, 1e6)),
+            "age": st.one_of(st.none(), st.floats(0, 5_000)),
+            "kyc": st.sampled_from(["verified", "pending", "failed", "unknown", None]),
+        }
+    )
+)
+def test_mass_calling_without_evidence_of_illegality_never_reaches_high(
+    draw: dict[str, Any],
+) -> None:
+    """Volume, fan-out, low ASR, short calls, weak attestation, a young account, even
+    unconsented calls: none of them, alone or together, is a reason to block when the
+    calls are live (no recording spike), not dialled in number order, and honest about
+    who is calling."""
+    calls, answered_share, short_share = draw["calls"], draw["answered_share"], draw["short_share"]
+    peak_share, callees_share, caller_ids = (
+        draw["peak_share"],
+        draw["callees_share"],
+        draw["caller_ids"],
+    )
+    no_consent_share, weak_share, burst = (
+        draw["no_consent_share"],
+        draw["weak_share"],
+        draw["burst"],
+    )
+    baseline, age, kyc = draw["baseline"], draw["age"], draw["kyc"]
+    answered = int(calls * answered_share)
+    long_answered = answered - int(answered * short_share)
+    callees = max(1, int(calls * callees_share))
+    f = features(
+        calls=calls,
+        answered=answered,
+        short_answered=int(answered * short_share),
+        long_answered=long_answered,
+        # live calls: no spike beyond the threshold
+        peak_duration_calls=int(long_answered * min(peak_share, 0.29)),
+        callees=callees,
+        callee_blocks=callees,
+        callee_caller_pairs=callees,
+        caller_ids=min(caller_ids, calls),
+        no_consent=int(answered * no_consent_share),
+        consent_known=answered,
+        weak_attestation=int(calls * weak_share),
+        peak_calls_per_minute=burst,
+        neighbor=0,
+        outside_hours=0,
+        hours_known=calls,
+        nanp_pairs=calls,
+        numbers_known=calls,
+    )
+    context = EntityContext(account_age_days=age, kyc_status=kyc, baseline_calls=baseline)
+    assert assess(f, context).severity is not Severity.HIGH

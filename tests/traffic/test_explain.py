@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from callwarden.traffic.alerts import EntityType, Severity
+from callwarden.traffic.explain import explain_alert, severity_counts, summarise_sources
+from tests.traffic.test_alerts import _alert
+
+
+def test_explanation_names_source_reason_rule_and_calls() -> None:
+    text = explain_alert(_alert())
+    assert text.startswith("HIGH 93/100  sub-account mv-realty of customer phoneburner")
+    assert "NO_CONSENT_WIRELESS" in text
+    assert "threshold 0.2" in text
+    assert "64.1200(a)(1)(iii)" in text
+    assert "c-88121" in text
+
+
+def test_sources_grouped_worst_first() -> None:
+    first = _alert("mv-realty")
+    second_day = replace(first, alert_id="a-2", calls=10, score=80)
+    quiet = replace(
+        _alert("acme"), alert_id="a-3", severity=Severity.MEDIUM, score=50,
+        entity_type=EntityType.CUSTOMER, customer_id="acme",
+    )  # fmt: skip
+    sources = summarise_sources([quiet, second_day, first])
+    assert [s.entity_id for s in sources] == ["mv-realty", "acme"]
+    realty = sources[0]
+    assert (realty.windows, realty.calls, realty.score) == (2, 48220, 93)
+    assert realty.reasons["NO_CONSENT_WIRELESS"] == 2
+    assert realty.label == "mv-realty (sub-account of phoneburner)"
+    assert severity_counts([quiet, first]) == {
+        Severity.HIGH: 1, Severity.MEDIUM: 1, Severity.LOW: 0,
+    }  # fmt: skip

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from callwarden.traffic.analyze import connect_cdr_files
+from callwarden.traffic.features import (
+    EntityFeatures,
+    ReferenceTables,
+    callee_time_zone_table,
+    compute_features,
+    register_table,
+)
+from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
+
+NO_TABLES = ReferenceTables()
+
+
+def _features(
+    factory: CallFactory, tmp_path: Path, tables: ReferenceTables = NO_TABLES, **kw: object
+) -> dict[tuple[str, str], EntityFeatures]:
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    if tables.callee_time_zones:
+        register_table(
+            connection,
+            "cw_callee_tz",
+            callee_time_zone_table(DAY.date(), DAY.date() + timedelta(days=1)),
+            ["npa", "day", "offset_low", "offset_high"],
+        )
+    result = compute_features(connection, tables=tables, **kw)  # type: ignore[arg-type]
+    return {(f.entity_type, f.entity_id): f for f in result}
+
+
+def test_entities_at_three_source_levels_and_their_counts(tmp_path: Path) -> None:
+    factory = CallFactory()
+    factory.campaign(40, customer_id="reseller", sub_account="client-a", answer_rate=1.0)
+    factory.campaign(10, customer_id="reseller", sub_account=None, answer_rate=0.0)
+    factory.campaign(20, customer_id=None, upstream_provider="carrier-x", answer_rate=0.5)
+
+    features = _features(factory, tmp_path)
+
+    client = features[("sub_account", "client-a")]
+    reseller = features[("customer", "reseller")]
+    carrier = features[("upstream_provider", "carrier-x")]
+    assert (client.calls, client.answered, client.customer_id) == (40, 40, "reseller")
+    assert (reseller.calls, reseller.answered) == (50, 40)
+    assert carrier.calls == 20
+    assert carrier.customer_id == ""
+    assert client.window_end - client.window_start == timedelta(days=1)
+    assert client.window_start == DAY
+
+
+def test_hour_windows(tmp_path: Path) -> None:
+    factory = CallFactory()
+    factory.campaign(10, customer_id="acme", hour=9)
+    factory.campaign(5, customer_id="acme", hour=14)
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    rows = [f for f in compute_features(connection, unit="hour") if f.entity_type == "customer"]
+    assert sorted((f.window_start.hour, f.calls) for f in rows) == [(9, 10), (14, 5)]
+    with pytest.raises(ValueError, match="window unit"):
+        compute_features(connection, unit="week")
+
+
+def test_neighbor_spoofing_counts_same_npa_nxx(tmp_path: Path) -> None:
+    factory = CallFactory()
+    spoofed = factory.add(
+        customer_id="spoofer", caller_id="+14155621234", called_number="+14155629999"
+    )
+    factory.add(customer_id="spoofer", caller_id="+14155621234", called_number="+12125551111")
+    factory.add(customer_id="spoofer", caller_id="anonymous", called_number="+14155629999")
+    features = _features(factory, tmp_path)[("customer", "spoofer")]
+    assert (features.neighbor, features.nanp_pairs) == (1, 2)
+    assert features.sample_call_ids is not None
+    assert features.sample_call_ids["neighbor"] == spoofed
+
+
+def test_sequential_callees_share_ten_blocks(tmp_path: Path) -> None:
+    factory = CallFactory()
+    factory.campaign(300, customer_id="hitlist", callees=sequential_callees(4155620000))
+    factory.campaign(300, customer_id="random")
+    features = _features(factory, tmp_path)
+    hitlist = features[("customer", "hitlist")]
+    scattered = features[("customer", "random")]
+    assert 1 - hitlist.callee_blocks / hitlist.callees > 0.8
+    assert 1 - scattered.callee_blocks / scattered.callees < 0.1
+
+
+def test_recording_makes_a_duration_spike_live_calls_do_not(tmp_path: Path) -> None:
+    factory = CallFactory()
+    factory.campaign(600, customer_id="robo", message_s=40, answer_rate=0.5)
+    factory.campaign(600, customer_id="live", message_s=None, answer_rate=0.5)
+    features = _features(factory, tmp_path)
+    robo, live = features[("customer", "robo")], features[("customer", "live")]
+    assert robo.peak_duration_s is not None
+    assert abs(robo.peak_duration_s - 40) <= 3
+    assert robo.peak_duration_calls / robo.long_answered > 0.5
+    assert live.peak_duration_calls / live.long_answered < 0.15
+
+
+def test_reference_joins_flag_calls(tmp_path: Path) -> None:
+    factory = CallFactory()
+    dno_call = factory.add(
+        customer_id="acme", caller_id="+18005550100", sip_code=200, duration_s=30
+    )
+    consented = factory.add(
+        customer_id="acme",
+        sub_account="team",
+        caller_id="+12025550123",
+        called_number="+13015550001",
+        sip_code=200,
+        duration_s=30,
+    )
+    no_consent = factory.add(
+        customer_id="acme", called_number="+13015550002", sip_code=200, duration_s=30
+    )
+    # 3 am Eastern (07:00 UTC in August) to a Maryland number: outside calling hours
+    night = factory.add(
+        customer_id="acme",
+        called_number="+13015550003",
+        start_time=datetime(2022, 8, 8, 7, tzinfo=UTC),
+    )
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    register_table(connection, "cw_dno", pa.table({"number": ["+18005550100"]}), ["number"])
+    register_table(
+        connection,
+        "cw_consent",
+        pa.table(
+            {
+                "called_number": ["+13015550001"],
+                "holder": ["team"],
+                "obtained_at": pa.array(
+                    [datetime(2020, 1, 1, tzinfo=UTC)], pa.timestamp("us", tz="UTC")
+                ),
+                "revoked_at": pa.array([None], pa.timestamp("us", tz="UTC")),
+            }
+        ),
+        ["called_number", "holder", "obtained_at", "revoked_at"],
+    )
+    register_table(
+        connection,
+        "cw_numbers",
+        pa.table({"number": ["+12025550123"], "holder": ["acme"]}),
+        ["number", "holder"],
+    )
+    register_table(connection, "cw_number_holders", pa.table({"holder": ["acme"]}), ["holder"])
+    register_table(
+        connection,
+        "cw_callee_tz",
+        callee_time_zone_table(date(2022, 8, 8), date(2022, 8, 8)),
+        ["npa", "day", "offset_low", "offset_high"],
+    )
+    tables = ReferenceTables(dno=True, consent=True, numbers=True, callee_time_zones=True)
+    acme = {(f.entity_type, f.entity_id): f for f in compute_features(connection, tables=tables)}[
+        ("customer", "acme")
+    ]
+
+    assert acme.calls == 4
+    assert acme.dno_caller == 1
+    assert acme.consent_known == 3  # answered calls
+    assert acme.no_consent == 2  # the DNO call and no_consent; "team" holds the other
+    assert acme.unassigned_caller == 1  # only the DNO number is not granted to acme
+    assert acme.outside_hours == 1
+    assert acme.hours_known == 4
+    samples = acme.sample_call_ids or {}
+    assert samples["dno_caller"] == dno_call
+    assert samples["outside_hours"] == night
+    assert samples["no_consent"] in {dno_call, no_consent}
+    assert consented not in {samples.get("no_consent")}
+
+
+def test_time_zone_table_follows_daylight_saving() -> None:
+    summer = callee_time_zone_table(date(2022, 7, 1), date(2022, 7, 1)).to_pylist()
+    winter = callee_time_zone_table(date(2022, 1, 3), date(2022, 1, 3)).to_pylist()
+    new_york_summer = next(r for r in summer if r["npa"] == "212")
+    new_york_winter = next(r for r in winter if r["npa"] == "212")
+    assert new_york_summer["offset_low"] == -240
+    assert new_york_winter["offset_low"] == -300
+    assert all(r["offset_low"] <= r["offset_high"] for r in summer)
+
+
+def test_caller_id_entities_need_min_calls(tmp_path: Path) -> None:
+    factory = CallFactory()
+    factory.campaign(30, customer_id="acme", caller_ids=["+12025550123"])
+    factory.campaign(5, customer_id="acme", caller_ids=["+12025550199"])
+    factory.campaign(30, customer_id="other", caller_ids=["+12025550123"])
+    features = _features(factory, tmp_path, caller_id_min_calls=10)
+    shared = features[("caller_id", "+12025550123")]
+    assert shared.calls == 60
+    assert shared.sources == 2
+    assert shared.customer_id == ""  # two accounts present it
+    assert ("caller_id", "+12025550199") not in features
+
+
+def test_duckdb_connection_left_clean(tmp_path: Path) -> None:
+    factory = CallFactory()
+    factory.campaign(5, customer_id="acme")
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    compute_features(connection)
+    from callwarden.traffic.features import drop_feature_tables
+
+    drop_feature_tables(connection)
+    names = {row[0] for row in connection.execute("show tables").fetchall()}
+    assert not any(name.startswith("cw_") for name in names)
+    assert isinstance(connection, duckdb.DuckDBPyConnection)
