@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import numpy.typing as npt
+import phonenumbers
 
 from callwarden.customers import ConsentType, CustomerKind, KycStatus
 from callwarden.synth import behaviours as b
@@ -90,6 +91,8 @@ class Sender:
     ramp_days: int = 0
     burst_days: frozenset[int] = frozenset()
     international_share: float = 0.0
+    #: Valid foreign numbers (full digits after "+") a gateway's callers present.
+    international_pool: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     #: FLOOD only: reused caller IDs (int, form) and the share of calls drawing from them.
     flood_pool: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     flood_pool_form: npt.NDArray[np.uint8] = field(default_factory=lambda: np.zeros(0, np.uint8))
@@ -795,6 +798,7 @@ def build_network(
             trunks=int(rng.integers(2, 8)),
             attestation_mix=tuple((jitter / jitter.sum()).tolist()),
             international_share=international,
+            international_pool=_international_pool(rng, 1500 if international else 0),
             forms=(0.0, 0.02, 0.01),
         )
         rmd.append(_rmd_row(rng, name, implementation, start, foreign=international > 0))
@@ -902,6 +906,24 @@ def _rmd_row(
         "contact_email": names.email(rng, name),
         "last_updated": updated.isoformat(),
     }
+
+
+#: Countries whose callers reach US numbers through a gateway: code, national digits.
+FOREIGN_NUMBERING = ((44, 10), (52, 10), (91, 10), (63, 10), (234, 10), (49, 11), (33, 9))
+
+
+def _international_pool(rng: np.random.Generator, size: int) -> npt.NDArray[np.int64]:
+    """``size`` foreign numbers that phonenumbers accepts as valid, by rejection sampling."""
+    pool: list[int] = []
+    attempts = 0
+    while len(pool) < size and attempts < size * 200:
+        attempts += 1
+        country, digits = FOREIGN_NUMBERING[int(rng.integers(len(FOREIGN_NUMBERING)))]
+        national = int(rng.integers(10 ** (digits - 1), 10**digits))
+        candidate = phonenumbers.PhoneNumber(country_code=country, national_number=national)
+        if phonenumbers.is_valid_number(candidate):
+            pool.append(int(f"{country}{national}"))
+    return np.array(pool, dtype=np.int64)
 
 
 def _dno_and_flood_pool(

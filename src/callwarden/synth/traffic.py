@@ -29,8 +29,6 @@ from callwarden.synth.population import Population
 
 SECONDS_PER_DAY = 86_400
 ATTEST_NONE, ATTEST_A, ATTEST_B, ATTEST_C = 0, 1, 2, 3
-#: Country codes and national lengths of international caller IDs seen on a gateway.
-INTERNATIONAL = ((44, 10), (52, 10), (91, 10), (63, 10), (234, 10), (49, 11))
 
 
 @dataclass
@@ -229,7 +227,8 @@ def _callers(
             used = np.unique(pick)
         if sender.international_share:
             foreign = rng.random(count) < sender.international_share
-            caller[foreign] = _international(rng, int(foreign.sum()))
+            pool = sender.international_pool
+            caller[foreign] = pool[rng.integers(0, pool.size, size=int(foreign.sum()))]
             form[foreign] = FORM_INTERNATIONAL
         mix = sender.attestation_mix or (0.0, 0.0, 0.0, 1.0)
         cumulative = np.cumsum(mix)
@@ -257,16 +256,6 @@ def _callers(
     # Only illegal campaigns' caller IDs are labelled, so only theirs are tracked.
     used = None if sender.behaviour.legitimate else np.unique(index)
     return caller, form, attestation, used
-
-
-def _international(rng: np.random.Generator, count: int) -> npt.NDArray[np.int64]:
-    choice = rng.integers(0, len(INTERNATIONAL), size=count)
-    out = np.empty(count, dtype=np.int64)
-    for index, (country, length) in enumerate(INTERNATIONAL):
-        rows = choice == index
-        subscriber = rng.integers(2 * 10 ** (length - 1), 10**length, size=int(rows.sum()))
-        out[rows] = country * 10**length + subscriber
-    return out
 
 
 def _apply_forms(sender: Sender, rng: np.random.Generator, form: npt.NDArray[np.uint8]) -> None:
