@@ -113,6 +113,8 @@ class ValidatedCredential:
     tn_auth_list: TnAuthList
     #: leaf first, trust anchor last
     path: tuple[x509.Certificate, ...]
+    #: the leaf's subject (RFC 4514), computed once for verdicts
+    subject: str = ""
 
     @property
     def not_after(self) -> datetime:
@@ -305,5 +307,9 @@ def validate_chain(
         current = issuer
     _check_revocation(path, crls, at, require_crl=require_crl)
     return ValidatedCredential(
-        leaf=leaf, public_key=public_key, tn_auth_list=tn_auth_list, path=tuple(path)
+        leaf=leaf,
+        public_key=public_key,
+        tn_auth_list=tn_auth_list,
+        path=tuple(path),
+        subject=leaf.subject.rfc4514_string(),
     )

@@ -59,6 +59,8 @@ def _malformed(message: str) -> ShakenError:
 
 def _split_params(text: str) -> list[str]:
     """Split on ';' outside <...> and "..." (a URI may itself contain ';')."""
+    if "<" not in text and '"' not in text:
+        return text.split(";")
     pieces: list[str] = []
     current: list[str] = []
     in_angle = in_quote = False
@@ -128,8 +130,11 @@ def parse_identity(value: str) -> IdentityHeader:
         text = text[name.end() :].strip()
     if not text:
         raise ShakenError(ShakenErrorCode.IDENTITY_MISSING, "Identity header is empty")
-    pieces = _split_params(text)
-    token = pieces[0].strip()
+    # The token's alphabet has no ';', so the first ';' ends it; only the short
+    # parameter part needs the quote-aware scan.
+    token, _, params_text = text.partition(";")
+    token = token.strip()
+    pieces = [token, *_split_params(params_text)] if params_text else [token]
     if not _TOKEN.fullmatch(token):
         shown = token if len(token) <= 60 else token[:60] + "..."
         raise _malformed(f"not a PASSporT (header.payload.signature in base64url): {shown!r}")

@@ -9,6 +9,7 @@ exact bytes the peer signed (a signature covers bytes as sent, never a re-serial
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -158,11 +159,13 @@ def _reject_constant(name: str) -> Any:
     raise ShakenError(ShakenErrorCode.PASSPORT_MALFORMED, f"JSON constant {name} not allowed")
 
 
+# One decoder for every token: json.loads with arguments builds a new one per call.
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant)
+
+
 def _load_object(data: bytes, what: str) -> dict[str, Any]:
     try:
-        value = json.loads(
-            data, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
-        )
+        value = _DECODER.decode(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ShakenError(
             ShakenErrorCode.PASSPORT_MALFORMED, f"{what} is not JSON: {error}"
@@ -187,8 +190,7 @@ def decode(token: str, *, compact_claims: Passport | None = None) -> DecodedToke
             f"a PASSporT has three dot-separated parts, got {len(parts)}",
         )
     header_b64, payload_b64, signature_b64 = parts
-    header = _load_object(b64url_decode(header_b64, what="PASSporT header"), "PASSporT header")
-    check_header(header)
+    header = _decode_header(header_b64)
     if payload_b64:
         claims = _load_object(b64url_decode(payload_b64, what="PASSporT payload"), "payload")
         passport = passport_from_json(header, claims)
@@ -215,6 +217,16 @@ def decode(token: str, *, compact_claims: Passport | None = None) -> DecodedToke
         passport=passport,
         is_compact=is_compact,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _decode_header(header_b64: str) -> dict[str, Any]:
+    """A checked protected header. Every token from one signer carries the same header,
+    so decoding it once per distinct value saves work on every call; callers must
+    treat the returned dict as read-only."""
+    header = _load_object(b64url_decode(header_b64, what="PASSporT header"), "PASSporT header")
+    check_header(header)
+    return header
 
 
 def check_header(header: dict[str, Any]) -> None:

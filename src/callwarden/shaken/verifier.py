@@ -339,7 +339,7 @@ class Verifier:
         return Verdict(
             verstat=Verstat.PASSED,
             passport=passport,
-            credential_subject=credential.leaf.subject.rfc4514_string(),
+            credential_subject=credential.subject,
             spcs=tn_auth.spcs,
         )
 
