@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -142,3 +143,42 @@ def test_the_same_calls_as_csv_and_as_parquet_go_in_once(tmp_path: Path) -> None
     assert all(f.result is not None and f.result.rows_added == 0 for f in again.files)
     assert store.count() == 5_000
     assert call_ids(store) == sorted(f"c-{n}" for n in range(5_000))
+
+
+def test_read_ahead_hands_over_every_batch_then_the_readers_error() -> None:
+    import pyarrow as pa
+    import pytest
+
+    from callwarden.traffic.ingest import _read_ahead
+
+    def reader() -> Iterator[pa.RecordBatch]:
+        for number in range(10):
+            yield pa.record_batch({"n": [number]})
+        raise ValueError("disk on fire")
+
+    seen: list[int] = []
+    with pytest.raises(ValueError, match="disk on fire"), _read_ahead(reader(), depth=2) as ahead:
+        seen.extend(batch.column(0)[0].as_py() for batch in ahead)
+    assert seen == list(range(10))
+
+
+def test_read_ahead_stops_its_thread_when_the_consumer_leaves_early() -> None:
+    import threading
+
+    import pyarrow as pa
+
+    from callwarden.traffic.ingest import _read_ahead
+
+    produced: list[int] = []
+
+    def endless() -> Iterator[pa.RecordBatch]:
+        number = 0
+        while True:
+            produced.append(number)
+            yield pa.record_batch({"n": [number]})
+            number += 1
+
+    with _read_ahead(endless(), depth=3) as ahead:
+        assert next(iter(ahead)).column(0)[0].as_py() == 0
+    assert not any(t.name == "cdr-reader" for t in threading.enumerate())
+    assert len(produced) <= 6  # bounded by the queue, not run to exhaustion

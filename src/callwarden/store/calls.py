@@ -322,8 +322,9 @@ class CallStore:
             return []
         # Sorted by start_time, so that row-group statistics let time-window queries skip
         # most of a day; the day order follows, since a day is a function of start_time.
-        order = np.argsort(micros, kind="stable")
-        chunk, day_numbers = chunk.take(order), day_numbers[order]
+        if len(micros) > 1 and not bool(np.all(micros[1:] >= micros[:-1])):
+            order = np.argsort(micros, kind="stable")
+            chunk, day_numbers = chunk.take(order), day_numbers[order]
         starts = np.concatenate([[0], np.flatnonzero(np.diff(day_numbers)) + 1])
         ends = np.concatenate([starts[1:], [len(day_numbers)]])
         staging = self.root / STAGING_NAME

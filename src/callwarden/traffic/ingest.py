@@ -17,13 +17,16 @@ a killed run safe to repeat. Nothing is dropped silently:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import json
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Full, Queue
 from typing import IO
 
 import pyarrow as pa
@@ -152,7 +155,8 @@ def _ingest_one(
         return FileIngest(path, report, None, error=str(error))
     broken: list[InputError] = []
     batches = _until_input_error(itertools.chain(first, reader), broken)
-    result = store.append(batches, source=str(path), progress=progress)
+    with _read_ahead(batches) as ahead:
+        result = store.append(ahead, source=str(path), progress=progress)
     return FileIngest(path, report, result, error=str(broken[0]) if broken else None)
 
 
@@ -165,3 +169,64 @@ def _until_input_error(
         yield from batches
     except InputError as error:
         broken.append(error)
+
+
+_DONE = object()
+
+
+@contextlib.contextmanager
+def _read_ahead(
+    batches: Iterator[pa.RecordBatch], depth: int = 4
+) -> Iterator[Iterator[pa.RecordBatch]]:
+    """``batches``, read by a background thread up to ``depth`` batches ahead.
+
+    Reading (Python validation) and the store's commits (Parquet encoding, DuckDB joins,
+    both of which release the GIL) then overlap on two cores. The reader's exception, if
+    any, is raised in the consumer; leaving the block early stops the thread.
+    """
+    queue: Queue[object] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                while not stop.is_set():
+                    try:
+                        queue.put(batch, timeout=0.1)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+            item: object = _DONE
+        except BaseException as error:  # handed to the consumer, which re-raises it
+            item = _Failure(error)
+        while not stop.is_set():
+            try:
+                queue.put(item, timeout=0.1)
+                return
+            except Full:
+                continue
+
+    def consume() -> Iterator[pa.RecordBatch]:
+        while True:
+            item = queue.get()
+            if item is _DONE:
+                return
+            if isinstance(item, _Failure):
+                raise item.error
+            assert isinstance(item, pa.RecordBatch)
+            yield item
+
+    thread = threading.Thread(target=produce, name="cdr-reader", daemon=True)
+    thread.start()
+    try:
+        yield consume()
+    finally:
+        stop.set()
+        thread.join()
+
+
+@dataclass(frozen=True)
+class _Failure:
+    error: BaseException
