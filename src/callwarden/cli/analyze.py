@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -14,27 +13,18 @@ from rich.table import Table
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, console, out
 from callwarden.config import Settings
-from callwarden.formats import (
-    ReadReport,
-    read_consent,
-    read_customers,
-    read_dno,
-    read_numbers,
-    read_rmd,
-)
+from callwarden.formats import ReadReport
 from callwarden.store.calls import CallStore
 from callwarden.traffic.alerts import Severity, write_alerts_jsonl
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     AnalysisResult,
-    ReferenceData,
     analyze_calls,
     connect_cdr_files,
+    read_reference_files,
     stage_cdr_files,
 )
 from callwarden.traffic.explain import explain_alert, severity_counts, summarise_sources
-
-_T = TypeVar("_T")
 
 #: Sources listed in the printed summary; every alert is in the JSON Lines file.
 SHOWN_SOURCES = 15
@@ -91,13 +81,8 @@ def analyze_command(
     settings = Settings.from_env(home=home)
     options = AnalysisOptions(window=window, min_severity=min_severity)
     with clean_errors():
-        reports: list[ReadReport] = []
-        reference = ReferenceData(
-            customers=_read_all(read_customers, customers, reports) or [],
-            numbers=_read_all(read_numbers, numbers, reports),
-            consent=_read_all(read_consent, consent, reports),
-            dno=_read_all(read_dno, dno, reports),
-            rmd=_read_all(read_rmd, rmd, reports),
+        reference, reports = read_reference_files(
+            customers=customers, numbers=numbers, consent=consent, dno=dno, rmd=rmd
         )
         progress = ConsoleProgress()
         with tempfile.TemporaryDirectory(prefix="callwarden-analyze-") as workdir:
@@ -118,19 +103,6 @@ def analyze_command(
             written = write_alerts_jsonl(result.alerts, out_path)
             out.print(f"{written:,} alerts written to {escape(str(out_path))}")
     _print_summary(result, explain)
-
-
-def _read_all(
-    reader: Callable[[Path, ReadReport], Iterator[_T]],
-    path: Path | None,
-    reports: list[ReadReport],
-) -> list[_T] | None:
-    if path is None:
-        return None
-    report = ReadReport(source=str(path))
-    records = list(reader(path, report))
-    reports.append(report)
-    return records
 
 
 def _print_report(report: ReadReport) -> None:

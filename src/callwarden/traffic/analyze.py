@@ -14,10 +14,11 @@ import hashlib
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -26,7 +27,15 @@ import pyarrow.parquet as pq
 from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
 from callwarden.errors import InputError
-from callwarden.formats import ReadReport, read_cdrs
+from callwarden.formats import (
+    ReadReport,
+    read_cdrs,
+    read_consent,
+    read_customers,
+    read_dno,
+    read_numbers,
+    read_rmd,
+)
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
 from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
@@ -48,6 +57,8 @@ from callwarden.traffic.features import (
 )
 
 _CALL_SCANS = 4
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,38 @@ class AnalysisResult:
     alerts: list[Alert]
     entities_assessed: int
     calls: int
+
+
+def read_reference_files(
+    *,
+    customers: Path | None = None,
+    numbers: Path | None = None,
+    consent: Path | None = None,
+    dno: Path | None = None,
+    rmd: Path | None = None,
+) -> tuple[ReferenceData, list[ReadReport]]:
+    """Reference data from the provider's files (formats.md sections 2-3), with one read
+    report per file given. A file not given leaves its part None (its detector silent)."""
+    reports: list[ReadReport] = []
+
+    def read_all(
+        reader: Callable[[Path, ReadReport], Iterator[_T]], path: Path | None
+    ) -> list[_T] | None:
+        if path is None:
+            return None
+        report = ReadReport(source=str(path))
+        records = list(reader(path, report))
+        reports.append(report)
+        return records
+
+    reference = ReferenceData(
+        customers=read_all(read_customers, customers) or [],
+        numbers=read_all(read_numbers, numbers),
+        consent=read_all(read_consent, consent),
+        dno=read_all(read_dno, dno),
+        rmd=read_all(read_rmd, rmd),
+    )
+    return reference, reports
 
 
 _CDR_SUFFIXES = (".parquet", ".csv", ".csv.gz", ".gz")

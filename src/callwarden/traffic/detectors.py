@@ -39,7 +39,10 @@ class Thresholds:
     short_calls_share: float = 0.4
     #: answered calls of >= 6 s in one 9-second duration band beyond its flanks' level
     prerecorded_share: float = 0.3
-    prerecorded_min_answered: int = 20
+    #: a spike among fewer answered calls than this can be chance (a small sender's day)
+    prerecorded_min_answered: int = 50
+    #: below this many answered calls, answered-call shares are noise
+    min_answered: int = 20
     fanout_callees: int = 5_000
     #: callees whose 10-number block (all digits but the last) another callee shares
     sequential_share: float = 0.3
@@ -277,7 +280,7 @@ def detect(
             Evidence.PATTERN,
         )
     short_share = _share(f.short_answered, f.answered)
-    if enough and f.answered >= t.prerecorded_min_answered and short_share >= t.short_calls_share:
+    if enough and f.answered >= t.min_answered and short_share >= t.short_calls_share:
         add(
             ReasonCode.SHORT_CALLS,
             f"{_pct(short_share)} of answered calls hung up within 6 s",
@@ -352,7 +355,7 @@ def detect(
     # --- consent, hours, signing ----------------------------------------------------------
     use = classify_declared_use(context.declared_use)
     no_consent_share = _share(f.no_consent, f.consent_known)
-    if f.consent_known >= t.prerecorded_min_answered and no_consent_share >= t.no_consent_share:
+    if f.consent_known >= t.min_answered and no_consent_share >= t.no_consent_share:
         # 47 USC 227(b)(1)(A): prerecorded or autodialled calls need prior express consent;
         # emergency calls are exempt. The robocall shape is what makes consent required.
         # Live, hand-dialled calls need no consent, so without that shape the missing
