@@ -278,3 +278,18 @@ def test_good_rows_come_out_and_every_bad_row_is_reported_at_its_line(
     assert sorted(error.line for error in report.errors) == bad_lines
     assert report.rows_read == len(rows)
     assert report.rows_accepted + report.rows_rejected == len(rows)
+
+
+def test_bytes_that_are_not_utf8_cost_only_their_row(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(
+        (HEADER + "\n" + good_row("c1") + "\n").encode()
+        + b"c2,2022-08-08T20:50:00Z,30,200,+1212\xff7363100,2125551234,acme,A\n"
+        + (good_row("c3") + "\n").encode()
+    )
+    table, report = read_all(path)
+    assert table.column("call_id").to_pylist() == ["c1", "c3"]
+    assert [(e.line, e.column, e.reason) for e in report.errors] == [
+        (3, "caller_id", "not UTF-8 text")
+    ]
+    assert report.rows_read == 3

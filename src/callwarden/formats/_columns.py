@@ -53,13 +53,10 @@ def timestamps(values: pa.Array) -> tuple[pa.Array, np.ndarray]:
     """(timestamp[us, UTC] column, bad-row mask). Text is ISO 8601, no offset = UTC."""
     size = len(values)
     if pa.types.is_timestamp(values.type):
-        if values.type.tz is None:
-            typed = pc.assume_timezone(values, "UTC").cast(UTC_MICROS)
-        else:
-            typed = values.cast(UTC_MICROS)
+        typed = values.cast(UTC_MICROS)  # naive = UTC (formats.md); aware: same instant
         return typed, ~as_numpy_bool(pc.is_valid(typed))
     if pa.types.is_date(values.type):
-        typed = pc.assume_timezone(values.cast(pa.timestamp("us")), "UTC")
+        typed = values.cast(pa.timestamp("us")).cast(UTC_MICROS)
         return typed, ~as_numpy_bool(pc.is_valid(typed))
     text = values if pa.types.is_string(values.type) else values.cast(pa.string())
     # Files write one format throughout: try the whole column in one cast first.
@@ -68,8 +65,8 @@ def timestamps(values: pa.Array) -> tuple[pa.Array, np.ndarray]:
             cast = pc.cast(text, target)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             continue
-        if target.tz is None:
-            cast = pc.assume_timezone(cast, "UTC")
+        # Arrow stores instants as UTC: declaring a naive column UTC is a metadata change.
+        cast = cast.cast(UTC_MICROS)
         return cast, ~as_numpy_bool(pc.is_valid(cast))
     micros = np.zeros(size, np.int64)
     parsed = np.zeros(size, bool)
@@ -127,7 +124,7 @@ def text(values: pa.Array) -> pa.Array:
     if not pa.types.is_string(values.type):
         values = values.cast(pa.string())
     stripped = pc.utf8_trim_whitespace(values)
-    return pc.if_else(pc.equal(pc.utf8_length(stripped), 0), pa.scalar(None, pa.string()), stripped)
+    return pc.if_else(pc.equal(stripped, ""), pa.scalar(None, pa.string()), stripped)
 
 
 def empty(values: pa.Array) -> np.ndarray:

@@ -168,6 +168,8 @@ def _read_csv(path: Path, report: ReadReport, batch_rows: int) -> Iterator[pa.Re
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(internal, pa.string()),
+                # Checked per column and per row below, so one bad byte costs one row.
+                check_utf8=False,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -189,9 +191,13 @@ def _read_csv(path: Path, report: ReadReport, batch_rows: int) -> Iterator[pa.Re
         newlines = _newlines_per_row(batch)
         lines, invalid = tracker.assign(newlines, final=False)
         _report_invalid(path, report, invalid)
-        found = {name: batch.column(column) for name, column in wanted.items()}
-        blank = _blank_rows(batch, found["call_id"])
-        yield from _validated(path, report, found, lines, blank, batch_rows=batch_rows)
+        found: dict[str, pa.Array] = {}
+        skip = _blank_rows(batch)
+        for name, column in wanted.items():
+            found[name] = _checked_utf8(
+                path, report, name, batch.column(column), lines=lines, skip=skip
+            )
+        yield from _validated(path, report, found, lines, skip, batch_rows=batch_rows)
     _flush_invalid(path, report, tracker)
 
 
@@ -215,26 +221,63 @@ def _newlines_per_row(batch: pa.RecordBatch) -> np.ndarray:
         # A memchr-speed scan of the raw bytes first: quoted newlines are rare.
         if data is None or _NEWLINE.search(memoryview(data)) is None:
             continue
-        if pc.any(pc.match_substring(column, "\n")).as_py():
-            counts += np.asarray(pc.count_substring(column, "\n").to_numpy(), dtype=np.int64)
+        raw = column.cast(pa.binary())
+        if pc.any(pc.match_substring(raw, b"\n")).as_py():
+            counts += np.asarray(pc.count_substring(raw, b"\n").to_numpy(), dtype=np.int64)
     return counts
 
 
-def _blank_rows(batch: pa.RecordBatch, call_id: pa.Array) -> np.ndarray:
-    """Rows with nothing in any field (blank lines, a row of bare commas)."""
-    candidates = np.flatnonzero(
-        columns.as_numpy_bool(pc.equal(pc.utf8_length(pc.utf8_trim_whitespace(call_id)), 0))
-    )
+def _blank_rows(batch: pa.RecordBatch) -> np.ndarray:
+    """Rows with nothing in any field (blank lines, a row of bare commas). Looked at as
+    bytes: the text is not known to be valid UTF-8 yet."""
+    first = batch.column(0).cast(pa.binary())
+    short = np.flatnonzero(columns.as_numpy_bool(pc.less_equal(pc.binary_length(first), 8)))
+    spaces = pc.match_substring_regex(first.take(pa.array(short, pa.int64())), r"^[ \t\r\n]*$")
+    candidates = short[columns.as_numpy_bool(spaces)]
     blank = np.zeros(batch.num_rows, bool)
     if not len(candidates):
         return blank
     still = np.ones(len(candidates), bool)
     picks = pa.array(candidates, pa.int64())
     for column in batch.columns:
-        values = pc.utf8_trim_whitespace(column.take(picks))
-        still &= columns.as_numpy_bool(pc.equal(pc.utf8_length(values), 0))
+        values = column.take(picks).cast(pa.binary()).to_pylist()
+        still &= np.array([not (value or b"").strip() for value in values], dtype=bool)
     blank[candidates[still]] = True
     return blank
+
+
+def _checked_utf8(
+    path: Path,
+    report: ReadReport,
+    name: str,
+    column: pa.Array,
+    *,
+    lines: np.ndarray,
+    skip: np.ndarray,
+) -> pa.Array:
+    """The column, with each row holding bytes that are not UTF-8 reported and added to
+    ``skip``. Arrow's own check would fail the whole block, good rows included."""
+    try:
+        column.validate(full=True)
+    except pa.ArrowInvalid:
+        pass
+    else:
+        return column
+    texts: list[str] = []
+    for position, value in enumerate(column.cast(pa.binary()).to_pylist()):
+        raw = value or b""
+        try:
+            texts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append("")
+            if not skip[position]:
+                skip[position] = True
+                report.rows_read += 1
+                shown = raw.decode("utf-8", "replace")[:_MAX_VALUE_SHOWN]
+                report.reject(
+                    RowError(str(path), int(lines[position]), "not UTF-8 text", name, shown)
+                )
+    return pa.array(texts, pa.string())
 
 
 # --- Parquet ------------------------------------------------------------------------------
@@ -256,8 +299,8 @@ def _read_parquet(path: Path, report: ReadReport, batch_rows: int) -> Iterator[p
             found = {key: batch.column(name) for key, name in selected.items()}
             lines = np.arange(first_line, first_line + batch.num_rows, dtype=np.int64)
             first_line += batch.num_rows
-            blank = np.zeros(batch.num_rows, bool)
-            yield from _validated(path, report, found, lines, blank, batch_rows=batch_rows)
+            skip = np.zeros(batch.num_rows, bool)
+            yield from _validated(path, report, found, lines, skip, batch_rows=batch_rows)
     except (pa.ArrowInvalid, OSError) as error:
         raise InputError(
             f"cannot read Parquet after {report.rows_read:,} rows: {error}", source=str(path)
@@ -272,7 +315,7 @@ def _validated(
     report: ReadReport,
     found: dict[str, pa.Array],
     lines: np.ndarray,
-    blank: np.ndarray,
+    skip: np.ndarray,
     *,
     batch_rows: int,
 ) -> Iterator[pa.RecordBatch]:
@@ -308,9 +351,9 @@ def _validated(
     reason_code = np.zeros(size, np.int8)
     for code in range(len(failures), 0, -1):
         reason_code[failures[code - 1]] = code
-    reason_code[blank] = 0
-    good = (reason_code == 0) & ~blank
-    report.rows_read += int(size - blank.sum())
+    reason_code[skip] = 0
+    good = (reason_code == 0) & ~skip
+    report.rows_read += int(size - skip.sum())
     for position in np.flatnonzero(reason_code):
         reason, column = _CHECKS[int(reason_code[position]) - 1]
         raw = found.get(column or "") if column else None
