@@ -167,6 +167,22 @@ def test_every_labelled_entity_appears_in_the_cdrs(synthesised: Synthesised) -> 
         assert parents[sub], "a sub-account names its parent"
 
 
+def test_label_tallies_match_the_cdrs(synthesised: Synthesised) -> None:
+    cdrs = synthesised.cdrs
+    column = {"customer": "customer_id", "sub_account": "sub_account",
+              "upstream_provider": "upstream_provider", "caller_id": "caller_id"}  # fmt: skip
+    days = pc.strftime(cdrs["start_time"], format="%Y-%m-%d")
+    labels = synthesised.rows("labels.csv")
+    illegal_entities = [
+        r for r in labels if r["legitimate"] == "false" and r["entity_type"] != "caller_id"
+    ]
+    for row in labels[:: max(1, len(labels) // 300)] + illegal_entities:
+        mine = pc.equal(cdrs[column[row["entity_type"]]], row["entity_id"])
+        seen = sorted(set(days.filter(mine).to_pylist()))
+        assert int(row["calls"]) == pc.sum(mine).as_py(), row
+        assert (row["first_seen"], row["last_seen"]) == (seen[0], seen[-1]), row
+
+
 def _calls_of(synthesised: Synthesised, behaviour: str) -> tuple[dict[str, str], pa.Table]:
     label = next(
         row

@@ -5,10 +5,10 @@ legitimate senders made as hard to tell apart from robocallers as real ones, and
 labelled illegal campaigns (see docs/formats.md section 6).
 """
 
+from callwarden.synth.labels import LABEL_COLUMNS
 from callwarden.synth.network import CALLS_PER_DAY_AT_SCALE_1
 from callwarden.synth.service import (
     DEFAULT_START,
-    LABEL_COLUMNS,
     SynthOptions,
     SynthResult,
     synthesize,

@@ -148,6 +148,16 @@ DIALER_CLIENT = Behaviour(
     early_share=0.3, talk_median_s=(60.0, 150.0), talk_sigma=0.9,
     consent=ConsentType.PRIOR_EXPRESS_WRITTEN, numbers=(2, 20),
 )  # fmt: skip
+DIALER_CLIENT_RECORDED = Behaviour(
+    "dialer_client_prerecorded_consent", True,
+    "A dialer platform's client sending prerecorded messages (policy renewals, open-house "
+    "invitations) to leads who opted in in writing: the same one-minute message shape as an "
+    "illegal campaign, but consent is on file.",
+    ROBOCALL_HOURS, (0.4, 0.1), (0.25, 0.45), DIALLER_UNANSWERED,
+    CalleeMode.ROSTER, CallerMode.OWNED,
+    early_share=0.3, message_share=0.6, message_s=(35.0, 70.0), message_sd=3.5,
+    talk_median_s=(60.0, 150.0), consent=ConsentType.PRIOR_EXPRESS_WRITTEN, numbers=(4, 25),
+)  # fmt: skip
 WHOLESALE_CLIENT = Behaviour(
     "wholesale_client", True,
     "A CPaaS reseller's client: small-business phone service sold on; ordinary live calls "

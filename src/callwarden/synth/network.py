@@ -93,10 +93,12 @@ class Sender:
     international_share: float = 0.0
     #: Valid foreign numbers (full digits after "+") a gateway's callers present.
     international_pool: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
-    #: FLOOD only: reused caller IDs (int, form) and the share of calls drawing from them.
-    flood_pool: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
-    flood_pool_form: npt.NDArray[np.uint8] = field(default_factory=lambda: np.zeros(0, np.uint8))
-    flood_pool_share: float = 0.0
+    #: Transit only: caller IDs presented again and again (the flood's DNO, invalid and
+    #: fictional numbers; a carrier's misconfigured PBXs), their forms, and the share of
+    #: calls that present one of them.
+    reused_pool: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+    reused_pool_form: npt.NDArray[np.uint8] = field(default_factory=lambda: np.zeros(0, np.uint8))
+    reused_share: float = 0.0
 
     def volume_on(self, day_index: int, weekday: int) -> float:
         """Expected attempts on one day (before bursts)."""
@@ -509,7 +511,9 @@ def build_network(
             created_days_ago=rng.uniform(400, 3000),
             declared_use="emergency and school closure notifications",
         )
-        roster = g.roster_from_population(int(volume * 2.5), npa, 0.95)
+        # Most of its traffic is the alerts (a quarter of days, the whole list each
+        # time); the rest is a trickle of individual notices.
+        roster = g.roster_from_population(int(volume * 2.8), npa, 0.95)
         g.consent(cid, roster, ConsentType.PRIOR_EXPRESS)
         numbers = g.new_numbers(int(rng.integers(1, 4)), npa, 1.0)
         verified = g.hold(cid, numbers, 1.0, 1500)
@@ -523,7 +527,7 @@ def build_network(
             customer_id=cid,
             sub_account=None,
             upstream=None,
-            daily_calls=volume,
+            daily_calls=volume * 0.3,
             numbers=numbers,
             verified=verified,
             roster=roster,
@@ -610,7 +614,9 @@ def build_network(
     platform_trunks = int(rng.integers(2, 5))
     count = max(4, round(30 * math.sqrt(scale)))
     subs = _split(share(b.DIALER_CLIENT), count, rng, 0.9)
-    bad_index = int(rng.integers(count))
+    order = rng.permutation(count)
+    bad_index = int(order[0])
+    recorded = set(order[1 : 1 + max(1, round(0.25 * count))].tolist())
     for index, client_volume in enumerate(subs):
         home = g.random_npa()
         volume = client_volume
@@ -622,7 +628,7 @@ def build_network(
             created = max(1.0, 10.0 - first_day)
             declared = names.pick(rng, ("real estate outreach", "homeowner lead follow-up"))
         else:
-            behaviour = b.DIALER_CLIENT
+            behaviour = b.DIALER_CLIENT_RECORDED if index in recorded else b.DIALER_CLIENT
             name = g.name("dialer_client")
             first_day = -10_000
             created = float(rng.uniform(30, 1500))
@@ -638,7 +644,7 @@ def build_network(
         numbers = g.new_numbers(int(rng.integers(*behaviour.numbers)), home, 0.6)
         verified = g.hold(sub, numbers, 0.95, created)
         roster = np.zeros(0, np.int64)
-        if behaviour is b.DIALER_CLIENT:
+        if behaviour.consent is not None:
             roster = g.roster_from_population(int(volume * 2.5), home, 0.5)
             g.consent(sub, roster, ConsentType.PRIOR_EXPRESS_WRITTEN)
         g.sender(
@@ -783,6 +789,9 @@ def build_network(
             name, CustomerKind.PROVIDER, npa=g.random_npa(), created_days_ago=rng.uniform(700, 4000)
         )
         jitter = np.array(mix) * rng.uniform(0.85, 1.15, 4)
+        # Ordinary transit carries a trickle of broken caller IDs too (misconfigured PBXs
+        # behind other carriers), so an invalid number alone does not make a flood.
+        broken, broken_form = _bad_numbers(rng, plan, int(rng.integers(15, 60)), fictional=0.1)
         g.sender(
             b.TRANSIT,
             entity_type="upstream_provider",
@@ -800,6 +809,9 @@ def build_network(
             international_share=international,
             international_pool=_international_pool(rng, 1500 if international else 0),
             forms=(0.0, 0.02, 0.01),
+            reused_pool=broken,
+            reused_pool_form=broken_form,
+            reused_share=float(rng.uniform(0.001, 0.004)),
         )
         rmd.append(_rmd_row(rng, name, implementation, start, foreign=international > 0))
 
@@ -829,9 +841,9 @@ def build_network(
         trunks=int(rng.integers(1, 4)),
         attestation_mix=(0.0, 0.0, c_share, 1 - c_share),
         first_day=campaign_start(),
-        flood_pool=flood_pool,
-        flood_pool_form=flood_form,
-        flood_pool_share=float(rng.uniform(0.4, 0.65)),
+        reused_pool=flood_pool,
+        reused_pool_form=flood_form,
+        reused_share=float(rng.uniform(0.4, 0.65)),
     )
 
     rmd.extend(
@@ -946,31 +958,12 @@ def _dno_and_flood_pool(
     dno_numbers = sorted(dict(dno_numbers).items())
     dno = [{"number": f"+1{number}", "reason": reason} for number, reason in dno_numbers]
 
-    pool: list[int] = []
-    form: list[int] = []
     spoofed = rng.choice(len(dno_numbers), size=int(rng.integers(30, 90)), replace=False)
-    for position in spoofed.tolist():
-        pool.append(dno_numbers[position][0])
-        form.append(FORM_E164)
-    for _ in range(int(rng.integers(150, 400))):
-        kind = rng.random()
-        if kind < 0.4:  # NPA starting with 0 or 1: not a NANP area code
-            pool.append(
-                int(rng.integers(0, 2)) * 1_000_000_000 + int(rng.integers(0, 1_000_000_000))
-            )
-            form.append(FORM_E164)
-        elif kind < 0.55:  # NXX starting with 0 or 1
-            npa = int(plan.npa_nxx[rng.integers(plan.npa_nxx.size)] // 1000)
-            pool.append(npa * 10_000_000 + int(rng.integers(0, 2_000_000)))
-            form.append(FORM_E164)
-        elif kind < 0.8:  # wrong length: 9 or 11 digits after the country code
-            digits = 9 if rng.random() < 0.5 else 11
-            pool.append(int(rng.integers(2 * 10 ** (digits - 1), 10**digits)))
-            form.append(FORM_RAW_DIGITS)
-        else:  # fictional: NXX 555, line 0100-0199
-            npa = int(plan.npa_nxx[rng.integers(plan.npa_nxx.size)] // 1000)
-            pool.append(npa * 10_000_000 + 5_550_000 + int(rng.integers(*FICTIONAL_LINES)))
-            form.append(FORM_E164)
+    pool = [dno_numbers[position][0] for position in spoofed.tolist()]
+    form = [FORM_E164] * len(pool)
+    invalid, invalid_form = _bad_numbers(rng, plan, int(rng.integers(150, 400)), fictional=0.2)
+    pool.extend(invalid.tolist())
+    form.extend(invalid_form.tolist())
     return dno, np.array(pool, dtype=np.int64), np.array(form, dtype=np.uint8)
 
 
@@ -998,3 +991,32 @@ def _consent_arrays(
     revoked = np.where(revoking, np.maximum(revoked, obtained + 1), revoked).astype(np.int32)
     evidence = rng.integers(10**9, 10**10, size=numbers.size, dtype=np.int64)
     return numbers, batches, obtained, revoked, evidence
+
+
+def _bad_numbers(
+    rng: np.random.Generator, plan: NumberingPlan, count: int, *, fictional: float
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]:
+    """Caller IDs no real line has: NPA or NXX starting with 0/1, wrong length, and (a
+    ``fictional`` share) 555-01XX numbers."""
+    pool: list[int] = []
+    form: list[int] = []
+    for _ in range(count):
+        kind = rng.random()
+        if kind < 0.4:  # NPA starting with 0 or 1: not a NANP area code
+            pool.append(
+                int(rng.integers(0, 2)) * 1_000_000_000 + int(rng.integers(0, 1_000_000_000))
+            )
+            form.append(FORM_E164)
+        elif kind < 0.55:  # NXX starting with 0 or 1
+            npa = int(plan.npa_nxx[rng.integers(plan.npa_nxx.size)] // 1000)
+            pool.append(npa * 10_000_000 + int(rng.integers(0, 2_000_000)))
+            form.append(FORM_E164)
+        elif kind < 1.0 - fictional:  # wrong length: 9 or 11 digits after the country code
+            digits = 9 if rng.random() < 0.5 else 11
+            pool.append(int(rng.integers(2 * 10 ** (digits - 1), 10**digits)))
+            form.append(FORM_RAW_DIGITS)
+        else:  # fictional: NXX 555, line 0100-0199
+            npa = int(plan.npa_nxx[rng.integers(plan.npa_nxx.size)] // 1000)
+            pool.append(npa * 10_000_000 + 5_550_000 + int(rng.integers(*FICTIONAL_LINES)))
+            form.append(FORM_E164)
+    return np.array(pool, dtype=np.int64), np.array(form, dtype=np.uint8)

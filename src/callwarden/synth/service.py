@@ -16,14 +16,14 @@ import numpy as np
 from callwarden.errors import InputError
 from callwarden.progress import NoProgress, Progress
 from callwarden.synth.geography import days_from, load_numbering_plan
-from callwarden.synth.network import Network, build_network
+from callwarden.synth.labels import LABEL_COLUMNS, LabelTally
+from callwarden.synth.network import build_network
 from callwarden.synth.population import build_population
 from callwarden.synth.traffic import generate_day, make_context
 from callwarden.synth.writer import (
     FileFormat,
     consent_table,
     day_table,
-    present_caller,
     write_cdr_day,
     write_rows,
     write_table_csv,
@@ -31,14 +31,6 @@ from callwarden.synth.writer import (
 
 DEFAULT_START = date(2022, 8, 1)
 MAX_SCALE = 100.0
-LABEL_COLUMNS = (
-    "entity_type",
-    "entity_id",
-    "customer_id",
-    "behaviour",
-    "legitimate",
-    "description",
-)
 CUSTOMER_COLUMNS = (
     "customer_id", "name", "parent_id", "kind", "created_at", "kyc_status", "declared_use",
     "ein", "address", "country", "contact_email", "ip_country",
@@ -116,13 +108,12 @@ def synthesize(options: SynthOptions, progress: Progress | None = None) -> Synth
     progress.finish()
 
     illegal = np.array([not s.behaviour.legitimate for s in network.senders])
-    used_pools: dict[int, set[int]] = {}
+    tally = LabelTally(network)
     progress.start("synthesising calls", total=options.days)
     for day_index, day in enumerate(days_from(options.start, options.days)):
         rng = np.random.default_rng([options.seed, 0xDA7, day_index])
-        calls, used = generate_day(make_context(network, day_index, day), rng)
-        for sender_index, indices in used.items():
-            used_pools.setdefault(sender_index, set()).update(indices.tolist())
+        calls, pool_used = generate_day(make_context(network, day_index, day), rng)
+        tally.add_day(day_index, calls, pool_used)
         table = day_table(calls, network, rng)
         result.files.append(write_cdr_day(table, out, day, options.file_format))
         result.rows += len(calls)
@@ -132,37 +123,7 @@ def synthesize(options: SynthOptions, progress: Progress | None = None) -> Synth
         progress.advance(1, rows=result.rows_per_day[-1])
     progress.finish()
 
-    labels = network.labels + caller_id_labels(network, used_pools)
+    labels = tally.rows()
     result.labels = len(labels)
     result.files.append(write_rows(out / "labels.csv", LABEL_COLUMNS, labels))
     return result
-
-
-def caller_id_labels(network: Network, used: dict[int, set[int]]) -> list[dict[str, str]]:
-    """Illegal campaigns' reusable caller IDs, as the CDRs present them (E.164, or the raw
-    text when it is not a valid number). Neighbour-spoofed and randomly spoofed numbers
-    are one-offs and are not listed: they are caught at the sender, not the number."""
-    rows: list[dict[str, str]] = []
-    for sender in network.senders:
-        if sender.index not in used:
-            continue
-        indices = sorted(used[sender.index])
-        if sender.flood_pool.size:
-            texts = [
-                present_caller(int(sender.flood_pool[i]), int(sender.flood_pool_form[i]))
-                for i in indices
-            ]
-        else:
-            texts = [f"+1{int(sender.numbers[i]):010d}" for i in indices]
-        for text in sorted(set(texts)):
-            rows.append(
-                {
-                    "entity_type": "caller_id",
-                    "entity_id": text,
-                    "customer_id": sender.customer_id or "",
-                    "behaviour": sender.behaviour.name,
-                    "legitimate": "false",
-                    "description": f"caller ID used by {sender.entity_type} {sender.entity_id}",
-                }
-            )
-    return rows

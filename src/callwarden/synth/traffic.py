@@ -106,12 +106,13 @@ def generate_day(
     context: DayContext, rng: np.random.Generator
 ) -> tuple[DayCalls, dict[int, npt.NDArray[np.int64]]]:
     """Every sender's attempts for one day, in start-time order, and per illegal sender
-    the indices of the caller IDs it presented from its reusable pool (for labels)."""
+    the pool index of each caller ID it presented from its reusable pool (for labels)."""
     parts: list[DayCalls] = []
     used: dict[int, npt.NDArray[np.int64]] = {}
     weekday = context.day.weekday()
     for sender in context.network.senders:
-        expected = sender.volume_on(context.day_index, weekday)
+        # Day-to-day swings of a few percent to a few tens, as real senders have.
+        expected = sender.volume_on(context.day_index, weekday) * rng.lognormal(0.0, 0.15)
         count = int(rng.poisson(expected)) if expected > 0 else 0
         if expected > 0 and count == 0:
             count = 1  # an active sender shows at least one attempt on each of its days
@@ -218,13 +219,13 @@ def _callers(
         people = context.network.population.numbers
         caller = people[rng.integers(0, people.size, size=count)]
         used = None
-        if mode is CallerMode.FLOOD and sender.flood_pool.size:
-            from_pool = rng.random(count) < sender.flood_pool_share
-            pick = rng.integers(0, sender.flood_pool.size, size=int(from_pool.sum()))
+        if sender.reused_pool.size:
+            from_pool = rng.random(count) < sender.reused_share
+            pick = rng.integers(0, sender.reused_pool.size, size=int(from_pool.sum()))
             caller = caller.copy()
-            caller[from_pool] = sender.flood_pool[pick]
-            form[from_pool] = sender.flood_pool_form[pick]
-            used = np.unique(pick)
+            caller[from_pool] = sender.reused_pool[pick]
+            form[from_pool] = sender.reused_pool_form[pick]
+            used = pick
         if sender.international_share:
             foreign = rng.random(count) < sender.international_share
             pool = sender.international_pool
@@ -254,7 +255,7 @@ def _callers(
     attestation = np.where(sender.verified[index], ATTEST_A, ATTEST_B).astype(np.uint8)
     _apply_forms(sender, rng, form)
     # Only illegal campaigns' caller IDs are labelled, so only theirs are tracked.
-    used = None if sender.behaviour.legitimate else np.unique(index)
+    used = None if sender.behaviour.legitimate else index
     return caller, form, attestation, used
 
 
