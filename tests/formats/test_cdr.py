@@ -293,3 +293,11 @@ def test_bytes_that_are_not_utf8_cost_only_their_row(tmp_path: Path) -> None:
         (3, "caller_id", "not UTF-8 text")
     ]
     assert report.rows_read == 3
+
+
+@pytest.mark.parametrize("body", ["", "\n", "\n\n\n", "\r\n  \r\n"])
+def test_header_only_files_yield_nothing_and_report_nothing(tmp_path: Path, body: str) -> None:
+    table, report = read_all(write(tmp_path, "empty_body.csv", HEADER + body))
+    assert table.num_rows == 0
+    assert report.rows_read == 0
+    assert report.rows_rejected == 0

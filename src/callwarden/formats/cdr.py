@@ -36,6 +36,7 @@ from callwarden.formats._source import (
     header_key,
     is_gzip,
     is_parquet,
+    open_text,
     read_header,
 )
 from callwarden.formats.report import ReadReport, RowError
@@ -148,6 +149,8 @@ class _LineTracker:
 def _read_csv(path: Path, report: ReadReport, batch_rows: int) -> Iterator[pa.RecordBatch]:
     keys, delimiter = read_header(path)
     positions = _check_header(path, keys)
+    if not _has_body(path):
+        return
     internal = [f"f{index}" for index in range(len(keys))]
     tracker = _LineTracker()
     try:
@@ -199,6 +202,12 @@ def _read_csv(path: Path, report: ReadReport, batch_rows: int) -> Iterator[pa.Re
             )
         yield from _validated(path, report, found, lines, skip, batch_rows=batch_rows)
     _flush_invalid(path, report, tracker)
+
+
+def _has_body(path: Path) -> bool:
+    """Whether anything follows the header line (Arrow cannot skip an unterminated header)."""
+    with open_text(path) as handle:
+        return handle.readline().endswith(("\n", "\r"))
 
 
 def _flush_invalid(path: Path, report: ReadReport, tracker: _LineTracker) -> None:
