@@ -266,6 +266,9 @@ def _checked_utf8(
 ) -> pa.Array:
     """The column, with each row holding bytes that are not UTF-8 reported and added to
     ``skip``. Arrow's own check would fail the whole block, good rows included."""
+    data = column.buffers()[2]
+    if data is None or not len(data) or int(np.frombuffer(data, np.uint8).max()) < 0x80:
+        return column  # pure ASCII is valid UTF-8; no need for the full check
     try:
         column.validate(full=True)
     except pa.ArrowInvalid:
