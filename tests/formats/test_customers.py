@@ -156,3 +156,67 @@ def test_numbers_round_trip_and_garbage_is_reported_at_its_line(
     grants = list(read_numbers(path, report))
     assert [g.number for g in grants] == expected
     assert [e.line for e in report.errors] == bad_lines
+
+
+_NAME = st.text(
+    alphabet=st.characters(
+        blacklist_categories=["Cs", "Cc", "Zl", "Zp", "Zs"], blacklist_characters='"'
+    ),
+    min_size=1,
+    max_size=12,
+)
+_MOMENT = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2040, 1, 1)).map(
+    lambda moment: moment.replace(microsecond=0, tzinfo=UTC)
+)
+
+
+@st.composite
+def customer_rows(draw: st.DrawFn) -> dict[str, object]:
+    return {
+        "customer_id": draw(_NAME),
+        "name": draw(_NAME),
+        "kind": draw(st.sampled_from(CustomerKind)),
+        "kyc_status": draw(st.sampled_from(KycStatus)),
+        "created_at": draw(st.none() | _MOMENT),
+        "declared_use": draw(st.none() | _NAME),
+    }
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(customer_rows(), max_size=20, unique_by=lambda row: row["customer_id"]),
+    st.permutations(["customer_id", "name", "kind", "kyc_status", "created_at", "declared_use"]),
+    st.booleans(),
+)
+def test_generated_customers_round_trip_in_any_column_order_and_header_case(
+    tmp_path: Path, rows: list[dict[str, object]], order: list[str], shout: bool
+) -> None:
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            return value.isoformat()
+        return f'"{value}"'
+
+    header = ",".join(name.upper() if shout else name for name in order)
+    lines = [header, *(",".join(cell(row[name]) for name in order) for row in rows)]
+    path = write(tmp_path, "customers.csv", "\n".join(lines) + "\n")
+    report = ReadReport(source=str(path))
+    customers = list(read_customers(path, report))
+    assert report.errors == []
+    assert [
+        (c.customer_id, c.name, c.kind, c.kyc_status, c.created_at, c.declared_use)
+        for c in customers
+    ] == [
+        (
+            row["customer_id"],
+            row["name"],
+            row["kind"],
+            row["kyc_status"],
+            row["created_at"],
+            row["declared_use"],
+        )
+        for row in rows
+    ]

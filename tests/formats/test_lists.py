@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import gzip
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -95,4 +95,39 @@ def test_bare_dno_list_lines_are_exact(tmp_path: Path, values: list[str]) -> Non
     assert len(entries) == sum(1 for v in values if v.isdigit())
     assert [e.line for e in report.errors] == [
         line for line, v in enumerate(values, start=1) if not v.isdigit()
+    ]
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 9_999_999_999),
+            st.text(alphabet="ABCDEFGH ,.&-'", min_size=1, max_size=20).filter(str.strip),
+            st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)),
+            st.booleans(),
+        ),
+        max_size=25,
+    )
+)
+def test_generated_rmd_filings_round_trip(
+    tmp_path: Path, filings: list[tuple[int, str, date, bool]]
+) -> None:
+    lines = ["\ufeffRMD Number,FRN,Business Name,Implementation,Last Updated,Other"]
+    for index, (frn, name, day, us_date) in enumerate(filings):
+        stamp = f"{day.month}/{day.day}/{day.year}" if us_date else day.isoformat()
+        lines.append(f'RMD{index},{frn},"{name}",Complete,{stamp},x')
+    path = write(tmp_path, "rmd.csv", "\n".join(lines) + "\n")
+    report = ReadReport(source=str(path))
+    read = list(read_rmd(path, report))
+    assert report.errors == []
+    assert [(f.frn, f.business_name, f.last_updated) for f in read] == [
+        (
+            f"{frn:010d}",
+            name.strip(),
+            datetime(day.year, day.month, day.day, tzinfo=UTC),
+        )
+        for frn, name, day, _ in filings
     ]

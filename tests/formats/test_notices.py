@@ -155,3 +155,36 @@ def test_notice_rows_round_trip_in_both_date_styles(
     calls, report = read_notice("\n".join(lines))
     assert [c.call_time for c in calls] == expected
     assert [e.line for e in report.errors] == bad
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(min_value=datetime(2015, 1, 1), max_value=datetime(2035, 1, 1)).map(
+                lambda moment: moment.replace(microsecond=0, tzinfo=UTC)
+            ),
+            st.integers(2_000_000, 9_999_999),
+            st.one_of(st.none(), st.text(alphabet="abc XYZ-", max_size=10)),
+        ),
+        max_size=25,
+    )
+)
+def test_generated_traceback_requests_round_trip(
+    tmp_path: Path, requests: list[tuple[datetime, int, str | None]]
+) -> None:
+    lines = ["campaign,called_number,caller_id,call_time,request_id"]
+    for index, (moment, line, campaign) in enumerate(requests):
+        caller = f"(212) {line // 10000:03d}-{line % 10000:04d}"
+        lines.append(f"{campaign or ''},2125551234,{caller},{moment.isoformat()},TB-{index}")
+    path = tmp_path / "tracebacks.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ReadReport(source=str(path))
+    read = list(read_traceback_requests(path, report))
+    assert report.errors == []
+    assert [(r.request_id, r.call_time, r.caller_id, r.campaign) for r in read] == [
+        (f"TB-{index}", moment, f"+1212{line:07d}", (campaign or "").strip() or None)
+        for index, (moment, line, campaign) in enumerate(requests)
+    ]
