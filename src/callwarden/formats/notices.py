@@ -47,6 +47,8 @@ _NOTICE_COLUMNS = {
     "violation": "violation",
 }
 _NOTICE_REQUIRED = ("customer", "call_time")
+#: A notice arrives by e-mail and is read whole; real letters are a few hundred kilobytes.
+MAX_NOTICE_CHARS = 32 * 1024 * 1024
 
 
 def read_notice(source: Path | str) -> tuple[list[NoticeCall], ReadReport]:
@@ -61,9 +63,13 @@ def read_notice(source: Path | str) -> tuple[list[NoticeCall], ReadReport]:
         name = str(source)
         try:
             with open_text(source) as handle:
-                text = handle.read()
+                text = handle.read(MAX_NOTICE_CHARS + 1)
         except OSError as error:
             raise InputError(f"cannot read notice: {error}", source=name) from None
+        if len(text) > MAX_NOTICE_CHARS:
+            raise InputError(
+                f"larger than {MAX_NOTICE_CHARS:,} characters: not a notice letter", source=name
+            )
     else:
         name, text = "<notice text>", source.removeprefix("\ufeff")
     report = ReadReport(source=name)
