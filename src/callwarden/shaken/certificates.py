@@ -113,8 +113,9 @@ class ValidatedCredential:
     tn_auth_list: TnAuthList
     #: leaf first, trust anchor last
     path: tuple[x509.Certificate, ...]
-    #: the leaf's subject (RFC 4514), computed once for verdicts
+    #: the leaf's subject (RFC 4514) and SPCs, computed once for verdicts
     subject: str = ""
+    spcs: tuple[str, ...] = ()
 
     @property
     def not_after(self) -> datetime:
@@ -312,4 +313,5 @@ def validate_chain(
         tn_auth_list=tn_auth_list,
         path=tuple(path),
         subject=leaf.subject.rfc4514_string(),
+        spcs=tn_auth_list.spcs,
     )

@@ -120,8 +120,20 @@ def split_identity_values(value: str) -> list[str]:
     return [v for v in values if v]
 
 
+# The layout SHAKEN signers (ATIS-1000074, secsipid, callwarden) emit; anything else
+# takes the general path below, which accepts the same headers and more.
+_COMMON_LAYOUT = re.compile(
+    r"([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)"
+    r";info=<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>\";]+)>;alg=(ES256);ppt=([A-Za-z0-9]+)"
+)
+
+
 def parse_identity(value: str) -> IdentityHeader:
     """Parse one Identity header value (with or without ``Identity:`` in front)."""
+    common = _COMMON_LAYOUT.fullmatch(value)
+    if common is not None and len(value) <= MAX_HEADER_LENGTH:
+        token, info, alg, ppt = common.groups()
+        return IdentityHeader(token=token, info=info, alg=alg, ppt=ppt)
     if len(value) > MAX_HEADER_LENGTH:
         raise _malformed(f"Identity header is {len(value)} characters, limit {MAX_HEADER_LENGTH}")
     text = value.strip()

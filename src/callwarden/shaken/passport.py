@@ -53,6 +53,8 @@ def canonical_tn(number: str) -> str:
 
     Raises a CLAIM_INVALID error when what is left is not a telephone number.
     """
+    if number.isascii() and number.isdigit() and len(number) <= 15:
+        return number  # already canonical: the common case, kept cheap
     digits = "".join(ch for ch in number if ch not in "+-.() ")
     if not digits or not _TN_CHARS.issuperset(digits) or len(digits) > 15:
         raise ShakenError(ShakenErrorCode.CLAIM_INVALID, f"not a telephone number: {number!r}")
@@ -263,6 +265,8 @@ def _tn_object(claims: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _tn_string(value: Any, where: str) -> str:
+    if type(value) is str and value.isascii() and value.isdigit() and len(value) <= 15:
+        return value  # canonical already: the hot path
     if not isinstance(value, str):
         raise ShakenError(ShakenErrorCode.CLAIM_INVALID, f"{where} must be a string: {value!r}")
     try:
@@ -281,6 +285,10 @@ def _string_list(value: Any, where: str) -> list[Any]:
             ShakenErrorCode.CLAIM_INVALID, f"{where} must be a non-empty array: {value!r}"
         )
     return value
+
+
+_ATTESTATIONS = {a.value: a for a in Attestation}
+_KNOWN_CLAIMS = frozenset({"iat", "orig", "dest", "attest", "origid", "div"})
 
 
 def passport_from_json(header: dict[str, Any], claims: dict[str, Any]) -> Passport:
@@ -317,12 +325,11 @@ def passport_from_json(header: dict[str, Any], claims: dict[str, Any]) -> Passpo
     ppt = header.get("ppt")
     attest: Attestation | None = None
     if "attest" in claims:
-        try:
-            attest = Attestation(claims["attest"])
-        except (ValueError, TypeError):
+        attest = _ATTESTATIONS.get(claims["attest"]) if type(claims["attest"]) is str else None
+        if attest is None:
             raise ShakenError(
                 ShakenErrorCode.ATTEST_INVALID, f"attest must be A, B or C: {claims['attest']!r}"
-            ) from None
+            )
     origid = claims.get("origid")
     if origid is not None and (not isinstance(origid, str) or not origid):
         raise ShakenError(ShakenErrorCode.CLAIM_INVALID, f"origid: {origid!r}")
@@ -333,7 +340,7 @@ def passport_from_json(header: dict[str, Any], claims: dict[str, Any]) -> Passpo
             raise ShakenError(ShakenErrorCode.CLAIM_INVALID, f"div has no tn: {div!r}")
         div_tn = _tn_string(div["tn"], "div.tn")
 
-    known = {"iat", "orig", "dest", "attest", "origid", "div"}
+    extra = claims.keys() - _KNOWN_CLAIMS
     passport = Passport(
         x5u=header["x5u"],
         iat=iat,
@@ -344,7 +351,7 @@ def passport_from_json(header: dict[str, Any], claims: dict[str, Any]) -> Passpo
         attest=attest,
         origid=origid,
         div_tn=div_tn,
-        other_claims=tuple((k, v) for k, v in sorted(claims.items()) if k not in known),
+        other_claims=tuple(sorted((k, claims[k]) for k in extra)) if extra else (),
     )
     validate(passport)
     return passport

@@ -197,6 +197,16 @@ def _number_keys(number: str | None, *, from_passport: bool = False) -> set[str]
     return keys
 
 
+def _number_matches(passport_tn: str, presented: tuple[str | None, ...]) -> bool:
+    """Whether a PASSporT TN names one of the numbers the SIP request presents."""
+    for number in presented:
+        # Hot path: the request carries the same digits, with or without "+".
+        if number is not None and number.removeprefix("+") == passport_tn:
+            return True
+    wanted = _number_keys(passport_tn, from_passport=True)
+    return any(wanted & _number_keys(number) for number in presented)
+
+
 def _fail(code: ShakenErrorCode, message: str, passport: Passport | None = None) -> Verdict:
     verstat = Verstat.NO_VALIDATION if code is ShakenErrorCode.IDENTITY_MISSING else Verstat.FAILED
     return Verdict(verstat=verstat, code=code, message=message, passport=passport)
@@ -290,16 +300,15 @@ class Verifier:
                 f"iat is {-age:.0f} s in the future (limit {window} s)",
                 passport,
             )
-        origins = _number_keys(pai_tn) | _number_keys(from_tn)
-        if not _number_keys(passport.orig_tn, from_passport=True) & origins:
+        if not _number_matches(passport.orig_tn, (pai_tn, from_tn)):
             return _fail(
                 ShakenErrorCode.ORIG_MISMATCH,
                 f"orig.tn {passport.orig_tn} matches neither P-Asserted-Identity nor From "
                 f"({pai_tn!r}, {from_tn!r})",
                 passport,
             )
-        destinations = _number_keys(to_tn) | _number_keys(request_uri_tn)
-        if not any(_number_keys(tn, from_passport=True) & destinations for tn in passport.dest_tns):
+        destinations = (to_tn, request_uri_tn)
+        if not any(_number_matches(tn, destinations) for tn in passport.dest_tns):
             return _fail(
                 ShakenErrorCode.DEST_MISMATCH,
                 f"dest.tn {list(passport.dest_tns)} matches neither To nor Request-URI "
@@ -321,10 +330,11 @@ class Verifier:
                 passport,
             )
         tn_auth = credential.tn_auth_list
+        spcs = credential.spcs
         # RFC 8226 section 9 / ATIS-1000080: an SPC entry authorises the provider for its
         # numbers (which ones is the number-portability database's business, not the
         # certificate's); TN and range entries must list the calling number itself.
-        if not tn_auth.spcs and not tn_auth.covers_tn(passport.orig_tn):
+        if not spcs and not tn_auth.covers_tn(passport.orig_tn):
             return _fail(
                 ShakenErrorCode.TN_NOT_AUTHORISED,
                 f"certificate TNAuthList does not cover orig.tn {passport.orig_tn}",
@@ -340,7 +350,7 @@ class Verifier:
             verstat=Verstat.PASSED,
             passport=passport,
             credential_subject=credential.subject,
-            spcs=tn_auth.spcs,
+            spcs=spcs,
         )
 
     def credential(self, x5u: str, now: float | None = None) -> ValidatedCredential:
