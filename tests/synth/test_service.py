@@ -50,7 +50,7 @@ def test_same_arguments_give_byte_identical_files(tmp_path: Path) -> None:
         for out in (first, second):
             synthesize(SynthOptions(out, days=2, scale=0.004, seed=3, file_format=file_format))
         assert _digest(first) == _digest(second)
-        assert len(_digest(first)) == 8  # 2 CDR files + 6 CSVs
+        assert len(_digest(first)) == 11  # 2 CDR files, 7 CSVs, 2 notices
 
 
 def test_another_seed_gives_another_network(tmp_path: Path) -> None:

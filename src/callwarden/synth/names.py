@@ -37,10 +37,11 @@ INDUSTRIES = {
     ),
     "wholesale": ("Voice", "Telecom", "Cloud Communications"),
     "carrier": ("Telecom", "Communications", "Networks", "Telephone Company", "Carrier Services"),
-    "robocaller": (
-        "Home Solutions", "Energy Savings", "Auto Protection", "Debt Relief", "Benefits Center",
-        "Vacation Club", "Health Plans", "Homeowner Cash Program", "Marketing Group",
-    ),
+    # Businesses behind unlawful campaigns have ordinary-sounding names, like the rest.
+    "auto_warranty": ("Auto Protection", "Vehicle Services", "Motor Club"),
+    "health_plans": ("Health Plans", "Benefits Center", "Insurance Marketplace"),
+    "debt": ("Debt Relief", "Financial Solutions", "Credit Services"),
+    "energy": ("Energy Savings", "Solar Solutions", "Vacation Club", "Home Solutions"),
 }  # fmt: skip
 
 STREETS = ("Main St", "Oak Ave", "Park Blvd", "Commerce Dr", "Industrial Way", "Market St",

@@ -623,7 +623,7 @@ def build_network(
         if index == bad_index:
             behaviour = b.PRERECORDED_NO_CONSENT
             volume = share(behaviour)
-            name = g.name("robocaller")
+            name = g.name("dialer_client")
             first_day = campaign_start()
             created = max(1.0, 10.0 - first_day)
             declared = names.pick(rng, ("real estate outreach", "homeowner lead follow-up"))
@@ -689,7 +689,7 @@ def build_network(
         if index == bad_index:
             behaviour = b.SEQUENTIAL_HIT_LIST
             volume = share(behaviour)
-            name = g.name("robocaller")
+            name = g.name("debt")
             first_day = campaign_start()
             created = max(1.0, 20.0 - first_day)
         else:
@@ -731,9 +731,9 @@ def build_network(
 
     # --- direct customers running illegal campaigns ------------------------------------
     for behaviour, industry, declared in (
-        (b.NEIGHBOUR_SPOOFING, "robocaller", "customer notifications"),
-        (b.SNOWSHOE, "robocaller", "marketing campaigns"),
-        (b.NIGHT_TELEMARKETER, "robocaller", "outbound sales"),
+        (b.NEIGHBOUR_SPOOFING, "auto_warranty", "customer notifications"),
+        (b.SNOWSHOE, "health_plans", "marketing campaigns"),
+        (b.NIGHT_TELEMARKETER, "energy", "outbound sales"),
     ):
         npa = g.random_npa()
         name = g.name(industry)

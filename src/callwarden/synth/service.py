@@ -17,8 +17,9 @@ from callwarden.errors import InputError
 from callwarden.progress import NoProgress, Progress
 from callwarden.synth.geography import days_from, load_numbering_plan
 from callwarden.synth.labels import LABEL_COLUMNS, LabelTally
-from callwarden.synth.network import build_network
+from callwarden.synth.network import Network, build_network
 from callwarden.synth.population import build_population
+from callwarden.synth.tracebacks import ReportedCall, notice_text, report_calls, traceback_csv
 from callwarden.synth.traffic import generate_day, make_context
 from callwarden.synth.writer import (
     FileFormat,
@@ -27,6 +28,7 @@ from callwarden.synth.writer import (
     write_cdr_day,
     write_rows,
     write_table_csv,
+    write_text,
 )
 
 DEFAULT_START = date(2022, 8, 1)
@@ -109,11 +111,20 @@ def synthesize(options: SynthOptions, progress: Progress | None = None) -> Synth
 
     illegal = np.array([not s.behaviour.legitimate for s in network.senders])
     tally = LabelTally(network)
+    reported: list[ReportedCall] = []
     progress.start("synthesising calls", total=options.days)
     for day_index, day in enumerate(days_from(options.start, options.days)):
         rng = np.random.default_rng([options.seed, 0xDA7, day_index])
         calls, pool_used = generate_day(make_context(network, day_index, day), rng)
         tally.add_day(day_index, calls, pool_used)
+        reported.extend(
+            report_calls(
+                network,
+                calls,
+                np.random.default_rng([options.seed, 0x7B0, day_index]),
+                options.seed,
+            )
+        )
         table = day_table(calls, network, rng)
         result.files.append(write_cdr_day(table, out, day, options.file_format))
         result.rows += len(calls)
@@ -123,7 +134,29 @@ def synthesize(options: SynthOptions, progress: Progress | None = None) -> Synth
         progress.advance(1, rows=result.rows_per_day[-1])
     progress.finish()
 
+    result.files.extend(write_reports(out, network, reported, options.seed))
     labels = tally.rows()
     result.labels = len(labels)
     result.files.append(write_rows(out / "labels.csv", LABEL_COLUMNS, labels))
     return result
+
+
+#: The campaigns the sample notices are about, and whether their dates are 7/18/2023-style.
+NOTICE_CAMPAIGNS = (("prerecorded_no_consent", False), ("snowshoe", True))
+NOTICE_MAX_CALLS = 12
+
+
+def write_reports(
+    out: Path, network: Network, reported: list[ReportedCall], seed: int
+) -> list[Path]:
+    """tracebacks.csv and one sample FCC notice per campaign in NOTICE_CAMPAIGNS."""
+    rng = np.random.default_rng([seed, 0x7B1])
+    written = [write_text(out / "tracebacks.csv", traceback_csv(reported, rng))]
+    for behaviour, short_dates in NOTICE_CAMPAIGNS:
+        sender = next(s for s in network.senders if s.behaviour.name == behaviour)
+        calls = [call for call in reported if call.sender == sender.index][:NOTICE_MAX_CALLS]
+        if not calls:
+            continue
+        text = notice_text(network, sender, calls, rng, short_dates=short_dates)
+        written.append(write_text(out / "notices" / f"fcc-notice-{sender.entity_id}.txt", text))
+    return written

@@ -237,6 +237,12 @@ def write_rows(path: Path, header: Sequence[str], rows: Iterable[dict[str, str]]
     return path
 
 
+def write_text(path: Path, text: str) -> Path:
+    with atomic_path(path) as partial:
+        partial.write_text(text, encoding="utf-8")
+    return path
+
+
 def write_table_csv(path: Path, table: pa.Table) -> Path:
     with atomic_path(path) as partial:
         buffer = io.BytesIO()
