@@ -1,6 +1,6 @@
 """Bulk loading the relational store: consent rows per second on SQLite and PostgreSQL.
 
-Three figures per database, for the same rows in the same run:
+Store figures per database, for the same rows in the same run:
 
 - ``upsert (new rows)``: ``ReferenceStore.upsert_consent`` into an empty table, the way
   ``callwarden load --consent`` writes (INSERT ... ON CONFLICT DO UPDATE, batches of 5,000,
@@ -10,6 +10,9 @@ Three figures per database, for the same rows in the same run:
 - reference: the driver's own fastest way to put the same tuples into a table with the
   same primary key and no conflict handling: ``sqlite3`` ``executemany`` of a plain INSERT,
   and PostgreSQL ``COPY ... FROM STDIN (FORMAT BINARY)``.
+
+Then the whole ``callwarden load --consent`` path (CSV -> ``read_consent`` -> store) on a
+CSV of the same rows, beside the reader alone (``read_consent`` drained, nothing stored).
 
 PostgreSQL is the server named by ``CALLWARDEN_BENCH_POSTGRES`` (an admin URL; default
 ``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``); a throw-away database is created
@@ -33,6 +36,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from callwarden.customers import ConsentRecord, ConsentType
+from callwarden.formats import ReadReport, read_consent
+from callwarden.kyc.importing import import_reference_files
 from callwarden.store.relational import Database, open_database
 from callwarden.store.relational_bulk import as_utc
 
@@ -41,16 +46,26 @@ ADMIN_URL = os.environ.get(
 )
 
 
+#: Real area codes across US time zones; exchange codes 230-299 hold no N11 or 555.
+AREA_CODES = ("202", "305", "312", "415", "617", "713", "206", "404")
+
+
+def called_number(index: int) -> str:
+    serial = index // len(AREA_CODES)
+    exchange = 230 + serial // 10_000
+    return f"+1{AREA_CODES[index % len(AREA_CODES)]}{exchange}{serial % 10_000:04d}"
+
+
 def consent_records(rows: int) -> list[ConsentRecord]:
     start = datetime(2022, 1, 1, tzinfo=UTC)
     types = (ConsentType.PRIOR_EXPRESS, ConsentType.PRIOR_EXPRESS_WRITTEN)
     return [
         ConsentRecord(
-            called_number=f"+1{2025550000 + index * 7919 % 7_000_000_000:010d}",
+            called_number=called_number(index),
             customer_id=f"customer-{index % 313}",
             consent_type=types[index % 2],
-            obtained_at=start + timedelta(seconds=index * 37),
-            revoked_at=start + timedelta(days=400) if index % 17 == 0 else None,
+            obtained_at=start + timedelta(seconds=index * 7),
+            revoked_at=start + timedelta(days=2000) if index % 17 == 0 else None,
             evidence=f"https://consent.example/forms/{index}",
         )
         for index in range(rows)
@@ -85,6 +100,11 @@ def as_tuples(records: list[ConsentRecord]) -> list[tuple[object, ...]]:
     ]
 
 
+def sqlite_text(moment: datetime | None) -> str | None:
+    utc = as_utc(moment)
+    return utc.replace(tzinfo=None).isoformat(" ") if utc else None
+
+
 def sqlite_reference(path: Path, records: list[ConsentRecord]) -> Callable[[], None]:
     def run() -> None:
         connection = sqlite3.connect(path, isolation_level=None)
@@ -99,8 +119,15 @@ def sqlite_reference(path: Path, records: list[ConsentRecord]) -> Callable[[], N
         connection.executemany(
             "INSERT INTO bare VALUES (?, ?, ?, ?, ?, ?)",
             (
-                (n, c, t, o.isoformat(" ") if o else None, v.isoformat(" ") if v else None, e)
-                for n, c, t, o, v, e in as_tuples(records)
+                (
+                    r.called_number,
+                    r.customer_id,
+                    str(r.consent_type),
+                    sqlite_text(r.obtained_at),
+                    sqlite_text(r.revoked_at),
+                    r.evidence,
+                )
+                for r in records
             ),
         )
         connection.execute("COMMIT")
@@ -162,18 +189,58 @@ def bench_database(url: str, records: list[ConsentRecord], reference: Callable[[
     print(f"  upsert / reference: {fresh / bare:.2f} (new), {again / bare:.2f} (reload)")
 
 
+def write_consent_csv(path: Path, records: list[ConsentRecord]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("called_number,customer_id,consent_type,obtained_at,revoked_at,evidence\n")
+        for r in records:
+            obtained = r.obtained_at.isoformat() if r.obtained_at else ""
+            revoked = r.revoked_at.isoformat() if r.revoked_at else ""
+            handle.write(
+                f"{r.called_number},{r.customer_id},{r.consent_type},{obtained},{revoked},"
+                f"{r.evidence}\n"
+            )
+
+
+def drain_reader(path: Path) -> None:
+    report = ReadReport(source=str(path))
+    for _ in read_consent(path, report):
+        pass
+    assert report.rows_rejected == 0, report.summary()
+
+
+def load_file(url: str, path: Path) -> None:
+    with open_database(url) as database:
+        (report,) = import_reference_files(database, consent=path)
+    assert report.rows_rejected == 0, report.summary()
+
+
 def run(full: bool) -> None:
     rows = 5_000_000 if full else 1_000_000
     print(f"building {rows:,} consent records ...", flush=True)
     records = consent_records(rows)
     with tempfile.TemporaryDirectory(prefix="callwarden-bench-") as scratch:
+        directory = Path(scratch)
         print(f"SQLite ({rows:,} consent rows, one transaction)")
         bench_database(
-            f"sqlite:///{Path(scratch) / 'bench.db'}",
+            f"sqlite:///{directory / 'bench.db'}",
             records,
-            sqlite_reference(Path(scratch) / "reference.db", records),
+            sqlite_reference(directory / "reference.db", records),
         )
-    print(f"PostgreSQL ({rows:,} consent rows, one transaction)")
-    with throwaway_postgres() as url:
-        if url is not None:
-            bench_database(url, records, postgres_reference(url, records))
+        print(f"PostgreSQL ({rows:,} consent rows, one transaction)")
+        with throwaway_postgres() as url:
+            if url is not None:
+                bench_database(url, records, postgres_reference(url, records))
+
+        csv_path = directory / "consent.csv"
+        write_consent_csv(csv_path, records)
+        del records
+        print(f"callwarden load --consent ({rows:,}-row CSV: read, normalise, store)")
+        reader = timed("reference: read_consent alone", rows, lambda: drain_reader(csv_path))
+        sqlite_url = f"sqlite:///{directory / 'load.db'}"
+        loaded = timed("load into SQLite", rows, lambda: load_file(sqlite_url, csv_path))
+        print(f"  load / reader alone: {loaded / reader:.2f}")
+        with throwaway_postgres() as url:
+            if url is not None:
+                pg_url = url
+                loaded = timed("load into PostgreSQL", rows, lambda: load_file(pg_url, csv_path))
+                print(f"  load / reader alone: {loaded / reader:.2f}")

@@ -162,6 +162,25 @@ def test_numbers_of_unknown_accounts_are_rejected(database: Database, source: Pa
         assert [g.number for g in store.numbers_of("known")] == ["+12025550100", "+12025550102"]
 
 
+def test_values_the_database_cannot_hold_are_rejected_rows(
+    database: Database, source: Path
+) -> None:
+    # PostgreSQL would abort the whole file on either; SQLite would quietly keep them.
+    rows = [
+        ConsentRecord("+13055550001", "c" * 256, ConsentType.PRIOR_EXPRESS),
+        ConsentRecord("+13055550002", "fine", ConsentType.PRIOR_EXPRESS, evidence="a\x00b"),
+        ConsentRecord("+13055550003", "fine", ConsentType.PRIOR_EXPRESS, evidence="x" * 5000),
+    ]
+    report = load(database, ReferenceKind.CONSENT, source, rows)
+    assert (report.rows_accepted, report.rows_rejected) == (1, 2)
+    assert [(e.line, e.column, e.reason) for e in report.errors] == [
+        (2, "customer_id", "longer than 255 characters"),
+        (3, "evidence", "contains a NUL character"),
+    ]
+    with database.reading() as store:
+        assert store.consent_for("+13055550003")[0].evidence == "x" * 5000
+
+
 def test_reload_changes_nothing_and_is_audited(database: Database, source: Path) -> None:
     rows = [ConsentRecord(f"+1305555{i:04d}", "c", ConsentType.PRIOR_EXPRESS) for i in range(50)]
     first = load(database, ReferenceKind.CONSENT, source, rows)

@@ -47,7 +47,14 @@ from callwarden.formats import (
 )
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
-from callwarden.store.relational import BATCH_ROWS, Database, ImportRun, ReferenceStore
+from callwarden.store.relational import (
+    BATCH_ROWS,
+    Database,
+    ImportRun,
+    ReferenceRecord,
+    ReferenceStore,
+    unstorable_value,
+)
 
 __all__ = [
     "ReferenceImportError",
@@ -57,6 +64,7 @@ __all__ = [
 ]
 
 _R = TypeVar("_R")
+_Record = TypeVar("_Record", bound=ReferenceRecord)
 
 #: Progress is reported every this many rows.
 _PROGRESS_EVERY = 10_000
@@ -152,7 +160,7 @@ def import_reference_file(
     progress.start(f"loading {kind.value} from {path.name}", total=fingerprint.data_lines)
     try:
         with database.writing() as store:
-            rows = _with_lines(read(path, report), report, progress)
+            rows = _storable(_with_lines(read(path, report), report, progress), report)
             _LOADERS[kind](store, rows, report)
             store.record_import_run(
                 ImportRun(
@@ -214,6 +222,19 @@ def _with_lines(
             progress.advance(report.rows_read - reported, rows=report.rows_read - reported)
             reported = report.rows_read
     progress.advance(report.rows_read - reported, rows=report.rows_read - reported)
+
+
+def _storable(
+    rows: Iterator[tuple[_Record, int]], report: ReadReport
+) -> Iterator[tuple[_Record, int]]:
+    """The rows whose every value fits its column; the others rejected."""
+    for record, line in rows:
+        problem = unstorable_value(record)
+        if problem is None:
+            yield record, line
+        else:
+            column, value, reason = problem
+            _reject(report, line, reason, column, value)
 
 
 def _batches(items: Iterable[_R], size: int = BATCH_ROWS) -> Iterator[list[_R]]:

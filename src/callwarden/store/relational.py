@@ -27,6 +27,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
+import psycopg
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -74,11 +75,13 @@ __all__ = [
     "Database",
     "ImportRun",
     "ReferenceCounts",
+    "ReferenceRecord",
     "ReferenceStore",
     "current_revision",
     "downgrade_schema",
     "head_revision",
     "open_database",
+    "unstorable_value",
     "upgrade_schema",
 ]
 
@@ -252,6 +255,9 @@ def _store_errors(url: str) -> Iterator[None]:
         raise StoreError(f"{url}: {type(error.orig).__name__}: {reason}") from error
     except SQLAlchemyError as error:
         raise StoreError(f"{url}: {type(error).__name__}: {error}") from error
+    except psycopg.Error as error:  # the PostgreSQL bulk path talks to the driver directly
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise StoreError(f"{url}: {type(error).__name__}: {reason}") from error
 
 
 # ----------------------------------------------------------------------------- migrations
@@ -301,6 +307,49 @@ def current_revision(database: Database) -> str | None:
     with _store_errors(database.url), database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
         return context.get_current_revision()
+
+
+# ----------------------------------------------------------------------------- values
+
+ReferenceRecord = Customer | NumberGrant | ConsentRecord | DnoEntry | RmdFiling
+
+_TABLE_OF: dict[type[Any], Table] = {
+    Customer: CUSTOMERS,
+    NumberGrant: NUMBER_GRANTS,
+    ConsentRecord: CONSENT,
+    DnoEntry: DNO,
+    RmdFiling: RMD_FILINGS,
+}
+
+
+#: Per record type: (field, maximum length or None) of each text column it fills (the
+#: record fields are named after their columns).
+_TEXT_LIMITS: dict[type[Any], tuple[tuple[str, int | None], ...]] = {
+    record_type: tuple(
+        (column.name, getattr(column.type, "length", None))
+        for column in table.columns
+        if column.type.python_type is str
+    )
+    for record_type, table in _TABLE_OF.items()
+}
+
+
+def unstorable_value(record: ReferenceRecord) -> tuple[str, str, str] | None:
+    """``(column, value, reason)`` when a value of ``record`` cannot be stored, else None.
+
+    One such row must be reported, not abort its whole file: PostgreSQL refuses a text
+    with a NUL character or an identifier longer than its column, and SQLite would keep
+    what PostgreSQL refuses, so the two would disagree.
+    """
+    for name, limit in _TEXT_LIMITS[type(record)]:
+        value = getattr(record, name)
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            return name, value[:200], "contains a NUL character"
+        if limit is not None and len(value) > limit:
+            return name, value[:200], f"longer than {limit} characters"
+    return None
 
 
 # ----------------------------------------------------------------------------- repository
