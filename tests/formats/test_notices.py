@@ -188,3 +188,26 @@ def test_generated_traceback_requests_round_trip(
         (f"TB-{index}", moment, f"+1212{line:07d}", (campaign or "").strip() or None)
         for index, (moment, line, campaign) in enumerate(requests)
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Aug 10, 2022 15:36 UTC", datetime(2022, 8, 10, 15, 36, tzinfo=UTC)),
+        ("Jul 18, 2023 2:05 PM UTC", datetime(2023, 7, 18, 14, 5, tzinfo=UTC)),
+        ("July 18, 2023", datetime(2023, 7, 18, tzinfo=UTC)),
+        ("Sept 9, 2022 12:00 AM", datetime(2022, 9, 9, tzinfo=UTC)),
+        ("7/18/2023", datetime(2023, 7, 18, tzinfo=UTC)),
+        ("7/18/2023 14:05", datetime(2023, 7, 18, 14, 5, tzinfo=UTC)),
+        ("7/18/23 2:05:30 pm", datetime(2023, 7, 18, 14, 5, 30, tzinfo=UTC)),
+        ("2023-07-18T14:05:00-04:00", datetime(2023, 7, 18, 18, 5, tzinfo=UTC)),
+        ("13/40/2023", None),
+        ("Jul 18, 2023 13:05 PM", None),
+        ("Augx 1, 2022", None),
+    ],
+)
+def test_notice_date_forms(written: str, expected: datetime | None) -> None:
+    text = f"ATTACHMENT A\nCustomer\tDate of Call\tCaller ID\nAcme\t{written}\t[REDACTED]\n"
+    calls, report = read_notice(text)
+    assert [c.call_time for c in calls] == ([] if expected is None else [expected])
+    assert report.rows_rejected == (1 if expected is None else 0)

@@ -29,22 +29,67 @@ MAX_VALUE_SHOWN = 200
 _TRUE = frozenset({"true", "yes", "y", "1", "t"})
 _FALSE = frozenset({"false", "no", "n", "0", "f"})
 _ZONE_SUFFIX = re.compile(r"\s*(?:UTC|GMT|Z)$", re.IGNORECASE)
-#: Date forms regulators and the RMD export write besides ISO 8601 (US month-first).
-_LENIENT_FORMATS = (
-    "%b %d, %Y %H:%M",
-    "%b %d, %Y %H:%M:%S",
-    "%B %d, %Y %H:%M",
-    "%B %d, %Y %H:%M:%S",
-    "%b %d, %Y",
-    "%B %d, %Y",
-    "%m/%d/%Y %H:%M",
-    "%m/%d/%Y %H:%M:%S",
-    "%m/%d/%Y %I:%M %p",
-    "%m/%d/%Y %I:%M:%S %p",
-    "%m/%d/%Y",
-    "%m/%d/%y %H:%M",
-    "%m/%d/%y",
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
+_CLOCK = r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?"
+# The forms regulators and RMD exports write besides ISO 8601 (US month-first). Parsed
+# here rather than with strptime's %b/%p, which follow the process locale.
+_NAMED_MONTH_FORM = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})" + _CLOCK)
+_NUMERIC_FORM = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})" + _CLOCK)
+
+
+def _month_number(name: str) -> int | None:
+    lowered = name.lower()
+    for number, full in enumerate(_MONTH_NAMES, start=1):
+        if full.startswith(lowered) or (lowered == "sept" and number == 9):
+            return number
+    return None
+
+
+def _clock(
+    hour: str | None, minute: str | None, second: str | None, half: str | None
+) -> tuple[int, int, int] | None:
+    if hour is None or minute is None:
+        return 0, 0, 0
+    hours = int(hour)
+    if half is not None:
+        if not 1 <= hours <= 12:
+            return None
+        hours = hours % 12 + (12 if half.lower() == "pm" else 0)
+    return hours, int(minute), int(second or 0)
+
+
+def _us_form(text: str) -> datetime | None:
+    named = _NAMED_MONTH_FORM.fullmatch(text)
+    if named:
+        month = _month_number(named.group(1))
+        day, year = int(named.group(2)), int(named.group(3))
+        clock = _clock(*named.group(4, 5, 6, 7))
+    else:
+        numeric = _NUMERIC_FORM.fullmatch(text)
+        if not numeric:
+            return None
+        month, day, year = int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
+        year += 2000 if year < 100 else 0
+        clock = _clock(*numeric.group(4, 5, 6, 7))
+    if month is None or clock is None:
+        return None
+    try:
+        return datetime(year, month, day, *clock, tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 class BadValue(Exception):
@@ -58,17 +103,11 @@ class BadValue(Exception):
 
 
 def parse_lenient_timestamp(text: str) -> datetime | None:
-    """ISO 8601, ``Aug 10, 2022 15:36 UTC``, ``7/18/2023`` or ``7/18/2023 14:05``: UTC."""
+    """ISO 8601, ``Aug 10, 2022 15:36 UTC``, ``7/18/2023`` or ``7/18/2023 2:05 PM``, as UTC."""
     moment = parse_iso_timestamp(text)
     if moment is not None:
         return moment
-    cleaned = _ZONE_SUFFIX.sub("", " ".join(text.split())).replace("Sept ", "Sep ")
-    for form in _LENIENT_FORMATS:
-        try:
-            return datetime.strptime(cleaned, form).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-    return None
+    return _us_form(_ZONE_SUFFIX.sub("", " ".join(text.split())))
 
 
 @dataclass(frozen=True)
