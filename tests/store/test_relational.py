@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -128,6 +129,19 @@ def test_opening_twice_is_a_no_op(database_url: str) -> None:
     with open_database(database_url) as second, second.reading() as store:
         assert store.is_dno("+12025550123")
         assert current_revision(second) == head_revision()
+
+
+def test_concurrent_openers_migrate_once(database_url: str) -> None:
+    # Several services starting at once on an empty database: one migrates, the others
+    # wait for it and find the schema at head (advisory lock / BEGIN IMMEDIATE).
+    def open_and_count(_: int) -> int:
+        with open_database(database_url) as database, database.reading() as store:
+            return store.counts().customers
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]
+    with open_database(database_url) as database:
+        assert current_revision(database) == head_revision()
 
 
 def test_sqlite_pragmas(tmp_path: Path) -> None:

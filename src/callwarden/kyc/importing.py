@@ -12,14 +12,17 @@ rejects rows that would break its references:
   same call: files are loaded customers -> numbers -> consent -> dno -> rmd);
 - an account whose parent is neither in the store nor anywhere in the same file, is
   itself, or would close a loop (A under B under A): a parent chain is how a call is
-  attributed to a reseller and its client, so it must end.
+  attributed to a reseller and its client, so it must end;
+- a value its column cannot hold (a NUL character, an identifier over 255 characters),
+  which PostgreSQL would refuse by aborting the whole file.
 
 Rows may name a parent that comes later in the file: such rows wait (in memory, only
 those) until their parent is written.
 
 Line numbers of the store's own rejections are counted from the reader's progress
-(header = line 1, one line per row); a file with line breaks inside quoted fields shifts
-them, so each such error also names the offending value.
+(header = line 1, one line per row read): exact for the usual file, shifted by blank
+lines or line breaks inside quoted fields before the row, so each such error also names
+the offending value. (Readers do not expose the line of the row they yield.)
 """
 
 from __future__ import annotations

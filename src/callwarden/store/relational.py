@@ -87,7 +87,7 @@ __all__ = [
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
-#: Rows per INSERT ... ON CONFLICT round trip: large enough that per-statement overhead
+#: Rows per bulk round trip (and per IN list): large enough that per-statement overhead
 #: vanishes, small enough to stay far below SQLite's and PostgreSQL's parameter limits.
 BATCH_ROWS = 5_000
 
