@@ -60,6 +60,8 @@ def test_every_documented_form_normalises_to_e164(raw: str) -> None:
         ("anonymous", NumberClass.ANONYMOUS),
         ("Restricted", NumberClass.ANONYMOUS),
         ("PRIVATE", NumberClass.ANONYMOUS),
+        ("P", NumberClass.ANONYMOUS),
+        ("O", NumberClass.ANONYMOUS),
         ("0000000000", NumberClass.ANONYMOUS),
         ("sip:anonymous@anonymous.invalid", NumberClass.ANONYMOUS),
         ("hello world", NumberClass.UNPARSEABLE),

@@ -23,7 +23,7 @@ Decisions (formats.md section "Phone numbers"):
   unallocated NPA or exchange: ``INVALID_NANP``.
 * **Anonymous**: an empty presentation, the privacy words switches put in From / PAI
   (``anonymous``, ``restricted``, ``private``, ``withheld``, ``unavailable``, ``unknown``,
-  ``blocked``, ``no caller id``; RFC 3325 section 9.3 / RFC 3323 section 4.1.1.3
+  ``blocked``, ``no caller id``, GR-30-CORE's ``P`` and ``O``; RFC 3323 section 4.1.1.3
   ``sip:anonymous@anonymous.invalid``) and all-zero digit strings (``0000000000``), which
   switches send when they have no number to present. An anonymous presentation does not
   normalise.
@@ -90,6 +90,9 @@ _ANONYMOUS_WORDS: frozenset[str] = frozenset(
         "unknown caller",
         "private number",
         "caller id blocked",
+        # Telcordia GR-30-CORE "reason for absence of number": P = private, O = out of area.
+        "p",
+        "o",
     }
 )
 
