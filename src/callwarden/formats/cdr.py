@@ -11,8 +11,12 @@ good ones yielded. Line numbers are physical lines (header = line 1):
 * A quoted value may hold a newline (RFC 4180 section 2.6). Such a row is read as one
   record and reported, if bad, at the line where it starts; the newlines inside values
   are counted so that every later row still gets its true physical line.
+* An unbalanced quote runs, by CSV's own rule, to the next quote or the end of the file;
+  the lines it swallows come back as one bad row at the line where the quote opened, with
+  their text as the evidence. Nothing after the closing quote is lost.
 * Blank lines (and rows whose fields are all empty) carry nothing and are skipped
   without a report; they still count as lines.
+* Bytes that are not UTF-8 cost their row only ("not UTF-8 text"), not the block.
 """
 
 from __future__ import annotations
