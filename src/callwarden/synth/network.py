@@ -75,6 +75,7 @@ class Sender:
     upstream_provider: str | None
     behaviour: Behaviour
     daily_calls: float
+    hours: npt.NDArray[np.float64]  # 24 weights, callee local time
     asr: float
     message_s: float
     talk_median_s: float
@@ -334,6 +335,8 @@ class _Builder:
             upstream_provider=upstream,
             behaviour=behaviour,
             daily_calls=daily_calls,
+            # Each sender keeps its own version of its behaviour's daily rhythm.
+            hours=np.asarray(behaviour.hours) * rng.lognormal(0.0, 0.3, 24),
             asr=float(rng.uniform(*behaviour.asr)),
             message_s=float(rng.uniform(*behaviour.message_s)),
             talk_median_s=float(rng.uniform(*behaviour.talk_median_s)),
@@ -453,7 +456,9 @@ def build_network(
             declared_use="customer care and sales follow-up (opted-in customers)",
             ip_country=names.pick(rng, ("PH", "IN", "MX")) if offshore else "US",
         )
-        roster = g.roster_from_population(int(volume * 2.5))
+        # A list of k days' calls: each person is called about every k days (dialler
+        # retries included).
+        roster = g.roster_from_population(int(volume * 3))
         g.consent(cid, roster, ConsentType.PRIOR_EXPRESS_WRITTEN)
         numbers = g.local_presence_numbers(int(rng.integers(*b.CONTACT_CENTRE.numbers)), roster)
         verified = g.hold(cid, numbers, 0.97, 700)
@@ -482,7 +487,7 @@ def build_network(
             created_days_ago=rng.uniform(300, 2500),
             declared_use="prescription and appointment reminders",
         )
-        roster = g.roster_from_population(int(volume * 3), npa, 0.4)
+        roster = g.roster_from_population(int(volume * 6), npa, 0.4)
         g.consent(cid, roster, ConsentType.PRIOR_EXPRESS)
         numbers = g.new_numbers(int(rng.integers(*b.REMINDERS.numbers)), npa, 0.8)
         verified = g.hold(cid, numbers, 1.0, 1000)
@@ -645,7 +650,9 @@ def build_network(
         verified = g.hold(sub, numbers, 0.95, created)
         roster = np.zeros(0, np.int64)
         if behaviour.consent is not None:
-            roster = g.roster_from_population(int(volume * 2.5), home, 0.5)
+            roster = g.roster_from_population(
+                int(volume * (5 if behaviour.message_share else 3)), home, 0.5
+            )
             g.consent(sub, roster, ConsentType.PRIOR_EXPRESS_WRITTEN)
         g.sender(
             behaviour,

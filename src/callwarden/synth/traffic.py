@@ -129,10 +129,9 @@ def generate_day(
 
 
 def _local_seconds(
-    hours: tuple[float, ...], rng: np.random.Generator, count: int
+    hours: npt.NDArray[np.float64], rng: np.random.Generator, count: int
 ) -> npt.NDArray[np.int64]:
-    weights = np.asarray(hours, dtype=np.float64)
-    cumulative = np.cumsum(weights / weights.sum())
+    cumulative = np.cumsum(hours / hours.sum())
     hour = np.searchsorted(cumulative, rng.random(count), side="right").clip(0, 23)
     return hour.astype(np.int64) * 3600_000 + rng.integers(0, 3600_000, size=count)
 
@@ -186,7 +185,7 @@ def _sequential_runs(
         steps = 1 + (rng.random(length) < 0.08).astype(np.int64)  # a few skipped lines
         lines = np.minimum(first + np.cumsum(steps) - 1, 9_999)
         callees.append(block_base + lines)
-        start = int(_local_seconds(sender.behaviour.hours, rng, 1)[0])
+        start = int(_local_seconds(sender.hours, rng, 1)[0])
         gaps = rng.exponential(float(rng.uniform(1500, 6000)), size=length).astype(np.int64)
         times.append(start + np.cumsum(gaps))
         remaining -= length
@@ -304,7 +303,7 @@ def _sender_day(
         local_ms = np.mod(local_ms, SECONDS_PER_DAY * 1000)
     else:
         callee = _callees(sender, context, rng, count)
-        local_ms = _local_seconds(sender.behaviour.hours, rng, count)
+        local_ms = _local_seconds(sender.hours, rng, count)
     block = _block_of(population, callee)
     zone = population.plan.zone_of_npa_nxx[block]
     caller, form, attestation, used = _callers(sender, context, callee, rng)
