@@ -24,7 +24,7 @@ from callwarden.traffic.analyze import (
     stage_cdr_files,
 )
 
-_USED_BY = re.compile(r"used by (customer|sub_account|upstream_provider) (.+?)\s*$")
+_USED_BY = re.compile(r"(?:used|presented) by (customer|sub_account|upstream_provider) (.+?)\s*$")
 
 
 @dataclass
@@ -92,6 +92,16 @@ def evaluate(alerts: Iterable[Alert], labels: Sequence[Mapping[str, str]]) -> Qu
         key = (alert.entity_type.value, alert.entity_id)
         if key not in worst or alert.severity.rank > worst[key].rank:
             worst[key] = alert.severity
+    # A campaign's caller IDs belong to the campaign's source: the illegal non-caller-ID
+    # label with the same behaviour and carrying account.
+    campaign_high: set[tuple[str, str]] = set()
+    for label in labels:
+        if (
+            label["entity_type"] != EntityType.CALLER_ID
+            and label["legitimate"].lower() != "true"
+            and worst.get((label["entity_type"], label["entity_id"])) is Severity.HIGH
+        ):
+            campaign_high.add((label["behaviour"], label.get("customer_id", "")))
     groups: dict[tuple[bool, str, str], LabelRow] = {}
     for label in labels:
         legitimate = label["legitimate"].strip().lower() == "true"
@@ -107,7 +117,10 @@ def evaluate(alerts: Iterable[Alert], labels: Sequence[Mapping[str, str]]) -> Qu
         elif (
             not legitimate
             and entity_type == EntityType.CALLER_ID
-            and _source_is_high(label.get("description", ""), worst)
+            and (
+                (label["behaviour"], label.get("customer_id", "")) in campaign_high
+                or _source_is_high(label.get("description", ""), worst)
+            )
         ):
             row.high_via_source += 1
         else:
