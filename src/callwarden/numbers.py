@@ -372,15 +372,21 @@ def normalise_column(values: pa.Array | pa.ChunkedArray) -> pa.StringArray:
     """
     values = _as_string_array(values)
     shaped = _match(values, _SHAPED_CLEAN_NANP)
-    bare = shaped & ~np.asarray(
-        pc.starts_with(values, "+").fill_null(False).to_numpy(zero_copy_only=False), bool
-    )
+    lengths = np.asarray(pc.binary_length(values).fill_null(0).to_numpy(), dtype=np.int64)
     output: pa.Array = values
-    positions = np.flatnonzero(bare)
+    # Ten bare digits, the common switch form: prefix the whole column once, keep where due.
+    ten_digits = shaped & (lengths == 10)
+    if ten_digits.any():
+        prefixed = pc.binary_join_element_wise("+1", values, "")
+        output = pc.if_else(pa.array(ten_digits), prefixed, values)
+    # 1 + ten digits: rarer, sliced one by one. +1 + ten digits is already E.164.
+    positions = np.flatnonzero(shaped & (lengths == 11))
     if len(positions):
         national = pc.utf8_slice_codeunits(_take(values, positions), -10)
         normalised = pc.binary_join_element_wise("+1", national, "")
-        output = pc.replace_with_mask(values, pa.array(bare), normalised)
+        mask = np.zeros(len(values), bool)
+        mask[positions] = True
+        output = pc.replace_with_mask(output, pa.array(mask), normalised)
     others = ~shaped & np.asarray(pc.is_valid(values).to_numpy(zero_copy_only=False), bool)
     return _scalar_fallback(values, np.flatnonzero(others), output, None)
 
