@@ -121,7 +121,10 @@ def test_the_same_file_twice_adds_nothing(tmp_path: Path) -> None:
     assert (second.rows_offered, second.rows_added, second.duplicates_skipped) == (3_000, 0, 3_000)
     assert fingerprint(store) == before
     assert store.files() == files_before
-    assert [i.source for i in store.ingests()] == ["day1.csv", "day1.csv"]
+    assert [(i.source, i.rows_offered, i.rows_added) for i in store.ingests()] == [
+        ("day1.csv", 3_000, 3_000),
+        ("day1.csv", 3_000, 0),
+    ]
 
 
 def test_overlapping_files_add_only_the_new_call_ids(tmp_path: Path) -> None:

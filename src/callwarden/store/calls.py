@@ -261,13 +261,8 @@ class CallStore:
                     if pending_rows >= self.commit_rows:
                         manifest = self._commit_chunk(connection, manifest, pending, added)
                         pending, pending_rows = [], 0
-                record = IngestRecord(
-                    source=source,
-                    rows_offered=offered,
-                    rows_added=sum(added.values()),
-                    finished_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                )
-                self._commit_chunk(connection, manifest, pending, added, record=record)
+                # The last chunk and the record of the whole append commit together.
+                self._commit_chunk(connection, manifest, pending, added, finished=(source, offered))
             finally:
                 progress.finish()
                 connection.close()
@@ -286,16 +281,25 @@ class CallStore:
         batches: list[pa.RecordBatch],
         added: dict[dt.date, int],
         *,
-        record: IngestRecord | None = None,
+        finished: tuple[str, int] | None = None,
     ) -> _Manifest:
-        """Write the new rows of ``batches`` and commit them (and ``record``) in one manifest."""
+        """Write the new rows of ``batches`` and commit them in one manifest; with
+        ``finished`` (source, rows offered), also record the append as complete."""
         new_files: list[StoredFile] = []
         if batches:
             new_files = self._write_new_rows(connection, manifest, batches)
-        if not new_files and record is None:
+        if not new_files and finished is None:
             return manifest
         for stored in new_files:
             added[stored.day] = added.get(stored.day, 0) + stored.rows
+        record = None
+        if finished is not None:
+            record = IngestRecord(
+                source=finished[0],
+                rows_offered=finished[1],
+                rows_added=sum(added.values()),
+                finished_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            )
         updated = _Manifest(
             files=manifest.files + tuple(new_files),
             ingests=manifest.ingests + ((record,) if record else ()),
