@@ -201,3 +201,75 @@ def test_decode_never_crashes_on_arbitrary_json_parts(header: bytes, payload: by
 @given(st.from_regex(r"\+?[0-9]{1,3}[ .-]?[0-9]{3}[ .-]?[0-9]{4}", fullmatch=True))
 def test_canonical_tn_keeps_only_digits(number: str) -> None:
     assert canonical_tn(number) == "".join(ch for ch in number if ch.isdigit())
+
+
+# RFC 8588 section 6 example, as corrected by erratum 6656: the RFC printed "iat" as the
+# string "1443208345" (and dropped two commas); RFC 8225 section 5.1.1 makes it a number.
+RFC8588_X5U = "https://cert.example.org/passport.cer"
+RFC8588_HEADER = (
+    '{"alg":"ES256","ppt":"shaken","typ":"passport","x5u":"https://cert.example.org/passport.cer"}'
+)
+RFC8588_PAYLOAD = (
+    '{"attest":"A","dest":{"tn":["12155550131"]},"iat":1443208345,'
+    '"orig":{"tn":"12155550121"},"origid":"123e4567-e89b-12d3-a456-426655440000"}'
+)
+
+
+def test_rfc8588_example_serialises_canonically(lab: Lab) -> None:
+    from callwarden.shaken.signer import Signer, SigningKey
+
+    passport = shaken_passport(
+        x5u=RFC8588_X5U,
+        iat=1443208345,
+        orig_tn="12155550121",
+        dest_tns=["12155550131"],
+        attest=Attestation.A,
+        origid="123e4567-e89b-12d3-a456-426655440000",
+    )
+    assert canonical_json(passport.header()) == RFC8588_HEADER
+    assert canonical_json(passport.claims()) == RFC8588_PAYLOAD
+    token = Signer(SigningKey(lab.sp.key), RFC8588_X5U).sign(
+        "12155550121", ["12155550131"], Attestation.A, "123e4567-e89b-12d3-a456-426655440000",
+        iat=1443208345,
+    )  # fmt: skip
+    head, payload, _ = token.split(".")
+    assert b64url_decode(head).decode() == RFC8588_HEADER
+    assert b64url_decode(payload).decode() == RFC8588_PAYLOAD
+    assert decode(token).passport == passport
+
+
+def test_rfc8588_example_as_printed_with_string_iat_is_read() -> None:
+    # Peers copied the uncorrected example: a digit-string iat is read as the number.
+    printed = RFC8588_PAYLOAD.replace('"iat":1443208345', '"iat":"1443208345"')
+    token = ".".join(
+        [b64url_encode(RFC8588_HEADER.encode()), b64url_encode(printed.encode()), "A" * 86]
+    )
+    passport = decode(token).passport
+    assert passport.iat == 1443208345
+    assert passport.orig_tn == "12155550121"
+    assert passport.attest is Attestation.A
+
+
+def test_rfc8225_canonical_example() -> None:
+    # RFC 8225 section 9's example, with the closing brace of "dest" that the draft text
+    # lost; the base PASSporT (no ppt) header of its section 4 example.
+    passport = Passport(
+        x5u=RFC8588_X5U,
+        iat=1443208345,
+        orig_tn="12155551212",
+        dest_uris=("sip:alice@example.com",),
+        ppt=None,
+    )
+    assert canonical_json(passport.claims()) == (
+        '{"dest":{"uri":["sip:alice@example.com"]},"iat":1443208345,"orig":{"tn":"12155551212"}}'
+    )
+    assert canonical_json(passport.header()) == (
+        '{"alg":"ES256","typ":"passport","x5u":"https://cert.example.org/passport.cer"}'
+    )
+
+
+def test_dest_values_are_written_in_lexicographic_order(lab: Lab) -> None:
+    passport = shaken_passport(
+        x5u=X5U, iat=1, orig_tn=ORIG, dest_tns=["13", "12", "2"], attest=Attestation.C, origid="o"
+    )
+    assert canonical_json(passport.claims()["dest"]) == '{"tn":["12","13","2"]}'

@@ -42,7 +42,7 @@ def test_payload_template_equals_canonical_json(
     expected = canonical_json(
         {
             "attest": attest.value,
-            "dest": {"tn": dests},
+            "dest": {"tn": sorted(dests)},
             "iat": iat,
             "orig": {"tn": orig},
             "origid": origid,

@@ -85,11 +85,13 @@ class Passport:
         return header
 
     def claims(self) -> dict[str, Any]:
+        # Deterministic form (RFC 8225 section 9): dest values in lexicographic order, so
+        # the same call always serialises to the same bytes.
         dest: dict[str, list[str]] = {}
         if self.dest_tns:
-            dest["tn"] = list(self.dest_tns)
+            dest["tn"] = sorted(self.dest_tns)
         if self.dest_uris:
-            dest["uri"] = list(self.dest_uris)
+            dest["uri"] = sorted(self.dest_uris)
         claims: dict[str, Any] = dict(self.other_claims)
         claims.update({"dest": dest, "iat": self.iat, "orig": {"tn": self.orig_tn}})
         if self.attest is not None:

@@ -145,7 +145,10 @@ class Signer:
         """The canonical payload (RFC 8225 section 9; RFC 8588 section 6 claims)."""
         if not dest_tns:
             raise ShakenError(ShakenErrorCode.CLAIM_MISSING, "at least one dest TN is needed")
-        dest = ",".join(f'"{_tn(tn)}"' for tn in dest_tns)
+        if len(dest_tns) == 1:
+            dest = f'"{_tn(dest_tns[0])}"'
+        else:  # lexicographic order, as Passport.claims() writes them
+            dest = ",".join(f'"{tn}"' for tn in sorted(_tn(tn) for tn in dest_tns))
         quoted_origid = (
             f'"{origid}"'
             if _PLAIN_ORIGID.fullmatch(origid)
