@@ -243,10 +243,7 @@ def _newlines_per_row(batch: pa.RecordBatch) -> np.ndarray:
 def _blank_rows(batch: pa.RecordBatch) -> np.ndarray:
     """Rows with nothing in any field (blank lines, a row of bare commas). Looked at as
     bytes: the text is not known to be valid UTF-8 yet."""
-    first = batch.column(0).cast(pa.binary())
-    short = np.flatnonzero(columns.as_numpy_bool(pc.less_equal(pc.binary_length(first), 8)))
-    spaces = pc.match_substring_regex(first.take(pa.array(short, pa.int64())), r"^[ \t\r\n]*$")
-    candidates = short[columns.as_numpy_bool(spaces)]
+    candidates = np.flatnonzero(_empty_or_space_led(batch.column(0)))
     blank = np.zeros(batch.num_rows, bool)
     if not len(candidates):
         return blank
@@ -257,6 +254,21 @@ def _blank_rows(batch: pa.RecordBatch) -> np.ndarray:
         still &= np.array([not (value or b"").strip() for value in values], dtype=bool)
     blank[candidates[still]] = True
     return blank
+
+
+def _empty_or_space_led(column: pa.Array) -> np.ndarray:
+    """Mask of values that are empty or start with whitespace, read straight off the
+    Arrow buffers (offsets and bytes) without a kernel pass."""
+    size = len(column)
+    _, offsets_buffer, data_buffer = column.buffers()
+    offsets = np.frombuffer(offsets_buffer, np.int32)[column.offset : column.offset + size + 1]
+    lengths = np.diff(offsets)
+    lead = np.zeros(size, np.uint8)
+    if data_buffer is not None and len(data_buffer):
+        present = lengths > 0
+        lead[present] = np.frombuffer(data_buffer, np.uint8)[offsets[:-1][present]]
+    blank_led: np.ndarray = (lengths == 0) | np.isin(lead, (0x20, 0x09, 0x0A, 0x0D))
+    return blank_led
 
 
 def _checked_utf8(
