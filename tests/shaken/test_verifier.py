@@ -263,3 +263,43 @@ def test_ppt_parameter_must_match_the_passport(lab: Lab, ppt_param: str) -> None
 def test_numbers_compare_as_e164(lab: Lab, from_tn: str, to_tn: str) -> None:
     verdict = _verifier(lab).verify(_identity(lab), from_tn=from_tn, to_tn=to_tn)
     assert verdict.passed, verdict.message
+
+
+def _compact_identity(lab: Lab, ppt: str | None) -> str:
+    from callwarden.shaken.passport import Passport, compact, encode
+
+    passport = Passport(
+        x5u=X5U,
+        iat=int(lab.now.timestamp()),
+        orig_tn=ORIG,
+        dest_tns=(DEST,),
+        ppt=ppt,
+        attest=Attestation.A if ppt else None,
+        origid=ORIGID if ppt else None,
+    )
+    token = compact(encode(passport, lab.sp.key))
+    return build_identity(token, X5U, ppt=ppt)
+
+
+def test_compact_form_is_rebuilt_from_the_request(lab: Lab) -> None:
+    verifier = _verifier(lab, policy=VerifierPolicy(require_shaken=False))
+    identity = _compact_identity(lab, None)
+    date = int(lab.now.timestamp())
+    verdict = verifier.verify(identity, from_tn=f"sip:+{ORIG}@example.net", to_tn=DEST, date=date)
+    assert verdict.passed, verdict.message
+    # The Date header is part of what was signed: another second breaks the signature.
+    other = _verifier(lab, policy=VerifierPolicy(require_shaken=False))
+    verdict = other.verify(identity, from_tn=ORIG, to_tn=DEST, date=date + 1)
+    assert verdict.code is ShakenErrorCode.SIGNATURE_INVALID
+    verdict = other.verify(identity, from_tn=ORIG, to_tn=DEST)
+    assert verdict.code is ShakenErrorCode.CLAIM_MISSING
+    assert "Date" in verdict.message
+
+
+def test_compact_shaken_passport_cannot_be_rebuilt(lab: Lab) -> None:
+    identity = _compact_identity(lab, "shaken")
+    verdict = _verifier(lab).verify(
+        identity, from_tn=ORIG, to_tn=DEST, date=int(lab.now.timestamp())
+    )
+    assert verdict.code is ShakenErrorCode.CLAIM_MISSING
+    assert verdict.sip_status == 438

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -181,11 +181,16 @@ def _load_object(data: bytes, what: str) -> dict[str, Any]:
     return value
 
 
-def decode(token: str, *, compact_claims: Passport | None = None) -> DecodedToken:
+def decode(
+    token: str,
+    *,
+    compact_claims: Passport | Callable[[dict[str, Any]], Passport] | None = None,
+) -> DecodedToken:
     """Split, base64url-decode and check a token's header and claims.
 
     A compact-form token (``header..signature``) needs ``compact_claims``: the PASSporT
-    the receiver rebuilt from the SIP request (RFC 8224 section 6.2.2).
+    the receiver rebuilt from the SIP request (RFC 8224 section 6.2.2), or a function
+    that rebuilds it from the token's (checked) protected header.
     """
     parts = token.split(".")
     if len(parts) != 3 or not parts[0] or not parts[2]:
@@ -205,7 +210,8 @@ def decode(token: str, *, compact_claims: Passport | None = None) -> DecodedToke
                 ShakenErrorCode.PASSPORT_MALFORMED,
                 "compact-form PASSporT and no SIP request claims to rebuild it from",
             )
-        passport = compact_claims
+        passport = compact_claims(header) if callable(compact_claims) else compact_claims
+        validate(passport)
         payload_b64 = b64url_encode(canonical_json(passport.claims()).encode())
         is_compact = True
     signature = b64url_decode(signature_b64, what="PASSporT signature")

@@ -207,6 +207,38 @@ def _number_matches(passport_tn: str, presented: tuple[str | None, ...]) -> bool
     return any(wanted & _number_keys(number) for number in presented)
 
 
+def _request_tn(number: str | None, what: str) -> str:
+    e164 = normalise(number) if number else None
+    if e164 is None:
+        raise ShakenError(
+            ShakenErrorCode.CLAIM_MISSING,
+            f"compact PASSporT: the request has no usable {what} number ({number!r})",
+        )
+    return e164.removeprefix("+")
+
+
+def _rebuild_compact(
+    header: dict[str, Any], orig: str | None, dest: str | None, date: int | None
+) -> Passport:
+    """The claims of a compact-form PASSporT, from the SIP request (RFC 8224 s. 6.2.2).
+
+    Only base claims can be rebuilt: a SHAKEN PASSporT's attest and origid are not in the
+    request, so a compact SHAKEN token ends in CLAIM_MISSING.
+    """
+    if date is None:
+        raise ShakenError(
+            ShakenErrorCode.CLAIM_MISSING,
+            "compact PASSporT: iat comes from the request's Date header, which is absent",
+        )
+    return Passport(
+        x5u=header["x5u"],
+        iat=date,
+        orig_tn=_request_tn(orig, "calling"),
+        dest_tns=(_request_tn(dest, "called"),),
+        ppt=header.get("ppt"),
+    )
+
+
 def _fail(code: ShakenErrorCode, message: str, passport: Passport | None = None) -> Verdict:
     verstat = Verstat.NO_VALIDATION if code is ShakenErrorCode.IDENTITY_MISSING else Verstat.FAILED
     return Verdict(verstat=verstat, code=code, message=message, passport=passport)
@@ -246,27 +278,46 @@ class Verifier:
         to_tn: str | None,
         pai_tn: str | None = None,
         request_uri_tn: str | None = None,
+        date: int | None = None,
     ) -> Verdict:
-        """Verify one Identity header value for a call From/PAI -> To/Request-URI."""
+        """Verify one Identity header value for a call From/PAI -> To/Request-URI.
+
+        ``date`` is the request's Date header as a POSIX time: a compact-form PASSporT
+        takes its ``iat`` from it (RFC 8224 section 4.1).
+        """
         try:
-            return self._verify(identity, from_tn, to_tn, pai_tn, request_uri_tn)
+            return self._verify(
+                identity,
+                from_tn=from_tn,
+                to_tn=to_tn,
+                pai_tn=pai_tn,
+                request_uri_tn=request_uri_tn,
+                date=date,
+            )
         except ShakenError as error:
             return _fail(error.code, error.detail)
 
     def _verify(
         self,
         identity: str | None,
+        *,
         from_tn: str | None,
         to_tn: str | None,
         pai_tn: str | None,
         request_uri_tn: str | None,
+        date: int | None = None,
     ) -> Verdict:
         if identity is None or not identity.strip():
             return _fail(ShakenErrorCode.IDENTITY_MISSING, "no Identity header")
         header = parse_identity(identity)
         if header.alg is not None and header.alg != ES256:
             return _fail(ShakenErrorCode.ALG_UNSUPPORTED, f"alg={header.alg}: only ES256")
-        decoded = decode(header.token)
+        decoded = decode(
+            header.token,
+            compact_claims=lambda protected: _rebuild_compact(
+                protected, pai_tn or from_tn, to_tn or request_uri_tn, date
+            ),
+        )
         passport = decoded.passport
         if header.ppt is not None and header.ppt != (passport.ppt or ""):
             return _fail(
