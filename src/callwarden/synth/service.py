@@ -23,11 +23,11 @@ from callwarden.synth.tracebacks import ReportedCall, notice_text, report_calls,
 from callwarden.synth.traffic import generate_day, make_context
 from callwarden.synth.writer import (
     FileFormat,
-    consent_table,
+    consent_tables,
     day_table,
     write_cdr_day,
     write_rows,
-    write_table_csv,
+    write_tables_csv,
     write_text,
 )
 
@@ -104,7 +104,7 @@ def synthesize(options: SynthOptions, progress: Progress | None = None) -> Synth
             out / "numbers.csv", ("number", "customer_id", "since", "verified"), network.numbers
         )
     )
-    result.files.append(write_table_csv(out / "consent.csv", consent_table(network)))
+    result.files.append(write_tables_csv(out / "consent.csv", consent_tables(network)))
     result.files.append(write_rows(out / "dno.csv", ("number", "reason"), network.dno))
     result.files.append(write_rows(out / "rmd.csv", RMD_COLUMNS, network.rmd))
     progress.finish()

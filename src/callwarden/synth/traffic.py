@@ -125,7 +125,9 @@ def generate_day(
             parts.append(_burst(sender, context, rng))
         if pool_used is not None and not sender.behaviour.legitimate:
             used[sender.index] = pool_used
-    return DayCalls.concat(parts).ordered(), used
+    day = DayCalls.concat(parts)
+    parts.clear()  # one copy of the day at a time
+    return day.ordered(), used
 
 
 def _local_seconds(

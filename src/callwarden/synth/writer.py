@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -243,16 +242,26 @@ def write_text(path: Path, text: str) -> Path:
     return path
 
 
-def write_table_csv(path: Path, table: pa.Table) -> Path:
-    with atomic_path(path) as partial:
-        buffer = io.BytesIO()
-        pacsv.write_csv(table, buffer, pacsv.WriteOptions(quoting_style="needed"))
-        partial.write_bytes(buffer.getvalue())
+def write_tables_csv(path: Path, tables: Iterable[pa.Table]) -> Path:
+    """One CSV from tables of the same schema, streamed (one header, bounded memory)."""
+    options = pacsv.WriteOptions(quoting_style="needed")
+    with atomic_path(path) as partial, partial.open("wb") as handle:
+        writer: pacsv.CSVWriter | None = None
+        for table in tables:
+            if writer is None:
+                writer = pacsv.CSVWriter(handle, table.schema, write_options=options)
+            writer.write_table(table)
+        if writer is not None:
+            writer.close()
     return path
 
 
-def consent_table(network: Network) -> pa.Table:
-    """consent.csv (formats.md section 3) as a table, one row per record."""
+#: Consent records are formatted and written this many at a time.
+CONSENT_CHUNK_ROWS = 500_000
+
+
+def consent_tables(network: Network, chunk_rows: int = CONSENT_CHUNK_ROWS) -> Iterator[pa.Table]:
+    """consent.csv (formats.md section 3), one row per record, in chunks."""
     numbers = network.consent_number
     holder = np.empty(numbers.size, dtype=np.int32)
     kind = np.empty(numbers.size, dtype=np.int8)
@@ -260,23 +269,28 @@ def consent_table(network: Network) -> pa.Table:
     for first, last, _, consent_type, index in network.consent_batches:
         holder[first:last] = index
         kind[first:last] = kinds.index(consent_type.value)
+    holders = pa.array(network.consent_holder)
     start_day = (network.start - date(1970, 1, 1)).days
-    obtained = iso_day_times(
-        start_day + network.consent_obtained_day.astype(np.int64), "T13:00:00Z"
-    )
-    revoked_mask = network.consent_revoked_day != NOT_REVOKED
-    revoked_days = np.where(revoked_mask, network.consent_revoked_day, 0).astype(np.int64)
-    revoked = iso_day_times(start_day + revoked_days, "T16:00:00Z")
-    evidence = pc.binary_join_element_wise(
-        "optin-", pc.cast(pa.array(network.consent_evidence), pa.string()), ""
-    )
-    return pa.table(
-        {
-            "called_number": e164_strings(numbers),
-            "customer_id": pc.take(pa.array(network.consent_holder), pa.array(holder)),
-            "consent_type": pc.take(pa.array(kinds), pa.array(kind)),
-            "obtained_at": obtained,
-            "revoked_at": pc.if_else(pa.array(revoked_mask), revoked, None),
-            "evidence": evidence,
-        }
-    )
+    for begin in range(0, max(numbers.size, 1), chunk_rows):
+        part = slice(begin, begin + chunk_rows)
+        obtained = iso_day_times(
+            start_day + network.consent_obtained_day[part].astype(np.int64), "T13:00:00Z"
+        )
+        revoked_day = network.consent_revoked_day[part]
+        revoked_mask = revoked_day != NOT_REVOKED
+        revoked = iso_day_times(
+            start_day + np.where(revoked_mask, revoked_day, 0).astype(np.int64), "T16:00:00Z"
+        )
+        evidence = pc.binary_join_element_wise(
+            "optin-", pc.cast(pa.array(network.consent_evidence[part]), pa.string()), ""
+        )
+        yield pa.table(
+            {
+                "called_number": e164_strings(numbers[part]),
+                "customer_id": pc.take(holders, pa.array(holder[part])),
+                "consent_type": pc.take(pa.array(kinds), pa.array(kind[part])),
+                "obtained_at": obtained,
+                "revoked_at": pc.if_else(pa.array(revoked_mask), revoked, None),
+                "evidence": evidence,
+            }
+        )
