@@ -287,14 +287,18 @@ def _flag_sums() -> str:
     )
 
 
-def _samples() -> str:
+def _samples(flags: Sequence[str] = FLAGS) -> str:
     return ",\n            ".join(
         [
             "min(call_id) as sample_any",
             "max(call_id) as sample_any_last",
-            *(f"min(case when {flag} = 1 then call_id end) as sample_{flag}" for flag in FLAGS),
+            *(f"min(case when {flag} = 1 then call_id end) as sample_{flag}" for flag in flags),
         ]
     )
+
+
+#: The evidence a calling number can show by itself (consent and grants are the account's).
+_CALLER_ID_FLAGS = ("invalid_caller", "dno_caller", "outside_hours", "short_answered")
 
 
 def source_features_sql(enriched: str) -> str:
@@ -331,12 +335,14 @@ def caller_id_features_sql(enriched: str, min_calls: int) -> str:
                 then 1 else 0 end) as long_answered,
             approx_count_distinct(called_number) as callees,
             1 as caller_ids,
-            approx_count_distinct(callee_block) as callee_blocks,
+            -- number-order dialling is judged per source: neutral values here (the same
+            -- aggregate as callees, computed once)
+            approx_count_distinct(called_number) as callee_blocks,
             approx_count_distinct(called_number) as callee_caller_pairs,
             approx_count_distinct(coalesce(customer_id, upstream_provider)) as sources,
             sum(nanp_pair) as nanp_pairs,
             {_flag_sums()},
-            {_samples()}
+            {_samples(_CALLER_ID_FLAGS)}
         from ({enriched}) e
         group by caller_id, window_start
         having count(*) >= {int(min_calls)}
@@ -539,12 +545,17 @@ def compute_features(
     ``on_step`` is advanced once per finished scan (a progress hook).
     """
     steps = iter(on_step) if on_step is not None else None
+    # Each scan joins only the reference tables its figures use: a join costs a probe per
+    # call, a hundred million times.
     enriched = enriched_calls_sql(unit, tables, relation)
+    caller_tables = ReferenceTables(dno=tables.dno, callee_time_zones=tables.callee_time_zones)
+    caller_enriched = enriched_calls_sql(unit, caller_tables, relation)
+    bare = enriched_calls_sql(unit, ReferenceTables(), relation)
     scans = (
         ("cw_sources", source_features_sql(enriched)),
-        ("cw_caller_ids", caller_id_features_sql(enriched, caller_id_min_calls)),
-        ("cw_hist", duration_histogram_sql(enriched)),
-        ("cw_minutes", minute_counts_sql(enriched)),
+        ("cw_caller_ids", caller_id_features_sql(caller_enriched, caller_id_min_calls)),
+        ("cw_hist", duration_histogram_sql(bare)),
+        ("cw_minutes", minute_counts_sql(bare)),
     )
     for name, sql in scans:
         connection.execute(f"create or replace temp table {name} as {sql}")
