@@ -56,6 +56,21 @@ def test_ingest_exits_non_zero_only_for_a_whole_file_error(tmp_path: Path) -> No
     assert CallStore(home / "calls").count() == 1  # the good file still went in
 
 
+def test_ingest_takes_a_directory_of_cdr_files(tmp_path: Path) -> None:
+    cdrs = tmp_path / "cdrs" / "2026-11"
+    cdrs.mkdir(parents=True)
+    (cdrs / "a.csv").write_text(HEADER + ROW.format(n=1))
+    (cdrs / "b.csv").write_text(HEADER + ROW.format(n=2))
+    (cdrs / "notes.txt").write_text("not call records")
+    home = tmp_path / "home"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "cdrs"), "--home", str(home)])
+
+    assert result.exit_code == 0, result.output
+    assert "a.csv" in result.output and "b.csv" in result.output
+    assert "notes.txt" not in result.output
+    assert CallStore(home / "calls").count() == 2
+
+
 def fingerprint(root: Path) -> tuple[int, int, str]:
     connection = CallStore(root).connect()
     columns = ", ".join(CDR_COLUMNS)

@@ -11,6 +11,7 @@ from rich.markup import escape
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, out
 from callwarden.config import Settings
+from callwarden.formats.cdr import cdr_files
 from callwarden.store.calls import DEFAULT_COMMIT_ROWS, CallStore
 from callwarden.traffic.ingest import FileIngest, ingest_files
 
@@ -21,7 +22,10 @@ SHOWN_ROW_ERRORS = 5
 @app.command("ingest")
 def ingest_command(
     files: Annotated[
-        list[Path], typer.Argument(help="CDR files: CSV, CSV.gz or Parquet (docs/formats.md 1).")
+        list[Path],
+        typer.Argument(
+            help="CDR files (CSV, CSV.gz or Parquet; docs/formats.md 1) or directories of them."
+        ),
     ],
     home: Annotated[
         Path | None,
@@ -42,8 +46,13 @@ def ingest_command(
     settings = Settings.from_env(home=home)
     with clean_errors():
         progress = ConsoleProgress()
+        # A directory stands for the CDR files in it; a file that cannot be read is
+        # reported by itself while the others go in.
+        named = [
+            found for path in files for found in (cdr_files([path]) if path.is_dir() else [path])
+        ]
         run = ingest_files(
-            files,
+            named,
             CallStore(settings.call_store_dir, commit_rows=commit_rows),
             rejects_dir=settings.home / "rejects",
             progress=progress,

@@ -7,7 +7,7 @@ at all (missing required column, unreadable) raises :class:`callwarden.errors.In
 readers are generators, so that happens at the first ``next()``.
 """
 
-from callwarden.formats.cdr import read_cdrs
+from callwarden.formats.cdr import cdr_files, read_cdrs
 from callwarden.formats.customers import read_consent, read_customers, read_numbers
 from callwarden.formats.lists import read_dno, read_rmd
 from callwarden.formats.notices import read_notice, read_traceback_requests
@@ -16,6 +16,7 @@ from callwarden.formats.report import ReadReport, RowError
 __all__ = [
     "ReadReport",
     "RowError",
+    "cdr_files",
     "read_cdrs",
     "read_consent",
     "read_customers",

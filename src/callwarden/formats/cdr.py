@@ -22,7 +22,7 @@ good ones yielded. Line numbers are physical lines (header = line 1):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -433,3 +433,27 @@ def _optional(found: dict[str, pa.Array], name: str, size: int) -> pa.Array:
     if name not in found:
         return pa.nulls(size, pa.string())
     return columns.text(found[name])
+
+
+_CDR_SUFFIXES = (".parquet", ".csv", ".csv.gz", ".gz")
+
+
+def cdr_files(paths: Sequence[Path]) -> list[Path]:
+    """The CDR files named: files as given, directories searched recursively for Parquet,
+    CSV and CSV.gz files."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(_CDR_SUFFIXES)
+            )
+            if not found:
+                raise InputError(
+                    "no .parquet, .csv or .csv.gz files in this directory", source=str(path)
+                )
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError("no such file or directory", source=str(path))
+    return files

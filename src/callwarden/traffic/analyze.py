@@ -36,6 +36,7 @@ from callwarden.formats import (
     read_numbers,
     read_rmd,
 )
+from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
 from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
@@ -122,30 +123,6 @@ def read_reference_files(
         rmd=read_all(read_rmd, rmd),
     )
     return reference, reports
-
-
-_CDR_SUFFIXES = (".parquet", ".csv", ".csv.gz", ".gz")
-
-
-def cdr_files(paths: Sequence[Path]) -> list[Path]:
-    """The CDR files named: files as given, directories searched recursively for Parquet,
-    CSV and CSV.gz files."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(_CDR_SUFFIXES)
-            )
-            if not found:
-                raise InputError(
-                    "no .parquet, .csv or .csv.gz files in this directory", source=str(path)
-                )
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError("no such file or directory", source=str(path))
-    return files
 
 
 def _is_call_store_parquet(path: Path) -> bool:
