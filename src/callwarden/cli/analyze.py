@@ -102,7 +102,7 @@ def analyze_command(
         if out_path is not None:
             written = write_alerts_jsonl(result.alerts, out_path)
             out.print(f"{written:,} alerts written to {escape(str(out_path))}")
-    _print_summary(result, explain)
+    print_analysis_summary(result, explain)
 
 
 def _print_report(report: ReadReport) -> None:
@@ -113,7 +113,8 @@ def _print_report(report: ReadReport) -> None:
         out.print(f"  {escape(str(error))}")
 
 
-def _print_summary(result: AnalysisResult, explain: int) -> None:
+def print_analysis_summary(result: AnalysisResult, explain: int) -> None:
+    """The severity counts, the sources to act on first and the top explanations."""
     counts = severity_counts(result.alerts)
     out.print(
         f"{result.calls:,} calls, {result.entities_assessed:,} entity-windows assessed: "
