@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 DEFAULT_HOME = Path("callwarden-data")
 
 
@@ -39,6 +37,10 @@ class Settings:
 
 def redact_url(url: str) -> str:
     """The URL with any password replaced, safe for logs and error messages."""
+    # Imported here: every command imports this module, and SQLAlchemy costs a large part
+    # of a second to import, which `callwarden --help` should not pay.
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # a malformed URL must not leak through the error path either

@@ -22,20 +22,19 @@ import csv
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from callwarden.config import Settings
-from callwarden.formats.report import ReadReport
-from callwarden.kyc.importing import import_reference_files
 from callwarden.progress import NoProgress, Progress
-from callwarden.store.calls import CallStore
-from callwarden.store.relational import ReferenceCounts, open_database
-from callwarden.synth.service import SynthOptions, SynthResult, synthesize
-from callwarden.traffic.alerts import write_alerts_jsonl
-from callwarden.traffic.analyze import AnalysisOptions, AnalysisResult, analyze_calls
-from callwarden.traffic.analyze import read_reference_files as read_reference
-from callwarden.traffic.ingest import IngestRun, ingest_files
-from callwarden.traffic.quality import QualityReport, evaluate
-from callwarden.traffic.summary import TrafficSummary, summarise_traffic
+
+if TYPE_CHECKING:
+    from callwarden.formats.report import ReadReport
+    from callwarden.store.relational import ReferenceCounts
+    from callwarden.synth.service import SynthResult
+    from callwarden.traffic.analyze import AnalysisResult
+    from callwarden.traffic.ingest import IngestRun
+    from callwarden.traffic.quality import QualityReport
+    from callwarden.traffic.summary import TrafficSummary
 
 #: The reference files ``callwarden synth`` writes, by the keyword the loaders take.
 REFERENCE_FILES = {
@@ -98,6 +97,23 @@ def run_demo(
     settings: Settings, options: DemoOptions, progress: Progress | None = None
 ) -> DemoResult:
     """Synthesise, ingest, load, summarise and analyse; see the module docstring."""
+    # The services are imported when the demo runs, not with this module: the CLI imports
+    # it for DemoOptions, and `callwarden --help` should not load DuckDB, Arrow and
+    # SQLAlchemy for that.
+    from callwarden.kyc.importing import import_reference_files
+    from callwarden.store.calls import CallStore
+    from callwarden.store.relational import open_database
+    from callwarden.synth.service import SynthOptions, synthesize
+    from callwarden.traffic.alerts import write_alerts_jsonl
+    from callwarden.traffic.analyze import (
+        AnalysisOptions,
+        analyze_calls,
+    )
+    from callwarden.traffic.analyze import read_reference_files as read_reference
+    from callwarden.traffic.ingest import ingest_files
+    from callwarden.traffic.quality import evaluate
+    from callwarden.traffic.summary import summarise_traffic
+
     progress = progress or NoProgress()
     settings = demo_settings(settings, options)
     out = settings.home / "network"
@@ -147,7 +163,9 @@ def run_demo(
 
 
 def _overview(customers_csv: Path) -> NetworkOverview:
-    reference, _ = read_reference(customers=customers_csv)
+    from callwarden.traffic.analyze import read_reference_files  # (see run_demo)
+
+    reference, _ = read_reference_files(customers=customers_csv)
     top_level = [c for c in reference.customers if c.parent_id is None]
     parents = Counter(c.parent_id for c in reference.customers if c.parent_id is not None)
     return NetworkOverview(

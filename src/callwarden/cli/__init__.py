@@ -2,6 +2,9 @@
 :class:`~callwarden.config.Settings` and calls one service; no logic lives here.
 
 Commands are grouped by capability, one module each, registered on :data:`app` at import.
+A command module imports its services inside the command function: `callwarden --help`
+builds every command, and should not pay for DuckDB, Arrow, SQLAlchemy or phonenumbers'
+geodata (tests/cli/test_startup.py keeps it so).
 """
 
 from __future__ import annotations

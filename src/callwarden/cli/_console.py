@@ -6,21 +6,15 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from callwarden.errors import CallwardenError
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 console = Console(stderr=True)
 out = Console()
@@ -30,6 +24,17 @@ class ConsoleProgress:
     """A rich progress bar with a live rows/s figure; implements callwarden.progress.Progress."""
 
     def __init__(self) -> None:
+        # Only commands that run build a bar: `--help` need not import rich.progress.
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
         self._bar = Progress(
             SpinnerColumn(),
             TextColumn("[bold]{task.description}"),

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, out
-from callwarden.cli.analyze import print_analysis_summary
 from callwarden.config import Settings, redact_url
 from callwarden.demo import DemoOptions, DemoResult, run_demo
-from callwarden.traffic.summary import TrafficSummary
+
+if TYPE_CHECKING:
+    from callwarden.traffic.summary import TrafficSummary
 
 #: Width of the longest bar in the terminal charts.
 BAR_WIDTH = 40
@@ -42,6 +42,8 @@ def demo_command(
     """Build a synthetic provider network with labelled illegal campaigns, ingest its
     calls, load its customers and lists, summarise the traffic and find the robocall
     sources. Everything stays in the data directory for the other commands."""
+    from callwarden.cli.analyze import print_analysis_summary
+
     settings = Settings.from_env(home=home)
     with clean_errors():
         progress = ConsoleProgress()
@@ -94,6 +96,8 @@ def _print_traffic(summary: TrafficSummary) -> None:
     _print_bars("calls per day", summary.calls_per_day)
     _print_bars("attestation", list(summary.attestation_mix.items()))
     _print_bars("caller IDs presented", list(summary.caller_class_mix.items()))
+    from rich.table import Table
+
     table = Table(title="Largest sources", show_lines=False)
     for column in ("source", "kind", "calls", "answered", "mean talk", "callees", "caller IDs"):
         table.add_column(column, overflow="fold")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -11,9 +11,10 @@ from rich.markup import escape
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, out
 from callwarden.config import Settings
-from callwarden.formats.cdr import cdr_files
-from callwarden.store.calls import DEFAULT_COMMIT_ROWS, CallStore
-from callwarden.traffic.ingest import FileIngest, ingest_files
+from callwarden.store import DEFAULT_COMMIT_ROWS
+
+if TYPE_CHECKING:
+    from callwarden.traffic.ingest import FileIngest
 
 #: Bad rows printed per file; all of them are in the rejects file.
 SHOWN_ROW_ERRORS = 5
@@ -43,6 +44,10 @@ def ingest_command(
     call_id) are skipped, and an interrupted run can simply be run again. Rejected rows
     are listed in HOME/rejects/ingest-<time>.jsonl. Exits 1 if a whole file could not be
     read."""
+    from callwarden.formats.cdr import cdr_files
+    from callwarden.store.calls import CallStore
+    from callwarden.traffic.ingest import ingest_files
+
     settings = Settings.from_env(home=home)
     with clean_errors():
         progress = ConsoleProgress()

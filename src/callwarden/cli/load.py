@@ -4,7 +4,7 @@ into the relational store."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -12,9 +12,10 @@ from rich.markup import escape
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, console, out
 from callwarden.config import Settings
-from callwarden.formats.report import ReadReport
-from callwarden.kyc.importing import ReferenceImportError, import_reference_files
-from callwarden.store.relational import open_database
+
+if TYPE_CHECKING:
+    from callwarden.formats.report import ReadReport
+    from callwarden.kyc.importing import ReferenceImportError
 
 #: Bad rows printed per file.
 SHOWN_ROW_ERRORS = 5
@@ -53,6 +54,9 @@ def load_command(
     Safe to repeat: loading a file again leaves the same rows, and an interrupted load
     can simply be run again. Bad rows are reported and the good ones loaded. Exits 1 if
     a whole file could not be used (the files before it stay loaded)."""
+    from callwarden.kyc.importing import ReferenceImportError, import_reference_files
+    from callwarden.store.relational import open_database
+
     if not any((customers, numbers, consent, dno, rmd)):
         console.print("[red]error:[/red] name at least one file (--customers, --numbers, ...)")
         raise typer.Exit(2)

@@ -11,7 +11,7 @@ import typer
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, out
 from callwarden.errors import InputError
-from callwarden.synth import DEFAULT_START, SynthOptions, synthesize
+from callwarden.synth import DEFAULT_START
 
 
 @app.command("synth")
@@ -32,6 +32,8 @@ def synth_command(
 ) -> None:
     """Write a synthetic provider's CDRs, customers, numbers, consent, DNO and RMD lists,
     and labels.csv: the ground truth of which senders run illegal robocall campaigns."""
+    from callwarden.synth import SynthOptions, synthesize
+
     with clean_errors():
         try:
             first_day = date.fromisoformat(start)

@@ -60,15 +60,13 @@ import pyarrow.parquet as pq
 from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
 from callwarden.errors import StoreError
 from callwarden.progress import NoProgress, Progress
+from callwarden.store import DEFAULT_COMMIT_ROWS
 
 MANIFEST_NAME = "_manifest.json"
 LOCK_NAME = "_lock"
 STAGING_NAME = "_staging"
 MANIFEST_FORMAT = 1
 
-#: Rows gathered before one commit. Bigger chunks mean fewer files and fewer anti-joins;
-#: smaller ones mean less memory and less work redone after a kill.
-DEFAULT_COMMIT_ROWS = 1_000_000
 
 _ROW_GROUP_ROWS = 131_072
 _MICROSECONDS_PER_DAY = 86_400_000_000

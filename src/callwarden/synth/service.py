@@ -15,6 +15,7 @@ import numpy as np
 
 from callwarden.errors import InputError
 from callwarden.progress import NoProgress, Progress
+from callwarden.synth import DEFAULT_START
 from callwarden.synth.geography import days_from, load_numbering_plan
 from callwarden.synth.labels import LABEL_COLUMNS, LabelTally
 from callwarden.synth.network import Network, build_network
@@ -31,7 +32,6 @@ from callwarden.synth.writer import (
     write_text,
 )
 
-DEFAULT_START = date(2022, 8, 1)
 MAX_SCALE = 100.0
 CUSTOMER_COLUMNS = (
     "customer_id", "name", "parent_id", "kind", "created_at", "kyc_status", "declared_use",
