@@ -3,6 +3,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+from collections.abc import Mapping
 
 import pytest
 from hypothesis import given
@@ -24,7 +25,9 @@ from callwarden.shaken.passport import (
 from .conftest import DEST, ORIG, ORIGID, X5U, Lab
 
 
-def _token(header: dict[str, object], claims: dict[str, object], sig: bytes = b"\0" * 64) -> str:
+def _token(
+    header: Mapping[str, object], claims: Mapping[str, object], sig: bytes = b"\0" * 64
+) -> str:
     return ".".join(
         [
             b64url_encode(json.dumps(header).encode()),
@@ -154,12 +157,13 @@ def test_duplicate_json_keys_are_refused() -> None:
 
 
 def test_typ_and_ppt_and_crit_are_checked() -> None:
-    for header, code in [
+    cases: list[tuple[dict[str, object], ShakenErrorCode]] = [
         (dict(HEADER, typ="JWT"), ShakenErrorCode.TYP_INVALID),
         (dict(HEADER, ppt="rph"), ShakenErrorCode.PPT_UNSUPPORTED),
         (dict(HEADER, crit=["x"]), ShakenErrorCode.PASSPORT_MALFORMED),
         ({k: v for k, v in HEADER.items() if k != "x5u"}, ShakenErrorCode.CLAIM_MISSING),
-    ]:
+    ]
+    for header, code in cases:
         with pytest.raises(ShakenError) as info:
             decode(_token(header, CLAIMS))
         assert info.value.code is code, header
@@ -273,3 +277,50 @@ def test_dest_values_are_written_in_lexicographic_order(lab: Lab) -> None:
         x5u=X5U, iat=1, orig_tn=ORIG, dest_tns=["13", "12", "2"], attest=Attestation.C, origid="o"
     )
     assert canonical_json(passport.claims()["dest"]) == '{"tn":["12","13","2"]}'
+
+
+_digits = st.text("0123456789", min_size=1, max_size=15)
+
+
+@given(
+    attest=st.sampled_from(list(Attestation)),
+    dest=_digits,
+    orig=_digits,
+    iat=st.integers(0, 2**45),
+    origid=st.text(min_size=1, max_size=130),
+)
+def test_canonical_fast_path_reads_what_the_json_path_reads(
+    attest: Attestation, dest: str, orig: str, iat: int, origid: str
+) -> None:
+    # decode() reads the canonical single-dest payload with a regular expression; the
+    # result must be exactly the general JSON reader's, for every payload it accepts.
+    from callwarden.shaken.passport import _canonical_shaken, passport_from_json
+
+    claims = {"attest": attest.value, "dest": {"tn": [dest]}, "iat": iat, "orig": {"tn": orig}}
+    claims["origid"] = origid
+    payload = canonical_json(claims).encode()
+    fast = _canonical_shaken(HEADER, payload)
+    general = passport_from_json(HEADER, json.loads(payload))
+    if fast is not None:
+        assert fast == general
+    token = _token(HEADER, claims).split(".")
+    token[1] = b64url_encode(payload)
+    assert decode(".".join(token)).passport == general
+
+
+def test_fast_path_leaves_other_forms_to_the_json_reader() -> None:
+    from callwarden.shaken.passport import _canonical_shaken
+
+    canonical = canonical_json(CLAIMS).encode()
+    assert _canonical_shaken(HEADER, canonical) is not None
+    for other in (
+        canonical.replace(b'"attest":"A",', b'"attest":"A" ,'),  # spacing
+        canonical.replace(b'"iat":1443208345', b'"iat":"1443208345"'),  # string iat
+        canonical.replace(b'"origid":"', b'"origid":"\\u0041'),  # escape
+        canonical.replace(b'"attest":"A"', b'"attest":"D"'),
+    ):
+        assert _canonical_shaken(HEADER, other) is None
+    assert _canonical_shaken(dict(HEADER, ppt="div"), canonical) is None
+    with pytest.raises(ShakenError) as info:
+        decode(_token(HEADER, dict(CLAIMS, attest="D")))
+    assert info.value.code is ShakenErrorCode.ATTEST_INVALID

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -201,8 +202,10 @@ def decode(
     header_b64, payload_b64, signature_b64 = parts
     header = _decode_header(header_b64)
     if payload_b64:
-        claims = _load_object(b64url_decode(payload_b64, what="PASSporT payload"), "payload")
-        passport = passport_from_json(header, claims)
+        payload = b64url_decode(payload_b64, what="PASSporT payload")
+        passport = _canonical_shaken(header, payload) or passport_from_json(
+            header, _load_object(payload, "payload")
+        )
         is_compact = False
     else:
         if compact_claims is None:
@@ -297,6 +300,37 @@ def _string_list(value: Any, where: str) -> list[Any]:
 
 _ATTESTATIONS = {a.value: a for a in Attestation}
 _KNOWN_CLAIMS = frozenset({"iat", "orig", "dest", "attest", "origid", "div"})
+
+
+# The canonical form (RFC 8225 section 9) of the usual SHAKEN payload: one dest TN,
+# canonical TNs, an origid without JSON escapes. Every value is pinned to a form whose
+# JSON meaning is unambiguous (no escapes, no duplicates possible, one number syntax),
+# so a match means exactly what passport_from_json would read; everything else,
+# including any other key order or spacing, takes the general path.
+_CANONICAL_SHAKEN = re.compile(
+    rb'\{"attest":"([ABC])","dest":\{"tn":\["([0-9]{1,15})"\]\},"iat":(0|[1-9][0-9]{0,11}),'
+    rb'"orig":\{"tn":"([0-9]{1,15})"\},"origid":"([A-Za-z0-9._:-]{1,128})"\}'
+)
+
+
+def _canonical_shaken(header: dict[str, Any], payload: bytes) -> Passport | None:
+    """The PASSporT of a canonical single-destination SHAKEN payload, without a JSON
+    parse; None when the payload has any other form."""
+    if header.get("ppt") != PPT_SHAKEN:
+        return None
+    match = _CANONICAL_SHAKEN.fullmatch(payload)
+    if match is None:
+        return None
+    attest, dest, iat, orig, origid = match.groups()
+    return Passport(
+        x5u=header["x5u"],
+        iat=int(iat),
+        orig_tn=orig.decode("ascii"),
+        dest_tns=(dest.decode("ascii"),),
+        ppt=PPT_SHAKEN,
+        attest=_ATTESTATIONS[attest.decode("ascii")],
+        origid=origid.decode("ascii"),
+    )
 
 
 def passport_from_json(header: dict[str, Any], claims: dict[str, Any]) -> Passport:
