@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from ipaddress import ip_address
 from pathlib import Path
 
 import httpx
@@ -172,6 +173,19 @@ def test_loopback_is_refused_by_default(https_server: Server, lab: Lab) -> None:
         "fd00::1",
         "::ffff:127.0.0.1",
         "100.64.0.1",
+        "0.0.0.0",
+        "::",
+        "fe80::1",
+        "fec0::1",  # site-local: ipaddress calls it global
+        "ff02::1",
+        "::127.0.0.1",  # IPv4-compatible
+        "::ffff:10.0.0.1",
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+        "2002:c0a8:1::1",  # 6to4 of 192.168.0.1
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of the cloud metadata address
+        "64:ff9b:1::a00:1",  # local-use NAT64
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo
     ],
 )
 def test_private_addresses_are_refused(address: str) -> None:
@@ -179,6 +193,32 @@ def test_private_addresses_are_refused(address: str) -> None:
     with pytest.raises(ShakenError) as info:
         fetcher.fetch("https://certs.example.net/sp.pem")
     assert info.value.code is ShakenErrorCode.X5U_REFUSED
+    # The same address written into the URL itself never reaches the resolver.
+    literal = f"[{address}]" if ":" in address else address
+    with pytest.raises(ShakenError) as info:
+        HttpFetcher(FetchPolicy(), resolver=_no_dns).fetch(f"https://{literal}/sp.pem")
+    assert info.value.code is ShakenErrorCode.X5U_REFUSED
+
+
+def _no_dns(host: str, port: int) -> list[str]:
+    raise AssertionError(f"an address literal was resolved: {host}")
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["93.184.216.34", "2606:2800:220:1::1", "::ffff:93.184.216.34", "2002:5db8:d822::1",
+     "64:ff9b::5db8:d822"],
+)  # fmt: skip
+def test_public_addresses_pass_the_check(address: str) -> None:
+    fetcher = HttpFetcher(FetchPolicy(), resolver=lambda host, port: [address])
+    assert fetcher.checked_addresses("certs.example.net", 443) == [ip_address(address)]
+
+
+def test_allowed_networks_cover_embedded_ipv4() -> None:
+    fetcher = HttpFetcher(FetchPolicy(allow_networks=("127.0.0.0/8",)))
+    assert fetcher.checked_addresses("::ffff:127.0.0.1", 443)
+    with pytest.raises(ShakenError):
+        fetcher.checked_addresses("::ffff:10.0.0.1", 443)
 
 
 def test_mixed_dns_answer_is_refused_as_rebinding() -> None:
@@ -292,3 +332,51 @@ def test_verifier_end_to_end_over_https(https_server: Server, lab: Lab) -> None:
     identity = Signer(lab.key(lab.sp), x5u).identity(ORIG, [DEST], Attestation.A, ORIGID)
     verdict = verifier.verify(identity, from_tn=ORIG, to_tn=DEST)
     assert verdict.passed, verdict.message
+
+
+def test_crl_distribution_point_is_fetched_and_revocation_refused(
+    https_server: Server, lab: Lab
+) -> None:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from callwarden.shaken.lab_pki import make_crl, make_sp_certificate
+    from callwarden.shaken.tnauthlist import ServiceProviderCode, TnAuthList
+    from callwarden.shaken.verifier import VerifierPolicy
+
+    crl_url = f"{https_server.base}/sti-ca.crl"
+    tn_auth = TnAuthList((ServiceProviderCode("709J"),))
+    good = make_sp_certificate(lab.ca, tn_auth, now=lab.now, crl_url=crl_url)
+    bad = make_sp_certificate(lab.ca, tn_auth, now=lab.now, crl_url=crl_url)
+    https_server.routes["/sti-ca.crl"] = Route(
+        make_crl(lab.ca, [bad.certificate], now=lab.now).public_bytes(Encoding.DER)
+    )
+    https_server.routes["/good.pem"] = Route(lab.chain(good))
+    https_server.routes["/bad.pem"] = Route(lab.chain(bad))
+    fetcher = _fetcher(https_server)
+    verifier = Verifier(TrustStore((lab.root.certificate,)), fetcher, crls=fetcher)
+    verdicts = {}
+    for name, leaf in (("good", good), ("bad", bad)):
+        x5u = f"{https_server.base}/{name}.pem"
+        identity = Signer(lab.key(leaf), x5u).identity(ORIG, [DEST], Attestation.A, ORIGID)
+        verdicts[name] = verifier.verify(identity, from_tn=ORIG, to_tn=DEST)
+    assert verdicts["good"].passed, verdicts["good"].message
+    assert verdicts["bad"].code is ShakenErrorCode.CERT_REVOKED
+    assert verdicts["bad"].sip_status == 437
+    assert https_server.hits["/sti-ca.crl"] == 1  # fetched once, then from the cache
+
+    # A CRL that cannot be fetched fails the call only when CRLs are required.
+    del https_server.routes["/sti-ca.crl"]
+    for require_crl, passed in ((False, True), (True, False)):
+        fetcher = _fetcher(https_server)
+        verifier = Verifier(
+            TrustStore((lab.root.certificate,)),
+            fetcher,
+            crls=fetcher,
+            policy=VerifierPolicy(require_crl=require_crl),
+        )
+        x5u = f"{https_server.base}/good.pem"
+        identity = Signer(lab.key(good), x5u).identity(ORIG, [DEST], Attestation.A, ORIGID)
+        verdict = verifier.verify(identity, from_tn=ORIG, to_tn=DEST)
+        assert verdict.passed is passed, verdict.message
+        if not passed:
+            assert verdict.code is ShakenErrorCode.CRL_UNAVAILABLE

@@ -38,6 +38,31 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
 
 
+# IPv6 ranges Python's ipaddress (3.11) still calls global although they are not
+# reachable public unicast: site-local (deprecated, RFC 3879) and the local-use NAT64
+# prefix (RFC 8215), which translates into whatever IPv4 network the operator chose.
+_REFUSED_V6 = (
+    ipaddress.IPv6Network("fec0::/10"),
+    ipaddress.IPv6Network("64:ff9b:1::/48"),
+)
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052 section 2.1
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # RFC 4291 section 2.5.5.1
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address reaches, when it embeds one: IPv4-mapped and
+    IPv4-compatible (RFC 4291 section 2.5.5), 6to4 (RFC 3056) and the NAT64 well-known
+    prefix (RFC 6052). Such an address is judged by that IPv4 address, or
+    ``[64:ff9b::a00:1]`` would reach 10.0.0.1 through a NAT64 gateway."""
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address in _NAT64 or (address in _IPV4_COMPATIBLE and int(address) > 1):
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
 def system_resolver(host: str, port: int) -> list[str]:
     """Every address the system resolver gives for ``host``."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -157,8 +182,12 @@ class HttpFetcher:
         return result
 
     def _address_allowed(self, address: IPAddress) -> bool:
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
+        if isinstance(address, ipaddress.IPv6Address):
+            if any(address in network for network in _REFUSED_V6):
+                return any(address in network for network in self._allowed)
+            embedded = embedded_ipv4(address)
+            if embedded is not None:
+                address = embedded
         if any(address in network for network in self._allowed):
             return True
         return address.is_global and not address.is_multicast
