@@ -104,3 +104,22 @@ def test_bad_keys_are_named_without_their_content(
 def test_x5u_with_header_delimiters_is_refused(lab: Lab) -> None:
     with pytest.raises(ShakenError):
         Signer(lab.key(lab.sp), "https://x.example/a>;ppt=evil")
+
+
+def test_div_identity_is_a_canonical_rfc8946_passport(lab: Lab) -> None:
+    signer = Signer(lab.key(lab.sp), X5U, clock=lambda: 1_700_000_000.0)
+    value = signer.div_identity("+1 215 555 0123", ["12155557777"], "1-215-555-9999")
+    header = parse_identity(value)
+    assert (header.info, header.alg, header.ppt) == (X5U, "ES256", "div")
+    head, payload, _ = header.token.split(".")
+    assert b64url_decode(head).decode() == canonical_json(
+        {"alg": "ES256", "ppt": "div", "typ": "passport", "x5u": X5U}
+    )
+    assert b64url_decode(payload).decode() == (
+        '{"dest":{"tn":["12155557777"]},"div":{"tn":"12155559999"},"iat":1700000000,'
+        '"orig":{"tn":"12155550123"}}'
+    )
+    decoded = decode(header.token)
+    assert decoded.passport.ppt == "div"
+    assert decoded.passport.attest is None
+    assert es256_verify(lab.sp.key.public_key(), decoded.signing_input, decoded.signature)

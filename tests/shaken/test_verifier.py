@@ -303,3 +303,107 @@ def test_compact_shaken_passport_cannot_be_rebuilt(lab: Lab) -> None:
     )
     assert verdict.code is ShakenErrorCode.CLAIM_MISSING
     assert verdict.sip_status == 438
+
+
+# A diverted call (RFC 8946): ORIG calls DEST; DEST's provider forwards it to NEW_TARGET
+# and adds a "div" PASSporT signed with a certificate for DEST, the number it holds.
+NEW_TARGET = "12155557777"
+DIV_X5U = "https://certs.forwarder.example/div.pem"
+
+
+def _diversion_verifier(lab: Lab, forwarder: Issued, **kwargs: object) -> Verifier:
+    certificates = StaticCertificates({X5U: lab.chain(lab.sp), DIV_X5U: lab.chain(forwarder)})
+    return Verifier(
+        TrustStore((lab.root.certificate,)),
+        certificates,
+        static_crls=[lab.crl],
+        clock=Clock(lab.now.timestamp()),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture(scope="module")
+def forwarder(lab: Lab) -> Issued:
+    from callwarden.shaken.lab_pki import make_sp_certificate
+    from callwarden.shaken.tnauthlist import TelephoneNumber, TnAuthList
+
+    return make_sp_certificate(lab.ca, TnAuthList((TelephoneNumber(DEST),)), now=lab.now)
+
+
+def _div(lab: Lab, leaf: Issued, *, orig: str = ORIG, div: str = DEST) -> str:
+    signer = Signer(lab.key(leaf), DIV_X5U, clock=lab.now.timestamp)
+    return signer.div_identity(orig, [NEW_TARGET], div)
+
+
+def test_diverted_call_verifies_as_a_chain(lab: Lab, forwarder: Issued) -> None:
+    verifier = _diversion_verifier(lab, forwarder)
+    verdict = verifier.verify_diverted(
+        [_identity(lab), _div(lab, forwarder)],
+        from_tn=ORIG,
+        to_tn=DEST,  # To keeps the original target; the Request-URI is the new one
+        request_uri_tn=NEW_TARGET,
+    )
+    assert verdict.passed, verdict.message
+    assert verdict.passport is not None
+    assert verdict.passport.attest is Attestation.A  # the original's attestation
+    assert [p.div_tn for p in verdict.diversions] == [DEST]
+    assert verdict.to_json()["diverted_from"] == [DEST]
+
+
+def test_div_that_does_not_continue_the_chain_is_438(lab: Lab, forwarder: Issued) -> None:
+    verdict = _diversion_verifier(lab, forwarder).verify_diverted(
+        [_identity(lab), _div(lab, forwarder, div="12155550000")],
+        from_tn=ORIG,
+        to_tn=NEW_TARGET,
+    )
+    _assert_fails(verdict, ShakenErrorCode.DIV_MISMATCH, 438)
+    assert "Identity 1 of 2" in verdict.message
+
+
+def test_div_with_another_orig_is_438(lab: Lab, forwarder: Issued) -> None:
+    # Both origs match a request number (PAI and From), but a div must keep the original.
+    verdict = _diversion_verifier(lab, forwarder).verify_diverted(
+        [_identity(lab), _div(lab, forwarder, orig="12155550124")],
+        from_tn="12155550124",
+        pai_tn=ORIG,
+        to_tn=NEW_TARGET,
+    )
+    _assert_fails(verdict, ShakenErrorCode.DIV_MISMATCH, 438)
+    assert "orig.tn" in verdict.message
+
+
+def test_div_signer_must_hold_the_diverting_number(lab: Lab) -> None:
+    # lab.tn_only lists ORIG, not DEST: it cannot vouch for diverting DEST's calls.
+    verdict = _diversion_verifier(lab, lab.tn_only).verify_diverted(
+        [_identity(lab), _div(lab, lab.tn_only)], from_tn=ORIG, to_tn=NEW_TARGET
+    )
+    _assert_fails(verdict, ShakenErrorCode.TN_NOT_AUTHORISED, 437)
+    assert "div.tn" in verdict.message
+
+
+def test_last_div_dest_must_be_the_request_target(lab: Lab, forwarder: Issued) -> None:
+    verdict = _diversion_verifier(lab, forwarder).verify_diverted(
+        [_identity(lab), _div(lab, forwarder)], from_tn=ORIG, to_tn="12155550000"
+    )
+    _assert_fails(verdict, ShakenErrorCode.DEST_MISMATCH, 438)
+
+
+def test_only_div_passports_may_follow_the_original(lab: Lab, forwarder: Issued) -> None:
+    verdict = _diversion_verifier(lab, forwarder).verify_diverted(
+        [_identity(lab), _identity(lab)], from_tn=ORIG, to_tn=DEST
+    )
+    _assert_fails(verdict, ShakenErrorCode.PPT_UNSUPPORTED, 438)
+    verdict = _diversion_verifier(lab, forwarder).verify_diverted([], from_tn=ORIG, to_tn=DEST)
+    assert verdict.sip_status == 428
+
+
+def test_a_lone_div_passport_needs_policy_and_the_diverting_number(
+    lab: Lab, forwarder: Issued
+) -> None:
+    div = _div(lab, forwarder)
+    strict = _diversion_verifier(lab, forwarder)
+    _assert_fails(
+        strict.verify(div, from_tn=ORIG, to_tn=NEW_TARGET), ShakenErrorCode.PPT_UNSUPPORTED, 438
+    )
+    relaxed = _diversion_verifier(lab, forwarder, policy=VerifierPolicy(require_shaken=False))
+    assert relaxed.verify(div, from_tn=ORIG, to_tn=NEW_TARGET).passed

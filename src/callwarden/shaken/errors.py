@@ -30,6 +30,8 @@ class ShakenErrorCode(StrEnum):
     SIGNATURE_INVALID = "signature-invalid"
     ORIG_MISMATCH = "orig-mismatch"
     DEST_MISMATCH = "dest-mismatch"
+    #: a "div" PASSporT that does not continue the chain before it (RFC 8946)
+    DIV_MISMATCH = "div-mismatch"
     REPLAYED = "replayed"
     # 403 Stale Date
     IAT_STALE = "iat-stale"

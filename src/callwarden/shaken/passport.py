@@ -418,3 +418,19 @@ def shaken_passport(
         attest=attest,
         origid=origid,
     )
+
+
+def div_passport(
+    *, x5u: str, iat: int, orig_tn: str, dest_tns: Sequence[str], div_tn: str
+) -> Passport:
+    """A "div" PASSporT (RFC 8946 section 3) for a call being retargeted: ``orig`` is the
+    original caller, ``dest`` the new target, ``div`` the number the call was diverted
+    from. It carries no attest or origid: those belong to the original SHAKEN PASSporT."""
+    return Passport(
+        x5u=x5u,
+        iat=iat,
+        orig_tn=canonical_tn(orig_tn),
+        dest_tns=tuple(canonical_tn(tn) for tn in dest_tns),
+        ppt=PPT_DIV,
+        div_tn=canonical_tn(div_tn),
+    )

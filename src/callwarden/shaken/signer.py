@@ -23,13 +23,17 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from callwarden.shaken.errors import ShakenError, ShakenErrorCode
+from callwarden.shaken.identity import build_identity
 from callwarden.shaken.jws import ES256, b64url_encode
 from callwarden.shaken.passport import (
+    PPT_DIV,
     PPT_SHAKEN,
     TYP_PASSPORT,
     Attestation,
     canonical_json,
     canonical_tn,
+    div_passport,
+    validate,
 )
 
 DEFAULT_KEY_ENV = "CALLWARDEN_SHAKEN_KEY"
@@ -130,6 +134,8 @@ class Signer:
         header = {"alg": ES256, "ppt": PPT_SHAKEN, "typ": TYP_PASSPORT, "x5u": x5u}
         self._header_b64 = b64url_encode(canonical_json(header).encode())
         self._identity_params = f";info=<{x5u}>;alg={ES256};ppt={PPT_SHAKEN}"
+        div_header = {**header, "ppt": PPT_DIV}
+        self._div_header_b64 = b64url_encode(canonical_json(div_header).encode())
 
     def __repr__(self) -> str:
         return f"Signer(x5u={self.x5u!r}, key={self.key!r})"
@@ -188,3 +194,28 @@ class Signer:
     ) -> str:
         """The Identity header value (RFC 8224 section 4.1, ATIS-1000074 section 5.2)."""
         return self.sign(orig_tn, dest_tns, attest, origid, iat=iat) + self._identity_params
+
+    def div_identity(
+        self,
+        orig_tn: str,
+        dest_tns: Sequence[str],
+        div_tn: str,
+        *,
+        iat: int | None = None,
+    ) -> str:
+        """The Identity header value of a "div" PASSporT (RFC 8946 sections 3 and 4.1),
+        added when this provider retargets a call from ``div_tn`` (a number it holds) to
+        ``dest_tns``; the original Identity header stays in the request."""
+        passport = div_passport(
+            x5u=self.x5u,
+            iat=int(self._clock()) if iat is None else iat,
+            orig_tn=orig_tn,
+            dest_tns=dest_tns,
+            div_tn=div_tn,
+        )
+        validate(passport)
+        payload = b64url_encode(canonical_json(passport.claims()).encode())
+        signing_input = f"{self._div_header_b64}.{payload}"
+        signature = self.key.sign_es256(signing_input.encode("ascii"))
+        token = f"{signing_input}.{b64url_encode(signature)}"
+        return build_identity(token, self.x5u, ppt=PPT_DIV)

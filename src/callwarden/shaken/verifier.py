@@ -31,6 +31,7 @@ from callwarden.shaken.errors import ShakenError, ShakenErrorCode, rejection_for
 from callwarden.shaken.identity import parse_identity
 from callwarden.shaken.jws import ES256, es256_verify
 from callwarden.shaken.passport import (
+    PPT_DIV,
     PPT_SHAKEN,
     Attestation,
     DecodedToken,
@@ -139,6 +140,8 @@ class Verdict:
     passport: Passport | None = None
     credential_subject: str | None = None
     spcs: tuple[str, ...] = field(default=())
+    #: the verified "div" PASSporTs of a retargeted call, in order (verify_diverted)
+    diversions: tuple[Passport, ...] = field(default=())
 
     @property
     def passed(self) -> bool:
@@ -177,6 +180,7 @@ class Verdict:
             "x5u": None if passport is None else passport.x5u,
             "certificate": self.credential_subject,
             "spcs": list(self.spcs),
+            "diverted_from": [p.div_tn for p in self.diversions],
         }
 
 
@@ -309,13 +313,36 @@ class Verifier:
     ) -> Verdict:
         if identity is None or not identity.strip():
             return _fail(ShakenErrorCode.IDENTITY_MISSING, "no Identity header")
+        ppt = PPT_SHAKEN if self.policy.require_shaken else None
+        verdict, _ = self._verify_one(
+            identity,
+            origins=(pai_tn, from_tn),
+            destinations=(to_tn, request_uri_tn),
+            date=date,
+            ppt=ppt,
+        )
+        return verdict
+
+    def _verify_one(
+        self,
+        identity: str,
+        *,
+        origins: tuple[str | None, str | None],
+        destinations: tuple[str | None, ...],
+        date: int | None,
+        ppt: str | None,
+        dest_names: str = "To nor Request-URI",
+    ) -> tuple[Verdict, DecodedToken | None]:
+        """Every check of one Identity header value. ``origins`` are (PAI, From) and
+        ``destinations`` the numbers a dest TN may name; ``ppt`` the PASSporT type
+        required (None: any supported one)."""
         header = parse_identity(identity)
         if header.alg is not None and header.alg != ES256:
-            return _fail(ShakenErrorCode.ALG_UNSUPPORTED, f"alg={header.alg}: only ES256")
+            return _fail(ShakenErrorCode.ALG_UNSUPPORTED, f"alg={header.alg}: only ES256"), None
         decoded = decode(
             header.token,
             compact_claims=lambda protected: _rebuild_compact(
-                protected, pai_tn or from_tn, to_tn or request_uri_tn, date
+                protected, origins[0] or origins[1], destinations[0] or destinations[1], date
             ),
         )
         passport = decoded.passport
@@ -324,49 +351,151 @@ class Verifier:
                 ShakenErrorCode.PARAMETER_MISMATCH,
                 f"ppt={header.ppt} in the header, {passport.ppt!r} in the PASSporT",
                 passport,
-            )
-        if self.policy.require_shaken and passport.ppt != PPT_SHAKEN:
+            ), decoded
+        if ppt is not None and passport.ppt != ppt:
             return _fail(
                 ShakenErrorCode.PPT_UNSUPPORTED,
-                f"ppt {passport.ppt!r}: a SHAKEN PASSporT is required",
+                f"ppt {passport.ppt!r}: a {ppt!r} PASSporT is required here",
                 passport,
-            )
+            ), decoded
         if header.info != passport.x5u:
             # ATIS-1000074 section 5.3.1: info and x5u must name the same certificate.
             return _fail(
                 ShakenErrorCode.PARAMETER_MISMATCH,
                 f"info <{header.info}> differs from x5u {passport.x5u}",
                 passport,
-            )
+            ), decoded
         now = self._clock()
         age = now - passport.iat
         window = self.policy.freshness_seconds
         if age > window:
             return _fail(
                 ShakenErrorCode.IAT_STALE, f"iat is {age:.0f} s old (limit {window} s)", passport
-            )
+            ), decoded
         if -age > window:
             return _fail(
                 ShakenErrorCode.IAT_FUTURE,
                 f"iat is {-age:.0f} s in the future (limit {window} s)",
                 passport,
-            )
-        if not _number_matches(passport.orig_tn, (pai_tn, from_tn)):
+            ), decoded
+        if not _number_matches(passport.orig_tn, origins):
             return _fail(
                 ShakenErrorCode.ORIG_MISMATCH,
                 f"orig.tn {passport.orig_tn} matches neither P-Asserted-Identity nor From "
-                f"({pai_tn!r}, {from_tn!r})",
+                f"({origins[0]!r}, {origins[1]!r})",
                 passport,
-            )
-        destinations = (to_tn, request_uri_tn)
+            ), decoded
         if not any(_number_matches(tn, destinations) for tn in passport.dest_tns):
             return _fail(
                 ShakenErrorCode.DEST_MISMATCH,
-                f"dest.tn {list(passport.dest_tns)} matches neither To nor Request-URI "
-                f"({to_tn!r}, {request_uri_tn!r})",
+                f"dest.tn {list(passport.dest_tns)} matches neither {dest_names} "
+                f"({', '.join(repr(d) for d in destinations)})",
                 passport,
+            ), decoded
+        return self._check_credential_and_signature(decoded, now), decoded
+
+    def verify_diverted(
+        self,
+        identities: Sequence[str],
+        *,
+        from_tn: str | None,
+        to_tn: str | None,
+        pai_tn: str | None = None,
+        request_uri_tn: str | None = None,
+        date: int | None = None,
+    ) -> Verdict:
+        """Verify a retargeted call: the original SHAKEN PASSporT first, then one "div"
+        PASSporT per diversion, in order (RFC 8946 section 4.2).
+
+        Each token passes every check :meth:`verify` makes; the chain must also hold
+        together: each "div" PASSporT keeps the original ``orig``, its ``div`` names a
+        ``dest`` of the PASSporT before it, and only the last one's ``dest`` must be the
+        To or Request-URI number. The verdict is the original PASSporT's (its attestation)
+        or the first failure.
+        """
+        try:
+            return self._verify_diverted(
+                identities,
+                origins=(pai_tn, from_tn),
+                destinations=(to_tn, request_uri_tn),
+                date=date,
             )
-        return self._check_credential_and_signature(decoded, now)
+        except ShakenError as error:
+            return _fail(error.code, error.detail)
+
+    def _verify_diverted(
+        self,
+        identities: Sequence[str],
+        *,
+        origins: tuple[str | None, str | None],
+        destinations: tuple[str | None, str | None],
+        date: int | None,
+    ) -> Verdict:
+        values = [value for value in identities if value and value.strip()]
+        if not values:
+            return _fail(ShakenErrorCode.IDENTITY_MISSING, "no Identity header")
+        # Structure first, signatures after: each token's dest is checked against the
+        # next token's div, so every div must be read before anything is verified.
+        diversions = [decode(parse_identity(value).token).passport for value in values[1:]]
+        for position, diversion in enumerate(diversions, start=2):
+            if diversion.ppt != PPT_DIV:
+                return _fail(
+                    ShakenErrorCode.PPT_UNSUPPORTED,
+                    f"Identity {position} of {len(values)}: ppt {diversion.ppt!r}, "
+                    "a 'div' PASSporT is required after the first",
+                    diversion,
+                )
+        verdicts: list[Verdict] = []
+        for position, value in enumerate(values):
+            ppt = PPT_SHAKEN if position == 0 else PPT_DIV
+            if position + 1 < len(values):
+                div_tn = diversions[position].div_tn
+                allowed: tuple[str | None, ...] = (div_tn,)
+                names = f"the div of Identity {position + 2}"
+            else:
+                allowed, names = destinations, "To nor Request-URI"
+            try:
+                verdict, _ = self._verify_one(
+                    value,
+                    origins=origins,
+                    destinations=allowed,
+                    date=date,
+                    ppt=ppt,
+                    dest_names=names,
+                )
+            except ShakenError as error:
+                verdict = _fail(error.code, error.detail)
+            if not verdict.passed:
+                code = verdict.code or ShakenErrorCode.IDENTITY_MALFORMED
+                if code is ShakenErrorCode.DEST_MISMATCH and position + 1 < len(values):
+                    code = ShakenErrorCode.DIV_MISMATCH
+                return _fail(
+                    code,
+                    f"Identity {position + 1} of {len(values)}: {verdict.message}",
+                    verdict.passport,
+                )
+            verdicts.append(verdict)
+        original = verdicts[0]
+        assert original.passport is not None  # a passed verdict carries its PASSporT
+        for position, verdict in enumerate(verdicts[1:], start=2):
+            # RFC 8946 section 3: a "div" PASSporT keeps the orig of the call it diverts.
+            if verdict.passport is not None and verdict.passport.orig_tn != (
+                original.passport.orig_tn
+            ):
+                return _fail(
+                    ShakenErrorCode.DIV_MISMATCH,
+                    f"Identity {position} of {len(values)}: orig.tn "
+                    f"{verdict.passport.orig_tn} differs from the original's "
+                    f"{original.passport.orig_tn}",
+                    verdict.passport,
+                )
+        return Verdict(
+            verstat=Verstat.PASSED,
+            passport=original.passport,
+            credential_subject=original.credential_subject,
+            spcs=original.spcs,
+            diversions=tuple(v.passport for v in verdicts[1:] if v.passport is not None),
+        )
 
     def _check_credential_and_signature(self, decoded: DecodedToken, now: float) -> Verdict:
         passport = decoded.passport
@@ -384,11 +513,17 @@ class Verifier:
         spcs = credential.spcs
         # RFC 8226 section 9 / ATIS-1000080: an SPC entry authorises the provider for its
         # numbers (which ones is the number-portability database's business, not the
-        # certificate's); TN and range entries must list the calling number itself.
-        if not spcs and not tn_auth.covers_tn(passport.orig_tn):
+        # certificate's); TN and range entries must list the number signed for: the
+        # calling number, or for a "div" PASSporT the number the call was diverted from,
+        # which the retargeting provider holds (RFC 8946 section 4.2).
+        if passport.ppt == PPT_DIV and passport.div_tn is not None:
+            covered, what = passport.div_tn, "div.tn"
+        else:
+            covered, what = passport.orig_tn, "orig.tn"
+        if not spcs and not tn_auth.covers_tn(covered):
             return _fail(
                 ShakenErrorCode.TN_NOT_AUTHORISED,
-                f"certificate TNAuthList does not cover orig.tn {passport.orig_tn}",
+                f"certificate TNAuthList does not cover {what} {covered}",
                 passport,
             )
         if self._replay.check_and_record(decoded.signature, now):
