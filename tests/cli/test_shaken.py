@@ -100,3 +100,25 @@ def test_unreadable_key_is_a_clean_error(pki: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "key-invalid" in result.output
     assert str(bad) in result.output
+
+
+def test_diverted_call_signed_and_verified(pki: Path) -> None:
+    # ORIG calls DEST, whose provider forwards to FORWARDED and adds a div PASSporT (the
+    # lab SP certificate has an SPC entry, so it may sign both).
+    forwarded_to = "12125559999"
+    original = _sign(pki, "--attest", "A", key=pki / "sp-key.pem")
+    result = CliRunner().invoke(
+        app,
+        ["shaken", "sign", "--x5u", X5U, "--orig", ORIG, "--dest", forwarded_to,
+         "--div", DEST, "--key", str(pki / "sp-key.pem")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    div = result.output.strip()
+    assert div.endswith(";ppt=div")
+    code, verdict = _verify(pki, original, "--identity", div, "--request-uri", forwarded_to)
+    assert code == 0, verdict
+    assert verdict["attest"] == "A"
+    assert verdict["diverted_from"] == [DEST]
+    code, verdict = _verify(pki, div, "--identity", original)  # wrong order
+    assert code == 1
+    assert verdict["code"] == "ppt-unsupported"

@@ -96,14 +96,24 @@ def sign_command(
         typer.Option(help="Derive a stable origid from this customer or trunk id."),
     ] = None,
     iat: Annotated[int | None, typer.Option(help="Issued-at time (default: now).")] = None,
+    div: Annotated[
+        str | None,
+        typer.Option(
+            help="Sign a 'div' PASSporT (RFC 8946) instead: the call was diverted from this "
+            "number (one you hold) to --dest; --attest and --origid do not apply."
+        ),
+    ] = None,
 ) -> None:
     """Print an Identity header value (RFC 8224) for one call."""
     with clean_errors():
         signing_key = SigningKey.from_file(key) if key else SigningKey.from_env()
-        if origid is None:
-            origid = origid_for(origid_account) if origid_account else str(uuid.uuid4())
         signer = Signer(signing_key, x5u)
-        identity = signer.identity(orig, dest, attest, origid, iat=iat)
+        if div is not None:
+            identity = signer.div_identity(orig, dest, div, iat=iat)
+        else:
+            if origid is None:
+                origid = origid_for(origid_account) if origid_account else str(uuid.uuid4())
+            identity = signer.identity(orig, dest, attest, origid, iat=iat)
     # Plain print: a rich console would wrap the long header.
     print(identity)
 
@@ -111,7 +121,13 @@ def sign_command(
 @shaken_app.command("verify")
 def verify_command(
     *,
-    identity: Annotated[str, typer.Option(help="Identity header value (or @FILE).")],
+    identity: Annotated[
+        list[str],
+        typer.Option(
+            help="Identity header value (or @FILE). Repeat for a diverted call: the "
+            "original SHAKEN one first, then each 'div' one in order (RFC 8946)."
+        ),
+    ],
     from_: Annotated[str, typer.Option("--from", help="From number or URI.")],
     to: Annotated[str, typer.Option(help="To number or URI.")],
     trust: Annotated[
@@ -143,9 +159,10 @@ def verify_command(
     """Verify an Identity header; print the verdict as JSON. Exit 0 when it passed, 1
     when it did not."""
     with clean_errors():
-        value = identity
-        if identity.startswith("@"):
-            value = Path(identity[1:]).read_text().strip()
+        values = [
+            Path(value[1:]).read_text().strip() if value.startswith("@") else value
+            for value in identity
+        ]
         trust_store = TrustStore.from_paths(trust)
         fetcher = HttpFetcher(
             FetchPolicy(
@@ -164,9 +181,14 @@ def verify_command(
             crls=fetcher,
             static_crls=[load_crl(p.read_bytes(), source=str(p)) for p in crl or ()],
         )
-        verdict = verifier.verify(
-            value, from_tn=from_, to_tn=to, pai_tn=pai, request_uri_tn=request_uri
-        )
+        if len(values) == 1:
+            verdict = verifier.verify(
+                values[0], from_tn=from_, to_tn=to, pai_tn=pai, request_uri_tn=request_uri
+            )
+        else:
+            verdict = verifier.verify_diverted(
+                values, from_tn=from_, to_tn=to, pai_tn=pai, request_uri_tn=request_uri
+            )
     print(json.dumps(verdict.to_json(), indent=2))
     if not verdict.passed:
         raise typer.Exit(1)
