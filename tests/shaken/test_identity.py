@@ -29,6 +29,9 @@ def test_build_then_parse_round_trips() -> None:
         f"{TOKEN};info={INFO};alg=ES256;ppt=shaken",
         f"  {TOKEN};INFO=<{INFO}>;Alg=ES256;PPT=shaken  ",
         f"{TOKEN};info=<{INFO}>;ppt=shaken",
+        f'{TOKEN};info="<{INFO}>";alg="ES256";ppt="shaken"',
+        f'{TOKEN} ;\tinfo = "<{INFO}>" ;ppt=shaken',
+        f"{TOKEN};ppt=shaken;alg=ES256;info=<{INFO}>",
     ],
 )
 def test_what_real_peers_send_is_accepted(value: str) -> None:

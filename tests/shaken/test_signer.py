@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import logging
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,42 @@ def test_div_identity_is_a_canonical_rfc8946_passport(lab: Lab) -> None:
     assert decoded.passport.ppt == "div"
     assert decoded.passport.attest is None
     assert es256_verify(lab.sp.key.public_key(), decoded.signing_input, decoded.signature)
+
+
+def test_logs_of_signers_keys_and_key_errors_hold_no_key_material(
+    lab: Lab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    pem = lab.sp.key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    encrypted = lab.sp.key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"right password"),
+    )
+    secrets = [line for line in pem.decode().splitlines() if "-----" not in line]
+    secrets += [line for line in encrypted.decode().splitlines() if "-----" not in line]
+    scalar = lab.sp.key.private_numbers().private_value
+    secrets += [str(scalar), f"{scalar:x}", f"{scalar:X}"]
+    logger = logging.getLogger("callwarden.test.shaken")
+    broken = pem.decode().splitlines()
+    broken[2] = broken[2][::-1]  # a damaged line in the middle of the key
+    monkeypatch.setenv("SHAKEN_BROKEN_KEY", "\n".join(broken))
+    with caplog.at_level(logging.DEBUG):
+        key = SigningKey.from_pem(pem)
+        signer = Signer(key, X5U)
+        logger.info("signer %s, key %r, attributes %s", signer, key, vars(signer))
+        attempts: list[Callable[[], SigningKey]] = [
+            lambda: SigningKey.from_env("SHAKEN_BROKEN_KEY"),
+            lambda: SigningKey.from_pem(encrypted, password=b"wrong password"),
+            lambda: SigningKey.from_pem(encrypted),
+        ]
+        for attempt in attempts:
+            try:
+                attempt()
+            except ShakenError:
+                logger.exception("loading the signing key failed")
+    assert caplog.text.count("loading the signing key failed") == len(attempts)
+    assert "key-invalid" in caplog.text
+    for secret in secrets:
+        assert secret not in caplog.text

@@ -407,3 +407,55 @@ def test_a_lone_div_passport_needs_policy_and_the_diverting_number(
     )
     relaxed = _diversion_verifier(lab, forwarder, policy=VerifierPolicy(require_shaken=False))
     assert relaxed.verify(div, from_tn=ORIG, to_tn=NEW_TARGET).passed
+
+
+def test_hmac_downgrade_with_es256_in_the_identity_parameter_is_refused(lab: Lab) -> None:
+    # The classic JWS attack: sign with HS256 using the public certificate as the HMAC
+    # secret and hope the verifier trusts the token's own "alg". The Identity parameter
+    # says ES256; the protected header decides, and only ES256 exists (RFC 8225 s. 4).
+    import hashlib
+    import hmac
+
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    header = {"alg": "HS256", "ppt": "shaken", "typ": "passport", "x5u": X5U}
+    claims = {
+        "attest": "A",
+        "dest": {"tn": [DEST]},
+        "iat": int(lab.now.timestamp()),
+        "orig": {"tn": ORIG},
+        "origid": ORIGID,
+    }
+    signing_input = ".".join(
+        b64url_encode(canonical_json(part).encode()) for part in (header, claims)
+    )
+    secret = lab.sp.certificate.public_bytes(Encoding.PEM)
+    mac = hmac.new(secret, signing_input.encode(), hashlib.sha256).digest()
+    identity = build_identity(f"{signing_input}.{b64url_encode(mac)}", X5U)
+    assert ";alg=ES256;" in identity
+    _assert_fails(
+        _verifier(lab).verify(identity, from_tn=ORIG, to_tn=DEST),
+        ShakenErrorCode.ALG_UNSUPPORTED,
+        438,
+    )
+
+
+def test_peer_token_with_string_iat_verifies(lab: Lab) -> None:
+    # RFC 8588's example as first printed had "iat" as a string; peers copied it. The
+    # signature covers the bytes as sent, so tolerating the string costs nothing.
+    from callwarden.shaken.jws import es256_sign
+
+    header = {"alg": "ES256", "ppt": "shaken", "typ": "passport", "x5u": X5U}
+    payload = (
+        f'{{"attest":"A","dest":{{"tn":["{DEST}"]}},"iat":"{int(lab.now.timestamp())}",'
+        f'"orig":{{"tn":"{ORIG}"}},"origid":"{ORIGID}"}}'
+    )
+    signing_input = (
+        f"{b64url_encode(canonical_json(header).encode())}.{b64url_encode(payload.encode())}"
+    )
+    signature = es256_sign(lab.sp.key, signing_input.encode())
+    identity = f"{signing_input}.{b64url_encode(signature)};ppt=shaken ; info=<{X5U}>"
+    verdict = _verifier(lab).verify(identity, from_tn=ORIG, to_tn=DEST)
+    assert verdict.passed, verdict.message
+    assert verdict.passport is not None
+    assert verdict.passport.iat == int(lab.now.timestamp())
