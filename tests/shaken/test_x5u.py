@@ -380,3 +380,23 @@ def test_crl_distribution_point_is_fetched_and_revocation_refused(
         assert verdict.passed is passed, verdict.message
         if not passed:
             assert verdict.code is ShakenErrorCode.CRL_UNAVAILABLE
+
+
+def test_name_resolution_counts_against_the_time_limit() -> None:
+    # A name whose DNS servers never answer must not hold the call for the system
+    # resolver's own timeouts. This resolver answers (with an address the policy
+    # refuses) only after the test is over, so waiting for it shows as X5U_REFUSED.
+    released = threading.Event()
+
+    def silent(host: str, port: int) -> list[str]:
+        released.wait(timeout=30)
+        return ["127.0.0.1"]
+
+    fetcher = HttpFetcher(FetchPolicy(timeout_seconds=0.2), resolver=silent)
+    try:
+        with pytest.raises(ShakenError) as info:
+            fetcher.fetch("https://silent.example.net/sp.pem")
+        assert info.value.code is ShakenErrorCode.X5U_FETCH_FAILED
+        assert "no answer" in str(info.value)
+    finally:
+        released.set()

@@ -11,7 +11,8 @@ the verifier reach internal services (SSRF), hang on a slow server, or fill memo
   DNS answer (DNS rebinding) never reaches a socket;
 - no environment proxies (a proxy would connect wherever the name points);
 - redirects only to the same scheme and host, re-checked, at most a few;
-- a size limit (on the decoded body) and a time limit (per read and in total);
+- a size limit (on the decoded body) and a time limit (per read and in total, name
+  resolution included);
 - a cache honouring Cache-Control max-age / no-store and Expires, capped at a maximum,
   with negative caching of failures so a bad URL cannot cost a fetch per call.
 """
@@ -24,6 +25,8 @@ import ssl
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -141,6 +144,7 @@ class HttpFetcher:
         else:
             self._ssl = ssl.create_default_context()
         self._cache: OrderedDict[str, tuple[float, bytes | ShakenError]] = OrderedDict()
+        self._dns: ThreadPoolExecutor | None = None
         self.network_fetches = 0
 
     # -- CertificateSource / CrlSource
@@ -192,7 +196,23 @@ class HttpFetcher:
             return True
         return address.is_global and not address.is_multicast
 
-    def checked_addresses(self, host: str, port: int) -> list[IPAddress]:
+    def _resolve(self, host: str, port: int, timeout: float) -> list[str]:
+        """The resolver's answer within ``timeout`` seconds. getaddrinfo cannot be
+        interrupted, and a name whose servers never answer would hold the call for the
+        system resolver's own timeouts; so it runs on a small pool and the caller stops
+        waiting at the deadline (a stuck lookup keeps only its pool thread)."""
+        if self._dns is None:
+            self._dns = ThreadPoolExecutor(max_workers=4, thread_name_prefix="x5u-dns")
+        future = self._dns.submit(self._resolver, host, port)
+        try:
+            return future.result(timeout=max(timeout, 0.0))
+        except FutureTimeout:
+            future.cancel()
+            raise _failed(f"cannot resolve {host}: no answer within {timeout:.1f} s") from None
+
+    def checked_addresses(
+        self, host: str, port: int, *, timeout: float | None = None
+    ) -> list[IPAddress]:
         """Resolve ``host``; refuse if any answer is not allowed (a mixed answer is how a
         rebinding attack hides an internal address behind a public one)."""
         try:
@@ -203,7 +223,9 @@ class HttpFetcher:
             addresses: Sequence[IPAddress] = [literal]
         else:
             try:
-                addresses = [ipaddress.ip_address(a) for a in self._resolver(host, port)]
+                wait = self.policy.timeout_seconds if timeout is None else timeout
+                answer = self._resolve(host, port, wait)
+                addresses = [ipaddress.ip_address(a) for a in answer]
             except (OSError, UnicodeError, ValueError) as error:
                 raise _failed(f"cannot resolve {host}: {error}") from None
             if not addresses:
@@ -250,7 +272,7 @@ class HttpFetcher:
 
     def _get_once(self, target: httpx.URL, deadline: float) -> tuple[httpx.Headers, int, bytes]:
         port = target.port or (443 if target.scheme == "https" else 80)
-        address = self.checked_addresses(target.host, port)[0]
+        address = self.checked_addresses(target.host, port, timeout=deadline - time.monotonic())[0]
         pinned = target.copy_with(host=str(address))
         headers = {"Host": target.netloc.decode("ascii"), "Accept-Encoding": "identity"}
         extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
