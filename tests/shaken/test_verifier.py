@@ -459,3 +459,21 @@ def test_peer_token_with_string_iat_verifies(lab: Lab) -> None:
     assert verdict.passed, verdict.message
     assert verdict.passport is not None
     assert verdict.passport.iat == int(lab.now.timestamp())
+
+
+def test_malleated_signature_is_still_a_replay(lab: Lab) -> None:
+    # (r, n - s) verifies whenever (r, s) does: a replayer could re-sign nothing and
+    # still present a "new" token. Both forms must count as the same PASSporT.
+    from callwarden.shaken.jws import P256_ORDER, b64url_decode
+
+    verifier = _verifier(lab)
+    identity = _identity(lab)
+    token, rest = identity.split(";", 1)
+    head, payload, sig = token.split(".")
+    raw = b64url_decode(sig)
+    flipped = raw[:32] + (P256_ORDER - int.from_bytes(raw[32:], "big")).to_bytes(32, "big")
+    twin = f"{head}.{payload}.{b64url_encode(flipped)};{rest}"
+    fresh = _verifier(lab)
+    assert fresh.verify(twin, from_tn=ORIG, to_tn=DEST).passed  # the twin is valid alone
+    assert verifier.verify(identity, from_tn=ORIG, to_tn=DEST).passed
+    _assert_fails(verifier.verify(twin, from_tn=ORIG, to_tn=DEST), ShakenErrorCode.REPLAYED, 438)

@@ -71,6 +71,22 @@ def es256_verify(
     return True
 
 
+#: the order of the P-256 group (FIPS 186-4 appendix D.1.2.3)
+P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+_HALF_ORDER = P256_ORDER // 2
+
+
+def es256_replay_key(signature: bytes) -> bytes:
+    """One key for both forms of an ES256 signature. ECDSA is malleable: if (r, s) is
+    valid, so is (r, n - s) over the same bytes, so anyone holding a token can mint a
+    second, different-looking valid one. Keying replay detection on the low-s form
+    makes the two the same token."""
+    s = int.from_bytes(signature[32:], "big")
+    if s <= _HALF_ORDER:
+        return signature
+    return signature[:32] + (P256_ORDER - s).to_bytes(32, "big")
+
+
 def require_p256(key: ec.EllipticCurvePublicKey | ec.EllipticCurvePrivateKey) -> None:
     """ES256 is ECDSA over P-256 only (RFC 7518 section 3.4)."""
     if not isinstance(key.curve, ec.SECP256R1):

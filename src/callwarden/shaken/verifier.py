@@ -29,7 +29,7 @@ from callwarden.shaken.certificates import (
 )
 from callwarden.shaken.errors import ShakenError, ShakenErrorCode, rejection_for
 from callwarden.shaken.identity import parse_identity
-from callwarden.shaken.jws import ES256, es256_verify
+from callwarden.shaken.jws import ES256, es256_replay_key, es256_verify
 from callwarden.shaken.passport import (
     PPT_DIV,
     PPT_SHAKEN,
@@ -526,7 +526,7 @@ class Verifier:
                 f"certificate TNAuthList does not cover {what} {covered}",
                 passport,
             )
-        if self._replay.check_and_record(decoded.signature, now):
+        if self._replay.check_and_record(es256_replay_key(decoded.signature), now):
             return _fail(
                 ShakenErrorCode.REPLAYED,
                 f"this PASSporT was already seen within {2 * self.policy.freshness_seconds} s",
