@@ -122,3 +122,27 @@ def test_diverted_call_signed_and_verified(pki: Path) -> None:
     code, verdict = _verify(pki, div, "--identity", original)  # wrong order
     assert code == 1
     assert verdict["code"] == "ppt-unsupported"
+
+
+@pytest.mark.parametrize("missing", ["identity", "trust", "cert", "crl"])
+def test_missing_files_are_named_without_a_traceback(
+    pki: Path, tmp_path: Path, missing: str
+) -> None:
+    identity = _sign(pki, key=pki / "sp-key.pem")
+    absent = tmp_path / f"no-{missing}.pem"
+    paths = {
+        "identity": f"@{absent}" if missing == "identity" else identity,
+        "trust": absent if missing == "trust" else pki / "trust",
+        "cert": absent if missing == "cert" else pki / "sp-chain.pem",
+        "crl": absent if missing == "crl" else pki / "sti-ca.crl.pem",
+    }
+    result = CliRunner().invoke(
+        app,
+        ["shaken", "verify", "--identity", str(paths["identity"]), "--from", ORIG,
+         "--to", DEST, "--trust", str(paths["trust"]), "--cert", str(paths["cert"]),
+         "--crl", str(paths["crl"])],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    # The name, not the whole path: the console may wrap a long line.
+    assert absent.name in result.output
+    assert "Traceback" not in result.output

@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from callwarden.cli import app
 from callwarden.cli._console import clean_errors, out
+from callwarden.errors import InputError
 from callwarden.shaken.attestation import origid_for
 from callwarden.shaken.certificates import TrustStore, load_crl
 from callwarden.shaken.lab_pki import create_lab_pki
@@ -29,6 +30,14 @@ from callwarden.shaken.verifier import (
     VerifierPolicy,
 )
 from callwarden.shaken.x5u import FetchPolicy, HttpFetcher
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {what}: {error.strerror}", source=str(path)) from None
+
 
 shaken_app = typer.Typer(
     name="shaken",
@@ -160,7 +169,9 @@ def verify_command(
     when it did not."""
     with clean_errors():
         values = [
-            Path(value[1:]).read_text().strip() if value.startswith("@") else value
+            _read(Path(value[1:]), "the Identity header").decode("utf-8", "replace").strip()
+            if value.startswith("@")
+            else value
             for value in identity
         ]
         trust_store = TrustStore.from_paths(trust)
@@ -173,13 +184,13 @@ def verify_command(
         )
         certificates: CertificateSource = fetcher
         if cert is not None:
-            certificates = StaticCertificates({}, fallback=cert.read_bytes())
+            certificates = StaticCertificates({}, fallback=_read(cert, "the certificate chain"))
         verifier = Verifier(
             trust_store,
             certificates,
             policy=VerifierPolicy(freshness_seconds=freshness, require_crl=require_crl),
             crls=fetcher,
-            static_crls=[load_crl(p.read_bytes(), source=str(p)) for p in crl or ()],
+            static_crls=[load_crl(_read(p, "the CRL"), source=str(p)) for p in crl or ()],
         )
         if len(values) == 1:
             verdict = verifier.verify(

@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtensionOID
 
+from callwarden.errors import ConfigError
 from callwarden.shaken.errors import ShakenError, ShakenErrorCode
 from callwarden.shaken.tnauthlist import TN_AUTH_LIST_OID, TnAuthList, tn_auth_list_of
 
@@ -92,13 +93,18 @@ class TrustStore:
         """Anchors from PEM/DER files, or from every *.pem / *.crt / *.cer in directories."""
         anchors: list[x509.Certificate] = []
         for path in paths:
-            files = (
-                sorted(p for p in path.iterdir() if p.suffix in {".pem", ".crt", ".cer"})
-                if path.is_dir()
-                else [path]
-            )
-            for file in files:
-                anchors.extend(load_certificates(file.read_bytes(), source=str(file)))
+            try:
+                files = (
+                    sorted(p for p in path.iterdir() if p.suffix in {".pem", ".crt", ".cer"})
+                    if path.is_dir()
+                    else [path]
+                )
+                for file in files:
+                    anchors.extend(load_certificates(file.read_bytes(), source=str(file)))
+            except OSError as error:
+                raise ConfigError(
+                    f"{error.filename or path}: cannot read trust anchors: {error.strerror}"
+                ) from None
         if not anchors:
             raise ShakenError(ShakenErrorCode.CERT_UNTRUSTED, "no trust anchors configured")
         return cls(tuple(anchors))
