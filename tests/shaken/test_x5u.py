@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
+from hypothesis import given
+from hypothesis import strategies as st
 
 from callwarden.shaken.certificates import TrustStore
 from callwarden.shaken.errors import ShakenError, ShakenErrorCode
@@ -400,3 +402,28 @@ def test_name_resolution_counts_against_the_time_limit() -> None:
         assert "no answer" in str(info.value)
     finally:
         released.set()
+
+
+_header_text = st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=60)
+
+
+@given(cache_control=_header_text, expires=_header_text, date=_header_text)
+def test_cache_ttl_never_fails_and_stays_within_the_maximum(
+    cache_control: str, expires: str, date: str
+) -> None:
+    # Caching headers come from the x5u server: whatever they say, the answer is a TTL
+    # between 0 and the configured maximum, never an exception.
+    policy = FetchPolicy(default_ttl_seconds=100, max_ttl_seconds=1000)
+    headers = httpx.Headers({"Cache-Control": cache_control, "Expires": expires, "Date": date})
+    ttl = cache_ttl(headers, policy, 0)
+    assert 0 <= ttl <= 1000
+    directives = {part.strip().split("=", 1)[0].lower() for part in cache_control.split(",")}
+    if directives & {"no-store", "no-cache"}:
+        assert ttl == 0
+
+
+@given(st.integers(0, 10**9), st.sampled_from(["", "public, ", "private, ", "must-revalidate,"]))
+def test_max_age_is_honoured_up_to_the_maximum(seconds: int, other: str) -> None:
+    policy = FetchPolicy(default_ttl_seconds=100, max_ttl_seconds=1000)
+    headers = httpx.Headers({"Cache-Control": f"{other}max-age={seconds}"})
+    assert cache_ttl(headers, policy, 0) == min(seconds, 1000)
