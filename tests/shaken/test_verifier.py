@@ -477,3 +477,11 @@ def test_malleated_signature_is_still_a_replay(lab: Lab) -> None:
     assert fresh.verify(twin, from_tn=ORIG, to_tn=DEST).passed  # the twin is valid alone
     assert verifier.verify(identity, from_tn=ORIG, to_tn=DEST).passed
     _assert_fails(verifier.verify(twin, from_tn=ORIG, to_tn=DEST), ShakenErrorCode.REPLAYED, 438)
+
+
+def test_malformed_div_is_named_by_its_position(lab: Lab, forwarder: Issued) -> None:
+    verdict = _diversion_verifier(lab, forwarder).verify_diverted(
+        [_identity(lab), "garbage;info=<https://x.example/c>"], from_tn=ORIG, to_tn=DEST
+    )
+    _assert_fails(verdict, ShakenErrorCode.IDENTITY_MALFORMED, 438)
+    assert verdict.message.startswith("Identity 2 of 2:")

@@ -314,14 +314,13 @@ class Verifier:
         if identity is None or not identity.strip():
             return _fail(ShakenErrorCode.IDENTITY_MISSING, "no Identity header")
         ppt = PPT_SHAKEN if self.policy.require_shaken else None
-        verdict, _ = self._verify_one(
+        return self._verify_one(
             identity,
             origins=(pai_tn, from_tn),
             destinations=(to_tn, request_uri_tn),
             date=date,
             ppt=ppt,
         )
-        return verdict
 
     def _verify_one(
         self,
@@ -332,17 +331,20 @@ class Verifier:
         date: int | None,
         ppt: str | None,
         dest_names: str = "To nor Request-URI",
-    ) -> tuple[Verdict, DecodedToken | None]:
+    ) -> Verdict:
         """Every check of one Identity header value. ``origins`` are (PAI, From) and
         ``destinations`` the numbers a dest TN may name; ``ppt`` the PASSporT type
         required (None: any supported one)."""
         header = parse_identity(identity)
         if header.alg is not None and header.alg != ES256:
-            return _fail(ShakenErrorCode.ALG_UNSUPPORTED, f"alg={header.alg}: only ES256"), None
+            return _fail(ShakenErrorCode.ALG_UNSUPPORTED, f"alg={header.alg}: only ES256")
         decoded = decode(
             header.token,
             compact_claims=lambda protected: _rebuild_compact(
-                protected, origins[0] or origins[1], destinations[0] or destinations[1], date
+                protected,
+                origins[0] or origins[1],
+                next((tn for tn in destinations if tn), None),
+                date,
             ),
         )
         passport = decoded.passport
@@ -351,48 +353,48 @@ class Verifier:
                 ShakenErrorCode.PARAMETER_MISMATCH,
                 f"ppt={header.ppt} in the header, {passport.ppt!r} in the PASSporT",
                 passport,
-            ), decoded
+            )
         if ppt is not None and passport.ppt != ppt:
             return _fail(
                 ShakenErrorCode.PPT_UNSUPPORTED,
                 f"ppt {passport.ppt!r}: a {ppt!r} PASSporT is required here",
                 passport,
-            ), decoded
+            )
         if header.info != passport.x5u:
             # ATIS-1000074 section 5.3.1: info and x5u must name the same certificate.
             return _fail(
                 ShakenErrorCode.PARAMETER_MISMATCH,
                 f"info <{header.info}> differs from x5u {passport.x5u}",
                 passport,
-            ), decoded
+            )
         now = self._clock()
         age = now - passport.iat
         window = self.policy.freshness_seconds
         if age > window:
             return _fail(
                 ShakenErrorCode.IAT_STALE, f"iat is {age:.0f} s old (limit {window} s)", passport
-            ), decoded
+            )
         if -age > window:
             return _fail(
                 ShakenErrorCode.IAT_FUTURE,
                 f"iat is {-age:.0f} s in the future (limit {window} s)",
                 passport,
-            ), decoded
+            )
         if not _number_matches(passport.orig_tn, origins):
             return _fail(
                 ShakenErrorCode.ORIG_MISMATCH,
                 f"orig.tn {passport.orig_tn} matches neither P-Asserted-Identity nor From "
                 f"({origins[0]!r}, {origins[1]!r})",
                 passport,
-            ), decoded
+            )
         if not any(_number_matches(tn, destinations) for tn in passport.dest_tns):
             return _fail(
                 ShakenErrorCode.DEST_MISMATCH,
                 f"dest.tn {list(passport.dest_tns)} matches neither {dest_names} "
                 f"({', '.join(repr(d) for d in destinations)})",
                 passport,
-            ), decoded
-        return self._check_credential_and_signature(decoded, now), decoded
+            )
+        return self._check_credential_and_signature(decoded, now)
 
     def verify_diverted(
         self,
@@ -436,8 +438,13 @@ class Verifier:
             return _fail(ShakenErrorCode.IDENTITY_MISSING, "no Identity header")
         # Structure first, signatures after: each token's dest is checked against the
         # next token's div, so every div must be read before anything is verified.
-        diversions = [decode(parse_identity(value).token).passport for value in values[1:]]
-        for position, diversion in enumerate(diversions, start=2):
+        diversions: list[Passport] = []
+        for position, value in enumerate(values[1:], start=2):
+            try:
+                diversion = decode(parse_identity(value).token).passport
+            except ShakenError as error:
+                return _fail(error.code, f"Identity {position} of {len(values)}: {error.detail}")
+            diversions.append(diversion)
             if diversion.ppt != PPT_DIV:
                 return _fail(
                     ShakenErrorCode.PPT_UNSUPPORTED,
@@ -455,7 +462,7 @@ class Verifier:
             else:
                 allowed, names = destinations, "To nor Request-URI"
             try:
-                verdict, _ = self._verify_one(
+                verdict = self._verify_one(
                     value,
                     origins=origins,
                     destinations=allowed,
