@@ -4,6 +4,7 @@ mask of the rows whose value is not acceptable."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -16,6 +17,7 @@ _MICROSECOND = timedelta(microseconds=1)
 
 # What Arrow's own ISO 8601 cast reads; anything else goes through datetime.fromisoformat.
 _ISO_WITH_OFFSET = r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|[+-]\d\d(:?\d\d)?)$"
+_ENDS_WITH_OFFSET = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)\s*$")
 _ISO_WITHOUT_OFFSET = r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d{1,6})?)?)?$"
 
 
@@ -59,8 +61,14 @@ def timestamps(values: pa.Array) -> tuple[pa.Array, np.ndarray]:
         typed = values.cast(pa.timestamp("us")).cast(UTC_MICROS)
         return typed, ~as_numpy_bool(pc.is_valid(typed))
     text = values if pa.types.is_string(values.type) else values.cast(pa.string())
-    # Files write one format throughout: try the whole column in one cast first.
-    for target in (pa.timestamp("us"), UTC_MICROS):
+    # Files write one format throughout: try the whole column in one cast first, with or
+    # without an offset as its first value says (a cast that fails late costs as much as
+    # one that succeeds). Each cast admits only its own kind, so the order changes nothing.
+    targets = [pa.timestamp("us"), UTC_MICROS]
+    given = text.drop_null()
+    if len(given) and _ENDS_WITH_OFFSET.search(str(given[0].as_py())):
+        targets.reverse()
+    for target in targets:
         try:
             cast = pc.cast(text, target)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):

@@ -1,54 +1,32 @@
 """Call detail records (formats.md section 1): CSV, CSV.gz or Parquet in, Arrow record
 batches of :data:`callwarden.calls.CDR_SCHEMA` out.
 
-Streaming in bounded memory: Arrow's CSV reader parses one block at a time (all columns
-as text), each batch is validated with vectorised kernels, bad rows are reported and the
-good ones yielded. Line numbers are physical lines (header = line 1):
-
-* Arrow counts *records*; rows it cannot split into the header's number of fields come
-  to the invalid-row handler with their record number and text, and the accepted rows
-  fill the record numbers in between.
-* A quoted value may hold a newline (RFC 4180 section 2.6). Such a row is read as one
-  record and reported, if bad, at the line where it starts; the newlines inside values
-  are counted so that every later row still gets its true physical line.
-* An unbalanced quote runs, by CSV's own rule, to the next quote or the end of the file;
-  the lines it swallows come back as one bad row at the line where the quote opened, with
-  their text as the evidence. Nothing after the closing quote is lost.
-* Blank lines (and rows whose fields are all empty) carry nothing and are skipped
-  without a report; they still count as lines.
-* Bytes that are not UTF-8 cost their row only ("not UTF-8 text"), not the block.
+Streaming in bounded memory: text files are parsed one block at a time by
+:mod:`callwarden.formats._blocks` (which gives every row its physical line, header =
+line 1, and documents how malformed CSV is reported), Parquet files one row batch at a
+time (line = row number); each batch is validated with vectorised kernels, bad rows are
+reported and the good ones yielded.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from callwarden.calls import CDR_SCHEMA, OPTIONAL_TEXT_COLUMNS, REQUIRED_COLUMNS
 from callwarden.errors import InputError
 from callwarden.formats import _columns as columns
-from callwarden.formats._source import (
-    column_positions,
-    header_key,
-    is_gzip,
-    is_parquet,
-    open_text,
-    read_header,
-)
+from callwarden.formats._blocks import MAX_VALUE_SHOWN, csv_blocks
+from callwarden.formats._source import column_positions, header_key, is_parquet, read_header
 from callwarden.formats.report import ReadReport, RowError
 from callwarden.numbers import normalise_and_classify, normalise_column
 
 _KNOWN_COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, *OPTIONAL_TEXT_COLUMNS, "attestation")
-_MAX_VALUE_SHOWN = 200
-_NEWLINE = re.compile(b"\n")
 _SIP_STATUS_LOW, _SIP_STATUS_HIGH = 100, 699  # RFC 3261 section 7.2: 1xx-6xx
 _INT32_MAX = 2**31 - 1
 
@@ -95,217 +73,17 @@ def _check_header(path: Path, keys: list[str]) -> dict[str, int]:
 # --- CSV ----------------------------------------------------------------------------------
 
 
-@dataclass
-class _LineTracker:
-    """Maps Arrow's record numbers to physical line numbers (see the module docstring)."""
-
-    next_record: int = 2  # record 1 is the header
-    extra_lines: int = 0  # newlines inside values of the records before next_record
-    invalid_records: list[int] = field(default_factory=list)
-    invalid_texts: list[str] = field(default_factory=list)
-    invalid_detail: list[str] = field(default_factory=list)
-
-    def handle_invalid(self, row: pacsv.InvalidRow) -> str:
-        self.invalid_records.append(int(row.number) if row.number is not None else -1)
-        self.invalid_texts.append(row.text)
-        self.invalid_detail.append(
-            f"wrong number of fields: expected {row.expected_columns}, got {row.actual_columns}"
-        )
-        return "skip"
-
-    def assign(
-        self, newlines: np.ndarray, *, final: bool
-    ) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
-        """Physical lines of the next ``len(newlines)`` accepted records, and the invalid
-        rows (line, reason, text) that lie before the last of them (all of them if final)."""
-        count = len(newlines)
-        pending = np.asarray(self.invalid_records, dtype=np.int64)
-        offsets = pending - self.next_record - np.arange(len(pending), dtype=np.int64)
-        records = (
-            self.next_record
-            + np.arange(count, dtype=np.int64)
-            + np.searchsorted(offsets, np.arange(count), side="right")
-        )
-        last = int(records[-1]) if count else self.next_record - 1
-        taken = len(pending) if final else int(np.searchsorted(pending, last, side="left"))
-        invalid_records = pending[:taken]
-        invalid_newlines = np.array(
-            [text.count("\n") for text in self.invalid_texts[:taken]], dtype=np.int64
-        )
-        all_records = np.concatenate([records, invalid_records])
-        all_newlines = np.concatenate([newlines.astype(np.int64), invalid_newlines])
-        order = np.argsort(all_records, kind="stable")
-        before = np.cumsum(all_newlines[order]) - all_newlines[order]
-        lines_sorted = all_records[order] + self.extra_lines + before
-        lines = np.empty_like(lines_sorted)
-        lines[order] = lines_sorted
-        invalid = [
-            (int(lines[count + i]), self.invalid_detail[i], self.invalid_texts[i])
-            for i in range(taken)
-        ]
-        self.extra_lines += int(all_newlines.sum())
-        if len(all_records):
-            self.next_record = int(all_records.max()) + 1
-        del self.invalid_records[:taken], self.invalid_texts[:taken], self.invalid_detail[:taken]
-        return lines[:count], invalid
-
-
 def _read_csv(path: Path, report: ReadReport, batch_rows: int) -> Iterator[pa.RecordBatch]:
     keys, delimiter = read_header(path)
     positions = _check_header(path, keys)
-    if not _has_body(path):
-        return
-    internal = [f"f{index}" for index in range(len(keys))]
-    tracker = _LineTracker()
-    try:
-        stream = pa.input_stream(str(path), compression="gzip" if is_gzip(path) else None)
-        reader = pacsv.open_csv(
-            stream,
-            read_options=pacsv.ReadOptions(
-                use_threads=False,
-                column_names=internal,
-                skip_rows=1,
-                block_size=max(1 << 20, min(batch_rows * 160, 1 << 28)),
-            ),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delimiter,
-                newlines_in_values=True,
-                ignore_empty_lines=False,
-                invalid_row_handler=tracker.handle_invalid,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(internal, pa.string()),
-                # Checked per column and per row below, so one bad byte costs one row.
-                check_utf8=False,
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
+    mark = len(report.errors)
+    for block in csv_blocks(path, report, keys, delimiter, positions, batch_rows=batch_rows):
+        batches = list(
+            _validated(path, report, block.columns, block.lines, block.skip, batch_rows=batch_rows)
         )
-    except (pa.ArrowInvalid, OSError) as error:
-        raise InputError(f"cannot read CSV: {error}", source=str(path)) from None
-
-    wanted = {name: internal[position] for name, position in positions.items()}
-    while True:
-        try:
-            batch = reader.read_next_batch()
-        except StopIteration:
-            break
-        except (pa.ArrowInvalid, OSError, EOFError) as error:
-            _flush_invalid(path, report, tracker)
-            raise InputError(
-                f"cannot read CSV after {report.rows_read:,} rows: {error}", source=str(path)
-            ) from None
-        newlines = _newlines_per_row(batch)
-        lines, invalid = tracker.assign(newlines, final=False)
-        _report_invalid(path, report, invalid)
-        found: dict[str, pa.Array] = {}
-        skip = _blank_rows(batch)
-        for name, column in wanted.items():
-            found[name] = _checked_utf8(
-                path, report, name, batch.column(column), lines=lines, skip=skip
-            )
-        yield from _validated(path, report, found, lines, skip, batch_rows=batch_rows)
-    _flush_invalid(path, report, tracker)
-
-
-def _has_body(path: Path) -> bool:
-    """Whether anything follows the header line (Arrow cannot skip an unterminated header)."""
-    with open_text(path) as handle:
-        return handle.readline().endswith(("\n", "\r"))
-
-
-def _flush_invalid(path: Path, report: ReadReport, tracker: _LineTracker) -> None:
-    _, invalid = tracker.assign(np.empty(0, np.int64), final=True)
-    _report_invalid(path, report, invalid)
-
-
-def _report_invalid(path: Path, report: ReadReport, invalid: list[tuple[int, str, str]]) -> None:
-    for line, reason, text in invalid:
-        if not text.strip():
-            continue
-        report.rows_read += 1
-        report.reject(RowError(str(path), line, reason, None, text[:_MAX_VALUE_SHOWN]))
-
-
-def _newlines_per_row(batch: pa.RecordBatch) -> np.ndarray:
-    counts = np.zeros(batch.num_rows, np.int64)
-    for column in batch.columns:
-        data = column.buffers()[2]
-        # A memchr-speed scan of the raw bytes first: quoted newlines are rare.
-        if data is None or _NEWLINE.search(memoryview(data)) is None:
-            continue
-        raw = column.cast(pa.binary())
-        if pc.any(pc.match_substring(raw, b"\n")).as_py():
-            counts += np.asarray(pc.count_substring(raw, b"\n").to_numpy(), dtype=np.int64)
-    return counts
-
-
-def _blank_rows(batch: pa.RecordBatch) -> np.ndarray:
-    """Rows with nothing in any field (blank lines, a row of bare commas). Looked at as
-    bytes: the text is not known to be valid UTF-8 yet."""
-    candidates = np.flatnonzero(_empty_or_space_led(batch.column(0)))
-    blank = np.zeros(batch.num_rows, bool)
-    if not len(candidates):
-        return blank
-    still = np.ones(len(candidates), bool)
-    picks = pa.array(candidates, pa.int64())
-    for column in batch.columns:
-        values = column.take(picks).cast(pa.binary()).to_pylist()
-        still &= np.array([not (value or b"").strip() for value in values], dtype=bool)
-    blank[candidates[still]] = True
-    return blank
-
-
-def _empty_or_space_led(column: pa.Array) -> np.ndarray:
-    """Mask of values that are empty or start with whitespace, read straight off the
-    Arrow buffers (offsets and bytes) without a kernel pass."""
-    size = len(column)
-    _, offsets_buffer, data_buffer = column.buffers()
-    offsets = np.frombuffer(offsets_buffer, np.int32)[column.offset : column.offset + size + 1]
-    lengths = np.diff(offsets)
-    lead = np.zeros(size, np.uint8)
-    if data_buffer is not None and len(data_buffer):
-        present = lengths > 0
-        lead[present] = np.frombuffer(data_buffer, np.uint8)[offsets[:-1][present]]
-    blank_led: np.ndarray = (lengths == 0) | np.isin(lead, (0x20, 0x09, 0x0A, 0x0D))
-    return blank_led
-
-
-def _checked_utf8(
-    path: Path,
-    report: ReadReport,
-    name: str,
-    column: pa.Array,
-    *,
-    lines: np.ndarray,
-    skip: np.ndarray,
-) -> pa.Array:
-    """The column, with each row holding bytes that are not UTF-8 reported and added to
-    ``skip``. Arrow's own check would fail the whole block, good rows included."""
-    data = column.buffers()[2]
-    if data is None or not len(data) or int(np.frombuffer(data, np.uint8).max()) < 0x80:
-        return column  # pure ASCII is valid UTF-8; no need for the full check
-    try:
-        column.validate(full=True)
-    except pa.ArrowInvalid:
-        pass
-    else:
-        return column
-    texts: list[str] = []
-    for position, value in enumerate(column.cast(pa.binary()).to_pylist()):
-        raw = value or b""
-        try:
-            texts.append(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            texts.append("")
-            if not skip[position]:
-                skip[position] = True
-                report.rows_read += 1
-                shown = raw.decode("utf-8", "replace")[:_MAX_VALUE_SHOWN]
-                report.reject(
-                    RowError(str(path), int(lines[position]), "not UTF-8 text", name, shown)
-                )
-    return pa.array(texts, pa.string())
+        report.in_line_order(mark)
+        mark = len(report.errors)
+        yield from batches
 
 
 # --- Parquet ------------------------------------------------------------------------------
@@ -392,7 +170,7 @@ def _validated(
                 int(lines[position]),
                 reason,
                 column,
-                None if value is None else str(value)[:_MAX_VALUE_SHOWN],
+                None if value is None else str(value)[:MAX_VALUE_SHOWN],
             )
         )
     accepted = int(good.sum())

@@ -46,6 +46,11 @@ class ReadReport:
         if len(self.errors) < MAX_KEPT_ERRORS:
             self.errors.append(error)
 
+    def in_line_order(self, since: int) -> None:
+        """Sort the errors kept from position ``since`` on by line. A block reader finds
+        a block's malformed rows before it checks the values of the others."""
+        self.errors[since:] = sorted(self.errors[since:], key=lambda error: error.line)
+
     @property
     def rows_rejected(self) -> int:
         return self.errors_total
