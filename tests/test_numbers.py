@@ -214,6 +214,8 @@ def test_normalise_column_equals_scalar_normalise(values: list[str | None]) -> N
     got = normalise_column(pa.array(values, pa.string())).to_pylist()
     expected = [None if v is None else (normalise(v) or v) for v in values]
     assert got == expected
+    strict = normalise_column(pa.array(values, pa.string()), keep_presented=False).to_pylist()
+    assert strict == [None if v is None else normalise(v) for v in values]
 
 
 def test_long_presentations_are_classified_but_not_cached() -> None:

@@ -312,15 +312,21 @@ def _take(values: pa.Array, positions: np.ndarray) -> pa.Array:
 
 
 def _scalar_fallback(
-    values: pa.Array, positions: np.ndarray, output: pa.Array, codes: np.ndarray | None
+    values: pa.Array,
+    positions: np.ndarray,
+    output: pa.Array,
+    codes: np.ndarray | None,
+    *,
+    keep_presented: bool = True,
 ) -> pa.Array:
-    """Run the scalar path on ``values[positions]`` and write the results into ``output``."""
+    """Run the scalar path on ``values[positions]`` and write the results into ``output``:
+    E.164, else the value as presented (or null without ``keep_presented``)."""
     if not len(positions):
         return output
-    replaced: list[str] = []
+    replaced: list[str | None] = []
     for offset, value in enumerate(_take(values, positions).to_pylist()):
         e164, number_class = _analyse(value)
-        replaced.append(e164 if e164 is not None else value)
+        replaced.append(e164 if e164 is not None or not keep_presented else value)
         if codes is not None:
             codes[positions[offset]] = _CLASS_CODE[number_class]
     mask = np.zeros(len(values), bool)
@@ -364,8 +370,12 @@ def _as_string_array(values: pa.Array | pa.ChunkedArray) -> pa.Array:
     return values
 
 
-def normalise_column(values: pa.Array | pa.ChunkedArray) -> pa.StringArray:
+def normalise_column(
+    values: pa.Array | pa.ChunkedArray, *, keep_presented: bool = True
+) -> pa.StringArray:
     """E.164 where a value normalises, else the value as presented; nulls stay null.
+    Without ``keep_presented`` a value that does not normalise becomes null: equal row
+    for row to :func:`normalise`.
 
     For columns that need no class (the called number): no dictionary pass, because such
     columns are mostly distinct; already-E.164 NANP values are left as they are.
@@ -388,7 +398,9 @@ def normalise_column(values: pa.Array | pa.ChunkedArray) -> pa.StringArray:
         mask[positions] = True
         output = pc.replace_with_mask(output, pa.array(mask), normalised)
     others = ~shaped & np.asarray(pc.is_valid(values).to_numpy(zero_copy_only=False), bool)
-    return _scalar_fallback(values, np.flatnonzero(others), output, None)
+    return _scalar_fallback(
+        values, np.flatnonzero(others), output, None, keep_presented=keep_presented
+    )
 
 
 def normalise_and_classify(
