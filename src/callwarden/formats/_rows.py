@@ -26,8 +26,9 @@ Choice = TypeVar("Choice", bound=StrEnum)
 
 MAX_VALUE_SHOWN = 200
 
-_TRUE = frozenset({"true", "yes", "y", "1", "t"})
-_FALSE = frozenset({"false", "no", "n", "0", "f"})
+#: What a boolean field may say (any case).
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
+FALSE_WORDS = frozenset({"false", "no", "n", "0", "f"})
 _ZONE_SUFFIX = re.compile(r"\s*(?:UTC|GMT|Z)$", re.IGNORECASE)
 _MONTH_NAMES = (
     "january",
@@ -145,9 +146,9 @@ class Row:
         value = self.values.get(name, "").lower()
         if not value:
             return default
-        if value in _TRUE:
+        if value in TRUE_WORDS:
             return True
-        if value in _FALSE:
+        if value in FALSE_WORDS:
             return False
         raise BadValue("not a boolean (true/false, yes/no, y/n, 1/0)", name, self.values[name])
 

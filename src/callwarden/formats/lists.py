@@ -6,14 +6,24 @@ import csv
 import gzip
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from callwarden.errors import InputError
+from callwarden.formats._columns import as_numpy_bool
+from callwarden.formats._reference import BATCH_ROWS, BlockColumns, present, read_batches
 from callwarden.formats._rows import MAX_VALUE_SHOWN, BadValue, Row, read_rows
 from callwarden.formats._source import header_key, open_text, sniff_delimiter
 from callwarden.formats.report import ReadReport, RowError
 from callwarden.lists import DnoEntry, RmdFiling
-from callwarden.numbers import normalise
+from callwarden.numbers import normalise, normalise_column
+
+#: What :func:`read_dno_batches` yields: one row per accepted entry, with its line.
+DNO_SCHEMA = pa.schema([("line", pa.int64()), ("number", pa.string()), ("reason", pa.string())])
 
 _DIGIT = re.compile(r"\d")
 #: Header names that mark a DNO file as CSV rather than a bare list of numbers.
@@ -46,10 +56,27 @@ def _dno_entry(raw: str, reason: str | None) -> DnoEntry:
     return DnoEntry(number=normalise(raw) or raw, reason=reason)
 
 
-def read_dno(path: Path, report: ReadReport | None = None) -> Iterator[DnoEntry]:
+def dno_row(row: Row) -> DnoEntry:
+    """One ``dno.csv`` row, checked field by field (the per-row path)."""
+    return _dno_entry(row.required("number"), row.text("reason"))
+
+
+def _dno_fast(block: BlockColumns) -> tuple[dict[str, pa.Array], np.ndarray]:
+    text = block.text("number")
+    has_digit = as_numpy_bool(pc.match_substring_regex(text, r"\d"))
+    accepted = (
+        block.plain("number") & block.plain("reason", edges_only=True) & present(text) & has_digit
+    )
+    return {"number": normalise_column(text), "reason": block.text("reason")}, accepted
+
+
+def read_dno_batches(
+    path: Path, report: ReadReport | None = None, *, batch_rows: int = BATCH_ROWS
+) -> Iterator[pa.RecordBatch]:
     """``dno.csv`` with a ``number[,reason]`` header, or a bare list of numbers, one per
-    line (lines starting with ``#`` are comments). Told apart by the first line: a header
-    names a ``number`` column."""
+    line (lines starting with ``#`` are comments), as record batches of
+    :data:`DNO_SCHEMA` in file order. Told apart by the first line: a header names a
+    ``number`` column."""
     path = Path(path)
     report = report if report is not None else ReadReport(source=str(path))
     with open_text(path) as handle:
@@ -57,34 +84,60 @@ def read_dno(path: Path, report: ReadReport | None = None) -> Iterator[DnoEntry]
     delimiter = sniff_delimiter(first)
     first_keys = [header_key(name) for name in next(csv.reader([first], delimiter=delimiter), [])]
     if any(key in _DNO_NUMBER_HEADERS for key in first_keys):
-        aliases = dict.fromkeys(_DNO_NUMBER_HEADERS, "number")
-        return read_rows(
+        yield from read_batches(
             path,
             report,
-            ("number",),
-            lambda row: _dno_entry(row.required("number"), row.text("reason")),
-            aliases=aliases,
+            required=("number",),
+            used=("number", "reason"),
+            schema=DNO_SCHEMA,
+            fast=_dno_fast,
+            build=dno_row,
+            values_of=lambda entry: (entry.number, entry.reason),
+            aliases=dict.fromkeys(_DNO_NUMBER_HEADERS, "number"),
+            batch_rows=batch_rows,
         )
-    return _read_bare_dno(path, report)
+    else:
+        yield from _read_bare_dno(path, report, batch_rows)
 
 
-def _read_bare_dno(path: Path, report: ReadReport) -> Iterator[DnoEntry]:
+def read_dno(path: Path, report: ReadReport | None = None) -> Iterator[DnoEntry]:
+    """The entries of a DNO list (see :func:`read_dno_batches`)."""
+    for batch in read_dno_batches(path, report):
+        columns = zip(
+            batch.column("number").to_pylist(), batch.column("reason").to_pylist(), strict=True
+        )
+        for number, reason in columns:
+            yield DnoEntry(number, reason)
+
+
+def _read_bare_dno(path: Path, report: ReadReport, batch_rows: int) -> Iterator[pa.RecordBatch]:
     source = str(path)
+    line = 0
     with open_text(path) as handle:
-        line = 0
         try:
-            for line, text in enumerate(handle, start=1):
-                value = text.strip()
-                if not value or value.startswith("#"):
+            while chunk := list(islice(handle, batch_rows)):
+                lines: list[int] = []
+                values: list[str] = []
+                first = line + 1
+                for line, text in enumerate(chunk, start=first):
+                    value = text.strip()
+                    if not value or value.startswith("#"):
+                        continue
+                    report.rows_read += 1
+                    if not _DIGIT.search(value):
+                        reason = "not a telephone number (no digits)"
+                        report.reject(RowError(source, line, reason, None, value[:MAX_VALUE_SHOWN]))
+                        continue
+                    lines.append(line)
+                    values.append(value)
+                if not values:
                     continue
-                report.rows_read += 1
-                try:
-                    entry = _dno_entry(value, None)
-                except BadValue as bad:
-                    report.reject(RowError(source, line, bad.reason, None, value[:MAX_VALUE_SHOWN]))
-                    continue
-                report.rows_accepted += 1
-                yield entry
+                report.rows_accepted += len(values)
+                numbers = normalise_column(pa.array(values, pa.string()))
+                reasons = pa.nulls(len(values), pa.string())
+                yield pa.RecordBatch.from_arrays(
+                    [pa.array(lines, pa.int64()), numbers, reasons], schema=DNO_SCHEMA
+                )
         except (OSError, EOFError, gzip.BadGzipFile) as error:
             raise InputError(f"cannot read past line {line}: {error}", source=source) from None
 
