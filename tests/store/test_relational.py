@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -32,6 +33,8 @@ from callwarden.store.relational import (
     downgrade_schema,
     head_revision,
     open_database,
+    unstorable_rows,
+    unstorable_value,
     upgrade_schema,
 )
 from callwarden.store.relational_models import VERSION_TABLE
@@ -454,3 +457,101 @@ def test_property_store_holds_the_last_record_per_key(
             r for number in {r.called_number for r in records} for r in store.consent_for(number)
         ]
     assert sorted(stored, key=repr) == sorted(expected.values(), key=repr)
+
+
+# ----------------------------------------------------------------------------- Arrow batches
+
+
+def consent_batch(records: list[ConsentRecord]) -> pa.RecordBatch:
+    """The records as the consent block reader yields them (with a line column)."""
+    columns = {
+        "line": pa.array(range(2, len(records) + 2), pa.int64()),
+        "called_number": pa.array([r.called_number for r in records], pa.string()),
+        "customer_id": pa.array([r.customer_id for r in records], pa.string()),
+        "consent_type": pa.array([r.consent_type.value for r in records], pa.string()),
+        "obtained_at": pa.array([r.obtained_at for r in records], pa.timestamp("us", "UTC")),
+        "revoked_at": pa.array([r.revoked_at for r in records], pa.timestamp("us", "UTC")),
+        "evidence": pa.array([r.evidence for r in records], pa.string()),
+    }
+    return pa.RecordBatch.from_pydict(columns)
+
+
+def raw_rows(database: Database, table: str) -> list[tuple[object, ...]]:
+    """The rows as the database holds them (on SQLite: the timestamp text itself)."""
+    with database.reading() as store:
+        rows = store.connection.exec_driver_sql(f"SELECT * FROM {table}").fetchall()
+    return sorted((tuple(row) for row in rows), key=repr)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    records=st.lists(consent_records, max_size=25),
+    update=st.lists(consent_records, max_size=10),
+)
+def test_property_batch_upsert_stores_what_the_record_upsert_stores(
+    database: Database, records: list[ConsentRecord], update: list[ConsentRecord]
+) -> None:
+    with database.writing() as store:
+        store.connection.execute(text("DELETE FROM consent"))
+        store.upsert_consent(records)
+        store.upsert_consent(update)
+    by_records = raw_rows(database, "consent")
+    with database.writing() as store:
+        store.connection.execute(text("DELETE FROM consent"))
+        written = store.upsert_consent_batch(consent_batch(records))
+        store.upsert_consent_batch(consent_batch(update))
+        store.upsert_consent_batch(consent_batch(update))  # again: no change
+    assert written == len({(r.called_number, r.customer_id, r.consent_type) for r in records})
+    assert raw_rows(database, "consent") == by_records
+
+
+def test_batch_upserts_of_grants_and_dno(database: Database) -> None:
+    with database.writing() as store:
+        store.upsert_customers(reseller_family())
+        grants = pa.RecordBatch.from_pydict(
+            {
+                "line": pa.array([2, 3, 4], pa.int64()),
+                "number": ["+12025550100", "+12025550101", "+12025550100"],
+                "customer_id": ["mv-realty", "mv-realty", "mv-realty"],
+                "since": pa.array([T0, None, None], pa.timestamp("us", "UTC")),
+                "verified": [False, True, True],
+            }
+        )
+        assert store.upsert_number_grants_batch(grants) == 2
+        dno = pa.RecordBatch.from_pydict(
+            {"line": pa.array([2, 3], pa.int64()), "number": ["+1", "+1"], "reason": ["a", None]}
+        )
+        assert store.upsert_dno_batch(dno) == 1
+    with database.reading() as store:
+        assert store.numbers_of("mv-realty") == [
+            NumberGrant("+12025550100", "mv-realty", None, True),  # the later row wins
+            NumberGrant("+12025550101", "mv-realty", None, True),
+        ]
+        assert store.dno_entry("+1") == DnoEntry("+1", None)
+
+
+@given(
+    values=st.lists(
+        st.tuples(
+            st.text(max_size=3) | st.just("x" * 256) | st.just("a\x00b"),
+            st.text(max_size=3) | st.just("y" * 300) | st.just("\x00"),
+        ),
+        max_size=12,
+    )
+)
+def test_property_unstorable_rows_agrees_with_unstorable_value(
+    values: list[tuple[str, str]],
+) -> None:
+    records = [
+        ConsentRecord(number, customer, ConsentType.PRIOR_EXPRESS) for number, customer in values
+    ]
+    expected = [
+        (row, *problem)
+        for row, record in enumerate(records)
+        if (problem := unstorable_value(record)) is not None
+    ]
+    assert unstorable_rows(ConsentRecord, consent_batch(records)) == expected

@@ -27,7 +27,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 import psycopg
+import pyarrow as pa
+import pyarrow.compute as pc
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -58,7 +61,7 @@ from callwarden.customers import (
 )
 from callwarden.errors import ConfigError, StoreError
 from callwarden.lists import DnoEntry, RmdFiling
-from callwarden.store.relational_bulk import upsert_rows
+from callwarden.store.relational_bulk import upsert_arrow, upsert_rows
 from callwarden.store.relational_models import (
     CONSENT,
     CUSTOMERS,
@@ -81,6 +84,7 @@ __all__ = [
     "downgrade_schema",
     "head_revision",
     "open_database",
+    "unstorable_rows",
     "unstorable_value",
     "upgrade_schema",
 ]
@@ -235,6 +239,10 @@ def _configure_sqlite(engine: Engine) -> None:
             # only a power cut may lose the newest transactions, never corrupt the file.
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # A reference load writes millions of rows in one transaction; with the 2 MB
+            # default the primary-key B-tree pages it touches keep falling out of the
+            # cache. Memory is taken only as pages are read.
+            cursor.execute("PRAGMA cache_size = -65536")
         finally:
             cursor.close()
 
@@ -352,6 +360,29 @@ def unstorable_value(record: ReferenceRecord) -> tuple[str, str, str] | None:
     return None
 
 
+def unstorable_rows(
+    record_type: type[ReferenceRecord], batch: pa.RecordBatch
+) -> list[tuple[int, str, str, str]]:
+    """``(row, column, value, reason)`` of each row of a batch of ``record_type``'s
+    columns that :func:`unstorable_value` would refuse, for the same reason, in row
+    order."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for name, limit in _TEXT_LIMITS[record_type]:
+        if name not in batch.schema.names:
+            continue
+        values = batch.column(name)
+        checks = [(pc.match_substring(values, "\x00"), "contains a NUL character")]
+        if limit is not None:
+            checks.append(
+                (pc.greater(pc.utf8_length(values), limit), f"longer than {limit} characters")
+            )
+        for failed, reason in checks:
+            for row in np.flatnonzero(failed.fill_null(False).to_numpy(zero_copy_only=False)):
+                if int(row) not in found:
+                    found[int(row)] = (name, str(values[int(row)].as_py())[:200], reason)
+    return [(row, *found[row]) for row in sorted(found)]
+
+
 # ----------------------------------------------------------------------------- repository
 
 
@@ -375,6 +406,21 @@ _CUSTOMER_COLUMNS = (
     "contact_email",
     "ip_country",
 )
+
+
+_GRANT_COLUMNS = ("number", "customer_id", "since", "verified")
+_GRANT_KEY = ("number", "customer_id")
+_CONSENT_COLUMNS = (
+    "called_number",
+    "customer_id",
+    "consent_type",
+    "obtained_at",
+    "revoked_at",
+    "evidence",
+)
+_CONSENT_KEY = ("called_number", "customer_id", "consent_type")
+_DNO_COLUMNS = ("number", "reason")
+_DNO_KEY = ("number",)
 
 
 def _customer_from_row(row: RowMapping) -> Customer:
@@ -455,12 +501,7 @@ class ReferenceStore:
     def upsert_number_grants(self, grants: Iterable[NumberGrant]) -> int:
         """Insert or update number grants; each account must exist."""
         rows = ((g.number, g.customer_id, g.since, g.verified) for g in grants)
-        return self._upsert_all(
-            NUMBER_GRANTS,
-            ("number", "customer_id", "since", "verified"),
-            ("number", "customer_id"),
-            rows,
-        )
+        return self._upsert_all(NUMBER_GRANTS, _GRANT_COLUMNS, _GRANT_KEY, rows)
 
     def upsert_consent(self, records: Iterable[ConsentRecord]) -> int:
         """Insert or update consent; the key is (callee, holder, consent type)."""
@@ -475,23 +516,29 @@ class ReferenceStore:
             )
             for r in records
         )
-        return self._upsert_all(
-            CONSENT,
-            (
-                "called_number",
-                "customer_id",
-                "consent_type",
-                "obtained_at",
-                "revoked_at",
-                "evidence",
-            ),
-            ("called_number", "customer_id", "consent_type"),
-            rows,
-        )
+        return self._upsert_all(CONSENT, _CONSENT_COLUMNS, _CONSENT_KEY, rows)
 
     def upsert_dno(self, entries: Iterable[DnoEntry]) -> int:
         rows = ((entry.number, entry.reason) for entry in entries)
-        return self._upsert_all(DNO, ("number", "reason"), ("number",), rows)
+        return self._upsert_all(DNO, _DNO_COLUMNS, _DNO_KEY, rows)
+
+    # The same writes from Arrow batches, as the block readers of callwarden.formats yield
+    # them (other columns, such as their line numbers, are ignored): the bulk loads of
+    # millions of rows, without a Python object per record.
+
+    def upsert_number_grants_batch(self, batch: pa.RecordBatch) -> int:
+        """As :meth:`upsert_number_grants`, from ``number``, ``customer_id``, ``since``
+        (timestamp) and ``verified`` (bool) columns."""
+        return upsert_arrow(self.connection, NUMBER_GRANTS, _GRANT_COLUMNS, _GRANT_KEY, batch)
+
+    def upsert_consent_batch(self, batch: pa.RecordBatch) -> int:
+        """As :meth:`upsert_consent`, from columns named as ConsentRecord's fields
+        (``consent_type`` as its text value, timestamps as Arrow timestamps)."""
+        return upsert_arrow(self.connection, CONSENT, _CONSENT_COLUMNS, _CONSENT_KEY, batch)
+
+    def upsert_dno_batch(self, batch: pa.RecordBatch) -> int:
+        """As :meth:`upsert_dno`, from ``number`` and ``reason`` columns."""
+        return upsert_arrow(self.connection, DNO, _DNO_COLUMNS, _DNO_KEY, batch)
 
     def upsert_rmd_filings(self, filings: Iterable[RmdFiling]) -> int:
         rows = ((f.frn, f.business_name, f.implementation, f.last_updated) for f in filings)

@@ -26,6 +26,9 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
 from sqlalchemy import Boolean, Connection, Integer, Table
 
 from callwarden.store.relational_models import UtcDateTime
@@ -63,6 +66,10 @@ class _UpsertPlan:
     stage_sql: str = ""
     copy_sql: str = ""
     copy_types: tuple[str, ...] = ()
+    #: PostgreSQL only: COPY from CSV text, the form Arrow writes columns in
+    copy_csv_sql: str = ""
+    #: PostgreSQL 15 and later: moves the staged rows in by one MERGE (see upsert_arrow)
+    merge_sql: str = ""
 
 
 def _pg_copy_type(table: Table, name: str) -> str:
@@ -117,6 +124,15 @@ def _plan(
         raise ValueError(f"no bulk upsert for dialect {dialect}")
     # A temporary table private to this session, dropped at the end of the transaction.
     staging = f"callwarden_staging_{name}"
+    matched = " AND ".join(f"{name}.{column} = staged.{column}" for column in key)
+    merge_update = ""
+    if updatable:
+        changed = " OR ".join(
+            f"{name}.{column} IS DISTINCT FROM staged.{column}" for column in updatable
+        )
+        sets = ", ".join(f"{column} = staged.{column}" for column in updatable)
+        merge_update = f"WHEN MATCHED AND ({changed}) THEN UPDATE SET {sets} "
+    staged_values = ", ".join(f"staged.{column}" for column in columns)
     return _UpsertPlan(
         sql=(
             f"INSERT INTO {name} ({column_list}) "  # noqa: S608
@@ -129,6 +145,14 @@ def _plan(
             f"(LIKE {name} INCLUDING DEFAULTS) ON COMMIT DROP"
         ),
         copy_sql=f"COPY {staging} ({column_list}) FROM STDIN (FORMAT BINARY)",
+        copy_csv_sql=f"COPY {staging} ({column_list}) FROM STDIN (FORMAT CSV)",
+        merge_sql=(
+            f"LOCK TABLE {name} IN SHARE ROW EXCLUSIVE MODE; ANALYZE {staging}; "  # noqa: S608
+            f"MERGE INTO {name} USING {staging} AS staged ON {matched} "
+            f"{merge_update}"
+            f"WHEN NOT MATCHED THEN INSERT ({column_list}) VALUES ({staged_values}); "
+            f"TRUNCATE {staging}"
+        ),
         copy_types=tuple(_pg_copy_type(table, column) for column in columns),
     )
 
@@ -186,3 +210,89 @@ def _copy_then_upsert(
             for row in rows:
                 copy.write_row(row)
         cursor.execute(plan.sql)
+
+
+def upsert_arrow(
+    connection: Connection,
+    table: Table,
+    columns: tuple[str, ...],
+    key: tuple[str, ...],
+    data: pa.RecordBatch | pa.Table,
+) -> int:
+    """Insert or update the rows of ``data`` (an Arrow batch holding at least
+    ``columns``, typed as the table's columns: text, ``timestamp[us, UTC]``, bool) in
+    one round; returns the number of distinct keys written.
+
+    The columnar twin of :func:`upsert_rows` for the bulk loads: no Python object per
+    value on PostgreSQL (Arrow writes the CSV that COPY reads), one tuple per row on
+    SQLite (executemany wants them), timestamps formatted by Arrow on both.
+
+    On PostgreSQL 15 and later the staged rows go in by one ``MERGE``, which for new
+    rows measured half the time of ``INSERT ... ON CONFLICT`` (whose speculative
+    insertion costs per row). ``MERGE`` does not resolve a conflict with a row another
+    transaction inserts meanwhile, so the table is locked against other writers (``SHARE
+    ROW EXCLUSIVE``: readers go on) until the load commits; a second load of the same
+    table waits, as it does on SQLite.
+    """
+    if not data.num_rows:
+        return 0
+    frame = _last_per_key(pa.table(data.select(list(columns))), key)
+    dialect = connection.dialect.name
+    plan = _plan(table, dialect, columns, key)
+    if dialect == "sqlite":
+        # In key order the B-tree pages an insert touches are the ones the last one did:
+        # about a third less time on a load of new rows.
+        frame = frame.sort_by([(name, "ascending") for name in key])
+        values = [_sqlite_values(table, name, frame.column(name)) for name in columns]
+        connection.exec_driver_sql(plan.sql, list(zip(*values, strict=True)))
+    else:
+        _copy_csv_then_upsert(connection, plan, frame)
+    return int(frame.num_rows)
+
+
+def _last_per_key(frame: pa.Table, key: tuple[str, ...]) -> pa.Table:
+    """One row per key, the last one (as :func:`upsert_rows` keeps), in file order."""
+    position = "__callwarden_position"
+    numbered = frame.append_column(position, pa.array(np.arange(frame.num_rows), pa.int64()))
+    last = numbered.group_by(list(key), use_threads=False).aggregate([(position, "max")])
+    keep = np.sort(np.asarray(last[f"{position}_max"].to_numpy(), dtype=np.int64))
+    if len(keep) == frame.num_rows:
+        return frame
+    return frame.take(pa.array(keep, pa.int64()))
+
+
+def _sqlite_values(table: Table, name: str, values: pa.ChunkedArray) -> list[Any]:
+    column_type = table.c[name].type
+    if isinstance(column_type, UtcDateTime):
+        # Arrow writes a naive microsecond timestamp as "YYYY-MM-DD HH:MM:SS.ffffff", the
+        # form _sqlite_timestamp gives (tests/store/test_relational.py holds them equal).
+        naive = values.cast(pa.timestamp("us", tz="UTC")).cast(pa.timestamp("us"))
+        return naive.cast(pa.string()).to_pylist()  # type: ignore[no-any-return]
+    if isinstance(column_type, Boolean):
+        return values.cast(pa.int8()).to_pylist()  # type: ignore[no-any-return]
+    return values.to_pylist()  # type: ignore[no-any-return]
+
+
+def _has_merge(connection: Connection) -> bool:
+    version = connection.dialect.server_version_info
+    return version is not None and version >= (15,)
+
+
+def _copy_csv_then_upsert(connection: Connection, plan: _UpsertPlan, frame: pa.Table) -> None:
+    """As :func:`_copy_then_upsert`, with the rows as CSV written by Arrow. Every value is
+    quoted, so an empty text stays empty and only a missing value is NULL."""
+    sink = pa.BufferOutputStream()
+    pacsv.write_csv(
+        frame,
+        sink,
+        write_options=pacsv.WriteOptions(include_header=False, quoting_style="all_valid"),
+    )
+    payload = sink.getvalue()
+    driver = connection.connection.driver_connection
+    if driver is None:  # pragma: no cover - an open SQLAlchemy connection always has one
+        raise RuntimeError("no driver connection")
+    with driver.cursor() as cursor:
+        cursor.execute(plan.stage_sql)
+        with cursor.copy(plan.copy_csv_sql) as copy:
+            copy.write(memoryview(payload))
+        cursor.execute(plan.merge_sql if _has_merge(connection) else plan.sql)
