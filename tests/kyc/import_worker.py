@@ -1,6 +1,8 @@
-"""A separate process for the kill-mid-import test: ``python -m tests.kyc.import_worker
+"""A separate process for the kill-mid-import tests: ``python -m tests.kyc.import_worker
 DB_URL FILE ROWS SIGNAL_FILE`` loads ROWS consent records attributed to FILE, touching
-SIGNAL_FILE once a few batches are written, so the test can kill it mid-transaction."""
+SIGNAL_FILE once a few batches are written, so the test can kill it mid-transaction.
+With ``file`` for ROWS it loads FILE itself through the block reader, touching
+SIGNAL_FILE once the first block is written."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 from callwarden.customers import ConsentRecord, ConsentType
 from callwarden.formats.report import ReadReport
 from callwarden.kyc.importing import ReferenceKind, import_reference_file
+from callwarden.progress import NoProgress
 from callwarden.store.relational import BATCH_ROWS, open_database
 
 
@@ -28,9 +31,26 @@ def consent_rows(rows: int, signal: Path | None) -> Iterator[ConsentRecord]:
         )
 
 
+class SignalAfterFirstBlock(NoProgress):
+    """Progress advances after each block is written (in the open transaction)."""
+
+    def __init__(self, signal: Path | None) -> None:
+        self.signal = signal
+
+    def advance(self, amount: float = 1, *, rows: int = 0) -> None:
+        if self.signal is not None and rows:
+            self.signal.touch()
+
+
 def main() -> None:
-    url, source, rows, signal = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    url, source, count, signal = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4]
     signal_path = Path(signal) if signal != "-" else None
+    if count == "file":
+        with open_database(url) as database:
+            progress = SignalAfterFirstBlock(signal_path)
+            import_reference_file(database, ReferenceKind.CONSENT, source, progress=progress)
+        return
+    rows = int(count)
 
     def read(path: Path, report: ReadReport) -> Iterator[ConsentRecord]:
         for record in consent_rows(rows, signal_path):

@@ -287,6 +287,40 @@ def test_killed_mid_file_loses_and_duplicates_nothing(database_url: str, tmp_pat
         assert run.rows_accepted == 40_000
 
 
+@pytest.mark.slow
+def test_killed_mid_file_through_the_block_reader_loses_nothing(
+    database_url: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "consent.csv"
+    with source.open("w", encoding="utf-8") as handle:
+        handle.write("called_number,customer_id,consent_type,obtained_at,evidence\n")
+        for index in range(400_000):
+            number = f"+1202{2_000_000 + index}"  # NXX 200-599: all normalise
+            handle.write(f"{number},c-{index % 7},prior_express,2022-01-01,doc-{index}\n")
+    with open_database(database_url) as database, database.writing() as store:
+        store.upsert_consent([ConsentRecord("+19995550000", "before", ConsentType.PRIOR_EXPRESS)])
+    signal_file = tmp_path / "started"
+    command = [sys.executable, "-m", "tests.kyc.import_worker", database_url, str(source), "file"]
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    worker = subprocess.Popen([*command, str(signal_file)], cwd=REPO, env=environment)
+    deadline = time.monotonic() + 120
+    while not signal_file.exists() and worker.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert signal_file.exists(), "the worker never wrote a block"
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    assert worker.returncode == -signal.SIGKILL
+
+    with open_database(database_url) as database, database.reading() as store:
+        assert store.counts().consent == 1  # only what was there before
+        assert store.import_runs() == []
+    subprocess.run([*command, "-"], cwd=REPO, env=environment, check=True)
+    with open_database(database_url) as database, database.reading() as store:
+        assert store.counts().consent == 400_001
+        (run,) = store.import_runs()
+        assert (run.rows_read, run.rows_accepted) == (400_000, 400_000)
+
+
 # ----------------------------------------------------------------------------- real files
 
 

@@ -19,10 +19,13 @@ rejects rows that would break its references:
 Rows may name a parent that comes later in the file: such rows wait (in memory, only
 those) until their parent is written.
 
-Line numbers of the store's own rejections are counted from the reader's progress
-(header = line 1, one line per row read): exact for the usual file, shifted by blank
-lines or line breaks inside quoted fields before the row, so each such error also names
-the offending value. (Readers do not expose the line of the row they yield.)
+Numbers, consent and DNO files (the ones with millions of rows) go through the block
+readers of :mod:`callwarden.formats` and into the store as Arrow batches, each row with
+its exact line, so the store's own rejections name the true line. Customers and RMD
+filings (and any reader passed in) go record by record; there the line of a store
+rejection is counted from the reader's progress (header = line 1, one line per row
+read): exact for the usual file, shifted by blank lines or line breaks inside quoted
+fields before the row, so each such error also names the offending value.
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
 from callwarden.errors import InputError
 from callwarden.formats import (
@@ -48,6 +55,8 @@ from callwarden.formats import (
     read_numbers,
     read_rmd,
 )
+from callwarden.formats.customers import read_consent_batches, read_numbers_batches
+from callwarden.formats.lists import read_dno_batches
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
 from callwarden.store.relational import (
@@ -56,6 +65,7 @@ from callwarden.store.relational import (
     ImportRun,
     ReferenceRecord,
     ReferenceStore,
+    unstorable_rows,
     unstorable_value,
 )
 
@@ -95,6 +105,16 @@ READERS: dict[ReferenceKind, Reader] = {
     ReferenceKind.CONSENT: read_consent,
     ReferenceKind.DNO: read_dno,
     ReferenceKind.RMD: read_rmd,
+}
+
+
+BatchReader = Callable[[Path, ReadReport], Iterator[pa.RecordBatch]]
+
+#: The block reader of each high-volume kind: Arrow batches with a ``line`` column.
+BATCH_READERS: dict[ReferenceKind, BatchReader] = {
+    ReferenceKind.NUMBERS: read_numbers_batches,
+    ReferenceKind.CONSENT: read_consent_batches,
+    ReferenceKind.DNO: read_dno_batches,
 }
 
 
@@ -153,18 +173,28 @@ def import_reference_file(
 ) -> ReadReport:
     """Load one reference file in one transaction and record it in ``import_runs``.
 
-    ``reader`` defaults to the :mod:`callwarden.formats` reader for ``kind``.
+    ``reader`` (records, as the :mod:`callwarden.formats` readers yield them) defaults
+    to the block reader of ``kind`` where it has one, else to its record reader.
     """
     progress = progress or NoProgress()
     read = reader or READERS[kind]
+    batched = reader is None and kind in BATCH_READERS
     fingerprint = _fingerprint(path)
     report = ReadReport(source=str(path))
     started_at = datetime.now(UTC)
     progress.start(f"loading {kind.value} from {path.name}", total=fingerprint.data_lines)
     try:
         with database.writing() as store:
-            rows = _storable(_with_lines(read(path, report), report, progress), report)
-            _LOADERS[kind](store, rows, report)
+            if batched:
+                batches = _storable_batches(
+                    _with_progress(BATCH_READERS[kind](path, report), report, progress),
+                    _RECORD_TYPES[kind],
+                    report,
+                )
+                _BATCH_LOADERS[kind](store, batches, report)
+            else:
+                rows = _storable(_with_lines(read(path, report), report, progress), report)
+                _LOADERS[kind](store, rows, report)
             store.record_import_run(
                 ImportRun(
                     kind=kind.value,
@@ -238,6 +268,36 @@ def _storable(
         else:
             column, value, reason = problem
             _reject(report, line, reason, column, value)
+
+
+def _with_progress(
+    batches: Iterator[pa.RecordBatch], report: ReadReport, progress: Progress
+) -> Iterator[pa.RecordBatch]:
+    """The batches, advancing progress by the rows read (good and bad) for each."""
+    reported = 0
+    for batch in batches:
+        yield batch
+        progress.advance(report.rows_read - reported, rows=report.rows_read - reported)
+        reported = report.rows_read
+    progress.advance(report.rows_read - reported, rows=report.rows_read - reported)
+
+
+def _storable_batches(
+    batches: Iterator[pa.RecordBatch], record_type: type[ReferenceRecord], report: ReadReport
+) -> Iterator[pa.RecordBatch]:
+    """The batches without the rows holding a value their column cannot hold (rejected
+    at their lines)."""
+    for batch in batches:
+        problems = unstorable_rows(record_type, batch)
+        if not problems:
+            yield batch
+            continue
+        lines = batch.column("line").to_pylist()
+        keep = np.ones(batch.num_rows, bool)
+        for row, column, value, reason in problems:
+            _reject(report, lines[row], reason, column, value)
+            keep[row] = False
+        yield batch.filter(pa.array(keep))
 
 
 def _batches(items: Iterable[_R], size: int = BATCH_ROWS) -> Iterator[list[_R]]:
@@ -386,4 +446,58 @@ _LOADERS: dict[ReferenceKind, Callable[[ReferenceStore, Iterator[Any], ReadRepor
     ReferenceKind.CONSENT: _load_consent,
     ReferenceKind.DNO: _load_dno,
     ReferenceKind.RMD: _load_rmd,
+}
+
+
+def _load_number_batches(
+    store: ReferenceStore, batches: Iterator[pa.RecordBatch], report: ReadReport
+) -> None:
+    for batch in batches:
+        named = batch.column("customer_id")
+        known = store.existing_customers(set(pc.unique(named).to_pylist()))
+        granted = np.asarray(
+            pc.is_in(named, pa.array(sorted(known), pa.string())).to_numpy(zero_copy_only=False),
+            dtype=bool,
+        )
+        if granted.all():
+            store.upsert_number_grants_batch(batch)
+            continue
+        lines = batch.column("line").to_pylist()
+        for row in np.flatnonzero(~granted).tolist():
+            _reject(
+                report,
+                lines[row],
+                "customer_id names no account (load customers first)",
+                "customer_id",
+                named[row].as_py(),
+            )
+        store.upsert_number_grants_batch(batch.filter(pa.array(granted)))
+
+
+def _load_consent_batches(
+    store: ReferenceStore, batches: Iterator[pa.RecordBatch], _report: ReadReport
+) -> None:
+    for batch in batches:
+        store.upsert_consent_batch(batch)
+
+
+def _load_dno_batches(
+    store: ReferenceStore, batches: Iterator[pa.RecordBatch], _report: ReadReport
+) -> None:
+    for batch in batches:
+        store.upsert_dno_batch(batch)
+
+
+_BATCH_LOADERS: dict[
+    ReferenceKind, Callable[[ReferenceStore, Iterator[pa.RecordBatch], ReadReport], None]
+] = {
+    ReferenceKind.NUMBERS: _load_number_batches,
+    ReferenceKind.CONSENT: _load_consent_batches,
+    ReferenceKind.DNO: _load_dno_batches,
+}
+
+_RECORD_TYPES: dict[ReferenceKind, type[ReferenceRecord]] = {
+    ReferenceKind.NUMBERS: NumberGrant,
+    ReferenceKind.CONSENT: ConsentRecord,
+    ReferenceKind.DNO: DnoEntry,
 }
