@@ -301,3 +301,20 @@ def test_dno_lines_in_batches(tmp_path: Path, bare: bool) -> None:
     assert table["line"].to_pylist() == [1 + offset, 5 + offset]
     assert table["number"].to_pylist() == ["+18006427676", "+12127363100"]
     assert [e.line for e in report.errors] == [4 + offset]
+
+
+def test_bad_bytes_cost_their_row_only_in_a_column_that_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "consent.csv"
+    path.write_bytes(
+        b"called_number,customer_id,consent_type,notes\n"
+        b"2125551234,acme,prior_express,caf\xe9\n"  # 2: an ignored column
+        b"2125551235,acm\xe9,prior_express,\n"  # 3
+        b"2125551236,acme,prior_express,\n"
+    )
+    report = ReadReport(str(path))
+    records = list(read_consent(path, report))
+    assert [r.called_number for r in records] == ["+12125551234", "+12125551236"]
+    assert [(e.line, e.column, e.reason) for e in report.errors] == [
+        (3, "customer_id", "not UTF-8 text")
+    ]
+    assert (report.rows_read, report.rows_accepted) == (3, 2)

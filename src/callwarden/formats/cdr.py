@@ -76,8 +76,10 @@ def _check_header(path: Path, keys: list[str]) -> dict[str, int]:
 def _read_csv(path: Path, report: ReadReport, batch_rows: int) -> Iterator[pa.RecordBatch]:
     keys, delimiter = read_header(path)
     positions = _check_header(path, keys)
+    # Only the columns read are checked: bad bytes in an ignored column cost nothing.
+    wanted = {key: position for key, position in positions.items() if key in _KNOWN_COLUMNS}
     mark = len(report.errors)
-    for block in csv_blocks(path, report, keys, delimiter, positions, batch_rows=batch_rows):
+    for block in csv_blocks(path, report, keys, delimiter, wanted, batch_rows=batch_rows):
         batches = list(
             _validated(path, report, block.columns, block.lines, block.skip, batch_rows=batch_rows)
         )
