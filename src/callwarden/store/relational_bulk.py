@@ -68,8 +68,6 @@ class _UpsertPlan:
     copy_types: tuple[str, ...] = ()
     #: PostgreSQL only: COPY from CSV text, the form Arrow writes columns in
     copy_csv_sql: str = ""
-    #: PostgreSQL 15 and later: moves the staged rows in by one MERGE (see upsert_arrow)
-    merge_sql: str = ""
 
 
 def _pg_copy_type(table: Table, name: str) -> str:
@@ -124,15 +122,6 @@ def _plan(
         raise ValueError(f"no bulk upsert for dialect {dialect}")
     # A temporary table private to this session, dropped at the end of the transaction.
     staging = f"callwarden_staging_{name}"
-    matched = " AND ".join(f"{name}.{column} = staged.{column}" for column in key)
-    merge_update = ""
-    if updatable:
-        changed = " OR ".join(
-            f"{name}.{column} IS DISTINCT FROM staged.{column}" for column in updatable
-        )
-        sets = ", ".join(f"{column} = staged.{column}" for column in updatable)
-        merge_update = f"WHEN MATCHED AND ({changed}) THEN UPDATE SET {sets} "
-    staged_values = ", ".join(f"staged.{column}" for column in columns)
     return _UpsertPlan(
         sql=(
             f"INSERT INTO {name} ({column_list}) "  # noqa: S608
@@ -146,13 +135,6 @@ def _plan(
         ),
         copy_sql=f"COPY {staging} ({column_list}) FROM STDIN (FORMAT BINARY)",
         copy_csv_sql=f"COPY {staging} ({column_list}) FROM STDIN (FORMAT CSV)",
-        merge_sql=(
-            f"LOCK TABLE {name} IN SHARE ROW EXCLUSIVE MODE; ANALYZE {staging}; "  # noqa: S608
-            f"MERGE INTO {name} USING {staging} AS staged ON {matched} "
-            f"{merge_update}"
-            f"WHEN NOT MATCHED THEN INSERT ({column_list}) VALUES ({staged_values}); "
-            f"TRUNCATE {staging}"
-        ),
         copy_types=tuple(_pg_copy_type(table, column) for column in columns),
     )
 
@@ -227,12 +209,10 @@ def upsert_arrow(
     value on PostgreSQL (Arrow writes the CSV that COPY reads), one tuple per row on
     SQLite (executemany wants them), timestamps formatted by Arrow on both.
 
-    On PostgreSQL 15 and later the staged rows go in by one ``MERGE``, which for new
-    rows measured half the time of ``INSERT ... ON CONFLICT`` (whose speculative
-    insertion costs per row). ``MERGE`` does not resolve a conflict with a row another
-    transaction inserts meanwhile, so the table is locked against other writers (``SHARE
-    ROW EXCLUSIVE``: readers go on) until the load commits; a second load of the same
-    table waits, as it does on SQLite.
+    On PostgreSQL the staged rows move in by the same ``INSERT ... ON CONFLICT`` as
+    :func:`upsert_rows`. (``MERGE`` took half the time for 270k new rows into an empty
+    table, but hash-joins the whole table for every batch: no faster at 1M rows, and
+    worse the larger the table; it also needs a writer lock to be safe.)
     """
     if not data.num_rows:
         return 0
@@ -241,7 +221,7 @@ def upsert_arrow(
     plan = _plan(table, dialect, columns, key)
     if dialect == "sqlite":
         # In key order the B-tree pages an insert touches are the ones the last one did:
-        # about a third less time on a load of new rows.
+        # about a third less time on a load of new rows (no gain measured on PostgreSQL).
         frame = frame.sort_by([(name, "ascending") for name in key])
         values = [_sqlite_values(table, name, frame.column(name)) for name in columns]
         connection.exec_driver_sql(plan.sql, list(zip(*values, strict=True)))
@@ -273,11 +253,6 @@ def _sqlite_values(table: Table, name: str, values: pa.ChunkedArray) -> list[Any
     return values.to_pylist()  # type: ignore[no-any-return]
 
 
-def _has_merge(connection: Connection) -> bool:
-    version = connection.dialect.server_version_info
-    return version is not None and version >= (15,)
-
-
 def _copy_csv_then_upsert(connection: Connection, plan: _UpsertPlan, frame: pa.Table) -> None:
     """As :func:`_copy_then_upsert`, with the rows as CSV written by Arrow. Every value is
     quoted, so an empty text stays empty and only a missing value is NULL."""
@@ -295,4 +270,4 @@ def _copy_csv_then_upsert(connection: Connection, plan: _UpsertPlan, frame: pa.T
         cursor.execute(plan.stage_sql)
         with cursor.copy(plan.copy_csv_sql) as copy:
             copy.write(memoryview(payload))
-        cursor.execute(plan.merge_sql if _has_merge(connection) else plan.sql)
+        cursor.execute(plan.sql)
