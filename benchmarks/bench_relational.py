@@ -11,8 +11,13 @@ Store figures per database, for the same rows in the same run:
   same primary key and no conflict handling: ``sqlite3`` ``executemany`` of a plain INSERT,
   and PostgreSQL ``COPY ... FROM STDIN (FORMAT BINARY)``.
 
-Then the whole ``callwarden load --consent`` path (CSV -> ``read_consent`` -> store) on a
-CSV of the same rows, beside the reader alone (``read_consent`` drained, nothing stored).
+- ``upsert batches``: ``ReferenceStore.upsert_consent_batch``, the columnar upsert the
+  loader uses, from Arrow batches of 131,072 rows (new rows, then the reload).
+
+Then the reader of ``consent.csv`` on a CSV of the same rows: the block reader
+(``read_consent_batches``) and the record reader (``read_consent``) beside Arrow's bare
+CSV parse of the same file (every column as text, no checks); and the whole ``callwarden
+load --consent`` path (CSV -> block reader -> store) beside the block reader alone.
 
 PostgreSQL is the server named by ``CALLWARDEN_BENCH_POSTGRES`` (an admin URL; default
 ``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``); a throw-away database is created
@@ -32,11 +37,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
+import pyarrow as pa
+import pyarrow.csv as pacsv
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from callwarden.customers import ConsentRecord, ConsentType
 from callwarden.formats import ReadReport, read_consent
+from callwarden.formats.customers import CONSENT_SCHEMA, read_consent_batches
 from callwarden.kyc.importing import import_reference_files
 from callwarden.store.relational import Database, open_database
 from callwarden.store.relational_bulk import as_utc
@@ -84,6 +92,30 @@ def timed(label: str, rows: int, action: Callable[[], object]) -> float:
 def upsert_all(database: Database, records: list[ConsentRecord]) -> None:
     with database.writing() as store:
         store.upsert_consent(records)
+
+
+def consent_batches(records: list[ConsentRecord], size: int = 131_072) -> list[pa.RecordBatch]:
+    """The records as the block reader yields them."""
+    batches = []
+    for start in range(0, len(records), size):
+        chunk = records[start : start + size]
+        columns = [
+            pa.array(range(start + 2, start + 2 + len(chunk)), pa.int64()),
+            pa.array([r.called_number for r in chunk], pa.string()),
+            pa.array([r.customer_id for r in chunk], pa.string()),
+            pa.array([r.consent_type.value for r in chunk], pa.string()),
+            pa.array([r.obtained_at for r in chunk], CONSENT_SCHEMA.field("obtained_at").type),
+            pa.array([r.revoked_at for r in chunk], CONSENT_SCHEMA.field("revoked_at").type),
+            pa.array([r.evidence for r in chunk], pa.string()),
+        ]
+        batches.append(pa.RecordBatch.from_arrays(columns, schema=CONSENT_SCHEMA))
+    return batches
+
+
+def upsert_batches(database: Database, batches: list[pa.RecordBatch]) -> None:
+    with database.writing() as store:
+        for batch in batches:
+            store.upsert_consent_batch(batch)
 
 
 def as_tuples(records: list[ConsentRecord]) -> list[tuple[object, ...]]:
@@ -180,13 +212,21 @@ def throwaway_postgres() -> Iterator[str | None]:
 
 def bench_database(url: str, records: list[ConsentRecord], reference: Callable[[], None]) -> None:
     rows = len(records)
+    batches = consent_batches(records)
     with open_database(url) as database:
         fresh = timed("upsert (new rows)", rows, lambda: upsert_all(database, records))
         again = timed("upsert (reload, unchanged)", rows, lambda: upsert_all(database, records))
+        with database.writing() as store:
+            store.connection.execute(text("DELETE FROM consent"))
+        columnar = timed(
+            "upsert batches (new rows)", rows, lambda: upsert_batches(database, batches)
+        )
+        reloaded = timed("upsert batches (reload)", rows, lambda: upsert_batches(database, batches))
         with database.reading() as store:
             assert store.counts().consent == rows, "every row must be stored exactly once"
     bare = timed("reference: driver bulk insert", rows, reference)
     print(f"  upsert / reference: {fresh / bare:.2f} (new), {again / bare:.2f} (reload)")
+    print(f"  batches / reference: {columnar / bare:.2f} (new), {reloaded / bare:.2f} (reload)")
 
 
 def write_consent_csv(path: Path, records: list[ConsentRecord]) -> None:
@@ -206,6 +246,25 @@ def drain_reader(path: Path) -> None:
     for _ in read_consent(path, report):
         pass
     assert report.rows_rejected == 0, report.summary()
+
+
+def drain_block_reader(path: Path) -> None:
+    report = ReadReport(source=str(path))
+    for _ in read_consent_batches(path, report):
+        pass
+    assert report.rows_rejected == 0, report.summary()
+
+
+def arrow_parse(path: Path) -> None:
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(use_threads=False),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(CONSENT_SCHEMA.names[1:], pa.string())
+        ),
+    )
+    for _ in reader:
+        pass
 
 
 def load_file(url: str, path: Path) -> None:
@@ -234,8 +293,12 @@ def run(full: bool) -> None:
         csv_path = directory / "consent.csv"
         write_consent_csv(csv_path, records)
         del records
+        print(f"reading consent.csv ({rows:,} rows: parse, check, normalise)")
+        parse = timed("reference: Arrow's bare CSV parse", rows, lambda: arrow_parse(csv_path))
+        reader = timed("read_consent_batches", rows, lambda: drain_block_reader(csv_path))
+        records_rate = timed("read_consent (records)", rows, lambda: drain_reader(csv_path))
+        print(f"  reader / bare parse: {reader / parse:.2f} (batches), {records_rate / parse:.2f}")
         print(f"callwarden load --consent ({rows:,}-row CSV: read, normalise, store)")
-        reader = timed("reference: read_consent alone", rows, lambda: drain_reader(csv_path))
         sqlite_url = f"sqlite:///{directory / 'load.db'}"
         loaded = timed("load into SQLite", rows, lambda: load_file(sqlite_url, csv_path))
         print(f"  load / reader alone: {loaded / reader:.2f}")
