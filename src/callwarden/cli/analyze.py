@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -13,18 +13,12 @@ from rich.table import Table
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, console, out
 from callwarden.config import Settings
-from callwarden.formats import ReadReport
-from callwarden.store.calls import CallStore
 from callwarden.traffic.alerts import Severity, write_alerts_jsonl
-from callwarden.traffic.analyze import (
-    AnalysisOptions,
-    AnalysisResult,
-    analyze_calls,
-    connect_cdr_files,
-    read_reference_files,
-    stage_cdr_files,
-)
 from callwarden.traffic.explain import explain_alert, severity_counts, summarise_sources
+
+if TYPE_CHECKING:
+    from callwarden.formats import ReadReport
+    from callwarden.traffic.analyze import AnalysisResult
 
 #: Sources listed in the printed summary; every alert is in the JSON Lines file.
 SHOWN_SOURCES = 15
@@ -75,6 +69,15 @@ def analyze_command(
     sub-account of a reseller, the upstream provider of transit traffic). Prints the
     sources to act on first and why; with --out writes every alert as JSON Lines. A
     detector whose list is not given (consent, DNO, RMD, numbers) stays silent."""
+    from callwarden.store.calls import CallStore
+    from callwarden.traffic.analyze import (
+        AnalysisOptions,
+        analyze_calls,
+        connect_cdr_files,
+        read_reference_files,
+        stage_cdr_files,
+    )
+
     if window not in ("day", "hour"):
         console.print(f"[red]error:[/red] --window must be day or hour (got {window!r})")
         raise typer.Exit(2)
