@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from callwarden.customers import ConsentRecord, ConsentType, Customer, CustomerKind, KycStatus
 from callwarden.errors import InputError
@@ -13,6 +15,7 @@ from callwarden.traffic.alerts import EntityType, ReasonCode, Severity
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
+    _consent_table,
     alert_id,
     analyze_calls,
     cdr_files,
@@ -217,3 +220,45 @@ def test_alert_id_is_deterministic(analysed) -> None:  # type: ignore[no-untyped
     assert alert.alert_id.startswith("a-")
     assert alert.entity_type in set(EntityType)
     assert callable(alert_id)
+
+
+_INSTANTS = st.one_of(
+    st.none(),
+    st.datetimes(
+        min_value=datetime(2022, 1, 1), max_value=datetime(2023, 1, 1), timezones=st.just(UTC)
+    ),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["+12025550100", "+12025550101"]), st.sampled_from("ab")),
+        max_size=12,
+    ).flatmap(
+        lambda keys: st.tuples(
+            st.just(keys), st.lists(st.tuples(_INSTANTS, _INSTANTS), min_size=len(keys))
+        )
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_consent_grants_merge_per_callee_and_holder(
+    case: tuple[list[tuple[str, str]], list[tuple[datetime | None, datetime | None]]],
+) -> None:
+    keys, times = case
+    records = [
+        ConsentRecord(number, holder, ConsentType.PRIOR_EXPRESS, obtained, revoked)
+        for (number, holder), (obtained, revoked) in zip(keys, times, strict=False)
+    ]
+    merged = {
+        (row["called_number"], row["holder"]): row for row in _consent_table(records).to_pylist()
+    }
+    assert set(merged) == {(r.called_number, r.customer_id) for r in records}
+    for key, row in merged.items():
+        grants = [r for r in records if (r.called_number, r.customer_id) == key]
+        obtained = [r.obtained_at for r in grants if r.obtained_at is not None]
+        # the earliest grant counts; a revocation only once every grant is revoked
+        assert row["obtained_at"] == (min(obtained) if obtained else None)
+        if any(r.revoked_at is None for r in grants):
+            assert row["revoked_at"] is None
+        else:
+            assert row["revoked_at"] == max(r.revoked_at for r in grants if r.revoked_at)

@@ -14,7 +14,7 @@ import hashlib
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
@@ -298,40 +299,36 @@ def _register_reference(
 _CONSENT_COLS = ["called_number", "holder", "obtained_at", "revoked_at"]
 
 
-def _consent_table(records: Iterable[ConsentRecord]) -> pa.Table:
+def _consent_table(records: Sequence[ConsentRecord]) -> pa.Table:
     """One row per (callee, holder), so the per-call join never multiplies calls: the
-    earliest grant, and a revocation only when every grant was revoked (the latest)."""
-    obtained: dict[tuple[str, str], datetime | None] = {}
-    revoked: dict[tuple[str, str], datetime | None] = {}
-    open_grant: set[tuple[str, str]] = set()
-    for record in records:
-        key = (record.called_number, record.customer_id)
-        if key not in obtained:
-            obtained[key] = record.obtained_at
-        elif record.obtained_at is not None:
-            current = obtained[key]
-            obtained[key] = (
-                record.obtained_at if current is None else min(current, record.obtained_at)
-            )
-        if record.revoked_at is None:
-            open_grant.add(key)
-        else:
-            current_revoked = revoked.get(key)
-            revoked[key] = (
-                record.revoked_at
-                if current_revoked is None
-                else max(current_revoked, record.revoked_at)
-            )
-    keys = sorted(obtained)
+    earliest grant, and a revocation only when every grant was revoked (the latest).
+
+    Grouped by Arrow rather than in a Python loop: a provider's consent list runs to
+    millions of records."""
     timestamp = pa.timestamp("us", tz="UTC")
+    raw = pa.table(
+        {
+            "called_number": pa.array([r.called_number for r in records], pa.string()),
+            "holder": pa.array([r.customer_id for r in records], pa.string()),
+            "obtained_at": pa.array([r.obtained_at for r in records], timestamp),
+            "revoked_at": pa.array([r.revoked_at for r in records], timestamp),
+        }
+    )
+    grouped = raw.group_by(["called_number", "holder"], use_threads=False).aggregate(
+        [
+            ("obtained_at", "min"),
+            ("revoked_at", "max"),
+            ("revoked_at", "count", pc.CountOptions(mode="only_null")),
+        ]
+    )
+    still_open = pc.greater(grouped["revoked_at_count"], 0)
+    revoked = pc.if_else(still_open, pa.scalar(None, timestamp), grouped["revoked_at_max"])
     return pa.table(
         {
-            "called_number": pa.array([k[0] for k in keys], pa.string()),
-            "holder": pa.array([k[1] for k in keys], pa.string()),
-            "obtained_at": pa.array([obtained[k] for k in keys], timestamp),
-            "revoked_at": pa.array(
-                [None if k in open_grant else revoked.get(k) for k in keys], timestamp
-            ),
+            "called_number": grouped["called_number"],
+            "holder": grouped["holder"],
+            "obtained_at": grouped["obtained_at_min"],
+            "revoked_at": revoked,
         }
     )
 
