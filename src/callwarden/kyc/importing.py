@@ -50,13 +50,14 @@ from callwarden.formats import (
     ReadReport,
     RowError,
     read_consent,
+    read_consent_batches,
     read_customers,
     read_dno,
+    read_dno_batches,
     read_numbers,
+    read_numbers_batches,
     read_rmd,
 )
-from callwarden.formats.customers import read_consent_batches, read_numbers_batches
-from callwarden.formats.lists import read_dno_batches
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
 from callwarden.store.relational import (
