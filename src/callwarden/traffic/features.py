@@ -344,7 +344,8 @@ def source_features_sql(enriched: str) -> str:
             approx_count_distinct(called_number) as callees,
             approx_count_distinct(caller_id) as caller_ids,
             approx_count_distinct(callee_block) as callee_blocks,
-            approx_count_distinct(called_number || ' ' || caller_id) as callee_caller_pairs,
+            -- the pair hashed rather than concatenated: no string built per call
+            approx_count_distinct(hash(called_number, caller_id)) as callee_caller_pairs,
             sum(nanp_pair) as nanp_pairs,
             {_flag_sums()},
             {_samples()}
@@ -379,7 +380,7 @@ def caller_id_features_sql(enriched: str, min_calls: int) -> str:
     (``enriched`` should be over :func:`heavy_callers_sql`: the result is the same, faster)."""
     return f"""
         select caller_id, {_TIMESTAMP_OF_US.format("window_us")} as window_start,
-            case when approx_count_distinct(coalesce(customer_id, '')) = 1
+            case when min(coalesce(customer_id, '')) = max(coalesce(customer_id, ''))
                  then coalesce(max(customer_id), '') else '' end as customer_id,
             count(*) as calls,
             sum(answered) as answered,
