@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -18,18 +18,14 @@ from rich.markup import escape
 from callwarden.cli import app
 from callwarden.cli._console import clean_errors, out
 from callwarden.errors import InputError
-from callwarden.shaken.attestation import origid_for
-from callwarden.shaken.certificates import TrustStore, load_crl
-from callwarden.shaken.lab_pki import create_lab_pki
+
+# The option types and defaults the help shows; the rest is imported when a command runs
+# (attestation pulls in callwarden.numbers: phonenumbers and Arrow).
 from callwarden.shaken.passport import Attestation
-from callwarden.shaken.signer import DEFAULT_KEY_ENV, Signer, SigningKey
-from callwarden.shaken.verifier import (
-    CertificateSource,
-    StaticCertificates,
-    Verifier,
-    VerifierPolicy,
-)
-from callwarden.shaken.x5u import FetchPolicy, HttpFetcher
+from callwarden.shaken.signer import DEFAULT_KEY_ENV
+
+if TYPE_CHECKING:
+    from callwarden.shaken.verifier import CertificateSource
 
 
 def _read(path: Path, what: str) -> bytes:
@@ -61,6 +57,8 @@ def lab_pki_command(
 ) -> None:
     """Create an STI-PA root, an STI-CA, an SP certificate with TNAuthList (SPC and a TN
     range), a revoked SP certificate and the STI-CA's CRL. For local testing only."""
+    from callwarden.shaken.lab_pki import create_lab_pki
+
     with clean_errors():
         pki = create_lab_pki(
             directory, spc=spc, tn_start=tn_start, tn_count=tn_count, crl_url=crl_url
@@ -114,6 +112,9 @@ def sign_command(
     ] = None,
 ) -> None:
     """Print an Identity header value (RFC 8224) for one call."""
+    from callwarden.shaken.attestation import origid_for
+    from callwarden.shaken.signer import Signer, SigningKey
+
     with clean_errors():
         signing_key = SigningKey.from_file(key) if key else SigningKey.from_env()
         signer = Signer(signing_key, x5u)
@@ -167,6 +168,10 @@ def verify_command(
 ) -> None:
     """Verify an Identity header; print the verdict as JSON. Exit 0 when it passed, 1
     when it did not."""
+    from callwarden.shaken.certificates import TrustStore, load_crl
+    from callwarden.shaken.verifier import StaticCertificates, Verifier, VerifierPolicy
+    from callwarden.shaken.x5u import FetchPolicy, HttpFetcher
+
     with clean_errors():
         values = [
             _read(Path(value[1:]), "the Identity header").decode("utf-8", "replace").strip()
