@@ -184,17 +184,22 @@ def _child(kind: str, directory: Path) -> None:
 
 
 def _measure(kind: str, directory: Path) -> dict[str, float]:
-    process = subprocess.run(
+    """Run one pass in a child process, echoing its progress lines as they come (its
+    errors go straight to our stderr)."""
+    result: dict[str, float] | None = None
+    with subprocess.Popen(
         [sys.executable, "-m", "benchmarks.bench_analyze", kind, str(directory)],
-        check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
-    )
-    for line in process.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return dict(json.loads(line.removeprefix("RESULT ")))
-        print(line, flush=True)
-    raise RuntimeError(f"{kind} pass printed no result: {process.stderr[-2000:]}")
+    ) as child:
+        for line in child.stdout or ():
+            if line.startswith("RESULT "):
+                result = dict(json.loads(line.removeprefix("RESULT ")))
+            else:
+                print(line, end="", flush=True)
+    if child.returncode != 0 or result is None:
+        raise RuntimeError(f"{kind} pass failed (exit {child.returncode}, errors above)")
+    return result
 
 
 def run(full: bool) -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from callwarden.customers import ConsentRecord, ConsentType, Customer, CustomerKind, KycStatus
 from callwarden.errors import InputError
+from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.traffic.alerts import EntityType, ReasonCode, Severity
 from callwarden.traffic.analyze import (
@@ -18,7 +19,6 @@ from callwarden.traffic.analyze import (
     _consent_table,
     alert_id,
     analyze_calls,
-    cdr_files,
     connect_cdr_files,
     provider_key,
     stage_cdr_files,

@@ -299,31 +299,58 @@ _SOURCE_KEYS = f"{_SOURCES}, window_us"
 _SOURCE_COLUMNS = f"{_SOURCES}, {_TIMESTAMP_OF_US.format('window_us')} as window_start"
 
 
-def _flag_sums() -> str:
+_SUMMED_FLAGS = (
+    "short_answered",
+    "invalid_caller",
+    "dno_caller",
+    "neighbor",
+    "hours_known",
+    "outside_hours",
+    "no_consent",
+    "consent_known",
+    "unassigned_caller",
+    "numbers_known",
+    "weak_attestation",
+)
+
+
+def _unknowable_flags(tables: ReferenceTables | None) -> frozenset[str]:
+    """Flags that are 0 on every call because their reference table is not joined."""
+    if tables is None:
+        return frozenset()
+    absent: set[str] = set()
+    if not tables.dno:
+        absent.add("dno_caller")
+    if not tables.callee_time_zones:
+        absent |= {"hours_known", "outside_hours"}
+    if not tables.consent:
+        absent |= {"no_consent", "consent_known"}
+    if not tables.numbers:
+        absent |= {"unassigned_caller", "numbers_known"}
+    return frozenset(absent)
+
+
+def _flag_sums(tables: ReferenceTables | None) -> str:
+    # A flag known to be 0 is written as 0, not summed a hundred million times.
+    absent = _unknowable_flags(tables)
     return ",\n            ".join(
-        f"sum({flag}) as {flag}"
-        for flag in (
-            "short_answered",
-            "invalid_caller",
-            "dno_caller",
-            "neighbor",
-            "hours_known",
-            "outside_hours",
-            "no_consent",
-            "consent_known",
-            "unassigned_caller",
-            "numbers_known",
-            "weak_attestation",
-        )
+        f"0 as {flag}" if flag in absent else f"sum({flag}) as {flag}" for flag in _SUMMED_FLAGS
     )
 
 
-def _samples(flags: Sequence[str] = FLAGS) -> str:
+def _samples(tables: ReferenceTables | None, flags: Sequence[str] = FLAGS) -> str:
+    absent = _unknowable_flags(tables)
     return ",\n            ".join(
         [
             "min(call_id) as sample_any",
             "max(call_id) as sample_any_last",
-            *(f"min(case when {flag} = 1 then call_id end) as sample_{flag}" for flag in flags),
+            *(
+                f"cast(null as varchar) as sample_{flag}"
+                if flag in absent
+                # FILTER rather than min(case ...): no string vector built per flag
+                else f"min(call_id) filter (where {flag} = 1) as sample_{flag}"
+                for flag in flags
+            ),
         ]
     )
 
@@ -332,8 +359,9 @@ def _samples(flags: Sequence[str] = FLAGS) -> str:
 _CALLER_ID_FLAGS = ("invalid_caller", "dno_caller", "outside_hours", "short_answered")
 
 
-def source_features_sql(enriched: str) -> str:
-    """Scan 1: per narrowest source (customer, sub-account, upstream provider) and window."""
+def source_features_sql(enriched: str, tables: ReferenceTables | None = None) -> str:
+    """Scan 1: per narrowest source (customer, sub-account, upstream provider) and window.
+    ``tables``: what ``enriched`` joined (None: assume every flag may be set)."""
     return f"""
         select {_SOURCE_COLUMNS},
             count(*) as calls,
@@ -347,8 +375,8 @@ def source_features_sql(enriched: str) -> str:
             -- the pair hashed rather than concatenated: no string built per call
             approx_count_distinct(hash(called_number, caller_id)) as callee_caller_pairs,
             sum(nanp_pair) as nanp_pairs,
-            {_flag_sums()},
-            {_samples()}
+            {_flag_sums(tables)},
+            {_samples(tables)}
         from ({enriched}) e
         group by {_SOURCE_KEYS}
     """
@@ -375,7 +403,9 @@ def heavy_callers_sql(relation: str, unit: str, min_calls: int) -> str:
     )"""
 
 
-def caller_id_features_sql(enriched: str, min_calls: int) -> str:
+def caller_id_features_sql(
+    enriched: str, min_calls: int, tables: ReferenceTables | None = None
+) -> str:
     """Scan 2: per calling number and window, for numbers with at least ``min_calls``
     (``enriched`` should be over :func:`heavy_callers_sql`: the result is the same, faster)."""
     return f"""
@@ -395,8 +425,8 @@ def caller_id_features_sql(enriched: str, min_calls: int) -> str:
             approx_count_distinct(called_number) as callee_caller_pairs,
             approx_count_distinct(coalesce(customer_id, upstream_provider)) as sources,
             sum(nanp_pair) as nanp_pairs,
-            {_flag_sums()},
-            {_samples(_CALLER_ID_FLAGS)}
+            {_flag_sums(tables)},
+            {_samples(tables, _CALLER_ID_FLAGS)}
         from ({enriched}) e
         group by caller_id, window_us
         having count(*) >= {int(min_calls)}
@@ -635,8 +665,11 @@ def compute_features(
     )
     bare = enriched_calls_sql(unit, ReferenceTables(), relation)
     scans = (
-        ("cw_sources", source_features_sql(enriched)),
-        ("cw_caller_ids", caller_id_features_sql(caller_enriched, caller_id_min_calls)),
+        ("cw_sources", source_features_sql(enriched, tables)),
+        (
+            "cw_caller_ids",
+            caller_id_features_sql(caller_enriched, caller_id_min_calls, caller_tables),
+        ),
         ("cw_hist", duration_histogram_sql(bare)),
         ("cw_minutes", minute_counts_sql(bare)),
     )
