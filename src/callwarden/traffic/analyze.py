@@ -58,7 +58,9 @@ from callwarden.traffic.features import (
     register_table,
 )
 
-_CALL_SCANS = 4
+#: Grouped scans of the calls in compute_features (sources, caller IDs, durations and
+#: minutes); the progress has one step more each for the reference lists and the grading.
+_CALL_SCANS = 3
 
 _T = TypeVar("_T")
 
@@ -218,29 +220,36 @@ def analyze_calls(
     """Features, detectors and attribution over ``relation``; alerts sorted most urgent first."""
     progress = progress or NoProgress()
     connection.execute("set TimeZone = 'UTC'")
-    tables = _register_reference(connection, reference, relation)
-    total_calls = int(connection.execute(f"select count(*) from {relation}").fetchall()[0][0])  # noqa: S608
-    progress.start("analysing calls", total=_CALL_SCANS)
-
-    def steps() -> Iterator[None]:
-        for _ in range(_CALL_SCANS):
-            progress.advance(1, rows=total_calls)
-            yield None
-
+    # The scans' results are grouped and sorted later: keeping the input order would only
+    # cost memory at a hundred million rows.
+    connection.execute("set preserve_insertion_order = false")
+    progress.start("analysing calls", total=_CALL_SCANS + 2)
     try:
-        features = compute_features(
-            connection,
-            unit=options.window,
-            tables=tables,
-            relation=relation,
-            caller_id_min_calls=options.caller_id_min_calls,
-            on_step=steps(),
-        )
+        tables = _register_reference(connection, reference, relation)
+        total_calls = int(connection.execute(f"select count(*) from {relation}").fetchall()[0][0])  # noqa: S608
+        progress.advance(1)
+
+        def steps() -> Iterator[None]:
+            for _ in range(_CALL_SCANS):
+                progress.advance(1, rows=total_calls)
+                yield None
+
+        try:
+            features = compute_features(
+                connection,
+                unit=options.window,
+                tables=tables,
+                relation=relation,
+                caller_id_min_calls=options.caller_id_min_calls,
+                on_step=steps(),
+            )
+        finally:
+            drop_feature_tables(connection)
+        contexts = _contexts(features, reference)
+        assessed = [(f, assess(f, contexts[_context_key(f)], options.thresholds)) for f in features]
+        progress.advance(1)
     finally:
-        drop_feature_tables(connection)
         progress.finish()
-    contexts = _contexts(features, reference)
-    assessed = [(f, assess(f, contexts[_context_key(f)], options.thresholds)) for f in features]
     alerts = _attribute(assessed)
     alerts = [a for a in alerts if a.severity.rank >= options.min_severity.rank]
     alerts.sort(key=lambda a: (-a.severity.rank, -a.score, -a.calls, a.entity_type, a.entity_id))

@@ -3,14 +3,18 @@
 """Traffic features per entity and window, computed in SQL over the ``calls`` relation.
 
 Every query lives here, in plain SQL that DuckDB and Spark SQL both accept (``count(*)
-filter (where ...)``, ``approx_count_distinct``, ``date_trunc``, window frames with
-``range between``), so the same detectors run on one machine or a cluster.
+filter (where ...)``, ``approx_count_distinct``, ``grouping sets``, window frames with
+``range between``; the two time functions, ``epoch_us`` and ``make_timestamp``, are
+named once below with their Spark spellings), so the same detectors run on one machine
+or a cluster.
 
-The work is shaped for a hundred million rows: four grouped scans of the Parquet files
-(sources, caller IDs, answered-duration histogram, per-minute counts), each one
-hash-aggregation with no sort and no per-feature pass. Everything after those scans runs
-on their small results. Distinct counts use HyperLogLog (``approx_count_distinct``, about
-2% error), which keeps memory flat however many callees a source dials.
+The work is shaped for a hundred million rows: three grouped scans of the Parquet files
+(sources; caller IDs, after a two-column count picks the numbers with enough calls;
+durations and minutes together, as grouping sets), each one hash-aggregation with no sort
+and no per-feature pass. Everything after those scans runs on their small results.
+Windows and minutes are integer arithmetic on the epoch, not calendar functions (see
+:func:`_floor_us`). Distinct counts use HyperLogLog (``approx_count_distinct``, about 2%
+error), which keeps memory flat however many callees a source dials.
 
 Reference data is joined per call, and only when given: Do-Not-Originate numbers, the
 callee's time zone (one row per NANP area code and day, built from
@@ -433,23 +437,31 @@ def caller_id_features_sql(
     """
 
 
-def duration_histogram_sql(enriched: str) -> str:
-    """Scan 3: answered calls per source, window and whole-second duration."""
+def call_shape_sql(enriched: str) -> str:
+    """Scans 3 and 4 in one read of the calls: per source and window, calls per whole-second
+    duration (``per_duration`` = 1; the answered ones make the duration histogram) and
+    calls per minute (``per_duration`` = 0: the burst rate a dialer runs at)."""
     return f"""
-        select {_SOURCE_COLUMNS}, duration_s, count(*) as answered_calls
+        select {_SOURCE_COLUMNS}, duration_s, minute_us as minute,
+            grouping(minute_us) as per_duration,
+            count(*) filter (where answered = 1) as answered_calls,
+            count(*) as calls
         from ({enriched}) e
-        where answered = 1
-        group by {_SOURCE_KEYS}, duration_s
+        group by grouping sets (({_SOURCE_KEYS}, duration_s), ({_SOURCE_KEYS}, minute_us))
     """
 
 
-def minute_counts_sql(enriched: str) -> str:
-    """Scan 4: calls per source and minute (the burst rate a dialer runs at)."""
-    return f"""
-        select {_SOURCE_COLUMNS}, minute_us as minute, count(*) as calls
-        from ({enriched}) e
-        group by {_SOURCE_KEYS}, minute_us
-    """
+_SPLIT_SHAPE = (
+    (
+        "cw_hist",
+        f"select {_SOURCES}, window_start, duration_s, answered_calls from cw_shape "
+        "where per_duration = 1 and answered_calls > 0",
+    ),
+    (
+        "cw_minutes",
+        f"select {_SOURCES}, window_start, minute, calls from cw_shape where per_duration = 0",
+    ),
+)
 
 
 def _entity_levels(table: str, measures: str, extra_keys: str = "") -> str:
@@ -651,7 +663,7 @@ def compute_features(
     caller_id_min_calls: int = 100,
     on_step: Iterable[None] | None = None,
 ) -> list[EntityFeatures]:
-    """Run the four scans on ``relation`` and return features of every entity and window.
+    """Run the three scans on ``relation`` and return features of every entity and window.
 
     ``on_step`` is advanced once per finished scan (a progress hook).
     """
@@ -670,13 +682,15 @@ def compute_features(
             "cw_caller_ids",
             caller_id_features_sql(caller_enriched, caller_id_min_calls, caller_tables),
         ),
-        ("cw_hist", duration_histogram_sql(bare)),
-        ("cw_minutes", minute_counts_sql(bare)),
+        ("cw_shape", call_shape_sql(bare)),
     )
     for name, sql in scans:
         connection.execute(f"create or replace temp table {name} as {sql}")
         if steps is not None:
             next(steps, None)
+    for name, sql in _SPLIT_SHAPE:
+        connection.execute(f"create or replace temp table {name} as {sql}")
+    connection.execute("drop table cw_shape")
     entities = connection.sql(
         f"select * replace (cast(window_start as timestamp) as window_start) "
         f"from ({entity_features_sql()})"
@@ -701,7 +715,7 @@ def data_day_range(
 
 
 def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
-    for name in ("cw_sources", "cw_caller_ids", "cw_hist", "cw_minutes"):
+    for name in ("cw_sources", "cw_caller_ids", "cw_shape", "cw_hist", "cw_minutes"):
         connection.execute(f"drop table if exists {name}")
 
 
