@@ -177,10 +177,19 @@ _EPOCH_US = "epoch_us({})"
 _TIMESTAMP_OF_US = "make_timestamp({})"
 
 
+def _with_instants(relation: str) -> str:
+    """``relation`` with ``start_us`` (the call's instant) and ``us_of_day`` (microseconds
+    since its UTC midnight), computed once per call for the flags and joins that use them."""
+    day = _UNIT_MICROS["day"]
+    return (
+        f"(select t.*, ((t.start_us % {day}) + {day}) % {day} as us_of_day from "
+        f"(select r.*, {_EPOCH_US.format('r.start_time')} as start_us from {relation} r) t)"
+    )
+
+
 def _local_minute(offset_column: str) -> str:
     # minutes since UTC midnight, shifted by the callee's offset into 0..1439
-    day_start = _floor_us("c.start_us", "day")
-    return f"(((c.start_us - {day_start}) // 60000000 + {offset_column} + 2880) % 1440)"
+    return f"((c.us_of_day // 60000000 + {offset_column} + 2880) % 1440)"
 
 
 def _outside_hours(offset_column: str) -> str:
@@ -208,7 +217,7 @@ def enriched_calls_sql(unit: str, tables: ReferenceTables, relation: str = "call
     if tables.callee_time_zones:
         # The day is matched as a day number (days since 1970-01-01), computed per call by
         # integer arithmetic and per table row once (see _floor_us).
-        day_number = f"({_floor_us('c.start_us', 'day')} // {_UNIT_MICROS['day']})"
+        day_number = f"((c.start_us - c.us_of_day) // {_UNIT_MICROS['day']})"
         joins.append(
             "left join (select npa, day - date '1970-01-01' as day_number, offset_low, "
             "offset_high from cw_callee_tz) tz on c.called_number like '+1%' "
@@ -292,7 +301,7 @@ def enriched_calls_sql(unit: str, tables: ReferenceTables, relation: str = "call
             case when c.attestation is null or c.attestation = 'C' then 1 else 0 end
                 as weak_attestation,
             substring(c.called_number, 1, length(c.called_number) - 1) as callee_block
-        from (select r.*, {_EPOCH_US.format("r.start_time")} as start_us from {relation} r) c
+        from {_with_instants(relation)} c
         {join_text}
     """
 
