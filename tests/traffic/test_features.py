@@ -195,6 +195,22 @@ def test_caller_id_entities_need_min_calls(tmp_path: Path) -> None:
     assert ("caller_id", "+12025550199") not in features
 
 
+def test_caller_id_entity_only_in_windows_with_min_calls(tmp_path: Path) -> None:
+    factory = CallFactory()
+    factory.campaign(30, customer_id="acme", caller_ids=["+12025550123"])
+    for index in range(5):
+        factory.add(
+            customer_id="acme",
+            caller_id="+12025550123",
+            start_time=DAY + timedelta(days=1, minutes=index),
+        )
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    rows = compute_features(connection, caller_id_min_calls=10)
+    windows = [(f.window_start, f.calls) for f in rows if f.entity_type == "caller_id"]
+    # the quiet second day stays below the minimum: no caller-ID row for it
+    assert windows == [(DAY, 30)]
+
+
 def test_duckdb_connection_left_clean(tmp_path: Path) -> None:
     factory = CallFactory()
     factory.campaign(5, customer_id="acme")

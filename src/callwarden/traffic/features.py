@@ -396,23 +396,26 @@ def source_features_sql(enriched: str, tables: ReferenceTables | None = None) ->
 
 
 def heavy_callers_sql(relation: str, unit: str, min_calls: int) -> str:
-    """``relation``'s calls whose calling number makes at least ``min_calls`` calls in its
-    window, as a parenthesised query for :func:`enriched_calls_sql`.
+    """The calls of ``relation`` whose calling number makes at least ``min_calls`` calls in
+    some window, as a parenthesised query for :func:`enriched_calls_sql`.
 
     Spoofed calling numbers are each used a few times: at ten million calls, 700,000
     (number, window) groups of which a few thousand reach ``min_calls``. Counting first,
     on two columns, spares the caller-ID scan the joins and the distinct-count states of
-    every group it would drop."""
+    every group it would drop. The calls are kept by number alone (one string to probe,
+    not a string and a window): a number's quieter windows come along and are dropped by
+    the caller-ID scan's own ``having``."""
     _check_unit(unit)
     window = _floor_us(_EPOCH_US.format("start_time"), unit)
-    window_r = _floor_us(_EPOCH_US.format("r.start_time"), unit)
     return f"""(
         select r.* from {relation} r
         semi join (
-            select caller_id, {window} as window_us from {relation}
-            group by caller_id, {window}
-            having count(*) >= {int(min_calls)}
-        ) h on h.caller_id is not distinct from r.caller_id and h.window_us = {window_r}
+            select distinct caller_id from (
+                select caller_id from {relation}
+                group by caller_id, {window}
+                having count(*) >= {int(min_calls)}
+            ) w
+        ) h on h.caller_id is not distinct from r.caller_id
     )"""
 
 
