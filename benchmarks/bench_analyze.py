@@ -1,6 +1,6 @@
 """``callwarden analyze`` on 10M call records (100M with --full) in Parquet, beside the time
-DuckDB needs for one bare per-customer-per-hour group-by (calls, distinct callees, answer
-ratio) over the same files, in the same run. Target: within 2x of the bare pass, peak memory
+DuckDB needs for one bare per-customer-per-hour group-by (calls, exact distinct callees,
+answer ratio) over the same files, in the same run. Target: within 2x of the bare pass, peak memory
 under 8 GB at 100M.
 
 The records are generated once per size (numpy, straight to Parquet of CDR_SCHEMA, as the
