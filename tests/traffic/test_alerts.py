@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     path = tmp_path / "alerts.jsonl"
     write_alerts_jsonl([_alert("old")], path)
 
-    def broken():  # type: ignore[no-untyped-def]
+    def broken() -> Iterator[Alert]:
         yield _alert("new")
         raise RuntimeError("killed mid-way")
 

@@ -4,17 +4,21 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callwarden.traffic.alerts import ReasonCode, Severity
+from callwarden.traffic.alerts import ReasonCode, Severity, crosses
 from callwarden.traffic.detectors import (
+    SELF_EVIDENT,
     DeclaredUse,
     EntityContext,
     Evidence,
+    Finding,
     assess,
     classify_declared_use,
     detect,
+    grade,
 )
 from callwarden.traffic.features import EntityFeatures
 from tests.traffic.calls_factory import DAY
@@ -130,10 +134,66 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
     assert classify_declared_use(context.declared_use) is DeclaredUse.EMERGENCY
 
 
-def test_calling_at_night_as_a_practice_is_high() -> None:
+def test_soliciting_at_night_as_a_practice_is_high() -> None:
     assert assess(features(outside_hours=50)).severity is Severity.LOW
     assert assess(features(outside_hours=150)).severity is Severity.MEDIUM
-    assert assess(features(outside_hours=450)).severity is Severity.HIGH
+    # night calls to people who consented are no solicitations (47 CFR 64.1200(f)(15))
+    assert assess(features(outside_hours=450)).severity is Severity.MEDIUM
+    assert assess(features(outside_hours=450, no_consent=300)).severity is Severity.HIGH
+    assert assess(features(outside_hours=150, no_consent=300)).severity is Severity.MEDIUM
+
+
+def test_a_caller_id_is_judged_with_its_account() -> None:
+    """A caller ID carries no consent or duration figures of its own: what decides is the
+    account it comes through (declared use, consent coverage, the number's grant)."""
+    line = features(
+        entity_type="caller_id",
+        entity_id="+15075550123",
+        customer_id="school",
+        caller_ids=1,
+        outside_hours=600,
+        consent_known=0,
+        no_consent=0,
+        numbers_known=0,
+    )
+    alone = assess(line)
+    assert alone.severity is Severity.MEDIUM
+    emergency = EntityContext(
+        declared_use="emergency and school closure notifications", kyc_status="verified"
+    )
+    assert codes(line, emergency) == set()
+    consented = EntityContext(number_granted=True, account_no_consent_share=0.03)
+    assert assess(line, consented).severity is Severity.MEDIUM
+    unconsented = EntityContext(account_no_consent_share=0.9)
+    found = {f.code: f for f in detect(line, unconsented)}
+    assert found[ReasonCode.OUTSIDE_CALLING_HOURS].evidence is Evidence.ILLEGAL
+    # still one reason: the account, whose calls show both, is where it reaches high
+    assert assess(line, unconsented).severity is Severity.MEDIUM
+
+
+def test_an_own_consented_line_is_held_at_medium() -> None:
+    findings = [
+        Finding(ReasonCode.OUTSIDE_CALLING_HOURS, "", 0.6, 0.1, Evidence.ILLEGAL),
+        Finding(ReasonCode.SHORT_CALLS, "", 0.5, 0.4, Evidence.PATTERN),
+    ]
+    assert grade(findings).severity is Severity.HIGH
+    own = EntityContext(number_granted=True, account_no_consent_share=0.0)
+    held = grade(findings, own)
+    assert held.severity is Severity.MEDIUM
+    assert any("own granted number" in note for note in held.notes)
+    spoofed = [*findings, Finding(ReasonCode.DNO_CALLER_ID, "", 0.5, 0.005, Evidence.ILLEGAL)]
+    assert grade(spoofed, own).severity is Severity.HIGH
+
+
+@pytest.mark.parametrize("code", sorted(set(ReasonCode) - SELF_EVIDENT))
+@pytest.mark.parametrize("evidence", list(Evidence))
+def test_one_weak_reason_alone_never_makes_high(code: ReasonCode, evidence: Evidence) -> None:
+    alone = [Finding(code, "", 1.0, 1.0, evidence)]
+    assert grade(alone).severity is not Severity.HIGH
+    # nor with only size or account age beside it
+    padded = [*alone, Finding(ReasonCode.HIGH_VOLUME, "", 9e4, 2e4, Evidence.PATTERN)]
+    padded.append(Finding(ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT, "", 1.0, 1.0, Evidence.PATTERN))
+    assert grade(padded).severity is not Severity.HIGH
 
 
 def test_transit_carrier_is_judged_as_many_senders() -> None:
@@ -239,3 +299,51 @@ def test_mass_calling_without_evidence_of_illegality_never_reaches_high(
     )
     context = EntityContext(account_age_days=age, kyc_status=kyc, baseline_calls=baseline)
     assert assess(f, context).severity is not Severity.HIGH
+
+
+_COUNT = st.integers(0, 200_000)
+#: every count the detectors read, drawn independently (inconsistent mixes included)
+_COUNTED = (
+    "answered", "short_answered", "callees", "caller_ids", "callee_blocks",
+    "callee_caller_pairs", "invalid_caller", "dno_caller", "nanp_pairs", "neighbor",
+    "hours_known", "outside_hours", "no_consent", "consent_known", "unassigned_caller",
+    "numbers_known", "weak_attestation", "long_answered", "peak_duration_calls",
+    "peak_calls_per_minute",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    counts=st.fixed_dictionaries({name: _COUNT for name in _COUNTED}),
+    calls=_COUNT,
+    entity_type=st.sampled_from(["customer", "sub_account", "caller_id", "upstream_provider"]),
+    hourly=st.booleans(),
+    context=st.builds(
+        EntityContext,
+        kyc_status=st.sampled_from(["verified", "pending", "failed", None]),
+        declared_use=st.sampled_from([None, "outbound sales", "pharmacy reminders"]),
+        account_age_days=st.one_of(st.none(), st.floats(0, 5_000)),
+        in_rmd=st.sampled_from([None, True, False]),
+        tracebacks=st.integers(0, 5),
+        baseline_calls=st.one_of(st.none(), st.floats(0, 1e6)),
+        account_no_consent_share=st.one_of(st.none(), st.floats(0, 1)),
+    ),
+)
+def test_every_reason_value_crosses_its_threshold(
+    counts: dict[str, int],
+    calls: int,
+    entity_type: str,
+    hourly: bool,
+    context: EntityContext,
+) -> None:
+    """What an alert prints as a reason's value and threshold justifies the reason in the
+    direction docs/detectors.md gives (at least, at most, below), whatever the input."""
+    f = features(
+        entity_type=entity_type,
+        calls=calls,
+        window_end=DAY + (timedelta(hours=1) if hourly else timedelta(days=1)),
+        peak_duration_s=30,
+        **counts,
+    )
+    for finding in detect(f, context):
+        assert crosses(finding.code, finding.value, finding.threshold), finding

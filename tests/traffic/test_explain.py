@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from callwarden.traffic.alerts import EntityType, Severity
+from callwarden.traffic.alerts import EntityType, Reason, ReasonCode, Severity
 from callwarden.traffic.explain import explain_alert, severity_counts, summarise_sources
 from tests.traffic.test_alerts import _alert
 
@@ -11,7 +11,7 @@ def test_explanation_names_source_reason_rule_and_calls() -> None:
     text = explain_alert(_alert())
     assert text.startswith("HIGH 93/100  sub-account mv-realty of customer phoneburner")
     assert "NO_CONSENT_WIRELESS" in text
-    assert "threshold 0.2" in text
+    assert "(value 0.97, fires at least 0.2)" in text
     assert "64.1200(a)(1)(iii)" in text
     assert "c-88121" in text
 
@@ -32,3 +32,9 @@ def test_sources_grouped_worst_first() -> None:
     assert severity_counts([quiet, first]) == {
         Severity.HIGH: 1, Severity.MEDIUM: 1, Severity.LOW: 0,
     }  # fmt: skip
+
+
+def test_explanation_states_the_direction_of_an_at_most_threshold() -> None:
+    rotation = Reason(ReasonCode.CALLER_ID_ROTATION, "5,919 caller IDs", 1.01, 20.0)
+    text = explain_alert(replace(_alert(), reasons=(rotation,)))
+    assert "(value 1.01, fires at most 20)" in text

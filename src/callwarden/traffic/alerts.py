@@ -61,6 +61,30 @@ class ReasonCode(StrEnum):
     NEW_OR_UNVERIFIED_ACCOUNT = "NEW_OR_UNVERIFIED_ACCOUNT"
 
 
+#: Reasons that fire when the value is at or under the threshold ("at most"), or strictly
+#: under it ("below"); every other reason fires at or over it ("at least").
+AT_MOST_CODES: frozenset[ReasonCode] = frozenset({ReasonCode.CALLER_ID_ROTATION})
+BELOW_CODES: frozenset[ReasonCode] = frozenset({ReasonCode.LOW_ASR})
+
+
+def comparison(code: ReasonCode) -> str:
+    """How a reason's value compares with its threshold when the reason fires."""
+    if code in AT_MOST_CODES:
+        return "at most"
+    if code in BELOW_CODES:
+        return "below"
+    return "at least"
+
+
+def crosses(code: ReasonCode, value: float, threshold: float) -> bool:
+    """Whether ``value`` justifies ``code`` against ``threshold`` in its direction."""
+    if code in AT_MOST_CODES:
+        return value <= threshold
+    if code in BELOW_CODES:
+        return value < threshold
+    return value >= threshold
+
+
 #: The rule each reason points at: what an analyst cites when acting on the alert.
 RULES: Mapping[ReasonCode, str] = {
     ReasonCode.HIGH_VOLUME: "47 CFR 64.1200(n)(2): know-your-customer duty to prevent "

@@ -105,6 +105,12 @@ class EntityContext:
     tracebacks: int = 0
     #: median calls of the entity's earlier windows; None without history
     baseline_calls: float | None = None
+    #: caller IDs only: whether the number is granted to the account it comes through (or
+    #: that account's parent); None without a numbers list
+    number_granted: bool | None = None
+    #: caller IDs only: the share of that account's answered calls in the window to
+    #: numbers without consent records; None when not known
+    account_no_consent_share: float | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,28 @@ _WEIGHTS: dict[ReasonCode, float] = {
     ReasonCode.TRACEBACK_HISTORY: 0.35,
     ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT: 0.10,
 }
+
+
+#: illegal on their face without a second witness (the number or the carrier itself is
+#: the breach: 47 CFR 64.1200(k)(1)-(3), 47 USC 227(e), 47 CFR 64.6305(g))
+SELF_EVIDENT = frozenset(
+    {
+        ReasonCode.DNO_CALLER_ID,
+        ReasonCode.INVALID_CALLER_ID,
+        ReasonCode.NEIGHBOR_SPOOFING,
+        ReasonCode.NOT_IN_RMD,
+    }
+)
+#: say how big or how new a source is, nothing about what its calls are
+_CONTEXT_ONLY = frozenset(
+    {
+        ReasonCode.HIGH_VOLUME,
+        ReasonCode.VOLUME_SURGE,
+        ReasonCode.HIGH_FANOUT,
+        ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT,
+        ReasonCode.UNSIGNED_OR_C_ATTESTED,
+    }
+)
 
 
 def _share(part: int, whole: int) -> float:
@@ -249,7 +277,7 @@ def detect(
         per_callee = f.callee_caller_pairs / max(f.callees, 1)
         add(
             ReasonCode.CALLER_ID_ROTATION,
-            f"{f.caller_ids:,} caller IDs, {calls_per_caller_id:.1f} calls each, "
+            f"{f.caller_ids:,} caller IDs, {calls_per_caller_id:.2f} calls each, "
             f"{per_callee:.2f} caller IDs per callee",
             calls_per_caller_id,
             t.rotation_max_calls_per_caller_id,
@@ -376,12 +404,26 @@ def detect(
         and outside_share >= t.outside_hours_share
         and use is not DeclaredUse.EMERGENCY
     ):
-        # A sender that places a large share of its calls at night is breaking the rule as
-        # a practice; a small share has innocent causes (callbacks, time zone slips). A
-        # carrier's transit mix is many senders: there it is a pattern only.
+        # 47 CFR 64.1200(c)(1) limits the hours of *telephone solicitations*; reminders,
+        # notifications and emergency calls to people who consented are not solicitations.
+        # So night calling is on its face illegal only when it is the sender's practice (a
+        # large share: a small one has innocent causes, callbacks, time zone slips) and
+        # the calls are solicitations: declared as sales, or to people without consent
+        # records (no relationship with the caller). A carrier's transit mix is many
+        # senders: there it is a pattern only.
+        if f.consent_known >= t.min_answered:
+            unconsented: float | None = no_consent_share
+        else:
+            unconsented = context.account_no_consent_share
+        # 47 CFR 64.1200(f)(15): a call to someone who gave permission is no solicitation;
+        # without consent records, a declared sales purpose says what the calls are.
+        if unconsented is None:
+            solicitation = use is DeclaredUse.TELEMARKETING
+        else:
+            solicitation = unconsented >= t.no_consent_share
         if f.entity_type == "upstream_provider":
             hours_evidence = Evidence.PATTERN
-        elif outside_share >= t.outside_hours_practice_share:
+        elif outside_share >= t.outside_hours_practice_share and solicitation:
             hours_evidence = Evidence.ILLEGAL
         else:
             hours_evidence = Evidence.SUSPECT
@@ -429,14 +471,19 @@ def detect(
     if findings and (new_account or unverified):
         what = []
         if new_account and context.account_age_days is not None:
-            what.append(f"account opened {context.account_age_days:.0f} days before")
+            what.append(
+                f"account opened {context.account_age_days:.0f} days before "
+                f"(under {t.new_account_days})"
+            )
         if unverified:
             what.append(f"KYC {context.kyc_status}")
+        # Two conditions, either enough: the value counts those met (at least one), so it
+        # crosses its threshold whichever holds (the age is in the detail).
         add(
             ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT,
             ", ".join(what),
-            context.account_age_days if context.account_age_days is not None else 0.0,
-            t.new_account_days,
+            float(new_account + unverified),
+            1.0,
             Evidence.PATTERN,
         )
     return findings
@@ -449,14 +496,20 @@ def assess(
 ) -> Assessment:
     """Reasons, a 0-100 score and a severity for one entity in one window."""
     findings = detect(features, context, thresholds)
-    return grade(findings, context)
+    return grade(findings, context, thresholds)
 
 
-def grade(findings: Sequence[Finding], context: EntityContext = EntityContext()) -> Assessment:
+def grade(
+    findings: Sequence[Finding],
+    context: EntityContext = EntityContext(),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Assessment:
     """Score is a noisy-or of the reasons' weights; severity follows the evidence kinds:
 
-    * high: a reason that is illegal on its face, or two suspect ones in automated calling;
-    * medium: one suspect reason, or a score of 40 or more from patterns alone;
+    * high: a reason that is illegal on its face and either stands alone by nature (a
+      spoofed or forbidden caller ID, an unregistered carrier) or has a second witness of
+      substance (not only volume or account age); or two suspect ones in automated calling;
+    * medium: one suspect or uncorroborated illegal reason, or a score of 40 or more;
     * low: patterns only.
 
     The score is then kept inside its severity's band (high >= 75, medium 40-74, low < 40)
@@ -480,9 +533,16 @@ def grade(findings: Sequence[Finding], context: EntityContext = EntityContext())
         }
         for f in findings
     )
-    if illegal or (len(suspect) >= 2 and automated):
+    # One reason alone (night calls, hang-ups...) has innocent explanations; a caller ID
+    # that is forbidden, invalid or spoofed to the callee's exchange, or a carrier missing
+    # from the RMD, does not.
+    witnesses = [f for f in findings if f.code not in _CONTEXT_ONLY]
+    corroborated = [
+        f for f in illegal if f.code in SELF_EVIDENT or any(w is not f for w in witnesses)
+    ]
+    if corroborated or (len(suspect) >= 2 and automated):
         severity = Severity.HIGH
-    elif suspect or raw >= 40:
+    elif illegal or suspect or raw >= 40:
         severity = Severity.MEDIUM
     else:
         severity = Severity.LOW
@@ -503,6 +563,23 @@ def grade(findings: Sequence[Finding], context: EntityContext = EntityContext())
         notes.append(
             "declared emergency use by a verified account, caller IDs clean: "
             "held at medium for an analyst (47 USC 227(b)(1)(A) exempts emergency calls)"
+        )
+    # A caller ID granted to the account that presents it, whose calls reach people who
+    # consented, is that account's own line: what it does is judged at the account.
+    own_consented_line = (
+        context.number_granted is True
+        and context.account_no_consent_share is not None
+        and context.account_no_consent_share < thresholds.no_consent_share
+    )
+    if (
+        severity is Severity.HIGH
+        and own_consented_line
+        and not any(f.code in SELF_EVIDENT for f in findings)
+    ):
+        severity = Severity.MEDIUM
+        notes.append(
+            "the account's own granted number, its calls' callees consented: held at medium, "
+            "judge the account"
         )
     bands = {Severity.HIGH: (75, 100), Severity.MEDIUM: (40, 74), Severity.LOW: (0, 39)}
     low, high = bands[severity]

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from callwarden.traffic.alerts import RULES, Alert, EntityType, Severity
+from callwarden.traffic.alerts import RULES, Alert, EntityType, Severity, comparison
 
 
 @dataclass
@@ -90,7 +90,8 @@ def explain_alert(alert: Alert) -> str:
         samples = f"  e.g. {', '.join(reason.sample_call_ids)}" if reason.sample_call_ids else ""
         lines.append(
             f"  - {reason.code.value}: {reason.detail} "
-            f"(value {_figure(reason.value)}, threshold {_figure(reason.threshold)}){samples}"
+            f"(value {_figure(reason.value)}, fires {comparison(reason.code)} "
+            f"{_figure(reason.threshold)}){samples}"
         )
         lines.append(f"      rule: {RULES[reason.code]}")
     lines.extend(f"  note: {note}" for note in alert.notes)
