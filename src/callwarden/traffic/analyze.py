@@ -368,6 +368,15 @@ def _contexts(
     history: dict[tuple[str, str, str], list[tuple[datetime, int]]] = defaultdict(list)
     for f in features:
         history[_key(f)].append((f.window_start, f.calls))
+    # A caller ID is judged with what is known of the account it comes through: its
+    # declared use and KYC, whether the number is granted to it, its consent coverage.
+    granted: set[tuple[str, str]] | None = None
+    if reference.numbers is not None:
+        granted = {(grant.number, grant.customer_id) for grant in reference.numbers}
+    account_no_consent: dict[tuple[str, datetime], float] = {}
+    for f in features:
+        if f.entity_type == EntityType.CUSTOMER and f.consent_known:
+            account_no_consent[(f.entity_id, f.window_start)] = f.no_consent / f.consent_known
     contexts: dict[tuple[str, str, str, datetime], EntityContext] = {}
     for f in features:
         key = _key(f)
@@ -376,6 +385,14 @@ def _contexts(
         account: Customer | None = None
         if f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):
             account = customers.get(f.entity_id)
+        number_granted: bool | None = None
+        if f.entity_type == EntityType.CALLER_ID and f.customer_id:
+            account = customers.get(f.customer_id)
+            if granted is not None:
+                owners = {f.customer_id} | (
+                    {account.parent_id} if account and account.parent_id else set()
+                )
+                number_granted = any((f.entity_id, owner) in granted for owner in owners)
         in_rmd: bool | None = None
         if f.entity_type == EntityType.UPSTREAM_PROVIDER and rmd_keys is not None:
             names = {provider_key(f.entity_id)}
@@ -397,6 +414,10 @@ def _contexts(
             in_rmd=in_rmd,
             tracebacks=reference.tracebacks.get((f.entity_type, f.entity_id), 0),
             baseline_calls=baseline,
+            number_granted=number_granted,
+            account_no_consent_share=account_no_consent.get((f.customer_id, f.window_start))
+            if f.entity_type == EntityType.CALLER_ID
+            else None,
         )
     return contexts
 
