@@ -3,11 +3,52 @@ legitimate entity does (docs/formats.md section 5), over several seeds and two s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from callwarden.traffic.quality import evaluate_network
+from callwarden.traffic.alerts import Alert, EntityType, Severity
+from callwarden.traffic.quality import UNATTRIBUTED, evaluate, evaluate_network
+from tests.traffic.test_alerts import _alert
+
+_LABELS = [
+    {"entity_type": "customer", "entity_id": "school", "customer_id": "school",
+     "behaviour": "emergency_school_notifier", "legitimate": "true", "description": ""},
+    {"entity_type": "customer", "entity_id": "spoofer", "customer_id": "spoofer",
+     "behaviour": "neighbour_spoofing", "legitimate": "false", "description": ""},
+    {"entity_type": "caller_id", "entity_id": "+15075550001", "customer_id": "spoofer",
+     "behaviour": "neighbour_spoofing", "legitimate": "false",
+     "description": "caller ID presented by customer spoofer"},
+]  # fmt: skip
+
+
+def _caller_id_alert(number: str, via: str, severity: Severity) -> Alert:
+    return replace(
+        _alert(number), entity_type=EntityType.CALLER_ID, customer_id=via, severity=severity
+    )
+
+
+def test_alerts_on_a_legitimate_senders_own_numbers_count_against_it() -> None:
+    """A legitimate sender's numbers carry no labels, yet a high alert on one is a false
+    positive: it counts against the kind of the account it came through."""
+    alerts = [
+        replace(_alert("spoofer"), entity_type=EntityType.CUSTOMER, customer_id="spoofer"),
+        _caller_id_alert("+15077754462", "school", Severity.HIGH),
+        _caller_id_alert("+15077754463", "school", Severity.MEDIUM),
+        _caller_id_alert("+15075550001", "spoofer", Severity.HIGH),
+        _caller_id_alert("+18005550100", "", Severity.HIGH),
+    ]
+    report = evaluate(alerts, _LABELS)
+    rows = {(r.legitimate, r.entity_type, r.behaviour): r for r in report.rows}
+    school = rows[(True, "caller_id", "emergency_school_notifier")]
+    assert (school.entities, school.high, school.medium) == (2, 1, 1)
+    assert school.missed == ["+15077754462"]
+    assert rows[(True, "caller_id", UNATTRIBUTED)].high == 1
+    # the campaign's own labelled number is judged as a campaign, not as a false positive
+    assert rows[(False, "caller_id", "neighbour_spoofing")].high == 1
+    assert report.legitimate_high == 2
+    assert not report.ok
 
 
 @pytest.mark.slow

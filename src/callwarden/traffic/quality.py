@@ -3,8 +3,15 @@
 The bar (formats.md section 5): every labelled illegal campaign reaches ``high``, and no
 legitimate entity does. A campaign's caller IDs are many and each is used a little (that
 is the point of rotating them): one counts as caught when its own alert or the alert of
-the source that used it is high. :func:`evaluate` is pure; :func:`evaluate_network`
-runs the whole loop (synthesise, read, analyse, compare) in a directory.
+the source that used it is high.
+
+Every alert is judged, not only those of labelled entities: a legitimate sender's own
+numbers are not labelled, yet an alert on one of them is a false positive all the same.
+An alert on a caller ID no campaign used counts against the legitimate kind of the
+account it came through (row ``caller_id``, that account's behaviour), or against
+``unattributed`` when it came through no single account (transit, shared numbers).
+:func:`evaluate` is pure; :func:`evaluate_network` runs the whole loop (synthesise, read,
+analyse, compare) in a directory.
 """
 
 from __future__ import annotations
@@ -23,6 +30,9 @@ from callwarden.traffic.analyze import (
     read_reference_files,
     stage_cdr_files,
 )
+
+#: behaviour row for alerts on unlabelled caller IDs that came through no single account
+UNATTRIBUTED = "unattributed"
 
 _USED_BY = re.compile(r"(?:used|presented) by (customer|sub_account|upstream_provider) (.+?)\s*$")
 
@@ -85,10 +95,12 @@ class QualityReport:
 
 
 def evaluate(alerts: Iterable[Alert], labels: Sequence[Mapping[str, str]]) -> QualityReport:
-    """Compare alerts with label rows (columns entity_type, entity_id, behaviour,
-    legitimate, description) by each entity's worst severity over all windows."""
+    """Compare alerts with label rows (columns entity_type, entity_id, customer_id,
+    behaviour, legitimate, description) by each entity's worst severity over all windows;
+    alerts on unlabelled caller IDs add rows of legitimate ``caller_id`` entities."""
+    alerts_seen = list(alerts)
     worst: dict[tuple[str, str], Severity] = {}
-    for alert in alerts:
+    for alert in alerts_seen:
         key = (alert.entity_type.value, alert.entity_id)
         if key not in worst or alert.severity.rank > worst[key].rank:
             worst[key] = alert.severity
@@ -132,8 +144,47 @@ def evaluate(alerts: Iterable[Alert], labels: Sequence[Mapping[str, str]]) -> Qu
                 row.none += 1
             if not legitimate and len(row.missed) < 10:
                 row.missed.append(label["entity_id"])
+    _judge_unlabelled_caller_ids(alerts_seen, labels, groups)
     ordered = sorted(groups.values(), key=lambda r: (r.legitimate, r.entity_type, r.behaviour))
     return QualityReport(ordered)
+
+
+def _judge_unlabelled_caller_ids(
+    alerts: Sequence[Alert],
+    labels: Sequence[Mapping[str, str]],
+    groups: dict[tuple[bool, str, str], LabelRow],
+) -> None:
+    """Count alerts on caller IDs no label names (every number a campaign used is
+    labelled) against the legitimate kind of the account they came through."""
+    labelled = {
+        label["entity_id"] for label in labels if label["entity_type"] == EntityType.CALLER_ID
+    }
+    legit_behaviour = {
+        label["entity_id"]: label["behaviour"]
+        for label in labels
+        if label["entity_type"] != EntityType.CALLER_ID
+        and label["legitimate"].strip().lower() == "true"
+    }
+    worst: dict[str, tuple[Severity, str]] = {}
+    for alert in alerts:
+        if alert.entity_type is not EntityType.CALLER_ID or alert.entity_id in labelled:
+            continue
+        behaviour = legit_behaviour.get(alert.customer_id, UNATTRIBUTED)
+        seen = worst.get(alert.entity_id)
+        if seen is None or alert.severity.rank > seen[0].rank:
+            worst[alert.entity_id] = (alert.severity, behaviour)
+    for caller_id, (severity, behaviour) in sorted(worst.items()):
+        key = (True, EntityType.CALLER_ID.value, behaviour)
+        row = groups.setdefault(key, LabelRow(True, EntityType.CALLER_ID.value, behaviour))
+        row.entities += 1
+        if severity is Severity.HIGH:
+            row.high += 1
+            if len(row.missed) < 10:
+                row.missed.append(caller_id)
+        elif severity is Severity.MEDIUM:
+            row.medium += 1
+        else:
+            row.low += 1
 
 
 def _source_is_high(description: str, worst: Mapping[tuple[str, str], Severity]) -> bool:
