@@ -2,8 +2,8 @@
 
 For each seed and scale: ``callwarden synth`` a network, analyse it with its reference
 files, and print per campaign and per legitimate kind how far each entity got (its worst
-severity over the days). Exits 1 when a campaign misses ``high`` or a legitimate entity
-reaches it.
+severity over the days), then the same table summed over every run. Exits 1 when a
+campaign misses ``high`` or a legitimate entity reaches it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from callwarden.traffic.quality import evaluate_network
+from callwarden.traffic.quality import QualityReport, evaluate_network, merge_reports
 
 
 def main() -> None:
@@ -24,6 +24,7 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=3)
     args = parser.parse_args()
     failures = 0
+    reports: list[QualityReport] = []
     for scale in args.scales:
         for seed in args.seeds:
             with tempfile.TemporaryDirectory(prefix="callwarden-quality-") as tmp:
@@ -38,6 +39,11 @@ def main() -> None:
                     what = "wrongly high" if row.legitimate else "missed"
                     print(f"  {what} {row.behaviour}: {', '.join(row.missed)}")
             failures += not report.ok
+            reports.append(report)
+    total = merge_reports(reports)
+    runs = len(args.seeds) * len(args.scales)
+    print(f"\nall {runs} runs (seeds {args.seeds}, scales {args.scales}, {args.days} days):")
+    print(total.table())
     sys.exit(1 if failures else 0)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from callwarden.traffic.alerts import Alert, EntityType, Severity
-from callwarden.traffic.quality import UNATTRIBUTED, evaluate, evaluate_network
+from callwarden.traffic.quality import UNATTRIBUTED, evaluate, evaluate_network, merge_reports
 from tests.traffic.test_alerts import _alert
 
 _LABELS = [
@@ -62,3 +62,13 @@ def test_campaigns_high_and_legitimate_traffic_not(tmp_path: Path, seed: int, sc
     # the test bed holds both kinds, so the assertions above are not vacuous
     assert any(row.legitimate for row in report.rows)
     assert any(not row.legitimate and row.entity_type != "caller_id" for row in report.rows)
+
+
+def test_reports_merge_row_by_row() -> None:
+    alerts = [_caller_id_alert("+15077754462", "school", Severity.HIGH)]
+    one = evaluate(alerts, _LABELS)
+    both = merge_reports([one, one])
+    rows = {(r.legitimate, r.entity_type, r.behaviour): r for r in both.rows}
+    school = rows[(True, "caller_id", "emergency_school_notifier")]
+    assert (school.entities, school.high) == (2, 2)
+    assert rows[(False, "customer", "neighbour_spoofing")].none == 2

@@ -187,6 +187,25 @@ def _judge_unlabelled_caller_ids(
             row.low += 1
 
 
+def merge_reports(reports: Iterable[QualityReport]) -> QualityReport:
+    """The rows of several runs summed per (kind, entity_type, behaviour)."""
+    merged: dict[tuple[bool, str, str], LabelRow] = {}
+    for report in reports:
+        for row in report.rows:
+            key = (row.legitimate, row.entity_type, row.behaviour)
+            total = merged.setdefault(key, LabelRow(*key))
+            total.entities += row.entities
+            total.high += row.high
+            total.medium += row.medium
+            total.low += row.low
+            total.none += row.none
+            total.high_via_source += row.high_via_source
+            total.missed.extend(row.missed[: 10 - len(total.missed)])
+    return QualityReport(
+        sorted(merged.values(), key=lambda r: (r.legitimate, r.entity_type, r.behaviour))
+    )
+
+
 def _source_is_high(description: str, worst: Mapping[tuple[str, str], Severity]) -> bool:
     match = _USED_BY.search(description)
     if match is None:
