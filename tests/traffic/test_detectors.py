@@ -347,3 +347,13 @@ def test_every_reason_value_crosses_its_threshold(
     )
     for finding in detect(f, context):
         assert crosses(finding.code, finding.value, finding.threshold), finding
+
+
+def test_a_spike_among_few_answered_calls_must_beat_chance() -> None:
+    """A live survey's 83 answered calls can put a third in one band by chance; the same
+    share among 2,000 is a recording."""
+    few = features(answered=90, short_answered=7, long_answered=83, peak_duration_calls=28)
+    many = features(long_answered=2_000, peak_duration_calls=680, answered=2_100, calls=4_000)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(few)
+    (spike,) = [f for f in detect(many) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert 0.3 <= spike.value < 0.34

@@ -18,6 +18,7 @@ docs/detectors.md lists every code with its threshold and rule.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -204,6 +205,16 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+def _lower_bound(share: float, n: int) -> float:
+    """One-sided 95% lower confidence bound of a share observed among ``n`` (normal
+    approximation of the binomial: share - 1.645 standard errors)."""
+    if n <= 0:
+        return 0.0
+    # counts from approximate sketches can put a share a little past 1
+    variance = max(0.0, share * (1 - share))
+    return max(0.0, share - 1.645 * math.sqrt(variance / n))
+
+
 def _pct(value: float) -> str:
     return f"{value:.0%}"
 
@@ -318,15 +329,20 @@ def detect(
             "short_answered",
         )
     prerecorded_share = _share(f.peak_duration_calls, f.long_answered)
+    # Among a few dozen answered calls the busiest band stands out by chance: the spike
+    # counts when even the lower confidence bound of its share crosses the threshold (a
+    # recording's spike among thousands of calls is unaffected).
+    prerecorded_bound = _lower_bound(prerecorded_share, f.long_answered)
     prerecorded = (
-        f.long_answered >= t.prerecorded_min_answered and prerecorded_share >= t.prerecorded_share
+        f.long_answered >= t.prerecorded_min_answered and prerecorded_bound >= t.prerecorded_share
     )
     if prerecorded:
         add(
             ReasonCode.PRERECORDED_PATTERN,
-            f"{_pct(prerecorded_share)} of answered calls form a spike at {f.peak_duration_s} s "
-            "+-4 s (one recording played to the end)",
-            prerecorded_share,
+            f"{_pct(prerecorded_share)} of answered calls (at least {_pct(prerecorded_bound)} "
+            f"allowing for chance) form a spike at {f.peak_duration_s} s +-4 s (one recording "
+            "played to the end)",
+            prerecorded_bound,
             t.prerecorded_share,
             Evidence.PATTERN,
         )
