@@ -4,6 +4,7 @@ import gzip
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from callwarden.traffic.analyze import (
     analyze_calls,
     connect_cdr_files,
     provider_key,
+    read_reference_files,
     stage_cdr_files,
 )
 from callwarden.traffic.explain import explain_alert, summarise_sources
@@ -262,3 +264,35 @@ def test_consent_grants_merge_per_callee_and_holder(
             assert row["revoked_at"] is None
         else:
             assert row["revoked_at"] == max(r.revoked_at for r in grants if r.revoked_at)
+    # the columnar form (what read_reference_files passes on) merges the same way
+    table = pa.table(
+        {
+            "called_number": [r.called_number for r in records],
+            "customer_id": [r.customer_id for r in records],
+            "obtained_at": pa.array([r.obtained_at for r in records], pa.timestamp("us", "UTC")),
+            "revoked_at": pa.array([r.revoked_at for r in records], pa.timestamp("us", "UTC")),
+        }
+    )
+    from_table = _consent_table(table).to_pylist() if records else []
+    assert sorted(from_table, key=_merged_key) == sorted(merged.values(), key=_merged_key)
+
+
+def _merged_key(row: dict[str, object]) -> tuple[str, str]:
+    return (str(row["called_number"]), str(row["holder"]))
+
+
+def test_reference_files_read_consent_as_a_table(tmp_path: Path) -> None:
+    consent = tmp_path / "consent.csv"
+    consent.write_text(
+        "called_number,customer_id,consent_type,obtained_at,revoked_at,evidence\n"
+        "(202) 555-0143,pharmacy,prior_express,2022-07-01T00:00:00Z,,web form\n"
+        "not a number,pharmacy,prior_express,,,\n"
+        "+12025550144,pharmacy,prior_express_written,2022-07-02T00:00:00Z,"
+        "2022-08-01T00:00:00Z,\n"
+    )
+    reference, reports = read_reference_files(consent=consent)
+    assert isinstance(reference.consent, pa.Table)
+    assert reference.consent["called_number"].to_pylist() == ["+12025550143", "+12025550144"]
+    [report] = reports
+    assert report.rows_rejected == 1
+    assert report.rows_accepted == 2

@@ -10,6 +10,7 @@ and returns the alerts, narrowest responsible source first.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import statistics
@@ -29,9 +30,10 @@ from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
 from callwarden.errors import InputError
 from callwarden.formats import (
+    CONSENT_SCHEMA,
     ReadReport,
     read_cdrs,
-    read_consent,
+    read_consent_batches,
     read_customers,
     read_dno,
     read_numbers,
@@ -72,7 +74,9 @@ class ReferenceData:
 
     customers: Sequence[Customer] = ()
     numbers: Sequence[NumberGrant] | None = None
-    consent: Sequence[ConsentRecord] | None = None
+    #: records, or a table with CONSENT_SCHEMA's called_number, customer_id, obtained_at
+    #: and revoked_at (what read_consent_batches yields: millions of rows stay columnar)
+    consent: Sequence[ConsentRecord] | pa.Table | None = None
     dno: Sequence[DnoEntry] | None = None
     rmd: Sequence[RmdFiling] | None = None
     #: earlier tracebacks per (entity_type, entity_id), from the case store
@@ -121,11 +125,22 @@ def read_reference_files(
     reference = ReferenceData(
         customers=read_all(read_customers, customers) or [],
         numbers=read_all(read_numbers, numbers),
-        consent=read_all(read_consent, consent),
+        consent=read_consent_table(consent, reports),
         dno=read_all(read_dno, dno),
         rmd=read_all(read_rmd, rmd),
     )
     return reference, reports
+
+
+def read_consent_table(path: Path | None, reports: list[ReadReport]) -> pa.Table | None:
+    """``consent.csv`` as one Arrow table (a provider's list runs to millions of rows: no
+    object per record), its read report appended to ``reports``."""
+    if path is None:
+        return None
+    report = ReadReport(source=str(path))
+    batches = list(read_consent_batches(path, report))
+    reports.append(report)
+    return pa.Table.from_batches(batches, CONSENT_SCHEMA)
 
 
 def _is_call_store_parquet(path: Path) -> bool:
@@ -230,8 +245,9 @@ def analyze_calls(
         progress.advance(1)
 
         def steps() -> Iterator[None]:
-            for _ in range(_CALL_SCANS):
-                progress.advance(1, rows=total_calls)
+            # the calls are counted once, at the first scan: rows/s is calls analysed
+            for scan in range(_CALL_SCANS):
+                progress.advance(1, rows=total_calls if scan == 0 else 0)
                 yield None
 
         try:
@@ -308,21 +324,31 @@ def _register_reference(
 _CONSENT_COLS = ["called_number", "holder", "obtained_at", "revoked_at"]
 
 
-def _consent_table(records: Sequence[ConsentRecord]) -> pa.Table:
+def _consent_table(consent: Sequence[ConsentRecord] | pa.Table) -> pa.Table:
     """One row per (callee, holder), so the per-call join never multiplies calls: the
     earliest grant, and a revocation only when every grant was revoked (the latest).
 
     Grouped by Arrow rather than in a Python loop: a provider's consent list runs to
     millions of records."""
     timestamp = pa.timestamp("us", tz="UTC")
-    raw = pa.table(
-        {
-            "called_number": pa.array([r.called_number for r in records], pa.string()),
-            "holder": pa.array([r.customer_id for r in records], pa.string()),
-            "obtained_at": pa.array([r.obtained_at for r in records], timestamp),
-            "revoked_at": pa.array([r.revoked_at for r in records], timestamp),
-        }
-    )
+    if isinstance(consent, pa.Table):
+        raw = pa.table(
+            {
+                "called_number": consent["called_number"].cast(pa.string()),
+                "holder": consent["customer_id"].cast(pa.string()),
+                "obtained_at": consent["obtained_at"].cast(timestamp),
+                "revoked_at": consent["revoked_at"].cast(timestamp),
+            }
+        )
+    else:
+        raw = pa.table(
+            {
+                "called_number": pa.array([r.called_number for r in consent], pa.string()),
+                "holder": pa.array([r.customer_id for r in consent], pa.string()),
+                "obtained_at": pa.array([r.obtained_at for r in consent], timestamp),
+                "revoked_at": pa.array([r.revoked_at for r in consent], timestamp),
+            }
+        )
     grouped = raw.group_by(["called_number", "holder"], use_threads=False).aggregate(
         [
             ("obtained_at", "min"),
@@ -365,9 +391,7 @@ def _contexts(
             rmd_keys.add(provider_key(filing.business_name))
             rmd_keys.add(provider_key(filing.frn))
         rmd_keys.discard("")
-    history: dict[tuple[str, str, str], list[tuple[datetime, int]]] = defaultdict(list)
-    for f in features:
-        history[_key(f)].append((f.window_start, f.calls))
+    baselines = _baselines(features)
     # A caller ID is judged with what is known of the account it comes through: its
     # declared use and KYC, whether the number is granted to it, its consent coverage.
     granted: set[tuple[str, str]] | None = None
@@ -377,21 +401,22 @@ def _contexts(
     for f in features:
         if f.entity_type == EntityType.CUSTOMER and f.consent_known:
             account_no_consent[(f.entity_id, f.window_start)] = f.no_consent / f.consent_known
+    # the account and the holders of its numbers (itself and its parent), per customer id
+    owners_of: dict[str, tuple[Customer | None, tuple[str, ...]]] = {}
+    for customer_id in {f.customer_id for f in features if f.customer_id}:
+        known = customers.get(customer_id)
+        parent = (known.parent_id,) if known is not None and known.parent_id else ()
+        owners_of[customer_id] = (known, (customer_id, *parent))
     contexts: dict[tuple[str, str, str, datetime], EntityContext] = {}
     for f in features:
-        key = _key(f)
-        earlier = [calls for start, calls in history[key] if start < f.window_start]
-        baseline = statistics.median(earlier) if earlier else None
+        context_key = _context_key(f)
         account: Customer | None = None
         if f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):
             account = customers.get(f.entity_id)
         number_granted: bool | None = None
         if f.entity_type == EntityType.CALLER_ID and f.customer_id:
-            account = customers.get(f.customer_id)
+            account, owners = owners_of[f.customer_id]
             if granted is not None:
-                owners = {f.customer_id} | (
-                    {account.parent_id} if account and account.parent_id else set()
-                )
                 number_granted = any((f.entity_id, owner) in granted for owner in owners)
         in_rmd: bool | None = None
         if f.entity_type == EntityType.UPSTREAM_PROVIDER and rmd_keys is not None:
@@ -406,20 +431,39 @@ def _contexts(
             if created.tzinfo is None:
                 created = created.replace(tzinfo=f.window_start.tzinfo)
             age = (f.window_start - created).total_seconds() / 86400
-        contexts[_context_key(f)] = EntityContext(
+        contexts[context_key] = EntityContext(
             kind=str(account.kind) if account else None,
             kyc_status=str(account.kyc_status) if account else None,
             declared_use=account.declared_use if account else None,
             account_age_days=age,
             in_rmd=in_rmd,
             tracebacks=reference.tracebacks.get((f.entity_type, f.entity_id), 0),
-            baseline_calls=baseline,
+            baseline_calls=baselines[context_key],
             number_granted=number_granted,
             account_no_consent_share=account_no_consent.get((f.customer_id, f.window_start))
             if f.entity_type == EntityType.CALLER_ID
             else None,
         )
     return contexts
+
+
+def _baselines(
+    features: Sequence[EntityFeatures],
+) -> dict[tuple[str, str, str, datetime], float | None]:
+    """Each entity-window's baseline: the median of the entity's calls in its earlier
+    windows (None for its first). One pass per entity over its windows in time order,
+    keeping the earlier counts sorted."""
+    history: dict[tuple[str, str, str], list[tuple[datetime, int]]] = defaultdict(list)
+    for f in features:
+        history[_key(f)].append((f.window_start, f.calls))
+    baselines: dict[tuple[str, str, str, datetime], float | None] = {}
+    for key, windows in history.items():
+        windows.sort()
+        earlier: list[int] = []
+        for start, calls in windows:
+            baselines[(*key, start)] = statistics.median(earlier) if earlier else None
+            bisect.insort(earlier, calls)
+    return baselines
 
 
 def _key(f: EntityFeatures) -> tuple[str, str, str]:
