@@ -18,6 +18,7 @@ docs/detectors.md lists every code with its threshold and rule.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -145,6 +146,8 @@ _INFORMATIONAL_WORDS = (
 _TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "promot")
 
 
+# Cached: it runs for every entity-window and a network has few distinct declarations.
+@functools.lru_cache(maxsize=4096)
 def classify_declared_use(text: str | None) -> DeclaredUse:
     """Sort onboarding free text into what the TCPA treats differently."""
     lowered = (text or "").lower()

@@ -74,7 +74,7 @@ class ReferenceTables:
     callee_time_zones: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityFeatures:
     """What the detectors see of one entity in one window. Plain numbers, no I/O."""
 
@@ -234,14 +234,18 @@ def enriched_calls_sql(unit: str, tables: ReferenceTables, relation: str = "call
     if tables.consent:
         # A consent counts from when it was obtained until it was revoked; it may be held by
         # the sub-account that made the call or by the account above it.
+        # Consent is the originator's to hold and judged on answered calls: only those
+        # carry a key to probe (a NULL key matches nothing and is not looked up).
+        judged_callee = (
+            "(case when c.sip_code = 200 and c.customer_id is not null then c.called_number end)"
+        )
         for alias, holder in (("cs", "c.sub_account"), ("cc", "c.customer_id")):
             joins.append(
-                f"left join cw_consent {alias} on {alias}.called_number = c.called_number "
+                f"left join cw_consent {alias} on {alias}.called_number = {judged_callee} "
                 f"and {alias}.holder = {holder} "
                 f"and ({alias}.obtained_at is null or {alias}.obtained_at <= c.start_time) "
                 f"and ({alias}.revoked_at is null or {alias}.revoked_at > c.start_time)"
             )
-        # Consent is the originator's to hold: transit calls are not judged on it.
         no_consent = (
             "case when c.sip_code = 200 and c.customer_id is not null "
             "and cs.called_number is null and cc.called_number is null then 1 else 0 end"
