@@ -22,6 +22,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--scales", type=float, nargs="+", default=[0.05, 0.2])
     parser.add_argument("--days", type=int, default=3)
+    parser.add_argument("--window", choices=["day", "hour"], default="day")
     args = parser.parse_args()
     failures = 0
     reports: list[QualityReport] = []
@@ -29,10 +30,15 @@ def main() -> None:
         for seed in args.seeds:
             with tempfile.TemporaryDirectory(prefix="callwarden-quality-") as tmp:
                 started = time.perf_counter()
-                report = evaluate_network(Path(tmp), days=args.days, scale=scale, seed=seed)
+                report = evaluate_network(
+                    Path(tmp), days=args.days, scale=scale, seed=seed, window=args.window
+                )
                 took = time.perf_counter() - started
             verdict = "ok" if report.ok else "FAILED"
-            print(f"\nseed {seed}, scale {scale:g}, {args.days} days ({took:.1f} s): {verdict}")
+            print(
+                f"\nseed {seed}, scale {scale:g}, {args.days} days, {args.window} windows "
+                f"({took:.1f} s): {verdict}"
+            )
             print(report.table())
             for row in report.rows:
                 if not row.ok and row.missed:

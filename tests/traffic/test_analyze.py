@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import gzip
-from datetime import UTC, datetime
+from dataclasses import fields, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pyarrow as pa
@@ -17,7 +18,9 @@ from callwarden.traffic.alerts import EntityType, ReasonCode, Severity
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
+    _attribute,
     _consent_table,
+    _contexts,
     alert_id,
     analyze_calls,
     connect_cdr_files,
@@ -25,8 +28,10 @@ from callwarden.traffic.analyze import (
     read_reference_files,
     stage_cdr_files,
 )
+from callwarden.traffic.detectors import Assessment, Evidence, Finding
 from callwarden.traffic.explain import explain_alert, summarise_sources
-from tests.traffic.calls_factory import CallFactory, sequential_callees
+from callwarden.traffic.features import EntityFeatures
+from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
 
 
 def _network(factory: CallFactory) -> tuple[ReferenceData, dict[str, list[str]]]:
@@ -296,3 +301,60 @@ def test_reference_files_read_consent_as_a_table(tmp_path: Path) -> None:
     [report] = reports
     assert report.rows_rejected == 1
     assert report.rows_accepted == 2
+
+
+def _hour(entity_type: str, entity_id: str, customer_id: str, hour: int) -> EntityFeatures:
+    start = DAY + timedelta(hours=hour)
+    counts = dict.fromkeys((f.name for f in fields(EntityFeatures) if f.type in ("int", int)), 0)
+    counts["calls"] = 100
+    return EntityFeatures(
+        **{
+            **counts,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "customer_id": customer_id,
+            "window_start": start,
+            "window_end": start + timedelta(hours=1),
+            "peak_duration_s": None,
+            "sample_call_ids": {},
+        }
+    )
+
+
+def test_a_reseller_hour_points_at_a_client_high_that_day() -> None:
+    """Hourly windows: a reseller's bad hour is its client's campaign sliced thin (or two
+    clients' calls mixed); a client high anywhere in the same UTC day is what to mitigate."""
+    finding = Finding(ReasonCode.SEQUENTIAL_DIALING, "dialling", 0.7, 0.3, Evidence.SUSPECT)
+    high = Assessment(80, Severity.HIGH, (finding,))
+    reseller_night = _hour("customer", "resell-co", "resell-co", 1)
+    reseller_next_day = _hour("customer", "resell-co", "resell-co", 25)
+    client_afternoon = _hour("sub_account", "bad-client", "resell-co", 15)
+    alerts = {
+        (a.entity_id, a.window_start.hour, a.window_start.day): a
+        for a in _attribute(
+            [
+                (reseller_night, high),
+                (reseller_next_day, high),
+                (client_afternoon, high),
+            ]
+        )
+    }
+    night = alerts[("resell-co", 1, DAY.day)]
+    assert night.severity is Severity.MEDIUM
+    assert night.score <= 74
+    assert any("bad-client" in note for note in night.notes)
+    # a client high on another day says nothing of this one
+    assert alerts[("resell-co", 1, DAY.day + 1)].severity is Severity.HIGH
+    assert alerts[("bad-client", 15, DAY.day)].severity is Severity.HIGH
+
+
+def test_an_hour_too_quiet_to_judge_consent_takes_the_days_coverage() -> None:
+    """A customer's quiet hour has too few answered calls to say whether its callees
+    consented; the day's calls do."""
+    quiet = replace(_hour("customer", "acme", "acme", 3), consent_known=5, no_consent=5)
+    busy = replace(_hour("customer", "acme", "acme", 14), consent_known=400, no_consent=8)
+    contexts = _contexts([quiet, busy], ReferenceData())
+    share = contexts[("customer", "acme", "acme", quiet.window_start)].account_no_consent_share
+    assert share == pytest.approx(13 / 405)
+    alone = _contexts([quiet], ReferenceData())
+    assert alone[("customer", "acme", "acme", quiet.window_start)].account_no_consent_share is None

@@ -357,3 +357,47 @@ def test_a_spike_among_few_answered_calls_must_beat_chance() -> None:
     assert ReasonCode.PRERECORDED_PATTERN not in codes(few)
     (spike,) = [f for f in detect(many) if f.code is ReasonCode.PRERECORDED_PATTERN]
     assert 0.3 <= spike.value < 0.34
+
+
+def test_night_calling_practice_is_judged_over_the_day() -> None:
+    """An hourly window at the edge of the calling hours is all outside them: whether night
+    calling is the sender's practice is read from its whole UTC day."""
+    late_hour = features(
+        window_end=DAY + timedelta(hours=1),
+        calls=40,
+        answered=8,
+        answered_seconds=8 * 120,
+        short_answered=0,
+        long_answered=8,
+        callees=40,
+        callee_blocks=40,
+        callee_caller_pairs=40,
+        nanp_pairs=40,
+        neighbor=0,
+        hours_known=40,
+        outside_hours=22,
+        consent_known=8,
+        numbers_known=40,
+        peak_duration_calls=0,
+        peak_calls_per_minute=2,
+    )
+    sales = "outbound sales follow-up"
+
+    def hours_evidence(context: EntityContext) -> Evidence:
+        found = {f.code: f for f in detect(late_hour, context)}
+        return found[ReasonCode.OUTSIDE_CALLING_HOURS].evidence
+
+    assert hours_evidence(EntityContext(declared_use=sales)) is Evidence.ILLEGAL
+    assert (
+        hours_evidence(EntityContext(declared_use=sales, day_outside_hours_share=0.04))
+        is Evidence.SUSPECT
+    )
+    assert (
+        hours_evidence(EntityContext(declared_use=sales, day_outside_hours_share=0.6))
+        is Evidence.ILLEGAL
+    )
+    # callees who consented (over the day) make the calls no solicitations
+    assert (
+        hours_evidence(EntityContext(declared_use=sales, account_no_consent_share=0.02))
+        is Evidence.SUSPECT
+    )

@@ -26,7 +26,10 @@ SHOWN_EXPLANATIONS = 5
 SHOWN_ROW_ERRORS = 5
 
 
-@app.command("analyze")
+@app.command(
+    "analyze",
+    short_help="Find robocall traffic in call records and name its narrowest source.",
+)
 def analyze_command(
     *,
     cdrs: Annotated[

@@ -21,7 +21,10 @@ BAR_WIDTH = 40
 SHOWN_SOURCES = 8
 
 
-@app.command("demo")
+@app.command(
+    "demo",
+    short_help="Build, ingest and analyse a synthetic provider network (the main job).",
+)
 def demo_command(
     *,
     days: Annotated[int, typer.Option(min=1, help="Days of traffic.")] = DemoOptions.days,

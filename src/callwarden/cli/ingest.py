@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 SHOWN_ROW_ERRORS = 5
 
 
-@app.command("ingest")
+@app.command(
+    "ingest",
+    short_help="Add call records to the call store (idempotent, crash-safe).",
+)
 def ingest_command(
     files: Annotated[
         list[Path],

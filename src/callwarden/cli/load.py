@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 SHOWN_ROW_ERRORS = 5
 
 
-@app.command("load")
+@app.command(
+    "load",
+    short_help="Load customers, numbers, consent, DNO and RMD files into the relational store.",
+)
 def load_command(
     *,
     customers: Annotated[

@@ -14,7 +14,10 @@ from callwarden.errors import InputError
 from callwarden.synth import DEFAULT_START
 
 
-@app.command("synth")
+@app.command(
+    "synth",
+    short_help="Write a synthetic provider network with labelled illegal campaigns.",
+)
 def synth_command(
     out_dir: Annotated[Path, typer.Argument(help="Directory to write into (created if missing).")],
     *,

@@ -17,7 +17,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -261,7 +261,7 @@ def analyze_calls(
             )
         finally:
             drop_feature_tables(connection)
-        contexts = _contexts(features, reference)
+        contexts = _contexts(features, reference, options.thresholds)
         assessed = [(f, assess(f, contexts[_context_key(f)], options.thresholds)) for f in features]
         progress.advance(1)
     finally:
@@ -381,7 +381,9 @@ def provider_key(name: str) -> str:
 
 
 def _contexts(
-    features: Sequence[EntityFeatures], reference: ReferenceData
+    features: Sequence[EntityFeatures],
+    reference: ReferenceData,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> dict[tuple[str, str, str, datetime], EntityContext]:
     customers = {customer.customer_id: customer for customer in reference.customers}
     rmd_keys: set[str] | None = None
@@ -397,10 +399,7 @@ def _contexts(
     granted: set[tuple[str, str]] | None = None
     if reference.numbers is not None:
         granted = {(grant.number, grant.customer_id) for grant in reference.numbers}
-    account_no_consent: dict[tuple[str, datetime], float] = {}
-    for f in features:
-        if f.entity_type == EntityType.CUSTOMER and f.consent_known:
-            account_no_consent[(f.entity_id, f.window_start)] = f.no_consent / f.consent_known
+    days = _day_totals(features)
     # the account and the holders of its numbers (itself and its parent), per customer id
     owners_of: dict[str, tuple[Customer | None, tuple[str, ...]]] = {}
     for customer_id in {f.customer_id for f in features if f.customer_id}:
@@ -440,11 +439,57 @@ def _contexts(
             tracebacks=reference.tracebacks.get((f.entity_type, f.entity_id), 0),
             baseline_calls=baselines[context_key],
             number_granted=number_granted,
-            account_no_consent_share=account_no_consent.get((f.customer_id, f.window_start))
-            if f.entity_type == EntityType.CALLER_ID
-            else None,
+            account_no_consent_share=_day_no_consent_share(f, days, thresholds),
+            day_outside_hours_share=_day_share(days.get(_day_key(f)), 2),
         )
     return contexts
+
+
+#: per (entity_type, entity_id, customer_id, UTC day): no_consent, consent_known,
+#: outside_hours, hours_known summed over the entity's windows in that day
+_DayTotals = dict[tuple[str, str, str, date], list[int]]
+
+
+def _day_key(f: EntityFeatures) -> tuple[str, str, str, date]:
+    return (f.entity_type, f.entity_id, f.customer_id, f.window_start.date())
+
+
+def _day_totals(features: Sequence[EntityFeatures]) -> _DayTotals:
+    """Consent coverage and night calling are practices, judged over a day: an hourly
+    window at the edge of the calling hours is all outside them, and a quiet hour has too
+    few answered calls to say whether its callees consented."""
+    totals: _DayTotals = {}
+    for f in features:
+        day = totals.setdefault(_day_key(f), [0, 0, 0, 0])
+        day[0] += f.no_consent
+        day[1] += f.consent_known
+        day[2] += f.outside_hours
+        day[3] += f.hours_known
+    return totals
+
+
+def _day_share(day: list[int] | None, offset: int) -> float | None:
+    if day is None or not day[offset + 1]:
+        return None
+    return day[offset] / day[offset + 1]
+
+
+def _day_no_consent_share(
+    f: EntityFeatures, days: _DayTotals, thresholds: Thresholds
+) -> float | None:
+    """The consent coverage of the account behind ``f`` over the window's day: a caller
+    ID's account is the customer it comes through."""
+    if f.entity_type == EntityType.CALLER_ID:
+        if not f.customer_id:
+            return None
+        account = (EntityType.CUSTOMER, f.customer_id, f.customer_id, f.window_start.date())
+        return _day_share(days.get(account), 0)
+    if f.entity_type == EntityType.UPSTREAM_PROVIDER:
+        return None
+    day = days.get(_day_key(f))
+    if day is None or day[1] < thresholds.min_answered:
+        return None
+    return day[0] / day[1]
 
 
 def _baselines(
@@ -487,17 +532,21 @@ def _attribute(assessed: Sequence[tuple[EntityFeatures, Assessment]]) -> list[Al
     """Alerts for every entity with a reason, the narrowest responsible source first: a
     reseller whose high rating comes from its clients is held at medium and points at
     them (the client is what to mitigate, as in the FCC's letter naming PhoneBurner's
-    client rather than Twilio's whole traffic)."""
-    high_subaccounts: dict[tuple[str, datetime], list[str]] = defaultdict(list)
+    client rather than Twilio's whole traffic).
+
+    Clients high anywhere in the window's UTC day count: an hourly window slices a
+    client's campaign thin, and a reseller's hour can mix one client's dialling with
+    another's unconsented calls into a pair of reasons neither client shows."""
+    high_subaccounts: dict[tuple[str, date], set[str]] = defaultdict(set)
     for f, assessment in assessed:
         if f.entity_type == EntityType.SUB_ACCOUNT and assessment.severity is Severity.HIGH:
-            high_subaccounts[(f.customer_id, f.window_start)].append(f.entity_id)
+            high_subaccounts[(f.customer_id, f.window_start.date())].add(f.entity_id)
     alerts: list[Alert] = []
     for f, assessment in assessed:
         if not assessment.findings:
             continue
         severity, score, notes = assessment.severity, assessment.score, list(assessment.notes)
-        clients = high_subaccounts.get((f.entity_id, f.window_start), [])
+        clients = high_subaccounts.get((f.entity_id, f.window_start.date()), set())
         if f.entity_type == EntityType.CUSTOMER and clients and severity is Severity.HIGH:
             severity, score = Severity.MEDIUM, min(score, 74)
             named = ", ".join(sorted(clients)[:5]) + (" ..." if len(clients) > 5 else "")

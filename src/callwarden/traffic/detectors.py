@@ -110,9 +110,14 @@ class EntityContext:
     #: caller IDs only: whether the number is granted to the account it comes through (or
     #: that account's parent); None without a numbers list
     number_granted: bool | None = None
-    #: caller IDs only: the share of that account's answered calls in the window to
-    #: numbers without consent records; None when not known
+    #: the share of the account's answered calls to numbers without consent records, over
+    #: the UTC day of the window (a caller ID: the account it comes through; a customer or
+    #: sub-account: itself); None when the day has too few answered calls to tell
     account_no_consent_share: float | None = None
+    #: the share of the entity's calls outside calling hours over the UTC day of the
+    #: window: whether night calling is its practice (an hour at the edge of the calling
+    #: hours is all outside by construction); None when not known
+    day_outside_hours_share: float | None = None
 
 
 @dataclass(frozen=True)
@@ -440,9 +445,14 @@ def detect(
             solicitation = use is DeclaredUse.TELEMARKETING
         else:
             solicitation = unconsented >= t.no_consent_share
+        practice_share = (
+            outside_share
+            if context.day_outside_hours_share is None
+            else context.day_outside_hours_share
+        )
         if f.entity_type == "upstream_provider":
             hours_evidence = Evidence.PATTERN
-        elif outside_share >= t.outside_hours_practice_share and solicitation:
+        elif practice_share >= t.outside_hours_practice_share and solicitation:
             hours_evidence = Evidence.ILLEGAL
         else:
             hours_evidence = Evidence.SUSPECT

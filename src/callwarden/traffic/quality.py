@@ -25,6 +25,7 @@ from pathlib import Path
 from callwarden.synth.service import SynthOptions, synthesize
 from callwarden.traffic.alerts import Alert, EntityType, Severity
 from callwarden.traffic.analyze import (
+    AnalysisOptions,
     analyze_calls,
     connect_cdr_files,
     read_reference_files,
@@ -213,9 +214,11 @@ def _source_is_high(description: str, worst: Mapping[tuple[str, str], Severity])
     return worst.get((match.group(1), match.group(2))) is Severity.HIGH
 
 
-def evaluate_network(out_dir: Path, *, days: int, scale: float, seed: int) -> QualityReport:
-    """Synthesise a network in ``out_dir``, analyse it with its own reference files and
-    compare the alerts with its labels."""
+def evaluate_network(
+    out_dir: Path, *, days: int, scale: float, seed: int, window: str = "day"
+) -> QualityReport:
+    """Synthesise a network in ``out_dir``, analyse it (``window``: day or hour) with its
+    own reference files and compare the alerts with its labels."""
     synthesize(SynthOptions(out_dir=out_dir, days=days, scale=scale, seed=seed))
     reference, _ = read_reference_files(
         customers=out_dir / "customers.csv",
@@ -227,7 +230,7 @@ def evaluate_network(out_dir: Path, *, days: int, scale: float, seed: int) -> Qu
     staged = stage_cdr_files([out_dir / "cdrs"], out_dir / "staged")
     connection = connect_cdr_files(staged.parquet_files)
     try:
-        result = analyze_calls(connection, reference)
+        result = analyze_calls(connection, reference, AnalysisOptions(window=window))
     finally:
         connection.close()
     with (out_dir / "labels.csv").open(newline="", encoding="utf-8") as handle:
