@@ -401,3 +401,19 @@ def test_night_calling_practice_is_judged_over_the_day() -> None:
         hours_evidence(EntityContext(declared_use=sales, account_no_consent_share=0.02))
         is Evidence.SUSPECT
     )
+
+
+def test_a_trickle_of_invalid_caller_ids_is_not_chance_proof() -> None:
+    """8 invalid caller IDs in 396 transit calls is 2.02%, over the 2% share, but within
+    chance of an honest carrier's 1-2% trickle; 40 in 396 is not."""
+    hour = features(
+        entity_type="upstream_provider",
+        entity_id="Northgate",
+        customer_id="",
+        window_end=DAY + timedelta(hours=1),
+        calls=396,
+    )
+    assert ReasonCode.INVALID_CALLER_ID not in codes(replace(hour, invalid_caller=8))
+    assert ReasonCode.INVALID_CALLER_ID in codes(replace(hour, invalid_caller=40))
+    # over a day's thousands of calls the bound sits close to the share
+    assert ReasonCode.INVALID_CALLER_ID in codes(features(calls=20_000, invalid_caller=500))

@@ -4,15 +4,20 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from callwarden.traffic.analyze import connect_cdr_files
 from callwarden.traffic.features import (
+    SHORT_CALL_SECONDS,
     EntityFeatures,
     ReferenceTables,
     callee_time_zone_table,
     compute_features,
+    duration_peaks,
     register_table,
 )
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
@@ -222,3 +227,71 @@ def test_duckdb_connection_left_clean(tmp_path: Path) -> None:
     names = {row[0] for row in connection.execute("show tables").fetchall()}
     assert not any(name.startswith("cw_") for name in names)
     assert isinstance(connection, duckdb.DuckDBPyConnection)
+
+
+def _naive_peak(histogram: dict[int, int]) -> tuple[int, int] | None:
+    """The definition, spelled out: per candidate centre d >= 10, the answered calls within
+    d +- 4 s less the mean of the two flanking 9-second bands; the largest excess wins, the
+    shorter duration among equals; halves round to even."""
+
+    def within(low: int, high: int) -> int:
+        return sum(n for d, n in histogram.items() if low <= d <= high)
+
+    best: tuple[float, int] | None = None
+    for d in sorted(histogram):
+        if d < SHORT_CALL_SECONDS + 4:
+            continue
+        excess = within(d - 4, d + 4) - (within(d - 13, d - 5) + within(d + 5, d + 13)) / 2
+        if best is None or excess > best[0]:
+            best = (excess, d)
+    if best is None:
+        return None
+    return (round(best[0]) if best[0] > 0 else 0), best[1]
+
+
+@given(st.lists(st.dictionaries(st.integers(0, 80), st.integers(1, 40), max_size=25), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_duration_peaks_follow_the_definition(histograms: list[dict[int, int]]) -> None:
+    rows = [
+        (g, d, n) for g, histogram in enumerate(histograms) for d, n in sorted(histogram.items())
+    ]
+    groups, peaks, centres = duration_peaks(
+        np.array([r[0] for r in rows], dtype=np.int64),
+        np.array([r[1] for r in rows], dtype=np.int64),
+        np.array([r[2] for r in rows], dtype=np.int64),
+    )
+    found = {int(g): (int(p), int(c)) for g, p, c in zip(groups, peaks, centres, strict=True)}
+    expected = {
+        g: peak
+        for g, histogram in enumerate(histograms)
+        if (peak := _naive_peak(histogram)) is not None
+    }
+    assert found == expected
+
+
+def test_busiest_minute_sums_a_customers_sources(tmp_path: Path) -> None:
+    """A sub-account's busiest minute is its own; a reseller's adds its clients' calls
+    minute by minute (two clients busy in the same minute make the reseller's peak)."""
+    factory = CallFactory()
+
+    def calls(count: int, at: datetime, **keys: object) -> None:
+        for index in range(count):
+            factory.add(start_time=at + timedelta(seconds=index), **keys)
+
+    ten = DAY + timedelta(hours=10)
+    calls(5, ten, customer_id="reseller", sub_account="client-a")
+    calls(4, ten + timedelta(seconds=20), customer_id="reseller", sub_account="client-b")
+    calls(6, ten + timedelta(hours=1), customer_id="reseller", sub_account="client-b")
+    calls(3, ten + timedelta(hours=2), customer_id="reseller")
+    calls(7, DAY + timedelta(hours=9), customer_id="solo")
+    calls(2, DAY + timedelta(hours=9, minutes=1), customer_id="solo")
+    calls(3, ten, customer_id=None, upstream_provider="carrier-x")
+
+    features = _features(factory, tmp_path)
+
+    peaks = {key: f.peak_calls_per_minute for key, f in features.items()}
+    assert peaks[("sub_account", "client-a")] == 5
+    assert peaks[("sub_account", "client-b")] == 6
+    assert peaks[("customer", "reseller")] == 9
+    assert peaks[("customer", "solo")] == 7
+    assert peaks[("upstream_provider", "carrier-x")] == 3

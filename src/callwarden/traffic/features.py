@@ -30,7 +30,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from callwarden.numbers import time_zones
 
@@ -528,9 +530,16 @@ _SUMMED = (
 _HIST_MEASURES = "duration_s, sum(answered_calls) as n"
 
 
+#: the band a recording's length is blurred over, and the flanks compared with it
+#: (seconds either side): network timing blurs a message's length by a few seconds
+_BAND_HALF_WIDTH = 4
+_FLANK_WIDTH = 9
+
+
 def entity_features_sql() -> str:
-    """Roll the scans' small results up to entities and attach the duration peak and the
-    per-minute peak. Runs on the temp tables cw_sources, cw_hist, cw_minutes."""
+    """Roll the scans' small results up to entities and attach the per-minute peak and the
+    duration peak. Runs on the temp tables cw_sources, cw_minutes and cw_peaks (see
+    :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
     measures = ", ".join(
@@ -544,54 +553,157 @@ def entity_features_sql() -> str:
     )
     return f"""
         with entities as ({_entity_levels("cw_sources", measures)}),
-        hist as ({_entity_levels("cw_hist", _HIST_MEASURES, ", duration_s")}),
-        banded as (
-            select entity_type, entity_id, customer_id, window_start, duration_s,
-                   sum(n) over (w range between 4 preceding and 4 following) as band,
-                   coalesce(sum(n) over (w range between 13 preceding and 5 preceding), 0)
-                       as left_flank,
-                   coalesce(sum(n) over (w range between 5 following and 13 following), 0)
-                       as right_flank
-            from hist
-            window w as (partition by entity_type, entity_id, customer_id, window_start
-                         order by duration_s)
-        ),
-        spikes as (
-            -- A recording makes a spike: calls in a 9-second band (network timing blurs
-            -- a message's length by a few seconds) beyond what the two
-            -- flanking bands would predict. A smooth distribution (live calls, quick
-            -- refusals) has a mode but no such excess.
-            select entity_type, entity_id, customer_id, window_start, duration_s,
-                   band - (left_flank + right_flank) / 2.0 as excess
-            from banded where duration_s >= {SHORT_CALL_SECONDS + 4}
-        ),
-        ranked as (
-            select *, row_number() over (
-                partition by entity_type, entity_id, customer_id, window_start
-                order by excess desc, duration_s) as band_rank
-            from spikes
-        ),
-        peaks as (
-            select entity_type, entity_id, customer_id, window_start,
-                   case when excess > 0 then cast(excess as bigint) else 0 end
-                       as peak_duration_calls,
-                   duration_s as peak_duration_s
-            from ranked where band_rank = 1
-        ),
-        minutes as ({_entity_levels("cw_minutes", "minute, sum(calls) as calls", ", minute")}),
-        bursts as (
-            select entity_type, entity_id, customer_id, window_start,
-                   max(calls) as peak_calls_per_minute
-            from minutes group by entity_type, entity_id, customer_id, window_start
-        )
+        {_bursts_sql()}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
                p.peak_duration_s, coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute
         from entities e
-        left join peaks p on p.entity_type = e.entity_type and p.entity_id = e.entity_id
+        left join cw_peaks p on p.entity_type = e.entity_type and p.entity_id = e.entity_id
              and p.customer_id = e.customer_id and p.window_start = e.window_start
         left join bursts b on b.entity_type = e.entity_type and b.entity_id = e.entity_id
              and b.customer_id = e.customer_id and b.window_start = e.window_start
     """
+
+
+def _bursts_sql() -> str:
+    """CTEs ending in ``bursts``: each entity's busiest minute in the window. A narrow
+    source's busiest minute is its own; a customer's is its own only when all its calls in
+    the window come from one narrow source (the many without sub-accounts), so only the
+    others have their minutes summed across sources before the maximum is taken."""
+    return f"""
+        narrow as (
+            select {_SOURCES}, window_start, max(calls) as peak
+            from cw_minutes group by {_SOURCES}, window_start
+        ),
+        shared as (
+            select customer_id, window_start from narrow where customer_id is not null
+            group by customer_id, window_start having count(*) > 1
+        ),
+        bursts as (
+            select 'sub_account' as entity_type, sub_account as entity_id, customer_id,
+                   window_start, peak as peak_calls_per_minute
+            from narrow where customer_id is not null and sub_account is not null
+            union all
+            select 'upstream_provider', upstream_provider, '', window_start, peak
+            from narrow where customer_id is null and upstream_provider is not null
+            union all
+            select 'customer', n.customer_id, n.customer_id, n.window_start, n.peak
+            from narrow n anti join shared s
+                 on s.customer_id = n.customer_id and s.window_start = n.window_start
+            where n.customer_id is not null
+            union all
+            select 'customer', customer_id, customer_id, window_start, max(calls)
+            from (
+                select m.customer_id, m.window_start, m.minute, sum(m.calls) as calls
+                from cw_minutes m semi join shared s
+                     on s.customer_id = m.customer_id and s.window_start = m.window_start
+                group by m.customer_id, m.window_start, m.minute
+            ) summed
+            group by customer_id, window_start
+        )"""
+
+
+_ENTITY_KEYS = ("entity_type", "entity_id", "customer_id", "window_start")
+
+
+def entity_histogram_sql() -> str:
+    """Answered calls per whole-second duration, per entity and window, in key and duration
+    order (the input of :func:`duration_peaks`). Runs on the temp table cw_hist."""
+    keys = ", ".join(_ENTITY_KEYS)
+    return (
+        f"select * from ({_entity_levels('cw_hist', _HIST_MEASURES, ', duration_s')}) "
+        f"order by {keys}, duration_s"
+    )
+
+
+def duration_peaks(
+    group: np.ndarray, duration: np.ndarray, calls: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The recording spike of each group's duration histogram.
+
+    ``group`` (non-decreasing group numbers), ``duration`` (ascending within a group) and
+    ``calls`` describe the histograms row by row. A recording makes a spike: answered
+    calls in a 9-second band (d +- 4 s) beyond what the two flanking 9-second bands predict
+    (their mean). A smooth distribution (live calls, quick refusals) has a mode but no such
+    excess. Only bands centred at SHORT_CALL_SECONDS + 4 or longer count.
+
+    Returns, per group with such a band: the group number, the excess (to the nearest whole
+    call, halves to even; 0 when none is positive) and the band's centre (the shortest of equals).
+    Computed with prefix sums and binary search on a flat key, not window frames: the
+    histograms run to millions of rows at a hundred million calls.
+    """
+    group = np.asarray(group, dtype=np.int64)
+    duration = np.asarray(duration, dtype=np.int64)
+    calls = np.asarray(calls, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int64)
+    if group.size == 0:
+        return empty, empty, empty
+    reach = _BAND_HALF_WIDTH + _FLANK_WIDTH + 1
+    # Each group gets its own stretch of the key line, with room either side of its
+    # durations so that no band reaches into the next group's stretch.
+    low = int(duration.min())
+    stride = int(duration.max()) - low + 2 * reach + 1
+    key = group * stride + (duration - low) + reach
+    cumulative = np.concatenate(([0], np.cumsum(calls)))
+
+    def calls_up_to(limit: np.ndarray) -> np.ndarray:
+        return cumulative[np.searchsorted(key, limit, side="right")]
+
+    band_top = calls_up_to(key + _BAND_HALF_WIDTH)
+    band_bottom = calls_up_to(key - _BAND_HALF_WIDTH - 1)
+    left_bottom = calls_up_to(key - _BAND_HALF_WIDTH - _FLANK_WIDTH - 1)
+    right_top = calls_up_to(key + _BAND_HALF_WIDTH + _FLANK_WIDTH)
+    band = band_top - band_bottom
+    flanks = (band_bottom - left_bottom) + (right_top - band_top)
+    # excess * 2 stays an integer: band - flanks / 2 without floating point
+    twice_excess = 2 * band - flanks
+    candidate = duration >= SHORT_CALL_SECONDS + _BAND_HALF_WIDTH
+    if not candidate.any():
+        return empty, empty, empty
+    c_group = group[candidate]
+    c_twice = twice_excess[candidate]
+    c_duration = duration[candidate]
+    order = np.lexsort((c_duration, -c_twice, c_group))
+    ordered_groups = c_group[order]
+    first = np.ones(ordered_groups.size, dtype=bool)
+    first[1:] = ordered_groups[1:] != ordered_groups[:-1]
+    best = order[first]
+    peak_calls = np.where(c_twice[best] > 0, np.rint(c_twice[best] / 2).astype(np.int64), 0)
+    return c_group[best], peak_calls, c_duration[best]
+
+
+def _peaks_table(histogram: pa.Table) -> pa.Table:
+    """:func:`duration_peaks` of an :func:`entity_histogram_sql` result, keyed by entity."""
+    if histogram.num_rows == 0:
+        keys = {name: histogram[name] for name in _ENTITY_KEYS}
+        return pa.table(
+            {
+                **keys,
+                "peak_duration_calls": pa.array([], pa.int64()),
+                "peak_duration_s": pa.array([], pa.int64()),
+            }
+        )
+    changed = np.zeros(histogram.num_rows, dtype=bool)
+    changed[0] = True
+    for name in _ENTITY_KEYS:
+        column = histogram[name].combine_chunks()
+        changed[1:] |= (
+            pc.not_equal(column[1:], column[:-1]).fill_null(True).to_numpy(zero_copy_only=False)
+        )
+    group = np.cumsum(changed) - 1
+    firsts = np.flatnonzero(changed)
+    groups, peak_calls, peak_s = duration_peaks(
+        group,
+        histogram["duration_s"].to_numpy(),
+        histogram["n"].cast(pa.int64()).to_numpy(),
+    )
+    rows = pa.array(firsts[groups])
+    return pa.table(
+        {
+            **{name: histogram[name].take(rows) for name in _ENTITY_KEYS},
+            "peak_duration_calls": pa.array(peak_calls, pa.int64()),
+            "peak_duration_s": pa.array(peak_s, pa.int64()),
+        }
+    )
 
 
 def caller_id_entities_sql() -> str:
@@ -707,6 +819,14 @@ def compute_features(
     for name, sql in _SPLIT_SHAPE:
         connection.execute(f"create or replace temp table {name} as {sql}")
     connection.execute("drop table cw_shape")
+    histogram = connection.sql(entity_histogram_sql()).to_arrow_table()
+    register_table(
+        connection,
+        "cw_peaks",
+        _peaks_table(histogram),
+        [*_ENTITY_KEYS, "peak_duration_calls", "peak_duration_s"],
+    )
+    del histogram
     entities = connection.sql(
         f"select * replace (cast(window_start as timestamp) as window_start) "
         f"from ({entity_features_sql()})"
@@ -731,7 +851,7 @@ def data_day_range(
 
 
 def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
-    for name in ("cw_sources", "cw_caller_ids", "cw_shape", "cw_hist", "cw_minutes"):
+    for name in ("cw_sources", "cw_caller_ids", "cw_shape", "cw_hist", "cw_minutes", "cw_peaks"):
         connection.execute(f"drop table if exists {name}")
 
 
