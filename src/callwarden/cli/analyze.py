@@ -7,14 +7,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, console, out
 from callwarden.config import Settings
-from callwarden.traffic.alerts import Severity, write_alerts_jsonl
-from callwarden.traffic.explain import explain_alert, severity_counts, summarise_sources
+from callwarden.traffic.alerts import EntityType, Severity, write_alerts_jsonl
+from callwarden.traffic.explain import (
+    SourceSummary,
+    explain_alert,
+    severity_counts,
+    summarise_sources,
+)
 
 if TYPE_CHECKING:
     from callwarden.formats import ReadReport
@@ -119,6 +125,23 @@ def _print_report(report: ReadReport) -> None:
         out.print(f"  {escape(str(error))}")
 
 
+def _windows_word(count: int) -> str:
+    return "window" if count == 1 else "windows"
+
+
+def _source_cell(source: SourceSummary) -> str:
+    """The source's id, and under it (dim) what it is and whose."""
+    kind = {
+        EntityType.CUSTOMER: "customer",
+        EntityType.SUB_ACCOUNT: f"sub-account of {source.customer_id}",
+        EntityType.UPSTREAM_PROVIDER: "upstream provider (transit)",
+        EntityType.CALLER_ID: f"caller ID via {source.customer_id}"
+        if source.customer_id
+        else "caller ID",
+    }[source.entity_type]
+    return f"{escape(source.entity_id)}\n[dim]{escape(kind)}[/dim]"
+
+
 def print_analysis_summary(result: AnalysisResult, explain: int) -> None:
     """The severity counts, the sources to act on first and the top explanations."""
     counts = severity_counts(result.alerts)
@@ -130,18 +153,20 @@ def print_analysis_summary(result: AnalysisResult, explain: int) -> None:
     if not sources:
         out.print("no source reaches medium or high")
         return
-    table = Table(title="Sources to act on first", show_lines=False)
-    for column in ("severity", "score", "source", "kind", "windows", "calls", "why"):
-        table.add_column(column, overflow="fold")
+    # Sized for an 80-column terminal or a CI log: no vertical rules, the figures never
+    # wrap, the source's kind under its name and the windows under the calls, one reason
+    # code per line.
+    table = Table(title="Sources to act on first", box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("source", ratio=1, overflow="fold")
+    table.add_column("calls", justify="right", no_wrap=True)
+    table.add_column("why", no_wrap=True)
     for source in sources[:SHOWN_SOURCES]:
         table.add_row(
-            source.severity.value,
-            str(source.score),
-            escape(source.label),
-            source.entity_type.value,
-            str(source.windows),
-            f"{source.calls:,}",
-            ", ".join(code for code, _ in source.reasons.most_common(4)),
+            f"{source.severity.value} {source.score}",
+            _source_cell(source),
+            f"{source.calls:,}\n[dim]{source.windows} {_windows_word(source.windows)}[/dim]",
+            "\n".join(code for code, _ in source.reasons.most_common(4)),
         )
     out.print(table)
     if len(sources) > SHOWN_SOURCES:

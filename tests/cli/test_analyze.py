@@ -1,0 +1,94 @@
+"""``callwarden analyze``: the contract interface, its alerts file and its printed summary."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from callwarden.cli import app
+from callwarden.synth import SynthOptions, synthesize
+from callwarden.traffic.alerts import ReasonCode
+
+
+@pytest.fixture(scope="module")
+def network(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("network")
+    synthesize(SynthOptions(out_dir=out, days=1, scale=0.03, seed=11))
+    return out
+
+
+def _analyze(network: Path, out: Path, *extra: str) -> str:
+    files = {
+        name: str(network / f"{name}.csv")
+        for name in ("customers", "numbers", "consent", "dno", "rmd")
+    }
+    arguments = ["analyze", "--cdrs", str(network / "cdrs"), "--out", str(out)]
+    for name, path in files.items():
+        arguments += [f"--{name}", path]
+    result = CliRunner().invoke(app, [*arguments, *extra])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_alerts_file_keeps_the_contract(
+    network: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = tmp_path / "alerts.jsonl"
+    text = _analyze(network, out, "--explain", "1")
+    alerts = [json.loads(line) for line in out.read_text().splitlines()]
+    assert alerts
+    known_codes = {code.value for code in ReasonCode}
+    for alert in alerts:
+        assert alert["entity_type"] in {"customer", "sub_account", "caller_id", "upstream_provider"}
+        assert 0 <= alert["score"] <= 100
+        assert alert["severity"] in {"low", "medium", "high"}
+        start = datetime.fromisoformat(alert["window_start"].replace("Z", "+00:00"))
+        end = datetime.fromisoformat(alert["window_end"].replace("Z", "+00:00"))
+        assert end > start
+        assert alert["reasons"]
+        for reason in alert["reasons"]:
+            assert reason["code"] in known_codes
+            assert isinstance(reason["value"], float)
+            assert isinstance(reason["threshold"], float)
+        if alert["entity_type"] == "upstream_provider":
+            assert alert["customer_id"] == ""
+    assert any(alert["severity"] == "high" for alert in alerts)
+    assert f"{len(alerts):,} alerts written to" in text
+    # the summary fits 80 columns: every reason code of the table is printed whole
+    table = text[text.index("Sources to act on first") :]
+    assert all(len(line) <= 80 for line in table.splitlines()[:40])
+    shown = re.findall(r"\b[A-Z]+(?:_[A-Z]+)+\b", "\n".join(table.splitlines()[:40]))
+    assert shown
+    assert set(shown) <= known_codes  # none folded into pieces
+    assert "HIGH " in text  # one explained alert
+
+
+def test_hourly_windows_are_an_hour_long(network: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hourly.jsonl"
+    _analyze(network, out, "--window", "hour", "--min-severity", "medium", "--explain", "0")
+    alerts = [json.loads(line) for line in out.read_text().splitlines()]
+    assert alerts
+    for alert in alerts:
+        assert alert["severity"] in {"medium", "high"}
+        start = datetime.fromisoformat(alert["window_start"].replace("Z", "+00:00"))
+        end = datetime.fromisoformat(alert["window_end"].replace("Z", "+00:00"))
+        assert (end - start).total_seconds() == 3600
+
+
+def test_bad_window_and_missing_file_are_named(network: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    bad = runner.invoke(app, ["analyze", "--cdrs", str(network / "cdrs"), "--window", "week"])
+    assert bad.exit_code == 2
+    assert "--window must be day or hour" in bad.output
+    missing = runner.invoke(
+        app, ["analyze", "--cdrs", str(tmp_path / "nowhere.parquet"), "--home", str(tmp_path)]
+    )
+    assert missing.exit_code != 0
+    assert "nowhere.parquet" in missing.output
+    assert "Traceback" not in missing.output
