@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,7 +15,7 @@ from callwarden.customers import ConsentRecord, ConsentType, Customer, CustomerK
 from callwarden.errors import InputError
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
-from callwarden.traffic.alerts import EntityType, ReasonCode, Severity
+from callwarden.traffic.alerts import ReasonCode, Severity
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
@@ -221,12 +222,18 @@ def test_provider_names_match_rmd_loosely() -> None:
     assert provider_key("Acme Telecom Group") != provider_key("Acme Telecom")
 
 
-def test_alert_id_is_deterministic(analysed) -> None:  # type: ignore[no-untyped-def]
-    result, _, _ = analysed
-    alert = result.alerts[0]
-    assert alert.alert_id.startswith("a-")
-    assert alert.entity_type in set(EntityType)
-    assert callable(alert_id)
+def test_alert_id_is_derived_from_entity_and_window() -> None:
+    day = replace(_hour("customer", "acme", "acme", 0), window_end=DAY + timedelta(days=1))
+    # formats.md section 5: a day's id is derived from (entity_type, entity_id, customer_id,
+    # window_start), so ids written by earlier versions stay the same
+    text = "customer\x1facme\x1facme\x1f" + DAY.isoformat()
+    assert alert_id(day) == "a-" + hashlib.sha256(text.encode()).hexdigest()[:16]
+    assert alert_id(replace(day)) == alert_id(day)
+    assert alert_id(replace(day, entity_id="other")) != alert_id(day)
+    # the hour that starts with the day is another window: another id
+    first_hour = _hour("customer", "acme", "acme", 0)
+    assert first_hour.window_start == day.window_start
+    assert alert_id(first_hour) != alert_id(day)
 
 
 _INSTANTS = st.one_of(

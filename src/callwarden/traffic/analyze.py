@@ -17,7 +17,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -523,8 +523,12 @@ def _context_key(f: EntityFeatures) -> tuple[str, str, str, datetime]:
 
 
 def alert_id(f: EntityFeatures) -> str:
-    """Stable across runs over the same data, so a re-run updates rather than duplicates."""
+    """Stable across runs over the same data, so a re-run updates rather than duplicates
+    (formats.md section 5). A window other than a UTC day adds its end: an hour starting at
+    midnight must not take the id of the day that starts then."""
     text = f"{f.entity_type}\x1f{f.entity_id}\x1f{f.customer_id}\x1f{f.window_start.isoformat()}"
+    if f.window_end - f.window_start != timedelta(days=1):
+        text += f"\x1f{f.window_end.isoformat()}"
     return "a-" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
