@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_HOME = Path("callwarden-data")
+#: the relational store's SQLite file under HOME when no database URL is configured
+SQLITE_FILE_NAME = "callwarden.db"
 
 
 @dataclass(frozen=True)
@@ -26,12 +28,17 @@ class Settings:
     def call_store_dir(self) -> Path:
         return self.home / "calls"
 
+    @property
+    def default_sqlite_path(self) -> Path:
+        """Where the relational store lives when no database URL is configured."""
+        return self.home / SQLITE_FILE_NAME
+
     @classmethod
     def from_env(cls, home: Path | None = None, database_url: str | None = None) -> Settings:
         resolved_home = home or Path(os.environ.get("CALLWARDEN_HOME", DEFAULT_HOME))
         url = database_url or os.environ.get("CALLWARDEN_DATABASE_URL")
         if not url:
-            url = f"sqlite:///{(resolved_home / 'callwarden.db').as_posix()}"
+            url = f"sqlite:///{(resolved_home / SQLITE_FILE_NAME).as_posix()}"
         return cls(home=resolved_home, database_url=url)
 
 

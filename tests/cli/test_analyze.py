@@ -27,7 +27,8 @@ def _analyze(network: Path, out: Path, *extra: str) -> str:
         name: str(network / f"{name}.csv")
         for name in ("customers", "numbers", "consent", "dno", "rmd")
     }
-    arguments = ["analyze", "--cdrs", str(network / "cdrs"), "--out", str(out)]
+    # --no-store: whatever a developer loaded under ./callwarden-data stays out of it
+    arguments = ["analyze", "--cdrs", str(network / "cdrs"), "--out", str(out), "--no-store"]
     for name, path in files.items():
         arguments += [f"--{name}", path]
     result = CliRunner().invoke(app, [*arguments, *extra])
@@ -92,3 +93,41 @@ def test_bad_window_and_missing_file_are_named(network: Path, tmp_path: Path) ->
     assert missing.exit_code != 0
     assert "nowhere.parquet" in missing.output
     assert "Traceback" not in missing.output
+
+
+def test_lists_not_given_come_from_the_loaded_store(
+    network: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CALLWARDEN_DATABASE_URL", raising=False)
+    runner = CliRunner()
+    home = tmp_path / "home"
+    cdrs = str(network / "cdrs")
+    bare = tmp_path / "bare.jsonl"
+    first = runner.invoke(app, ["analyze", "--home", str(home), "--cdrs", cdrs, "--out", str(bare)])
+    assert first.exit_code == 0, first.output
+    assert not (home / "callwarden.db").exists()  # analysing creates no database
+
+    lists = [f"--{name}={network / f'{name}.csv'}" for name in ("customers", "numbers")]
+    lists += [f"--{name}={network / f'{name}.csv'}" for name in ("consent", "dno", "rmd")]
+    loaded = runner.invoke(app, ["load", "--home", str(home), *lists])
+    assert loaded.exit_code == 0, loaded.output
+
+    from_store = tmp_path / "store.jsonl"
+    result = runner.invoke(
+        app, ["analyze", "--home", str(home), "--cdrs", cdrs, "--out", str(from_store)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "from the relational store" in result.output
+    from_files = tmp_path / "files.jsonl"
+    _analyze(network, from_files, "--explain", "0")
+    assert sorted(from_store.read_text().splitlines()) == sorted(
+        from_files.read_text().splitlines()
+    )
+
+    without = tmp_path / "without.jsonl"
+    result = runner.invoke(
+        app,
+        ["analyze", "--home", str(home), "--cdrs", cdrs, "--no-store", "--out", str(without)],
+    )
+    assert "from the relational store" not in result.output
+    assert sorted(without.read_text().splitlines()) == sorted(bare.read_text().splitlines())

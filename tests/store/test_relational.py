@@ -555,3 +555,51 @@ def test_property_unstorable_rows_agrees_with_unstorable_value(
         if (problem := unstorable_value(record)) is not None
     ]
     assert unstorable_rows(ConsentRecord, consent_batch(records)) == expected
+
+
+# ----------------------------------------------------------------------------- whole lists
+
+
+def test_whole_lists_for_the_analysis(database: Database) -> None:
+    consent = [
+        ConsentRecord(
+            "+13055550123",
+            "mv-realty",
+            ConsentType.PRIOR_EXPRESS,
+            obtained_at=T0,
+            revoked_at=T0 + timedelta(days=3),
+        ),
+        ConsentRecord("+13055550124", "phoneburner", ConsentType.PRIOR_EXPRESS_WRITTEN),
+    ]
+    with database.reading() as store:
+        empty = store.consent_columns()
+        assert empty.num_rows == 0
+        assert empty.column_names == ["called_number", "customer_id", "obtained_at", "revoked_at"]
+        assert store.all_customers() == []
+    family = reseller_family()
+    with database.writing() as store:
+        store.upsert_customers(family)
+        store.upsert_number_grants([NumberGrant("+12025550100", "mv-realty")])
+        store.upsert_consent(consent)
+        store.upsert_dno([DnoEntry("+18005550100", "inbound only")])
+        store.upsert_rmd_filings([RmdFiling("0012345678", "Acme Telecom LLC", "Partial", T0)])
+    with database.reading() as store:
+        assert sorted(store.all_customers(), key=lambda c: c.customer_id) == sorted(
+            family, key=lambda c: c.customer_id
+        )
+        assert [(g.number, g.customer_id) for g in store.all_number_grants()] == [
+            ("+12025550100", "mv-realty")
+        ]
+        # fetched a batch at a time: two batches of one row must make the same table
+        table = store.consent_columns(batch_rows=1)
+        assert table.to_pylist() == [
+            {
+                "called_number": r.called_number,
+                "customer_id": r.customer_id,
+                "obtained_at": r.obtained_at,
+                "revoked_at": r.revoked_at,
+            }
+            for r in consent
+        ]
+        assert store.all_dno() == [DnoEntry("+18005550100", "inbound only")]
+        assert [f.frn for f in store.all_rmd_filings()] == ["0012345678"]

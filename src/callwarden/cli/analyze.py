@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
+from collections.abc import Sized
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,7 +26,7 @@ from callwarden.traffic.explain import (
 
 if TYPE_CHECKING:
     from callwarden.formats import ReadReport
-    from callwarden.traffic.analyze import AnalysisResult
+    from callwarden.traffic.analyze import AnalysisResult, ReferenceData
 
 #: Sources listed in the printed summary; every alert is in the JSON Lines file.
 SHOWN_SOURCES = 15
@@ -62,6 +64,21 @@ def analyze_command(
         Path | None,
         typer.Option("--out", help="Write alerts here, one JSON object per line (formats.md 5)."),
     ] = None,
+    use_store: Annotated[
+        bool | None,
+        typer.Option(
+            "--store/--no-store",
+            help="Take the lists not given as files from the relational store (what "
+            "`callwarden load` put there). Default: when $CALLWARDEN_DATABASE_URL or --db "
+            "names one, or HOME holds the SQLite file.",
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="Database URL (default: $CALLWARDEN_DATABASE_URL, else a SQLite file under HOME)."
+        ),
+    ] = None,
     window: Annotated[str, typer.Option(help="Alert window: day or hour.")] = "day",
     min_severity: Annotated[
         Severity, typer.Option(help="Leave out alerts below this severity.")
@@ -90,12 +107,13 @@ def analyze_command(
     if window not in ("day", "hour"):
         console.print(f"[red]error:[/red] --window must be day or hour (got {window!r})")
         raise typer.Exit(2)
-    settings = Settings.from_env(home=home)
+    settings = Settings.from_env(home=home, database_url=db)
     options = AnalysisOptions(window=window, min_severity=min_severity)
+    files = {"customers": customers, "numbers": numbers, "consent": consent, "dno": dno, "rmd": rmd}
     with clean_errors():
-        reference, reports = read_reference_files(
-            customers=customers, numbers=numbers, consent=consent, dno=dno, rmd=rmd
-        )
+        reference, reports = read_reference_files(**files)
+        if use_store if use_store is not None else _store_is_set_up(settings, db):
+            reference = _with_store_lists(reference, settings, {k for k, v in files.items() if v})
         progress = ConsoleProgress()
         with tempfile.TemporaryDirectory(prefix="callwarden-analyze-") as workdir:
             if cdrs:
@@ -123,6 +141,39 @@ def _print_report(report: ReadReport) -> None:
     out.print(escape(report.summary()))
     for error in report.errors[:SHOWN_ROW_ERRORS]:
         out.print(f"  {escape(str(error))}")
+
+
+def _store_is_set_up(settings: Settings, db: str | None) -> bool:
+    """A store was named (--db or the environment), or the default SQLite file exists:
+    analysing never creates a database as a side effect."""
+    if db or os.environ.get("CALLWARDEN_DATABASE_URL"):
+        return True
+    return settings.default_sqlite_path.is_file()
+
+
+def _with_store_lists(
+    reference: ReferenceData, settings: Settings, from_files: set[str]
+) -> ReferenceData:
+    from callwarden.store.relational import open_database
+    from callwarden.traffic.analyze import reference_from_store, with_stored_parts
+
+    with open_database(settings.database_url) as database, database.reading() as store:
+        stored = reference_from_store(store)
+        url = database.url
+    merged, supplied = with_stored_parts(reference, stored, from_files)
+    if supplied:
+        counts = ", ".join(f"{name} {_size(getattr(merged, name)):,}" for name in supplied)
+        out.print(f"from the relational store ({escape(url)}): {counts}")
+    return merged
+
+
+def _size(part: object) -> int:
+    """Rows of a list read from the store: a sequence of records or an Arrow table."""
+    import pyarrow as pa
+
+    if isinstance(part, pa.Table):
+        return int(part.num_rows)
+    return len(part) if isinstance(part, Sized) else 0
 
 
 def _windows_word(count: int) -> str:

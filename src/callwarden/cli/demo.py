@@ -153,12 +153,10 @@ def _print_next_steps(result: DemoResult) -> None:
     _say(f"the demo's data directory: {escape(str(result.home))}")
     _say(f"network files (callwarden synth): {escape(str(net))}")
     _say(f"alerts, one JSON object per line (docs/formats.md 5): {escape(str(result.alerts_path))}")
-    lists = " ".join(
-        f"--{name} {escape(str(net / f'{name}.csv'))}"
-        for name in ("customers", "numbers", "consent", "dno", "rmd")
-    )
+    # the demo loaded the lists into the relational store under its home: analyze finds them
     _say(
-        f"hour by hour: callwarden analyze --home {escape(str(result.home))} {lists} --window hour"
+        "hour by hour, with the lists the demo loaded: "
+        f"callwarden analyze --home {escape(str(result.home))} --window hour"
     )
 
 

@@ -727,6 +727,79 @@ class ReferenceStore:
             last_updated=row.last_updated,
         )
 
+    # -- whole lists, for the traffic analysis ------------------------------------------
+
+    def all_customers(self) -> list[Customer]:
+        """Every account, in id order."""
+        table = CUSTOMERS
+        rows = self.connection.execute(select(table).order_by(table.c.customer_id)).mappings()
+        return [_customer_from_row(row) for row in rows]
+
+    def all_number_grants(self) -> list[NumberGrant]:
+        """Every number grant, by number then account."""
+        table = NUMBER_GRANTS
+        rows = self.connection.execute(
+            select(table).order_by(table.c.number, table.c.customer_id)
+        ).mappings()
+        return [_grant_from_row(row) for row in rows]
+
+    def consent_columns(self, *, batch_rows: int = 100_000) -> pa.Table:
+        """Every consent record's callee, holder and validity as one Arrow table (columns
+        ``called_number``, ``customer_id``, ``obtained_at``, ``revoked_at``): a provider's
+        list runs to millions of records, fetched a batch at a time, no object per row."""
+        table = CONSENT
+        columns = (
+            table.c.called_number,
+            table.c.customer_id,
+            table.c.obtained_at,
+            table.c.revoked_at,
+        )
+        result = self.connection.execution_options(yield_per=batch_rows).execute(
+            select(*columns).order_by(table.c.called_number, table.c.customer_id)
+        )
+        timestamp = pa.timestamp("us", tz="UTC")
+        schema = pa.schema(
+            [
+                ("called_number", pa.string()),
+                ("customer_id", pa.string()),
+                ("obtained_at", timestamp),
+                ("revoked_at", timestamp),
+            ]
+        )
+        batches = []
+        for rows in result.partitions():
+            callees, holders, obtained, revoked = zip(*rows, strict=True)
+            batches.append(
+                pa.record_batch(
+                    [
+                        pa.array(callees, pa.string()),
+                        pa.array(holders, pa.string()),
+                        pa.array(obtained, timestamp),
+                        pa.array(revoked, timestamp),
+                    ],
+                    schema=schema,
+                )
+            )
+        return pa.Table.from_batches(batches, schema)
+
+    def all_dno(self) -> list[DnoEntry]:
+        table = DNO
+        rows = self.connection.execute(select(table).order_by(table.c.number))
+        return [DnoEntry(number=row.number, reason=row.reason) for row in rows]
+
+    def all_rmd_filings(self) -> list[RmdFiling]:
+        table = RMD_FILINGS
+        rows = self.connection.execute(select(table).order_by(table.c.frn))
+        return [
+            RmdFiling(
+                frn=row.frn,
+                business_name=row.business_name,
+                implementation=row.implementation,
+                last_updated=row.last_updated,
+            )
+            for row in rows
+        ]
+
     # -- audit and counts -----------------------------------------------------------------
 
     def import_runs(self, *, kind: str | None = None) -> list[ImportRun]:

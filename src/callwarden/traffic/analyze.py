@@ -15,11 +15,11 @@ import hashlib
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -65,6 +65,9 @@ from callwarden.traffic.features import (
 _CALL_SCANS = 3
 
 _T = TypeVar("_T")
+
+if TYPE_CHECKING:
+    from callwarden.store.relational import ReferenceStore
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,41 @@ def read_reference_files(
         rmd=read_all(read_rmd, rmd),
     )
     return reference, reports
+
+
+#: the parts of ReferenceData that can come from a file or from the relational store
+REFERENCE_PARTS = ("customers", "numbers", "consent", "dno", "rmd")
+
+
+def reference_from_store(store: ReferenceStore) -> ReferenceData:
+    """What the relational store holds (``callwarden load``). A list it holds nothing of
+    stays None: its detector stays silent, as when its file is not given."""
+    consent = store.consent_columns()
+    return ReferenceData(
+        customers=store.all_customers(),
+        numbers=store.all_number_grants() or None,
+        consent=consent if consent.num_rows else None,
+        dno=store.all_dno() or None,
+        rmd=store.all_rmd_filings() or None,
+    )
+
+
+def with_stored_parts(
+    given: ReferenceData, stored: ReferenceData, from_files: Collection[str]
+) -> tuple[ReferenceData, list[str]]:
+    """``given`` (read from files) with every part not named in ``from_files`` taken from
+    ``stored``; also the names of the parts the store supplied. A file beats the store."""
+    parts: dict[str, Any] = {}
+    supplied: list[str] = []
+    for name in REFERENCE_PARTS:
+        if name in from_files:
+            parts[name] = getattr(given, name)
+            continue
+        value = getattr(stored, name)
+        parts[name] = value
+        if value is not None and (name != "customers" or len(value) > 0):
+            supplied.append(name)
+    return replace(given, **parts), supplied
 
 
 def read_consent_table(path: Path | None, reports: list[ReadReport]) -> pa.Table | None:
