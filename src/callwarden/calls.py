@@ -55,3 +55,22 @@ CDR_SCHEMA = pa.schema(
 )
 
 CDR_COLUMNS: tuple[str, ...] = tuple(CDR_SCHEMA.names)
+
+#: Columns whose values repeat from call to call (accounts, carriers, classes): the ones
+#: worth dictionary-encoding in Parquet. Call ids and numbers are nearly unique: building
+#: a dictionary for them only to abandon it is most of the cost of writing a file.
+REPEATING_CDR_COLUMNS: tuple[str, ...] = (
+    "caller_class",
+    "customer_id",
+    "upstream_provider",
+    "sub_account",
+    "downstream_provider",
+    "attestation",
+    "origid",
+    "source_ip",
+)
+
+#: Columns whose Parquet min/max statistics serve a query: time windows skip row groups by
+#: start_time (files are sorted by it), the numbers cost little. A string column's
+#: statistics cost much to write and prune nothing in files sorted by time.
+STATISTICS_CDR_COLUMNS: tuple[str, ...] = ("start_time", "duration_s", "sip_code")

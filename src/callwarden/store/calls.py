@@ -57,7 +57,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
+from callwarden.calls import (
+    CDR_COLUMNS,
+    CDR_SCHEMA,
+    REPEATING_CDR_COLUMNS,
+    STATISTICS_CDR_COLUMNS,
+)
 from callwarden.errors import StoreError
 from callwarden.progress import NoProgress, Progress
 from callwarden.store import DEFAULT_COMMIT_ROWS
@@ -342,6 +347,8 @@ class CallStore:
                 compression="zstd",
                 compression_level=1,
                 row_group_size=_ROW_GROUP_ROWS,
+                use_dictionary=list(REPEATING_CDR_COLUMNS),
+                write_statistics=list(STATISTICS_CDR_COLUMNS),
             )
             _fsync_file(written)
             target_dir = self.root / f"day={day.isoformat()}"

@@ -26,7 +26,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
+from callwarden.calls import (
+    CDR_COLUMNS,
+    CDR_SCHEMA,
+    REPEATING_CDR_COLUMNS,
+    STATISTICS_CDR_COLUMNS,
+)
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
 from callwarden.errors import InputError
 from callwarden.formats import (
@@ -192,23 +197,6 @@ def _is_call_store_parquet(path: Path) -> bool:
     return set(CDR_COLUMNS) <= names
 
 
-#: Staged files are scratch, written once and scanned a few times: only the columns whose
-#: values repeat (accounts, carriers, classes) are dictionary-encoded, and only start_time
-#: keeps statistics (the day range is read from them). Writing takes a third of the
-#: default's time (strings' min/max and failed dictionaries of unique ids cost the most);
-#: DuckDB scans them as fast.
-_REPEATING_COLUMNS = (
-    "caller_class",
-    "customer_id",
-    "upstream_provider",
-    "sub_account",
-    "downstream_provider",
-    "attestation",
-    "origid",
-    "source_ip",
-)
-
-
 @dataclass
 class StagedCdrs:
     """CDR files ready for the feature scans, and what the reader made of the others."""
@@ -246,8 +234,9 @@ def stage_cdr_files(
             with pq.ParquetWriter(
                 target,
                 CDR_SCHEMA,
-                use_dictionary=list(_REPEATING_COLUMNS),
-                write_statistics=["start_time"],
+                # scratch files, written once and scanned a few times: see the constants
+                use_dictionary=list(REPEATING_CDR_COLUMNS),
+                write_statistics=list(STATISTICS_CDR_COLUMNS),
             ) as writer:
                 for batch in read_cdrs(path, report):
                     writer.write_batch(batch)
