@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from callwarden.calls import CDR_SCHEMA
+from callwarden.calls import CDR_SCHEMA, REPEATING_CDR_COLUMNS, STATISTICS_CDR_COLUMNS
 from callwarden.synth.network import (
     FORM_ANONYMOUS,
     FORM_E164,
@@ -53,17 +53,6 @@ _DIGITS = {
     )
     for width in (2, 3, 4)
 }
-#: Columns worth dictionary-encoding in Parquet (few distinct values); call ids and numbers
-#: are nearly unique, so trying a dictionary for them only costs time.
-DICTIONARY_COLUMNS = [
-    "customer_id",
-    "upstream_provider",
-    "sub_account",
-    "downstream_provider",
-    "attestation",
-    "origid",
-    "source_ip",
-]
 
 
 def fixed_width_strings(chars: npt.NDArray[np.uint8]) -> pa.StringArray:
@@ -211,7 +200,10 @@ def write_cdr_day(table: pa.Table, out_dir: Path, day: date, file_format: FileFo
                 partial,
                 compression="zstd",
                 compression_level=1,
-                use_dictionary=DICTIONARY_COLUMNS,
+                # the call store's encoding (callwarden.calls): dictionaries and min/max
+                # statistics only where they serve
+                use_dictionary=[c for c in REPEATING_CDR_COLUMNS if c in table.column_names],
+                write_statistics=list(STATISTICS_CDR_COLUMNS),
             )
         return path
     path = folder / f"{day.isoformat()}.csv.gz"
