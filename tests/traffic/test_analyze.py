@@ -11,7 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callwarden.customers import ConsentRecord, ConsentType, Customer, CustomerKind, KycStatus
+from callwarden.customers import (
+    ConsentRecord,
+    ConsentType,
+    Customer,
+    CustomerKind,
+    KycStatus,
+    NumberGrant,
+)
 from callwarden.errors import InputError
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
@@ -21,6 +28,7 @@ from callwarden.traffic.analyze import (
     ReferenceData,
     _attribute,
     _consent_table,
+    _context_key,
     _contexts,
     alert_id,
     analyze_calls,
@@ -365,3 +373,26 @@ def test_an_hour_too_quiet_to_judge_consent_takes_the_days_coverage() -> None:
     assert share == pytest.approx(13 / 405)
     alone = _contexts([quiet], ReferenceData())
     assert alone[("customer", "acme", "acme", quiet.window_start)].account_no_consent_share is None
+
+
+def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -> None:
+    reference = ReferenceData(
+        customers=[
+            Customer("reseller", "Reseller", kind=CustomerKind.RESELLER),
+            Customer("client", "Client", parent_id="reseller"),
+            Customer("listed", "Listed"),
+            Customer("unlisted", "Unlisted"),
+        ],
+        numbers=[
+            NumberGrant("+12025550100", "reseller"),
+            NumberGrant("+12025550199", "listed"),
+        ],
+    )
+
+    def granted(number: str, account: str) -> bool | None:
+        f = _hour("caller_id", number, account, 9)
+        return _contexts([f], reference)[_context_key(f)].number_granted
+
+    assert granted("+12025550100", "client") is True  # through its parent
+    assert granted("+12025550100", "listed") is False
+    assert granted("+12025550100", "unlisted") is None  # the list holds none of its numbers

@@ -417,3 +417,22 @@ def test_a_trickle_of_invalid_caller_ids_is_not_chance_proof() -> None:
     assert ReasonCode.INVALID_CALLER_ID in codes(replace(hour, invalid_caller=40))
     # over a day's thousands of calls the bound sits close to the share
     assert ReasonCode.INVALID_CALLER_ID in codes(features(calls=20_000, invalid_caller=500))
+
+
+def test_a_caller_id_not_assigned_to_its_account_is_suspect() -> None:
+    line = features(
+        entity_type="caller_id",
+        entity_id="+15075550123",
+        customer_id="acme",
+        caller_ids=1,
+        numbers_known=0,
+        unassigned_caller=0,
+    )
+    found = {f.code: f for f in detect(line, EntityContext(number_granted=False))}
+    unassigned = found[ReasonCode.UNASSIGNED_CALLER_ID]
+    assert unassigned.evidence is Evidence.SUSPECT
+    assert unassigned.value == 1.0
+    # alone it is a question for an analyst, not a mitigation
+    assert assess(line, EntityContext(number_granted=False)).severity is Severity.MEDIUM
+    assert ReasonCode.UNASSIGNED_CALLER_ID not in codes(line, EntityContext(number_granted=True))
+    assert ReasonCode.UNASSIGNED_CALLER_ID not in codes(line)  # no numbers list

@@ -446,8 +446,10 @@ def _contexts(
     # A caller ID is judged with what is known of the account it comes through: its
     # declared use and KYC, whether the number is granted to it, its consent coverage.
     granted: set[tuple[str, str]] | None = None
+    holders: set[str] = set()
     if reference.numbers is not None:
         granted = {(grant.number, grant.customer_id) for grant in reference.numbers}
+        holders = {grant.customer_id for grant in reference.numbers}
     days = _day_totals(features)
     # the account and the holders of its numbers (itself and its parent), per customer id
     owners_of: dict[str, tuple[Customer | None, tuple[str, ...]]] = {}
@@ -464,7 +466,8 @@ def _contexts(
         number_granted: bool | None = None
         if f.entity_type == EntityType.CALLER_ID and f.customer_id:
             account, owners = owners_of[f.customer_id]
-            if granted is not None:
+            # the list speaks of the account only when it holds some of its numbers
+            if granted is not None and any(owner in holders for owner in owners):
                 number_granted = any((f.entity_id, owner) in granted for owner in owners)
         in_rmd: bool | None = None
         if f.entity_type == EntityType.UPSTREAM_PROVIDER and rmd_keys is not None:

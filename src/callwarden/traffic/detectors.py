@@ -108,7 +108,8 @@ class EntityContext:
     #: median calls of the entity's earlier windows; None without history
     baseline_calls: float | None = None
     #: caller IDs only: whether the number is granted to the account it comes through (or
-    #: that account's parent); None without a numbers list
+    #: that account's parent); None without a numbers list or when the list holds no
+    #: number of that account (it does not cover the account)
     number_granted: bool | None = None
     #: the share of the account's answered calls to numbers without consent records, over
     #: the UTC day of the window (a caller ID: the account it comes through; a customer or
@@ -319,6 +320,17 @@ def detect(
             t.unassigned_share,
             evidence,
             "unassigned_caller",
+        )
+    elif f.entity_type == "caller_id" and context.number_granted is False:
+        # The number itself, presented by an account whose numbers are on file but not
+        # this one (nor granted to its parent): every one of its calls is unassigned. A
+        # single number may be a bookkeeping gap, so it is suspect, not illegal.
+        add(
+            ReasonCode.UNASSIGNED_CALLER_ID,
+            "the number is not assigned to the account that presents it (nor to its parent)",
+            1.0,
+            t.unassigned_share,
+            Evidence.SUSPECT,
         )
 
     # --- how the calls are made ---------------------------------------------------------
