@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sized
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -162,18 +161,10 @@ def _with_store_lists(
         url = database.url
     merged, supplied = with_stored_parts(reference, stored, from_files)
     if supplied:
-        counts = ", ".join(f"{name} {_size(getattr(merged, name)):,}" for name in supplied)
+        # each part a list of records or an Arrow table: len() counts rows of both
+        counts = ", ".join(f"{name} {len(getattr(merged, name)):,}" for name in supplied)
         out.print(f"from the relational store ({escape(url)}): {counts}")
     return merged
-
-
-def _size(part: object) -> int:
-    """Rows of a list read from the store: a sequence of records or an Arrow table."""
-    import pyarrow as pa
-
-    if isinstance(part, pa.Table):
-        return int(part.num_rows)
-    return len(part) if isinstance(part, Sized) else 0
 
 
 def _windows_word(count: int) -> str:

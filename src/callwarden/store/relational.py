@@ -47,7 +47,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import URL, RowMapping, make_url
+from sqlalchemy.engine import URL, Row, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from callwarden.config import redact_url
@@ -440,6 +440,15 @@ def _customer_from_row(row: RowMapping) -> Customer:
     )
 
 
+def _rmd_from_row(row: Row[Any]) -> RmdFiling:
+    return RmdFiling(
+        frn=row.frn,
+        business_name=row.business_name,
+        implementation=row.implementation,
+        last_updated=row.last_updated,
+    )
+
+
 def _grant_from_row(row: RowMapping) -> NumberGrant:
     return NumberGrant(
         number=row["number"],
@@ -718,14 +727,7 @@ class ReferenceStore:
                 .order_by(table.c.last_updated.desc().nulls_last(), table.c.frn)
                 .limit(1)
             ).first()
-        if row is None:
-            return None
-        return RmdFiling(
-            frn=row.frn,
-            business_name=row.business_name,
-            implementation=row.implementation,
-            last_updated=row.last_updated,
-        )
+        return _rmd_from_row(row) if row is not None else None
 
     # -- whole lists, for the traffic analysis ------------------------------------------
 
@@ -790,15 +792,7 @@ class ReferenceStore:
     def all_rmd_filings(self) -> list[RmdFiling]:
         table = RMD_FILINGS
         rows = self.connection.execute(select(table).order_by(table.c.frn))
-        return [
-            RmdFiling(
-                frn=row.frn,
-                business_name=row.business_name,
-                implementation=row.implementation,
-                last_updated=row.last_updated,
-            )
-            for row in rows
-        ]
+        return [_rmd_from_row(row) for row in rows]
 
     # -- audit and counts -----------------------------------------------------------------
 

@@ -170,7 +170,7 @@ def with_stored_parts(
             continue
         value = getattr(stored, name)
         parts[name] = value
-        if value is not None and (name != "customers" or len(value) > 0):
+        if value is not None and len(value):  # a list of records or an Arrow table
             supplied.append(name)
     return replace(given, **parts), supplied
 
@@ -380,24 +380,23 @@ def _consent_table(consent: Sequence[ConsentRecord] | pa.Table) -> pa.Table:
     Grouped by Arrow rather than in a Python loop: a provider's consent list runs to
     millions of records."""
     timestamp = pa.timestamp("us", tz="UTC")
-    if isinstance(consent, pa.Table):
-        raw = pa.table(
-            {
-                "called_number": consent["called_number"].cast(pa.string()),
-                "holder": consent["customer_id"].cast(pa.string()),
-                "obtained_at": consent["obtained_at"].cast(timestamp),
-                "revoked_at": consent["revoked_at"].cast(timestamp),
-            }
-        )
-    else:
-        raw = pa.table(
+    if not isinstance(consent, pa.Table):
+        consent = pa.table(
             {
                 "called_number": pa.array([r.called_number for r in consent], pa.string()),
-                "holder": pa.array([r.customer_id for r in consent], pa.string()),
+                "customer_id": pa.array([r.customer_id for r in consent], pa.string()),
                 "obtained_at": pa.array([r.obtained_at for r in consent], timestamp),
                 "revoked_at": pa.array([r.revoked_at for r in consent], timestamp),
             }
         )
+    raw = pa.table(
+        {
+            "called_number": consent["called_number"].cast(pa.string()),
+            "holder": consent["customer_id"].cast(pa.string()),
+            "obtained_at": consent["obtained_at"].cast(timestamp),
+            "revoked_at": consent["revoked_at"].cast(timestamp),
+        }
+    )
     grouped = raw.group_by(["called_number", "holder"], use_threads=False).aggregate(
         [
             ("obtained_at", "min"),
