@@ -131,3 +131,10 @@ def test_lists_not_given_come_from_the_loaded_store(
     )
     assert "from the relational store" not in result.output
     assert sorted(without.read_text().splitlines()) == sorted(bare.read_text().splitlines())
+
+
+def test_an_empty_call_store_says_how_to_fill_it(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["analyze", "--home", str(tmp_path / "home"), "--no-store"])
+    assert result.exit_code == 0, result.output
+    assert "0 calls" in result.output
+    assert "callwarden ingest" in result.output

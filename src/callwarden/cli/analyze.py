@@ -132,6 +132,11 @@ def analyze_command(
             written = write_alerts_jsonl(result.alerts, out_path)
             out.print(f"{written:,} alerts written to {escape(str(out_path))}")
     print_analysis_summary(result, explain)
+    if result.calls == 0 and not cdrs:
+        out.print(
+            f"the call store under {escape(str(settings.home))} holds no calls: "
+            "add some with `callwarden ingest FILE...`, or give files with --cdrs"
+        )
 
 
 def _print_report(report: ReadReport) -> None:
