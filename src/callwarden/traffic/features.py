@@ -716,7 +716,7 @@ def _window_end(start: datetime, unit: str) -> datetime:
     return start + (timedelta(hours=1) if unit == "hour" else timedelta(days=1))
 
 
-_FEATURE_FIELDS = {field.name for field in fields(EntityFeatures)}
+_FEATURE_ORDER = tuple(field.name for field in fields(EntityFeatures))
 
 
 def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
@@ -732,50 +732,42 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
             columns[name] = [None if v is None else int(v) for v in column.to_pylist()]
         else:
             columns[name] = column.to_pylist()
-    special = {
-        "window_start",
-        "window_end",
-        "customer_id",
-        "entity_id",
-        "entity_type",
-        "sample_call_ids",
-        "peak_duration_s",
-    }
-    measures = [(name, columns[name]) for name in _FEATURE_FIELDS - special if name in columns]
-    missing = {name: 0 for name in _FEATURE_FIELDS - special if name not in columns}
+    rows = table.num_rows
+    starts: dict[datetime, tuple[datetime, datetime]] = {}
+
+    def window(raw_start: datetime) -> tuple[datetime, datetime]:
+        bounds = starts.get(raw_start)
+        if bounds is None:
+            start = _as_utc(raw_start)
+            bounds = starts[raw_start] = (start, _window_end(start, unit))
+        return bounds
+
+    windows = [window(raw) for raw in columns["window_start"]]
     samples = [
         (flag, columns[f"sample_{flag}"])
         for flag in (*FLAGS, "any", "any_last")
         if f"sample_{flag}" in columns
     ]
-    starts: dict[datetime, datetime] = {}
-    peaks = columns.get("peak_duration_s")
-    customers = columns.get("customer_id")
-    result: list[EntityFeatures] = []
-    for index in range(table.num_rows):
-        raw_start = columns["window_start"][index]
-        start = starts.get(raw_start)
-        if start is None:
-            start = starts[raw_start] = _as_utc(raw_start)
-        values: dict[str, Any] = {name: column[index] for name, column in measures}
-        result.append(
-            EntityFeatures(
-                **values,
-                **missing,
-                window_start=start,
-                window_end=_window_end(start, unit),
-                customer_id=(customers[index] if customers else None) or "",
-                entity_id=str(columns["entity_id"][index]),
-                entity_type=str(columns["entity_type"][index]),
-                sample_call_ids={
-                    flag: str(column[index])
-                    for flag, column in samples
-                    if column[index] is not None
-                },
-                peak_duration_s=None if peaks is None else peaks[index],
-            )
-        )
-    return result
+    sample_ids = [
+        {flag: str(column[index]) for flag, column in samples if column[index] is not None}
+        for index in range(rows)
+    ]
+    # One list per field, in the dataclass's order, then one positional call per row:
+    # keyword arguments for thirty fields cost more than the values themselves.
+    derived: dict[str, list[Any]] = {
+        "entity_type": [str(value) for value in columns["entity_type"]],
+        "entity_id": [str(value) for value in columns["entity_id"]],
+        "customer_id": [value or "" for value in columns.get("customer_id", [None] * rows)],
+        "window_start": [bounds[0] for bounds in windows],
+        "window_end": [bounds[1] for bounds in windows],
+        "peak_duration_s": columns.get("peak_duration_s", [None] * rows),
+        "sample_call_ids": sample_ids,
+    }
+    ordered = [
+        derived[name] if name in derived else columns.get(name, [0] * rows)
+        for name in _FEATURE_ORDER
+    ]
+    return [EntityFeatures(*values) for values in zip(*ordered, strict=True)]
 
 
 def _as_utc(value: datetime) -> datetime:
