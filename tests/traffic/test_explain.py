@@ -28,7 +28,8 @@ def test_sources_grouped_worst_first() -> None:
     realty = sources[0]
     assert (realty.windows, realty.calls, realty.score) == (2, 48220, 93)
     assert realty.reasons["NO_CONSENT_WIRELESS"] == 2
-    assert realty.label == "mv-realty (sub-account of phoneburner)"
+    assert realty.kind == "sub-account of phoneburner"
+    assert sources[1].kind == "customer"
     assert severity_counts([quiet, first]) == {
         Severity.HIGH: 1, Severity.MEDIUM: 1, Severity.LOW: 0,
     }  # fmt: skip

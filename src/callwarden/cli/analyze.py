@@ -15,13 +15,8 @@ from rich.table import Table
 from callwarden.cli import app
 from callwarden.cli._console import ConsoleProgress, clean_errors, console, out
 from callwarden.config import Settings
-from callwarden.traffic.alerts import EntityType, Severity, write_alerts_jsonl
-from callwarden.traffic.explain import (
-    SourceSummary,
-    explain_alert,
-    severity_counts,
-    summarise_sources,
-)
+from callwarden.traffic.alerts import Severity, write_alerts_jsonl
+from callwarden.traffic.explain import explain_alert, severity_counts, summarise_sources
 
 if TYPE_CHECKING:
     from callwarden.formats import ReadReport
@@ -176,19 +171,6 @@ def _windows_word(count: int) -> str:
     return "window" if count == 1 else "windows"
 
 
-def _source_cell(source: SourceSummary) -> str:
-    """The source's id, and under it (dim) what it is and whose."""
-    kind = {
-        EntityType.CUSTOMER: "customer",
-        EntityType.SUB_ACCOUNT: f"sub-account of {source.customer_id}",
-        EntityType.UPSTREAM_PROVIDER: "upstream provider (transit)",
-        EntityType.CALLER_ID: f"caller ID via {source.customer_id}"
-        if source.customer_id
-        else "caller ID",
-    }[source.entity_type]
-    return f"{escape(source.entity_id)}\n[dim]{escape(kind)}[/dim]"
-
-
 def print_analysis_summary(result: AnalysisResult, explain: int) -> None:
     """The severity counts, the sources to act on first and the top explanations."""
     counts = severity_counts(result.alerts)
@@ -211,7 +193,7 @@ def print_analysis_summary(result: AnalysisResult, explain: int) -> None:
     for source in sources[:SHOWN_SOURCES]:
         table.add_row(
             f"{source.severity.value} {source.score}",
-            _source_cell(source),
+            f"{escape(source.entity_id)}\n[dim]{escape(source.kind)}[/dim]",
             f"{source.calls:,}\n[dim]{source.windows} {_windows_word(source.windows)}[/dim]",
             "\n".join(code for code, _ in source.reasons.most_common(4)),
         )

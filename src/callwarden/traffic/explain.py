@@ -26,12 +26,15 @@ class SourceSummary:
     sample_call_ids: list[str] = field(default_factory=list)
 
     @property
-    def label(self) -> str:
+    def kind(self) -> str:
+        """What the source is, and whose: "sub-account of phoneburner"."""
         if self.entity_type is EntityType.SUB_ACCOUNT:
-            return f"{self.entity_id} (sub-account of {self.customer_id})"
-        if self.entity_type is EntityType.CALLER_ID and self.customer_id:
-            return f"{self.entity_id} (caller ID, via {self.customer_id})"
-        return self.entity_id
+            return f"sub-account of {self.customer_id}"
+        if self.entity_type is EntityType.CALLER_ID:
+            return f"caller ID via {self.customer_id}" if self.customer_id else "caller ID"
+        if self.entity_type is EntityType.UPSTREAM_PROVIDER:
+            return "upstream provider (transit)"
+        return "customer"
 
 
 def summarise_sources(alerts: Iterable[Alert]) -> list[SourceSummary]:
