@@ -317,7 +317,20 @@ def analyze_calls(
         progress.finish()
     alerts = _attribute(assessed)
     alerts = [a for a in alerts if a.severity.rank >= options.min_severity.rank]
-    alerts.sort(key=lambda a: (-a.severity.rank, -a.score, -a.calls, a.entity_type, a.entity_id))
+    # A total order: the scans' rows arrive in no set order, and two windows of one entity
+    # can tie on everything else (a re-run must list the same alerts the same way).
+    alerts.sort(
+        key=lambda a: (
+            -a.severity.rank,
+            -a.score,
+            -a.calls,
+            a.entity_type,
+            a.entity_id,
+            a.customer_id,
+            a.window_start,
+            a.alert_id,
+        )
+    )
     return AnalysisResult(alerts=alerts, entities_assessed=len(features), calls=total_calls)
 
 
