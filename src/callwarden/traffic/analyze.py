@@ -54,8 +54,10 @@ from callwarden.traffic.detectors import (
     EntityContext,
     Thresholds,
     assess,
+    may_find,
 )
 from callwarden.traffic.features import (
+    CALL_SCANS,
     EntityFeatures,
     ReferenceTables,
     callee_time_zone_table,
@@ -64,10 +66,6 @@ from callwarden.traffic.features import (
     drop_feature_tables,
     register_table,
 )
-
-#: Grouped scans of the calls in compute_features (sources, caller IDs, durations and
-#: minutes); the progress has one step more each for the reference lists and the grading.
-_CALL_SCANS = 3
 
 _T = TypeVar("_T")
 
@@ -287,7 +285,8 @@ def analyze_calls(
     # The scans' results are grouped and sorted later: keeping the input order would only
     # cost memory at a hundred million rows.
     connection.execute("set preserve_insertion_order = false")
-    progress.start("analysing calls", total=_CALL_SCANS + 2)
+    # one step each for the reference lists, the scans of the calls and the grading
+    progress.start("analysing calls", total=CALL_SCANS + 2)
     try:
         tables = _register_reference(connection, reference, relation)
         total_calls = int(connection.execute(f"select count(*) from {relation}").fetchall()[0][0])  # noqa: S608
@@ -295,7 +294,7 @@ def analyze_calls(
 
         def steps() -> Iterator[None]:
             # the calls are counted once, at the first scan: rows/s is calls analysed
-            for scan in range(_CALL_SCANS):
+            for scan in range(CALL_SCANS):
                 progress.advance(1, rows=total_calls if scan == 0 else 0)
                 yield None
 
@@ -310,8 +309,9 @@ def analyze_calls(
             )
         finally:
             drop_feature_tables(connection)
-        contexts = _contexts(features, reference, options.thresholds)
-        assessed = [(f, assess(f, contexts[_context_key(f)], options.thresholds)) for f in features]
+        judged = _judged(features, reference, options.thresholds)
+        contexts = _contexts(features, reference, options.thresholds, judged)
+        assessed = [(f, assess(f, contexts[_context_key(f)], options.thresholds)) for f in judged]
         progress.advance(1)
     finally:
         progress.finish()
@@ -441,11 +441,34 @@ def provider_key(name: str) -> str:
     return "".join(word for word in words if word not in _LEGAL_SUFFIXES)
 
 
+def _judged(
+    features: Sequence[EntityFeatures], reference: ReferenceData, thresholds: Thresholds
+) -> list[EntityFeatures]:
+    """The entity-windows that can have a reason: the others get no context and no grade
+    (see :func:`callwarden.traffic.detectors.may_find`; on a network most are quiet).
+    What only a context can find is kept too: an upstream provider when the RMD is
+    checked, an entity with earlier tracebacks, a caller ID whose grant is checked."""
+    rmd_checked = reference.rmd is not None
+    grants_checked = reference.numbers is not None
+    tracebacks = reference.tracebacks
+    return [
+        f
+        for f in features
+        if may_find(f, thresholds)
+        or (rmd_checked and f.entity_type == EntityType.UPSTREAM_PROVIDER)
+        or (grants_checked and f.entity_type == EntityType.CALLER_ID)
+        or (f.entity_type, f.entity_id) in tracebacks
+    ]
+
+
 def _contexts(
     features: Sequence[EntityFeatures],
     reference: ReferenceData,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    judged: Sequence[EntityFeatures] | None = None,
 ) -> dict[tuple[str, str, str, datetime], EntityContext]:
+    """Contexts of the ``judged`` entity-windows (all by default); histories and daily
+    totals come from every window in ``features``."""
     customers = {customer.customer_id: customer for customer in reference.customers}
     rmd_keys: set[str] | None = None
     if reference.rmd is not None:
@@ -470,7 +493,7 @@ def _contexts(
         parent = (known.parent_id,) if known is not None and known.parent_id else ()
         owners_of[customer_id] = (known, (customer_id, *parent))
     contexts: dict[tuple[str, str, str, datetime], EntityContext] = {}
-    for f in features:
+    for f in features if judged is None else judged:
         context_key = _context_key(f)
         account: Customer | None = None
         if f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):

@@ -233,7 +233,8 @@ def detect(
     context: EntityContext = EntityContext(),
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> list[Finding]:
-    """Every reason the entity's features support, each with its value and threshold."""
+    """Every reason the entity's features support, each with its value and threshold.
+    A condition added or loosened here must be mirrored in :func:`may_find`."""
     t = thresholds
     f = features
     hourly = (f.window_end - f.window_start).total_seconds() <= 3600
@@ -533,6 +534,76 @@ def detect(
             Evidence.PATTERN,
         )
     return findings
+
+
+def may_find(features: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
+    """False only when :func:`detect` finds nothing in ``features`` whatever the context,
+    short of three verdicts a context can hold against the entity by itself: an upstream
+    provider missing from the RMD (``in_rmd`` False), earlier tracebacks, or a caller ID not
+    granted to its account (``number_granted`` False).
+
+    Most entity-windows of a network are quiet; the analysis builds no context for those
+    and grades none. Each test below is the necessary part of one detector's condition in
+    :func:`detect` (a lower confidence bound is never above its share, a surge needs its
+    minimum volume whatever the baseline); tests/traffic/test_detectors.py checks on
+    generated features and contexts that nothing :func:`detect` finds is missed here.
+    """
+    t = thresholds
+    f = features
+    hourly = (f.window_end - f.window_start).total_seconds() <= 3600
+    volume_scale = 1 / 24 if hourly else 1.0
+    enough = f.calls >= t.min_calls
+    callees = f.callees
+    return (
+        (f.dno_caller >= t.dno_min_calls and _share(f.dno_caller, f.calls) >= t.dno_share)
+        or (
+            f.invalid_caller >= t.invalid_min_calls
+            and _share(f.invalid_caller, f.calls) >= t.invalid_share
+        )
+        or f.calls >= min(t.high_volume_calls, t.surge_min_calls) * volume_scale
+        or f.peak_calls_per_minute >= t.high_volume_calls_per_minute
+        or callees >= t.fanout_callees * volume_scale
+        or (
+            callees >= t.sequential_min_callees
+            and 1 - _share(f.callee_blocks, callees) >= t.sequential_share
+        )
+        or (
+            f.long_answered >= t.prerecorded_min_answered
+            and _share(f.peak_duration_calls, f.long_answered) >= t.prerecorded_share
+        )
+        or (
+            f.consent_known >= t.min_answered
+            and _share(f.no_consent, f.consent_known) >= t.no_consent_share
+        )
+        or (
+            f.outside_hours >= t.outside_hours_min_calls
+            and _share(f.outside_hours, f.hours_known) >= t.outside_hours_share
+        )
+        or (
+            enough
+            and (
+                f.answer_seizure_ratio < t.low_asr
+                or (
+                    f.caller_ids >= t.neighbor_min_caller_ids
+                    and _share(f.neighbor, f.nanp_pairs) >= t.neighbor_share
+                )
+                or (
+                    f.entity_type in ("customer", "sub_account")
+                    and f.caller_ids >= t.rotation_min_caller_ids
+                    and f.calls / max(f.caller_ids, 1) <= t.rotation_max_calls_per_caller_id
+                )
+                or (
+                    f.numbers_known > 0
+                    and _share(f.unassigned_caller, f.numbers_known) >= t.unassigned_share
+                )
+                or (
+                    f.answered >= t.min_answered
+                    and _share(f.short_answered, f.answered) >= t.short_calls_share
+                )
+                or _share(f.weak_attestation, f.calls) >= t.weak_attestation_share
+            )
+        )
+    )
 
 
 def assess(

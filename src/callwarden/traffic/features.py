@@ -204,13 +204,24 @@ def _check_unit(unit: str) -> None:
         raise ValueError(f"window unit must be one of {WINDOW_UNITS}, got {unit!r}")
 
 
-def enriched_calls_sql(unit: str, tables: ReferenceTables, relation: str = "calls") -> str:
+def enriched_calls_sql(
+    unit: str,
+    tables: ReferenceTables,
+    relation: str = "calls",
+    heavy_callers: str | None = None,
+) -> str:
     """One row per call with its window and minute (``window_us``, ``minute_us``:
     microseconds since the epoch, UTC), entity keys and evidence flags (0/1 integers).
-    ``relation`` is a relation name or a parenthesised query of CDR_SCHEMA columns."""
+    ``relation`` is a relation name or a parenthesised query of CDR_SCHEMA columns.
+    ``heavy_callers``, a relation of ``caller_id`` (see :func:`heavy_callers_sql`), adds
+    ``heavy_caller``: the calling number when it is listed there, else NULL."""
     _check_unit(unit)
     invalid = ", ".join(f"'{value}'" for value in INVALID_CALLER_CLASSES)
     joins: list[str] = []
+    heavy = "cast(null as varchar)"
+    if heavy_callers is not None:
+        joins.append(f"left join {heavy_callers} hc on hc.caller_id = c.caller_id")
+        heavy = "hc.caller_id"
     if tables.dno:
         joins.append("left join cw_dno dno on dno.number = c.caller_id")
         dno_flag = "case when dno.number is not null then 1 else 0 end"
@@ -280,6 +291,7 @@ def enriched_calls_sql(unit: str, tables: ReferenceTables, relation: str = "call
             case when c.customer_id is not null then c.sub_account end as sub_account,
             case when c.customer_id is null then c.upstream_provider end as upstream_provider,
             c.caller_id,
+            {heavy} as heavy_caller,
             c.called_number,
             {_floor_us("c.start_us", unit)} as window_us,
             {_floor_us("c.start_us", "minute")} as minute_us,
@@ -374,89 +386,153 @@ def _samples(tables: ReferenceTables | None, flags: Sequence[str] = FLAGS) -> st
     )
 
 
-#: The evidence a calling number can show by itself (consent and grants are the account's).
-_CALLER_ID_FLAGS = ("invalid_caller", "dno_caller", "outside_hours", "short_answered")
+def source_parts_sql(enriched: str, tables: ReferenceTables | None = None) -> str:
+    """Scan 2: per narrowest source (customer, sub-account, upstream provider), window and
+    busy calling number (``heavy_caller``; NULL gathers the source's other numbers).
+    ``tables``: what ``enriched`` joined (None: assume every flag may be set).
 
-
-def source_features_sql(enriched: str, tables: ReferenceTables | None = None) -> str:
-    """Scan 1: per narrowest source (customer, sub-account, upstream provider) and window.
-    ``tables``: what ``enriched`` joined (None: assume every flag may be set)."""
+    One read of the calls feeds both the sources and the busy calling numbers: every
+    measure here adds up over a source's parts or a number's parts (counts, flag sums,
+    sample minimums), and the two distinct counts that do not are kept additive by the
+    split: caller IDs (a busy number's part holds only itself) and callee-caller pairs
+    (no pair falls in two parts). A source's distinct callees and callee blocks, which no
+    split keeps additive, come from :func:`source_distinct_sql`."""
     return f"""
-        select {_SOURCE_COLUMNS},
+        select {_SOURCE_KEYS}, heavy_caller,
             count(*) as calls,
             sum(answered) as answered,
             sum(case when answered = 1 then duration_s else 0 end) as answered_seconds,
             sum(case when answered = 1 and duration_s >= {SHORT_CALL_SECONDS}
                 then 1 else 0 end) as long_answered,
-            approx_count_distinct(called_number) as callees,
             approx_count_distinct(caller_id) as caller_ids,
-            approx_count_distinct(callee_block) as callee_blocks,
             -- the pair hashed rather than concatenated: no string built per call
             approx_count_distinct(hash(called_number, caller_id)) as callee_caller_pairs,
             sum(nanp_pair) as nanp_pairs,
             {_flag_sums(tables)},
             {_samples(tables)}
         from ({enriched}) e
+        group by {_SOURCE_KEYS}, heavy_caller
+    """
+
+
+def source_distinct_sql(enriched: str) -> str:
+    """Scan 3: a source's distinct callees and callee blocks per window (``enriched``
+    needs no reference joins: these read only the numbers called)."""
+    return f"""
+        select {_SOURCE_KEYS},
+            approx_count_distinct(called_number) as callees,
+            approx_count_distinct(callee_block) as callee_blocks
+        from ({enriched}) e
         group by {_SOURCE_KEYS}
     """
 
 
 def heavy_callers_sql(relation: str, unit: str, min_calls: int) -> str:
-    """The calls of ``relation`` whose calling number makes at least ``min_calls`` calls in
-    some window, as a parenthesised query for :func:`enriched_calls_sql`.
+    """Scan 1: the calling numbers of ``relation`` that make at least ``min_calls`` calls
+    in some window.
 
     Spoofed calling numbers are each used a few times: at ten million calls, 700,000
     (number, window) groups of which a few thousand reach ``min_calls``. Counting first,
-    on two columns, spares the caller-ID scan the joins and the distinct-count states of
-    every group it would drop. The calls are kept by number alone (one string to probe,
-    not a string and a window): a number's quieter windows come along and are dropped by
-    the caller-ID scan's own ``having``."""
+    on two columns, keeps the others out of the parts of :func:`source_parts_sql` (a
+    group each, with its distinct-count states, for nothing). A number's quieter windows
+    come along and are dropped by :func:`caller_ids_from_parts_sql`."""
     _check_unit(unit)
     window = _floor_us(_EPOCH_US.format("start_time"), unit)
-    return f"""(
-        select r.* from {relation} r
-        semi join (
-            select distinct caller_id from (
-                select caller_id from {relation}
-                group by caller_id, {window}
-                having count(*) >= {int(min_calls)}
-            ) w
-        ) h on h.caller_id is not distinct from r.caller_id
-    )"""
-
-
-def caller_id_features_sql(
-    enriched: str, min_calls: int, tables: ReferenceTables | None = None
-) -> str:
-    """Scan 2: per calling number and window, for numbers with at least ``min_calls``
-    (``enriched`` should be over :func:`heavy_callers_sql`: the result is the same, faster)."""
     return f"""
-        select caller_id, {_TIMESTAMP_OF_US.format("window_us")} as window_start,
+        select distinct caller_id from (
+            select caller_id from {relation}
+            group by caller_id, {window}
+            having count(*) >= {int(min_calls)}
+        ) w
+    """
+
+
+def _sum_parts(names: Sequence[str]) -> str:
+    return ", ".join(f"sum({name}) as {name}" for name in names)
+
+
+def sources_from_parts_sql() -> str:
+    """Per narrowest source and window, from the parts (temp table cw_parts) and the
+    distinct counts (cw_distinct)."""
+    samples = ", ".join(
+        [
+            *(f"min(sample_{flag}) as sample_{flag}" for flag in FLAGS),
+            "min(sample_any) as sample_any",
+            "max(sample_any_last) as sample_any_last",
+        ]
+    )
+    return f"""
+        with parts as (
+            select {_SOURCE_KEYS},
+                {_sum_parts(("calls", "answered", "answered_seconds", "long_answered"))},
+                {_sum_parts(("caller_ids", "callee_caller_pairs", "nanp_pairs", *_SUMMED_FLAGS))},
+                {samples}
+            from cw_parts group by {_SOURCE_KEYS}
+        )
+        select p.customer_id, p.sub_account, p.upstream_provider,
+            {_TIMESTAMP_OF_US.format("p.window_us")} as window_start,
+            p.* exclude (customer_id, sub_account, upstream_provider, window_us),
+            d.callees, d.callee_blocks
+        from parts p join cw_distinct d
+            on d.customer_id is not distinct from p.customer_id
+            and d.sub_account is not distinct from p.sub_account
+            and d.upstream_provider is not distinct from p.upstream_provider
+            and d.window_us = p.window_us
+    """
+
+
+#: The evidence a calling number can show by itself (consent and grants are the account's).
+_CALLER_ID_FLAGS = ("invalid_caller", "dno_caller", "outside_hours", "short_answered")
+_CALLER_ID_SUMMED = (
+    "short_answered",
+    "invalid_caller",
+    "dno_caller",
+    "neighbor",
+    "hours_known",
+    "outside_hours",
+    "weak_attestation",
+)
+
+
+def caller_ids_from_parts_sql(min_calls: int) -> str:
+    """Per busy calling number and window with at least ``min_calls`` calls, from the parts
+    (temp table cw_parts). Its distinct callees are the sum over the sources presenting
+    it: exact for a number one source uses, an upper bound for a shared one."""
+    samples = ", ".join(
+        [
+            *(f"min(sample_{flag}) as sample_{flag}" for flag in _CALLER_ID_FLAGS),
+            "min(sample_any) as sample_any",
+            "max(sample_any_last) as sample_any_last",
+        ]
+    )
+    not_its_own = ", ".join(
+        f"0 as {name}" for name in _SUMMED_FLAGS if name not in _CALLER_ID_SUMMED
+    )
+    return f"""
+        select heavy_caller as caller_id,
+            {_TIMESTAMP_OF_US.format("window_us")} as window_start,
             case when min(coalesce(customer_id, '')) = max(coalesce(customer_id, ''))
                  then coalesce(max(customer_id), '') else '' end as customer_id,
-            count(*) as calls,
-            sum(answered) as answered,
-            sum(case when answered = 1 then duration_s else 0 end) as answered_seconds,
-            sum(case when answered = 1 and duration_s >= {SHORT_CALL_SECONDS}
-                then 1 else 0 end) as long_answered,
-            approx_count_distinct(called_number) as callees,
+            {_sum_parts(("calls", "answered", "answered_seconds", "long_answered"))},
+            -- a part holds one number: its callee-caller pairs are its callees
+            sum(callee_caller_pairs) as callees,
             1 as caller_ids,
-            -- number-order dialling is judged per source: neutral values here (the same
-            -- aggregate as callees, computed once)
-            approx_count_distinct(called_number) as callee_blocks,
-            approx_count_distinct(called_number) as callee_caller_pairs,
-            approx_count_distinct(coalesce(customer_id, upstream_provider)) as sources,
-            sum(nanp_pair) as nanp_pairs,
-            {_flag_sums(tables)},
-            {_samples(tables, _CALLER_ID_FLAGS)}
-        from ({enriched}) e
-        group by caller_id, window_us
-        having count(*) >= {int(min_calls)}
+            -- number-order dialling is judged per source: neutral values here
+            sum(callee_caller_pairs) as callee_blocks,
+            sum(callee_caller_pairs) as callee_caller_pairs,
+            count(distinct coalesce(customer_id, upstream_provider)) as sources,
+            {_sum_parts(("nanp_pairs", *_CALLER_ID_SUMMED))},
+            {not_its_own},
+            {samples}
+        from cw_parts
+        where heavy_caller is not null
+        group by heavy_caller, window_us
+        having sum(calls) >= {int(min_calls)}
     """
 
 
 def call_shape_sql(enriched: str) -> str:
-    """Scans 3 and 4 in one read of the calls: per source and window, calls per whole-second
+    """Scan 4, in one read of the calls: per source and window, calls per whole-second
     duration (``per_duration`` = 1; the answered ones make the duration histogram) and
     calls per minute (``per_duration`` = 0: the burst rate a dialer runs at)."""
     return f"""
@@ -774,6 +850,11 @@ def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+#: Scans of the calls in :func:`compute_features` (busy numbers, parts, distinct callees,
+#: durations and minutes): one progress step each.
+CALL_SCANS = 4
+
+
 def compute_features(
     connection: duckdb.DuckDBPyConnection,
     *,
@@ -783,34 +864,39 @@ def compute_features(
     caller_id_min_calls: int = 100,
     on_step: Iterable[None] | None = None,
 ) -> list[EntityFeatures]:
-    """Run the three scans on ``relation`` and return features of every entity and window.
+    """Run the scans on ``relation`` and return features of every entity and window.
 
     ``on_step`` is advanced once per finished scan (a progress hook).
     """
     steps = iter(on_step) if on_step is not None else None
-    # Each scan joins only the reference tables its figures use: a join costs a probe per
-    # call, a hundred million times.
-    enriched = enriched_calls_sql(unit, tables, relation)
-    caller_tables = ReferenceTables(dno=tables.dno, callee_time_zones=tables.callee_time_zones)
-    caller_enriched = enriched_calls_sql(
-        unit, caller_tables, heavy_callers_sql(relation, unit, caller_id_min_calls)
-    )
+    # Only the parts join the reference tables: a join costs a probe per call, a hundred
+    # million times, and the other scans read nothing they flag.
     bare = enriched_calls_sql(unit, ReferenceTables(), relation)
     scans = (
-        ("cw_sources", source_features_sql(enriched, tables)),
+        ("cw_heavy_callers", heavy_callers_sql(relation, unit, caller_id_min_calls)),
         (
-            "cw_caller_ids",
-            caller_id_features_sql(caller_enriched, caller_id_min_calls, caller_tables),
+            "cw_parts",
+            source_parts_sql(
+                enriched_calls_sql(unit, tables, relation, heavy_callers="cw_heavy_callers"),
+                tables,
+            ),
         ),
+        ("cw_distinct", source_distinct_sql(bare)),
         ("cw_shape", call_shape_sql(bare)),
     )
     for name, sql in scans:
         connection.execute(f"create or replace temp table {name} as {sql}")
         if steps is not None:
             next(steps, None)
-    for name, sql in _SPLIT_SHAPE:
+    rollups = (
+        ("cw_sources", sources_from_parts_sql()),
+        ("cw_caller_ids", caller_ids_from_parts_sql(caller_id_min_calls)),
+        *_SPLIT_SHAPE,
+    )
+    for name, sql in rollups:
         connection.execute(f"create or replace temp table {name} as {sql}")
-    connection.execute("drop table cw_shape")
+    for name in ("cw_parts", "cw_distinct", "cw_shape", "cw_heavy_callers"):
+        connection.execute(f"drop table {name}")
     histogram = connection.sql(entity_histogram_sql()).to_arrow_table()
     register_table(
         connection,
@@ -843,7 +929,17 @@ def data_day_range(
 
 
 def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
-    for name in ("cw_sources", "cw_caller_ids", "cw_shape", "cw_hist", "cw_minutes", "cw_peaks"):
+    for name in (
+        "cw_heavy_callers",
+        "cw_parts",
+        "cw_distinct",
+        "cw_sources",
+        "cw_caller_ids",
+        "cw_shape",
+        "cw_hist",
+        "cw_minutes",
+        "cw_peaks",
+    ):
         connection.execute(f"drop table if exists {name}")
 
 
