@@ -25,7 +25,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from callwarden.calls import CDR_SCHEMA
-from callwarden.customers import ConsentRecord, ConsentType
+from callwarden.customers import ConsentType
+from callwarden.formats import CONSENT_SCHEMA
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.traffic.analyze import ReferenceData, analyze_calls, connect_cdr_files
 
@@ -142,10 +143,22 @@ def _reference(rows: int) -> ReferenceData:
     consent_count = min(rows // 20, 2_000_000)
     callees = 2_012_000_000 + rng.integers(0, 7_980_000_000, consent_count)
     holders = rng.integers(0, CONSENTED_CUSTOMERS, consent_count)
-    consent = [
-        ConsentRecord(f"+1{number}", f"cust-{holder}", ConsentType.PRIOR_EXPRESS)
-        for number, holder in zip(callees.tolist(), holders.tolist(), strict=True)
-    ]
+    # columnar, as `callwarden analyze --consent` reads consent.csv (read_consent_table)
+    count = len(callees)
+    consent = pa.table(
+        {
+            "line": pa.array(np.arange(2, count + 2)),
+            "called_number": _numbers(callees),
+            "customer_id": pc.binary_join_element_wise(
+                "cust-", pa.array(holders).cast(pa.string()), ""
+            ),
+            "consent_type": pa.array(np.full(count, ConsentType.PRIOR_EXPRESS.value)),
+            "obtained_at": pa.nulls(count, pa.timestamp("us", tz="UTC")),
+            "revoked_at": pa.nulls(count, pa.timestamp("us", tz="UTC")),
+            "evidence": pa.nulls(count, pa.string()),
+        },
+        schema=CONSENT_SCHEMA,
+    )
     dno = [DnoEntry(f"+1{2_022_000_000 + n * 100}") for n in range(0, CUSTOMERS, 37)]
     rmd = [RmdFiling(f"{n:010d}", f"carrier-{n}") for n in range(11)]
     return ReferenceData(consent=consent, dno=dno, rmd=rmd)

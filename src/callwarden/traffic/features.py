@@ -8,10 +8,12 @@ filter (where ...)``, ``approx_count_distinct``, ``grouping sets``, window frame
 named once below with their Spark spellings), so the same detectors run on one machine
 or a cluster.
 
-The work is shaped for a hundred million rows: three grouped scans of the Parquet files
-(sources; caller IDs, after a two-column count picks the numbers with enough calls;
-durations and minutes together, as grouping sets), each one hash-aggregation with no sort
-and no per-feature pass. Everything after those scans runs on their small results.
+The work is shaped for a hundred million rows: five grouped scans of the Parquet files
+(a two-column count picks the calling numbers busy enough to be entities; the parts, per
+source, window and busy number, from which sources and caller IDs are both rolled up; each
+source's distinct callees; its duration histogram; its calls per minute), each one
+hash-aggregation with no sort and no per-feature pass. Everything after those scans runs on
+their small results.
 Windows and minutes are integer arithmetic on the epoch, not calendar functions (see
 :func:`_floor_us`). Distinct counts use HyperLogLog (``approx_count_distinct``, about 2%
 error), which keeps memory flat however many callees a source dials.
@@ -531,31 +533,26 @@ def caller_ids_from_parts_sql(min_calls: int) -> str:
     """
 
 
-def call_shape_sql(enriched: str) -> str:
-    """Scan 4, in one read of the calls: per source and window, calls per whole-second
-    duration (``per_duration`` = 1; the answered ones make the duration histogram) and
-    calls per minute (``per_duration`` = 0: the burst rate a dialer runs at)."""
+def duration_histogram_sql(enriched: str) -> str:
+    """Scan 4: per source and window, answered calls per whole-second duration (the
+    histogram a recording's spike shows in)."""
     return f"""
-        select {_SOURCE_COLUMNS}, duration_s, minute_us as minute,
-            grouping(minute_us) as per_duration,
-            count(*) filter (where answered = 1) as answered_calls,
-            count(*) as calls
+        select {_SOURCE_COLUMNS}, duration_s, count(*) as answered_calls
         from ({enriched}) e
-        group by grouping sets (({_SOURCE_KEYS}, duration_s), ({_SOURCE_KEYS}, minute_us))
+        where answered = 1
+        group by {_SOURCE_KEYS}, duration_s
     """
 
 
-_SPLIT_SHAPE = (
-    (
-        "cw_hist",
-        f"select {_SOURCES}, window_start, duration_s, answered_calls from cw_shape "
-        "where per_duration = 1 and answered_calls > 0",
-    ),
-    (
-        "cw_minutes",
-        f"select {_SOURCES}, window_start, minute, calls from cw_shape where per_duration = 0",
-    ),
-)
+def minute_counts_sql(enriched: str) -> str:
+    """Scan 5: per source and window, calls per minute (the burst rate a dialer runs at).
+    Scans 4 and 5 read the same few columns; as grouping sets of one scan they cost more:
+    the minute groups outnumber the calls answered."""
+    return f"""
+        select {_SOURCE_COLUMNS}, minute_us as minute, count(*) as calls
+        from ({enriched}) e
+        group by {_SOURCE_KEYS}, minute_us
+    """
 
 
 def _entity_levels(table: str, measures: str, extra_keys: str = "") -> str:
@@ -851,8 +848,8 @@ def _as_utc(value: datetime) -> datetime:
 
 
 #: Scans of the calls in :func:`compute_features` (busy numbers, parts, distinct callees,
-#: durations and minutes): one progress step each.
-CALL_SCANS = 4
+#: durations, minutes): one progress step each.
+CALL_SCANS = 5
 
 
 def compute_features(
@@ -882,7 +879,8 @@ def compute_features(
             ),
         ),
         ("cw_distinct", source_distinct_sql(bare)),
-        ("cw_shape", call_shape_sql(bare)),
+        ("cw_hist", duration_histogram_sql(bare)),
+        ("cw_minutes", minute_counts_sql(bare)),
     )
     for name, sql in scans:
         connection.execute(f"create or replace temp table {name} as {sql}")
@@ -891,11 +889,10 @@ def compute_features(
     rollups = (
         ("cw_sources", sources_from_parts_sql()),
         ("cw_caller_ids", caller_ids_from_parts_sql(caller_id_min_calls)),
-        *_SPLIT_SHAPE,
     )
     for name, sql in rollups:
         connection.execute(f"create or replace temp table {name} as {sql}")
-    for name in ("cw_parts", "cw_distinct", "cw_shape", "cw_heavy_callers"):
+    for name in ("cw_parts", "cw_distinct", "cw_heavy_callers"):
         connection.execute(f"drop table {name}")
     histogram = connection.sql(entity_histogram_sql()).to_arrow_table()
     register_table(
@@ -935,7 +932,6 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_distinct",
         "cw_sources",
         "cw_caller_ids",
-        "cw_shape",
         "cw_hist",
         "cw_minutes",
         "cw_peaks",
