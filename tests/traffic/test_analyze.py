@@ -6,6 +6,7 @@ from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pytest
 from hypothesis import given, settings
@@ -27,9 +28,10 @@ from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
     _attribute,
+    _baselines,
     _consent_table,
-    _context_key,
     _contexts,
+    _day_totals,
     alert_id,
     analyze_calls,
     connect_cdr_files,
@@ -37,7 +39,7 @@ from callwarden.traffic.analyze import (
     read_reference_files,
     stage_cdr_files,
 )
-from callwarden.traffic.detectors import Assessment, Evidence, Finding
+from callwarden.traffic.detectors import Assessment, EntityContext, Evidence, Finding
 from callwarden.traffic.explain import explain_alert, summarise_sources
 from callwarden.traffic.features import EntityFeatures
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
@@ -363,15 +365,53 @@ def test_a_reseller_hour_points_at_a_client_high_that_day() -> None:
     assert alerts[("bad-client", 15, DAY.day)].severity is Severity.HIGH
 
 
+def _table(features: list[EntityFeatures]) -> pa.Table:
+    """The feature table's columns the context helpers read (window starts as the scans
+    give them: UTC without a zone)."""
+    names = ("entity_type", "entity_id", "customer_id", "calls", "no_consent")
+    names += ("consent_known", "outside_hours", "hours_known")
+    columns: dict[str, list[object]] = {
+        name: [getattr(f, name) for f in features] for name in names
+    }
+    columns["window_start"] = [f.window_start.replace(tzinfo=None) for f in features]
+    return pa.table(columns)
+
+
+def _contexts_of(
+    features: list[EntityFeatures], reference: ReferenceData
+) -> dict[tuple[str, str, str, datetime], EntityContext]:
+    contexts = _contexts(features, [None] * len(features), _day_totals(_table(features)), reference)
+    return {
+        (f.entity_type, f.entity_id, f.customer_id, f.window_start): context
+        for f, context in zip(features, contexts, strict=True)
+    }
+
+
+def test_baseline_is_the_median_of_the_entitys_earlier_windows() -> None:
+    windows = [_hour("customer", "acme", "acme", hour) for hour in (5, 1, 3, 2, 4)]
+    calls = {1: 100, 2: 300, 3: 200, 4: 1000, 5: 50}
+    rows = [replace(f, calls=calls[f.window_start.hour]) for f in windows]
+    other = replace(_hour("customer", "other", "other", 0), calls=9)
+    table = _table([*rows, other])
+    # judged: hours 5, 1 and 4 of acme, and the other customer's only window
+    judged = np.array([True, True, False, False, True, True])
+    assert _baselines(table, judged) == [
+        pytest.approx(250.0),  # hour 5: median of 100, 300, 200, 1000
+        None,  # hour 1: no earlier window
+        pytest.approx(200.0),  # hour 4: median of 100, 300, 200
+        None,
+    ]
+
+
 def test_an_hour_too_quiet_to_judge_consent_takes_the_days_coverage() -> None:
     """A customer's quiet hour has too few answered calls to say whether its callees
     consented; the day's calls do."""
     quiet = replace(_hour("customer", "acme", "acme", 3), consent_known=5, no_consent=5)
     busy = replace(_hour("customer", "acme", "acme", 14), consent_known=400, no_consent=8)
-    contexts = _contexts([quiet, busy], ReferenceData())
+    contexts = _contexts_of([quiet, busy], ReferenceData())
     share = contexts[("customer", "acme", "acme", quiet.window_start)].account_no_consent_share
     assert share == pytest.approx(13 / 405)
-    alone = _contexts([quiet], ReferenceData())
+    alone = _contexts_of([quiet], ReferenceData())
     assert alone[("customer", "acme", "acme", quiet.window_start)].account_no_consent_share is None
 
 
@@ -391,7 +431,7 @@ def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -
 
     def granted(number: str, account: str) -> bool | None:
         f = _hour("caller_id", number, account, 9)
-        return _contexts([f], reference)[_context_key(f)].number_granted
+        return _contexts([f], [None], {}, reference)[0].number_granted
 
     assert granted("+12025550100", "client") is True  # through its parent
     assert granted("+12025550100", "listed") is False

@@ -4,12 +4,14 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from callwarden.traffic.alerts import ReasonCode, Severity, crosses
 from callwarden.traffic.detectors import (
+    MAY_FIND_COLUMNS,
     SELF_EVIDENT,
     DeclaredUse,
     EntityContext,
@@ -354,6 +356,13 @@ def test_every_reason_value_crosses_its_threshold(
 _NEAR_THRESHOLD = st.one_of(st.integers(0, 120), st.integers(0, 30_000))
 
 
+def one_row_may_find(f: EntityFeatures) -> bool:
+    """may_find over a table of one row: ``f``."""
+    hourly = f.window_end - f.window_start <= timedelta(hours=1)
+    columns = {name: np.array([getattr(f, name)]) for name in MAY_FIND_COLUMNS}
+    return bool(may_find(columns, hourly)[0])
+
+
 # neighbour spoofing is the one detector two counts away from a quiet sender
 @example(
     counts={"neighbor": 400, "caller_ids": 12},
@@ -401,16 +410,24 @@ def test_may_find_misses_nothing_detect_finds(
         **{"answered": 450, **counts},
     )
     if detect(f, context):
-        assert may_find(f), [finding.code for finding in detect(f, context)]
+        assert one_row_may_find(f), [finding.code for finding in detect(f, context)]
 
 
 def test_may_find_passes_quiet_senders_over() -> None:
     # an ordinary day under the volume a surge needs, whatever the baseline
-    assert not may_find(features(calls=900, answered=450))
-    assert may_find(features(dno_caller=10))
-    assert may_find(features(calls=1000, answered=100))  # low ASR
+    assert not one_row_may_find(features(calls=900, answered=450))
+    assert one_row_may_find(features(dno_caller=10))
+    assert one_row_may_find(features(calls=1000, answered=100))  # low ASR
     # below the minimum volume, ratios are noise and nothing is found
-    assert not may_find(features(calls=10, answered=0, callees=10, callee_blocks=10))
+    assert not one_row_may_find(features(calls=10, answered=0, callees=10, callee_blocks=10))
+
+
+def test_may_find_judges_each_row_of_a_table() -> None:
+    rows = [features(calls=900, answered=450), features(dno_caller=10), features(answered=100)]
+    columns = {name: np.array([getattr(f, name) for f in rows]) for name in MAY_FIND_COLUMNS}
+    assert may_find(columns, hourly=False).tolist() == [False, True, True]
+    # an hour's volume thresholds are a 24th of a day's
+    assert may_find(columns, hourly=True).tolist() == [True, True, True]
 
 
 def test_a_spike_among_few_answered_calls_must_beat_chance() -> None:

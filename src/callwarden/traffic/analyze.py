@@ -13,15 +13,15 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-import statistics
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -50,6 +50,7 @@ from callwarden.progress import NoProgress, Progress
 from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
 from callwarden.traffic.detectors import (
     DEFAULT_THRESHOLDS,
+    MAY_FIND_COLUMNS,
     Assessment,
     EntityContext,
     Thresholds,
@@ -61,10 +62,12 @@ from callwarden.traffic.features import (
     EntityFeatures,
     ReferenceTables,
     callee_time_zone_table,
-    compute_features,
+    compute_feature_table,
     data_day_range,
     drop_feature_tables,
     register_table,
+    rows_to_features,
+    run_starts,
 )
 
 _T = TypeVar("_T")
@@ -299,7 +302,7 @@ def analyze_calls(
                 yield None
 
         try:
-            features = compute_features(
+            table = compute_feature_table(
                 connection,
                 unit=options.window,
                 tables=tables,
@@ -309,9 +312,19 @@ def analyze_calls(
             )
         finally:
             drop_feature_tables(connection)
-        judged = _judged(features, reference, options.thresholds)
-        contexts = _contexts(features, reference, options.thresholds, judged)
-        assessed = [(f, assess(f, contexts[_context_key(f)], options.thresholds)) for f in judged]
+        judged_rows = _judged_rows(table, reference, options)
+        judged = rows_to_features(table.filter(judged_rows), options.window)
+        contexts = _contexts(
+            judged,
+            _baselines(table, judged_rows),
+            _day_totals(table),
+            reference,
+            options.thresholds,
+        )
+        assessed = [
+            (f, assess(f, context, options.thresholds))
+            for f, context in zip(judged, contexts, strict=True)
+        ]
         progress.advance(1)
     finally:
         progress.finish()
@@ -331,7 +344,7 @@ def analyze_calls(
             a.alert_id,
         )
     )
-    return AnalysisResult(alerts=alerts, entities_assessed=len(features), calls=total_calls)
+    return AnalysisResult(alerts=alerts, entities_assessed=table.num_rows, calls=total_calls)
 
 
 # -- reference data ------------------------------------------------------------------
@@ -441,34 +454,38 @@ def provider_key(name: str) -> str:
     return "".join(word for word in words if word not in _LEGAL_SUFFIXES)
 
 
-def _judged(
-    features: Sequence[EntityFeatures], reference: ReferenceData, thresholds: Thresholds
-) -> list[EntityFeatures]:
-    """The entity-windows that can have a reason: the others get no context and no grade
-    (see :func:`callwarden.traffic.detectors.may_find`; on a network most are quiet).
-    What only a context can find is kept too: an upstream provider when the RMD is
-    checked, an entity with earlier tracebacks, a caller ID whose grant is checked."""
-    rmd_checked = reference.rmd is not None
-    grants_checked = reference.numbers is not None
-    tracebacks = reference.tracebacks
-    return [
-        f
-        for f in features
-        if may_find(f, thresholds)
-        or (rmd_checked and f.entity_type == EntityType.UPSTREAM_PROVIDER)
-        or (grants_checked and f.entity_type == EntityType.CALLER_ID)
-        or (f.entity_type, f.entity_id) in tracebacks
-    ]
+def _judged_rows(table: pa.Table, reference: ReferenceData, options: AnalysisOptions) -> np.ndarray:
+    """Which rows of the feature table can have a reason: the others get no object, no
+    context and no grade (see :func:`callwarden.traffic.detectors.may_find`). What only a
+    context can find is kept too: an upstream provider when the RMD is checked, a caller
+    ID whose grant is checked, an entity with earlier tracebacks."""
+    columns = {name: table[name].to_numpy(zero_copy_only=False) for name in MAY_FIND_COLUMNS}
+    judged = may_find(columns, options.window == "hour", options.thresholds)
+    entity_type = columns["entity_type"]
+    if reference.rmd is not None:
+        judged |= entity_type == EntityType.UPSTREAM_PROVIDER.value
+    if reference.numbers is not None:
+        judged |= entity_type == EntityType.CALLER_ID.value
+    if reference.tracebacks:
+        traced = reference.tracebacks
+        entity_id = table["entity_id"].to_numpy(zero_copy_only=False)
+        judged |= np.fromiter(
+            ((kind, name) in traced for kind, name in zip(entity_type, entity_id, strict=True)),
+            dtype=bool,
+            count=len(entity_type),
+        )
+    return judged
 
 
 def _contexts(
-    features: Sequence[EntityFeatures],
+    judged: Sequence[EntityFeatures],
+    baselines: Sequence[float | None],
+    days: _DayTotals,
     reference: ReferenceData,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
-    judged: Sequence[EntityFeatures] | None = None,
-) -> dict[tuple[str, str, str, datetime], EntityContext]:
-    """Contexts of the ``judged`` entity-windows (all by default); histories and daily
-    totals come from every window in ``features``."""
+) -> list[EntityContext]:
+    """The context of each judged entity-window, in order (``baselines`` in the same
+    order; ``days`` over every window, see :func:`_day_totals`)."""
     customers = {customer.customer_id: customer for customer in reference.customers}
     rmd_keys: set[str] | None = None
     if reference.rmd is not None:
@@ -477,7 +494,6 @@ def _contexts(
             rmd_keys.add(provider_key(filing.business_name))
             rmd_keys.add(provider_key(filing.frn))
         rmd_keys.discard("")
-    baselines = _baselines(features)
     # A caller ID is judged with what is known of the account it comes through: its
     # declared use and KYC, whether the number is granted to it, its consent coverage.
     granted: set[tuple[str, str]] | None = None
@@ -485,16 +501,14 @@ def _contexts(
     if reference.numbers is not None:
         granted = {(grant.number, grant.customer_id) for grant in reference.numbers}
         holders = {grant.customer_id for grant in reference.numbers}
-    days = _day_totals(features)
     # the account and the holders of its numbers (itself and its parent), per customer id
     owners_of: dict[str, tuple[Customer | None, tuple[str, ...]]] = {}
-    for customer_id in {f.customer_id for f in features if f.customer_id}:
+    for customer_id in {f.customer_id for f in judged if f.customer_id}:
         known = customers.get(customer_id)
         parent = (known.parent_id,) if known is not None and known.parent_id else ()
         owners_of[customer_id] = (known, (customer_id, *parent))
-    contexts: dict[tuple[str, str, str, datetime], EntityContext] = {}
-    for f in features if judged is None else judged:
-        context_key = _context_key(f)
+    contexts: list[EntityContext] = []
+    for f, baseline in zip(judged, baselines, strict=True):
         account: Customer | None = None
         if f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):
             account = customers.get(f.entity_id)
@@ -517,17 +531,19 @@ def _contexts(
             if created.tzinfo is None:
                 created = created.replace(tzinfo=f.window_start.tzinfo)
             age = (f.window_start - created).total_seconds() / 86400
-        contexts[context_key] = EntityContext(
-            kind=str(account.kind) if account else None,
-            kyc_status=str(account.kyc_status) if account else None,
-            declared_use=account.declared_use if account else None,
-            account_age_days=age,
-            in_rmd=in_rmd,
-            tracebacks=reference.tracebacks.get((f.entity_type, f.entity_id), 0),
-            baseline_calls=baselines[context_key],
-            number_granted=number_granted,
-            account_no_consent_share=_day_no_consent_share(f, days, thresholds),
-            day_outside_hours_share=_day_share(days.get(_day_key(f)), 2),
+        contexts.append(
+            EntityContext(
+                kind=str(account.kind) if account else None,
+                kyc_status=str(account.kyc_status) if account else None,
+                declared_use=account.declared_use if account else None,
+                account_age_days=age,
+                in_rmd=in_rmd,
+                tracebacks=reference.tracebacks.get((f.entity_type, f.entity_id), 0),
+                baseline_calls=baseline,
+                number_granted=number_granted,
+                account_no_consent_share=_day_no_consent_share(f, days, thresholds),
+                day_outside_hours_share=_day_share(days.get(_day_key(f)), 2),
+            )
         )
     return contexts
 
@@ -536,23 +552,30 @@ def _contexts(
 #: outside_hours, hours_known summed over the entity's windows in that day
 _DayTotals = dict[tuple[str, str, str, date], list[int]]
 
+_ENTITY = ("entity_type", "entity_id", "customer_id")
+_DAY_SUMMED = ("no_consent", "consent_known", "outside_hours", "hours_known")
+
 
 def _day_key(f: EntityFeatures) -> tuple[str, str, str, date]:
     return (f.entity_type, f.entity_id, f.customer_id, f.window_start.date())
 
 
-def _day_totals(features: Sequence[EntityFeatures]) -> _DayTotals:
+def _day_totals(table: pa.Table) -> _DayTotals:
     """Consent coverage and night calling are practices, judged over a day: an hourly
     window at the edge of the calling hours is all outside them, and a quiet hour has too
     few answered calls to say whether its callees consented."""
-    totals: _DayTotals = {}
-    for f in features:
-        day = totals.setdefault(_day_key(f), [0, 0, 0, 0])
-        day[0] += f.no_consent
-        day[1] += f.consent_known
-        day[2] += f.outside_hours
-        day[3] += f.hours_known
-    return totals
+    by_day = pa.table(
+        {
+            **{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED)},
+            "day": pc.cast(table["window_start"], pa.date32()),
+        }
+    )
+    grouped = by_day.group_by([*_ENTITY, "day"], use_threads=False).aggregate(
+        [(name, "sum") for name in _DAY_SUMMED]
+    )
+    keys = zip(*(grouped[name].to_pylist() for name in (*_ENTITY, "day")), strict=True)
+    sums = zip(*(grouped[f"{name}_sum"].to_pylist() for name in _DAY_SUMMED), strict=True)
+    return {key: list(values) for key, values in zip(keys, sums, strict=True)}
 
 
 def _day_share(day: list[int] | None, offset: int) -> float | None:
@@ -579,31 +602,39 @@ def _day_no_consent_share(
     return day[0] / day[1]
 
 
-def _baselines(
-    features: Sequence[EntityFeatures],
-) -> dict[tuple[str, str, str, datetime], float | None]:
-    """Each entity-window's baseline: the median of the entity's calls in its earlier
-    windows (None for its first). One pass per entity over its windows in time order,
-    keeping the earlier counts sorted."""
-    history: dict[tuple[str, str, str], list[tuple[datetime, int]]] = defaultdict(list)
-    for f in features:
-        history[_key(f)].append((f.window_start, f.calls))
-    baselines: dict[tuple[str, str, str, datetime], float | None] = {}
-    for key, windows in history.items():
-        windows.sort()
+def _baselines(table: pa.Table, judged_rows: np.ndarray) -> list[float | None]:
+    """The baseline of each judged row, in table order: the median of the entity's calls in
+    its earlier windows (None for its first). The rows are ordered by entity and window
+    once; each entity with a judged window is then walked in time, its earlier counts
+    kept sorted. Entities with no judged window cost nothing."""
+    order = pc.sort_indices(
+        table, sort_keys=[(name, "ascending") for name in (*_ENTITY, "window_start")]
+    ).to_numpy()
+    starts = run_starts(table.select(list(_ENTITY)).take(order), _ENTITY)
+    run_of = np.cumsum(starts) - 1
+    judged_in_order = judged_rows[order]
+    first_rows = np.append(np.flatnonzero(starts), len(order))
+    calls = table["calls"].to_numpy()[order].tolist()
+    rows = order.tolist()
+    judged_list = judged_in_order.tolist()
+    baseline: dict[int, float | None] = {}
+    for run in np.unique(run_of[judged_in_order]).tolist():
         earlier: list[int] = []
-        for start, calls in windows:
-            baselines[(*key, start)] = statistics.median(earlier) if earlier else None
-            bisect.insort(earlier, calls)
-    return baselines
+        for position in range(first_rows[run], first_rows[run + 1]):
+            if judged_list[position]:
+                baseline[rows[position]] = _median(earlier)
+            bisect.insort(earlier, calls[position])
+    return [baseline[row] for row in np.flatnonzero(judged_rows).tolist()]
 
 
-def _key(f: EntityFeatures) -> tuple[str, str, str]:
-    return (f.entity_type, f.entity_id, f.customer_id)
-
-
-def _context_key(f: EntityFeatures) -> tuple[str, str, str, datetime]:
-    return (f.entity_type, f.entity_id, f.customer_id, f.window_start)
+def _median(ordered: list[int]) -> float | None:
+    """The median of an ascending list (None when empty)."""
+    if not ordered:
+        return None
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 # -- from assessments to alerts -------------------------------------------------------

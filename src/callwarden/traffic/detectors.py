@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+import numpy as np
 
 from callwarden.traffic.alerts import ReasonCode, Severity
 from callwarden.traffic.features import EntityFeatures
@@ -536,74 +538,113 @@ def detect(
     return findings
 
 
-def may_find(features: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
-    """False only when :func:`detect` finds nothing in ``features`` whatever the context,
-    short of three verdicts a context can hold against the entity by itself: an upstream
-    provider missing from the RMD (``in_rmd`` False), earlier tracebacks, or a caller ID not
-    granted to its account (``number_granted`` False).
+#: the columns :func:`may_find` reads
+MAY_FIND_COLUMNS = (
+    "entity_type",
+    "calls",
+    "answered",
+    "short_answered",
+    "long_answered",
+    "callees",
+    "callee_blocks",
+    "caller_ids",
+    "nanp_pairs",
+    "neighbor",
+    "invalid_caller",
+    "dno_caller",
+    "unassigned_caller",
+    "numbers_known",
+    "no_consent",
+    "consent_known",
+    "outside_hours",
+    "hours_known",
+    "weak_attestation",
+    "peak_duration_calls",
+    "peak_calls_per_minute",
+)
 
-    Most entity-windows of a network are quiet; the analysis builds no context for those
-    and grades none. Each test below is the necessary part of one detector's condition in
-    :func:`detect` (a lower confidence bound is never above its share, a surge needs its
-    minimum volume whatever the baseline); tests/traffic/test_detectors.py checks on
-    generated features and contexts that nothing :func:`detect` finds is missed here.
+
+def may_find(
+    columns: Mapping[str, np.ndarray], hourly: bool, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> np.ndarray:
+    """Per entity-window (arrays of :data:`MAY_FIND_COLUMNS`, one element per row): False
+    only when :func:`detect` finds nothing in its features whatever the context, short of
+    three verdicts a context can hold against the entity by itself: an upstream provider
+    missing from the RMD (``in_rmd`` False), earlier tracebacks, or a caller ID not granted
+    to its account (``number_granted`` False).
+
+    Most entity-windows of a network are quiet (at 10M calls in hourly windows, 39,000 of
+    560,000 can have a reason); the analysis makes objects, contexts and grades of the
+    others only. Each test below is the necessary part of one detector's condition in
+    :func:`detect`, computed the same way (a lower confidence bound is never above its
+    share; a surge needs its minimum volume whatever the baseline).
+    tests/traffic/test_detectors.py checks on generated features and contexts that nothing
+    :func:`detect` finds is missed here.
     """
     t = thresholds
-    f = features
-    hourly = (f.window_end - f.window_start).total_seconds() <= 3600
+    c = {name: np.asarray(columns[name]) for name in MAY_FIND_COLUMNS}
     volume_scale = 1 / 24 if hourly else 1.0
-    enough = f.calls >= t.min_calls
-    callees = f.callees
-    return (
-        (f.dno_caller >= t.dno_min_calls and _share(f.dno_caller, f.calls) >= t.dno_share)
-        or (
-            f.invalid_caller >= t.invalid_min_calls
-            and _share(f.invalid_caller, f.calls) >= t.invalid_share
+    calls = c["calls"]
+
+    def share(part: str, whole: str | np.ndarray) -> np.ndarray:
+        # _share: part / whole, 0.0 for an empty whole
+        denominator = c[whole] if isinstance(whole, str) else whole
+        numerator = c[part].astype(np.float64)
+        out = np.zeros(numerator.shape, dtype=np.float64)
+        divided: np.ndarray = np.divide(numerator, denominator, out=out, where=denominator != 0)
+        return divided
+
+    enough = calls >= t.min_calls
+    per_caller_id = calls / np.maximum(c["caller_ids"], 1)
+    by_one_sender = np.isin(c["entity_type"], ["customer", "sub_account"])
+    found = (
+        ((c["dno_caller"] >= t.dno_min_calls) & (share("dno_caller", calls) >= t.dno_share))
+        | (
+            (c["invalid_caller"] >= t.invalid_min_calls)
+            & (share("invalid_caller", calls) >= t.invalid_share)
         )
-        or f.calls >= min(t.high_volume_calls, t.surge_min_calls) * volume_scale
-        or f.peak_calls_per_minute >= t.high_volume_calls_per_minute
-        or callees >= t.fanout_callees * volume_scale
-        or (
-            callees >= t.sequential_min_callees
-            and 1 - _share(f.callee_blocks, callees) >= t.sequential_share
+        | (calls >= min(t.high_volume_calls, t.surge_min_calls) * volume_scale)
+        | (c["peak_calls_per_minute"] >= t.high_volume_calls_per_minute)
+        | (c["callees"] >= t.fanout_callees * volume_scale)
+        | (
+            (c["callees"] >= t.sequential_min_callees)
+            & (1 - share("callee_blocks", "callees") >= t.sequential_share)
         )
-        or (
-            f.long_answered >= t.prerecorded_min_answered
-            and _share(f.peak_duration_calls, f.long_answered) >= t.prerecorded_share
+        | (
+            (c["long_answered"] >= t.prerecorded_min_answered)
+            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
         )
-        or (
-            f.consent_known >= t.min_answered
-            and _share(f.no_consent, f.consent_known) >= t.no_consent_share
+        | (
+            (c["consent_known"] >= t.min_answered)
+            & (share("no_consent", "consent_known") >= t.no_consent_share)
         )
-        or (
-            f.outside_hours >= t.outside_hours_min_calls
-            and _share(f.outside_hours, f.hours_known) >= t.outside_hours_share
-        )
-        or (
-            enough
-            and (
-                f.answer_seizure_ratio < t.low_asr
-                or (
-                    f.caller_ids >= t.neighbor_min_caller_ids
-                    and _share(f.neighbor, f.nanp_pairs) >= t.neighbor_share
-                )
-                or (
-                    f.entity_type in ("customer", "sub_account")
-                    and f.caller_ids >= t.rotation_min_caller_ids
-                    and f.calls / max(f.caller_ids, 1) <= t.rotation_max_calls_per_caller_id
-                )
-                or (
-                    f.numbers_known > 0
-                    and _share(f.unassigned_caller, f.numbers_known) >= t.unassigned_share
-                )
-                or (
-                    f.answered >= t.min_answered
-                    and _share(f.short_answered, f.answered) >= t.short_calls_share
-                )
-                or _share(f.weak_attestation, f.calls) >= t.weak_attestation_share
-            )
+        | (
+            (c["outside_hours"] >= t.outside_hours_min_calls)
+            & (share("outside_hours", "hours_known") >= t.outside_hours_share)
         )
     )
+    found |= enough & (
+        (share("answered", calls) < t.low_asr)
+        | (
+            (c["caller_ids"] >= t.neighbor_min_caller_ids)
+            & (share("neighbor", "nanp_pairs") >= t.neighbor_share)
+        )
+        | (
+            by_one_sender
+            & (c["caller_ids"] >= t.rotation_min_caller_ids)
+            & (per_caller_id <= t.rotation_max_calls_per_caller_id)
+        )
+        | (
+            (c["numbers_known"] > 0)
+            & (share("unassigned_caller", "numbers_known") >= t.unassigned_share)
+        )
+        | (
+            (c["answered"] >= t.min_answered)
+            & (share("short_answered", "answered") >= t.short_calls_share)
+        )
+        | (share("weak_attestation", calls) >= t.weak_attestation_share)
+    )
+    return np.asarray(found, dtype=bool)
 
 
 def assess(

@@ -744,6 +744,20 @@ def duration_peaks(
     return c_group[best], peak_calls, c_duration[best]
 
 
+def run_starts(table: pa.Table, keys: Sequence[str]) -> np.ndarray:
+    """True where a row of ``table`` (ordered on ``keys``) starts a run of equal keys."""
+    starts = np.zeros(table.num_rows, dtype=bool)
+    if table.num_rows == 0:
+        return starts
+    starts[0] = True
+    for name in keys:
+        column = table[name].combine_chunks()
+        starts[1:] |= (
+            pc.not_equal(column[1:], column[:-1]).fill_null(True).to_numpy(zero_copy_only=False)
+        )
+    return starts
+
+
 def _peaks_table(histogram: pa.Table) -> pa.Table:
     """:func:`duration_peaks` of an :func:`entity_histogram_sql` result, keyed by entity."""
     if histogram.num_rows == 0:
@@ -755,13 +769,7 @@ def _peaks_table(histogram: pa.Table) -> pa.Table:
                 "peak_duration_s": pa.array([], pa.int64()),
             }
         )
-    changed = np.zeros(histogram.num_rows, dtype=bool)
-    changed[0] = True
-    for name in _ENTITY_KEYS:
-        column = histogram[name].combine_chunks()
-        changed[1:] |= (
-            pc.not_equal(column[1:], column[:-1]).fill_null(True).to_numpy(zero_copy_only=False)
-        )
+    changed = run_starts(histogram, _ENTITY_KEYS)
     group = np.cumsum(changed) - 1
     firsts = np.flatnonzero(changed)
     groups, peak_calls, peak_s = duration_peaks(
@@ -782,7 +790,11 @@ def _peaks_table(histogram: pa.Table) -> pa.Table:
 def caller_id_entities_sql() -> str:
     """Caller-ID rows as entities. Duration peaks and burst rates are per source; a calling
     number's calls are a slice of a source's, so its rows carry none."""
-    return "select *, 'caller_id' as entity_type, caller_id as entity_id from cw_caller_ids"
+    return (
+        "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
+        "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
+        "0 as peak_calls_per_minute from cw_caller_ids"
+    )
 
 
 def _window_end(start: datetime, unit: str) -> datetime:
@@ -793,18 +805,12 @@ _FEATURE_ORDER = tuple(field.name for field in fields(EntityFeatures))
 
 
 def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
-    """Arrow rows of the feature queries -> :class:`EntityFeatures`.
-
-    Converted a column at a time: SQL sums arrive as 128-bit decimals, and turning
-    them into Python ints value by value took longer than the scans' whole roll-up."""
-    columns: dict[str, list[Any]] = {}
-    for name, column in zip(table.column_names, table.columns, strict=True):
-        if pa.types.is_decimal(column.type) or pa.types.is_integer(column.type):
-            columns[name] = column.cast(pa.int64()).to_pylist()
-        elif pa.types.is_floating(column.type):
-            columns[name] = [None if v is None else int(v) for v in column.to_pylist()]
-        else:
-            columns[name] = column.to_pylist()
+    """Rows of :func:`compute_feature_table` -> :class:`EntityFeatures`, converted a
+    column at a time (value by value took longer than the scans' whole roll-up)."""
+    columns = {
+        name: column.to_pylist()
+        for name, column in zip(table.column_names, _with_int64_counts(table).columns, strict=True)
+    }
     rows = table.num_rows
     starts: dict[datetime, tuple[datetime, datetime]] = {}
 
@@ -861,10 +867,35 @@ def compute_features(
     caller_id_min_calls: int = 100,
     on_step: Iterable[None] | None = None,
 ) -> list[EntityFeatures]:
-    """Run the scans on ``relation`` and return features of every entity and window.
+    """Features of every entity and window (:func:`compute_feature_table`, as objects)."""
+    table = compute_feature_table(
+        connection,
+        unit=unit,
+        tables=tables,
+        relation=relation,
+        caller_id_min_calls=caller_id_min_calls,
+        on_step=on_step,
+    )
+    return rows_to_features(table, unit)
+
+
+def compute_feature_table(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    unit: str = "day",
+    tables: ReferenceTables = ReferenceTables(),
+    relation: str = "calls",
+    caller_id_min_calls: int = 100,
+    on_step: Iterable[None] | None = None,
+) -> pa.Table:
+    """Run the scans on ``relation``: one row per entity and window, a column per field of
+    :class:`EntityFeatures` (counts as int64, ``window_start`` without its end) and the
+    sample call ids as ``sample_<flag>``. Kept columnar: most rows are quiet, and the
+    analysis turns only the others into objects.
 
     ``on_step`` is advanced once per finished scan (a progress hook).
     """
+    _check_unit(unit)
     steps = iter(on_step) if on_step is not None else None
     # Only the parts join the reference tables: a join costs a probe per call, a hundred
     # million times, and the other scans read nothing they flag.
@@ -902,15 +933,29 @@ def compute_features(
         [*_ENTITY_KEYS, "peak_duration_calls", "peak_duration_s"],
     )
     del histogram
-    entities = connection.sql(
-        f"select * replace (cast(window_start as timestamp) as window_start) "
-        f"from ({entity_features_sql()})"
-    ).to_arrow_table()
-    caller_ids = connection.sql(
-        "select * replace (cast(window_start as timestamp) as window_start) "
-        f"from ({caller_id_entities_sql()})"
-    ).to_arrow_table()
-    return rows_to_features(entities, unit) + rows_to_features(caller_ids, unit)
+    parts = [
+        _with_int64_counts(
+            connection.sql(
+                f"select * replace (cast(window_start as timestamp) as window_start) from ({sql})"
+            ).to_arrow_table()
+        )
+        for sql in (entity_features_sql(), caller_id_entities_sql())
+    ]
+    # a caller ID's row has samples of its own flags only: the others come out null
+    table = pa.concat_tables(parts, promote_options="default")
+    # no customer is '' (an upstream provider's, a caller ID several accounts present)
+    index = table.schema.get_field_index("customer_id")
+    return table.set_column(index, "customer_id", pc.fill_null(table["customer_id"], ""))
+
+
+def _with_int64_counts(table: pa.Table) -> pa.Table:
+    """SQL sums arrive as 128-bit decimals; every count fits 64 bits (a checked cast)."""
+    for index, column in enumerate(table.columns):
+        if pa.types.is_decimal(column.type) or pa.types.is_integer(column.type):
+            table = table.set_column(
+                index, table.field(index).with_type(pa.int64()), column.cast(pa.int64())
+            )
+    return table
 
 
 def data_day_range(
