@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from callwarden.traffic import features as features_module
 from callwarden.traffic.analyze import connect_cdr_files
 from callwarden.traffic.features import (
     SHORT_CALL_SECONDS,
@@ -295,3 +296,28 @@ def test_busiest_minute_sums_a_customers_sources(tmp_path: Path) -> None:
     assert peaks[("customer", "reseller")] == 9
     assert peaks[("customer", "solo")] == 7
     assert peaks[("upstream_provider", "carrier-x")] == 3
+
+
+def test_sources_sharing_a_key_get_new_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-minute scan groups sources by a 64-bit hash of their names; were two sources
+    ever to share one, the salt changes until none do, and every source keeps its own
+    minutes."""
+    factory = CallFactory()
+    for index in range(4):
+        factory.add(customer_id="acme", start_time=DAY + timedelta(seconds=index))
+    for index in range(3):
+        factory.add(customer_id="other", start_time=DAY + timedelta(seconds=index))
+    salts: list[int] = []
+    real_key = features_module.source_key_sql
+
+    def colliding_first(salt: int) -> str:
+        salts.append(salt)
+        return "0" if salt == 0 else real_key(salt)
+
+    monkeypatch.setattr(features_module, "source_key_sql", colliding_first)
+    features = _features(factory, tmp_path)
+    assert 1 in salts
+    assert features[("customer", "acme")].peak_calls_per_minute == 4
+    assert features[("customer", "other")].peak_calls_per_minute == 3
