@@ -107,6 +107,36 @@ def test_recording_makes_a_duration_spike_live_calls_do_not(tmp_path: Path) -> N
     assert live.peak_duration_calls / live.long_answered < 0.15
 
 
+def test_a_resellers_spike_sums_its_clients_and_its_own_calls(tmp_path: Path) -> None:
+    """A customer with several sources has a histogram of its own (their sum); a customer
+    whose calls all came through one sub-account has that sub-account's."""
+    factory = CallFactory()
+    factory.campaign(300, customer_id="reseller", sub_account="client-a", message_s=40)
+    factory.campaign(300, customer_id="reseller", sub_account="client-b", message_s=40)
+    factory.campaign(300, customer_id="reseller", sub_account=None, message_s=None)
+    factory.campaign(300, customer_id="single", sub_account="only-client", message_s=70)
+    features = _features(factory, tmp_path)
+    client_a = features[("sub_account", "client-a")]
+    client_b = features[("sub_account", "client-b")]
+    reseller = features[("customer", "reseller")]
+    assert reseller.peak_duration_s is not None
+    assert abs(reseller.peak_duration_s - 40) <= 3
+    # the two clients' recordings add up at the reseller (its own live calls spread out)
+    assert reseller.peak_duration_calls > max(
+        client_a.peak_duration_calls, client_b.peak_duration_calls
+    )
+    clients = client_a.peak_duration_calls + client_b.peak_duration_calls
+    assert abs(reseller.peak_duration_calls - clients) <= 15
+    single = features[("customer", "single")]
+    only = features[("sub_account", "only-client")]
+    assert (single.peak_duration_calls, single.peak_duration_s) == (
+        only.peak_duration_calls,
+        only.peak_duration_s,
+    )
+    assert only.peak_duration_s is not None
+    assert abs(only.peak_duration_s - 70) <= 3
+
+
 def test_reference_joins_flag_calls(tmp_path: Path) -> None:
     factory = CallFactory()
     dno_call = factory.add(

@@ -533,14 +533,15 @@ def caller_ids_from_parts_sql(min_calls: int) -> str:
     """
 
 
-def duration_histogram_sql(enriched: str) -> str:
-    """Scan 4: per source and window, answered calls per whole-second duration (the
-    histogram a recording's spike shows in)."""
+def duration_histogram_sql(enriched: str, salt: int) -> str:
+    """Scan 4: per source (by :func:`source_key_sql`), window and whole-second duration,
+    the answered calls (the histogram a recording's spike shows in)."""
     return f"""
-        select {_SOURCE_COLUMNS}, duration_s, count(*) as answered_calls
+        select {source_key_sql(salt)} as source_key, window_us, duration_s,
+            count(*) as answered_calls
         from ({enriched}) e
         where answered = 1
-        group by {_SOURCE_KEYS}, duration_s
+        group by source_key, window_us, duration_s
     """
 
 
@@ -563,24 +564,23 @@ def minute_counts_sql(enriched: str, salt: int) -> str:
     """
 
 
-def _entity_levels(table: str, measures: str, extra_keys: str = "") -> str:
+def _entity_levels(table: str, measures: str) -> str:
     """The three source levels from the narrowest-source table: a sub-account is its own
     rows; a customer is all its rows (with its sub-accounts'); an upstream provider is
-    the transit rows it handed over. ``measures`` aggregates the other columns;
-    ``extra_keys`` (", column") are grouped on too and must be selected in ``measures``."""
+    the transit rows it handed over. ``measures`` aggregates the other columns."""
     return f"""
         select 'sub_account' as entity_type, sub_account as entity_id,
                customer_id as customer_id, window_start, {measures}
         from {table} where customer_id is not null and sub_account is not null
-        group by customer_id, sub_account, window_start{extra_keys}
+        group by customer_id, sub_account, window_start
         union all
         select 'customer', customer_id, customer_id, window_start, {measures}
         from {table} where customer_id is not null
-        group by customer_id, window_start{extra_keys}
+        group by customer_id, window_start
         union all
         select 'upstream_provider', upstream_provider, '', window_start, {measures}
         from {table} where customer_id is null and upstream_provider is not null
-        group by upstream_provider, window_start{extra_keys}
+        group by upstream_provider, window_start
     """
 
 
@@ -606,9 +606,6 @@ _SUMMED = (
     "numbers_known",
     "weak_attestation",
 )
-
-
-_HIST_MEASURES = "duration_s, sum(answered_calls) as n"
 
 
 #: the band a recording's length is blurred over, and the flanks compared with it
@@ -694,17 +691,72 @@ def _bursts_sql(unit: str) -> str:
         )"""
 
 
-_ENTITY_KEYS = ("entity_type", "entity_id", "customer_id", "window_start")
-
-
-def entity_histogram_sql() -> str:
-    """Answered calls per whole-second duration, per entity and window, in key and duration
-    order (the input of :func:`duration_peaks`). Runs on the temp table cw_hist."""
-    keys = ", ".join(_ENTITY_KEYS)
+def narrow_histogram_sql() -> str:
+    """Each source's histogram (cw_hist) in source, window and duration order: the input of
+    :func:`duration_peaks` for the narrow sources."""
     return (
-        f"select * from ({_entity_levels('cw_hist', _HIST_MEASURES, ', duration_s')}) "
-        f"order by {keys}, duration_s"
+        "select source_key, window_us, duration_s, answered_calls as n from cw_hist "
+        "order by source_key, window_us, duration_s"
     )
+
+
+def shared_windows_sql() -> str:
+    """The customers' windows whose answered calls came from several sources (a customer
+    and its sub-accounts): only these need a histogram of their own."""
+    return """
+        select k.customer_id, h.window_us
+        from (select source_key, window_us from cw_hist group by source_key, window_us) h
+        join cw_source_keys k on k.source_key = h.source_key
+        where k.customer_id is not null
+        group by k.customer_id, h.window_us
+        having count(*) > 1
+    """
+
+
+def shared_histogram_sql() -> str:
+    """The histograms of the customers' windows in cw_shared_windows, summed over their
+    sources, in customer, window and duration order."""
+    return """
+        select k.customer_id, h.window_us, h.duration_s, sum(h.answered_calls) as n
+        from cw_hist h
+        join cw_source_keys k on k.source_key = h.source_key
+        semi join cw_shared_windows w
+            on w.customer_id = k.customer_id and w.window_us = h.window_us
+        group by k.customer_id, h.window_us, h.duration_s
+        order by k.customer_id, h.window_us, h.duration_s
+    """
+
+
+def entity_peaks_sql() -> str:
+    """Each entity's recording spike from the narrow sources' (cw_narrow_peaks) and the
+    shared customers' (cw_shared_peaks): a sub-account's or an upstream provider's is its
+    source's; a customer's is its one source's, or its own when it has several."""
+    peaks = "peak_duration_calls, peak_duration_s"
+    return f"""
+        with narrow as (
+            select k.customer_id, k.sub_account, k.upstream_provider, p.window_us, {peaks}
+            from cw_narrow_peaks p join cw_source_keys k on k.source_key = p.source_key
+        ),
+        entity_peaks as (
+            select 'sub_account' as entity_type, sub_account as entity_id, customer_id,
+                   window_us, {peaks}
+            from narrow where customer_id is not null and sub_account is not null
+            union all
+            select 'upstream_provider', upstream_provider, '', window_us, {peaks}
+            from narrow where customer_id is null and upstream_provider is not null
+            union all
+            select 'customer', n.customer_id, n.customer_id, n.window_us, {peaks}
+            from narrow n anti join cw_shared_windows w
+                 on w.customer_id = n.customer_id and w.window_us = n.window_us
+            where n.customer_id is not null
+            union all
+            select 'customer', customer_id, customer_id, window_us, {peaks}
+            from cw_shared_peaks
+        )
+        select entity_type, entity_id, customer_id,
+               {_TIMESTAMP_OF_US.format("window_us")} as window_start, {peaks}
+        from entity_peaks
+    """
 
 
 def duration_peaks(
@@ -777,18 +829,20 @@ def run_starts(table: pa.Table, keys: Sequence[str]) -> np.ndarray:
     return starts
 
 
-def _peaks_table(histogram: pa.Table) -> pa.Table:
-    """:func:`duration_peaks` of an :func:`entity_histogram_sql` result, keyed by entity."""
+_PEAKS = ("peak_duration_calls", "peak_duration_s")
+
+
+def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
+    """:func:`duration_peaks` of histograms ordered by ``keys`` (then by ``duration_s``,
+    with their calls in ``n``): one row per key with a spike."""
     if histogram.num_rows == 0:
-        keys = {name: histogram[name] for name in _ENTITY_KEYS}
         return pa.table(
             {
-                **keys,
-                "peak_duration_calls": pa.array([], pa.int64()),
-                "peak_duration_s": pa.array([], pa.int64()),
+                **{name: histogram[name] for name in keys},
+                **{name: pa.array([], pa.int64()) for name in _PEAKS},
             }
         )
-    changed = run_starts(histogram, _ENTITY_KEYS)
+    changed = run_starts(histogram, keys)
     group = np.cumsum(changed) - 1
     firsts = np.flatnonzero(changed)
     groups, peak_calls, peak_s = duration_peaks(
@@ -799,7 +853,7 @@ def _peaks_table(histogram: pa.Table) -> pa.Table:
     rows = pa.array(firsts[groups])
     return pa.table(
         {
-            **{name: histogram[name].take(rows) for name in _ENTITY_KEYS},
+            **{name: histogram[name].take(rows) for name in keys},
             "peak_duration_calls": pa.array(peak_calls, pa.int64()),
             "peak_duration_s": pa.array(peak_s, pa.int64()),
         }
@@ -934,7 +988,7 @@ def compute_feature_table(
     )
     scan("cw_distinct", source_distinct_sql(bare))
     salt = _key_sources(connection)
-    scan("cw_hist", duration_histogram_sql(bare))
+    scan("cw_hist", duration_histogram_sql(bare, salt))
     scan("cw_minutes", minute_counts_sql(bare, salt))
     rollups = (
         ("cw_sources", sources_from_parts_sql()),
@@ -944,14 +998,17 @@ def compute_feature_table(
         connection.execute(f"create or replace temp table {name} as {sql}")
     for name in ("cw_parts", "cw_distinct", "cw_heavy_callers"):
         connection.execute(f"drop table {name}")
-    histogram = connection.sql(entity_histogram_sql()).to_arrow_table()
-    register_table(
-        connection,
-        "cw_peaks",
-        _peaks_table(histogram),
-        [*_ENTITY_KEYS, "peak_duration_calls", "peak_duration_s"],
-    )
-    del histogram
+    # Recording spikes per narrow source, then for the customers with several sources,
+    # sorted and scanned in numpy on integer keys (the histograms run to millions of rows).
+    narrow_keys = ("source_key", "window_us")
+    narrow = _peaks_table(connection.sql(narrow_histogram_sql()).to_arrow_table(), narrow_keys)
+    register_table(connection, "cw_narrow_peaks", narrow, [*narrow_keys, *_PEAKS])
+    connection.execute(f"create or replace temp table cw_shared_windows as {shared_windows_sql()}")
+    shared_keys = ("customer_id", "window_us")
+    shared = _peaks_table(connection.sql(shared_histogram_sql()).to_arrow_table(), shared_keys)
+    register_table(connection, "cw_shared_peaks", shared, [*shared_keys, *_PEAKS])
+    del narrow, shared
+    connection.execute(f"create or replace temp table cw_peaks as {entity_peaks_sql()}")
     parts = [
         _with_int64_counts(
             connection.sql(
@@ -1016,6 +1073,9 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_caller_ids",
         "cw_hist",
         "cw_minutes",
+        "cw_narrow_peaks",
+        "cw_shared_windows",
+        "cw_shared_peaks",
         "cw_peaks",
     ):
         connection.execute(f"drop table if exists {name}")
