@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -156,6 +158,28 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
         assert pragma("PRAGMA journal_mode").scalar_one() == "wal"
         assert pragma("PRAGMA foreign_keys").scalar_one() == 1
         assert pragma("PRAGMA busy_timeout").scalar_one() == 30000
+
+
+def test_sqlite_waits_for_a_writer_to_switch_to_wal(tmp_path: Path) -> None:
+    # Switching a file to WAL needs it to itself, and SQLite answers "database is locked"
+    # at once, busy_timeout or not, while another connection writes: opening must wait.
+    path = tmp_path / "x.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE t (x INTEGER)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO t VALUES (1)")
+    release = threading.Timer(0.3, lambda: writer.execute("COMMIT"))
+    release.start()
+    try:
+        with (
+            open_database(f"sqlite:///{path}", migrate=False) as database,
+            database.engine.connect() as connection,
+        ):
+            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar_one()
+    finally:
+        release.join()
+        writer.close()
+    assert mode == "wal"
 
 
 def test_default_database_url_is_a_sqlite_file_under_home(tmp_path: Path) -> None:

@@ -19,6 +19,8 @@ not change is not rewritten at all.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -217,6 +219,31 @@ def _parse_url(url: str) -> URL:
     return parsed
 
 
+#: How long a SQLite connection waits for another one's lock before giving up.
+_SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _use_wal(cursor: sqlite3.Cursor) -> None:
+    """Put the database file in WAL mode (it stays so: a second connection finds it set).
+
+    The switch needs the file to itself, and SQLite does not wait for that under
+    busy_timeout: a service opening the file while others open it too (or one is
+    migrating) got "database is locked". So the switch is retried, for as long as a lock
+    would be waited for."""
+    deadline = time.monotonic() + _SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            row = cursor.execute("PRAGMA journal_mode").fetchone()
+            if row is not None and str(row[0]).lower() == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Pragmas on every new connection, and transactions that include DDL.
 
@@ -232,9 +259,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         try:
             # Wait for another writer instead of failing at once with "database is locked".
-            cursor.execute("PRAGMA busy_timeout = 30000")
+            cursor.execute(f"PRAGMA busy_timeout = {_SQLITE_BUSY_TIMEOUT_MS}")
             # Readers (the policy engine) never block on a loading writer, and vice versa.
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _use_wal(cursor)
             # In WAL mode NORMAL is crash-safe for the process (a kill loses no commit);
             # only a power cut may lose the newest transactions, never corrupt the file.
             cursor.execute("PRAGMA synchronous = NORMAL")
