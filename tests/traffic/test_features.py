@@ -17,13 +17,22 @@ from callwarden.traffic.features import (
     EntityFeatures,
     ReferenceTables,
     callee_time_zone_table,
-    compute_features,
+    compute_feature_table,
     duration_peaks,
     register_table,
+    rows_to_features,
 )
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
 
 NO_TABLES = ReferenceTables()
+
+
+def compute_features(
+    connection: duckdb.DuckDBPyConnection, *, unit: str = "day", **kw: object
+) -> list[EntityFeatures]:
+    """Every row of the feature table, as the detectors see it."""
+    table = compute_feature_table(connection, unit=unit, **kw)  # type: ignore[arg-type]
+    return rows_to_features(table, unit)
 
 
 def _features(
@@ -37,7 +46,7 @@ def _features(
             callee_time_zone_table(DAY.date(), DAY.date() + timedelta(days=1)),
             ["npa", "day", "offset_low", "offset_high"],
         )
-    result = compute_features(connection, tables=tables, **kw)  # type: ignore[arg-type]
+    result = compute_features(connection, tables=tables, **kw)
     return {(f.entity_type, f.entity_id): f for f in result}
 
 

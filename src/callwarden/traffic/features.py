@@ -327,9 +327,8 @@ def enriched_calls_sql(
 
 
 _SOURCES = "customer_id, sub_account, upstream_provider"
-#: The narrowest source and its window: grouped on as integers, selected as a timestamp.
+#: The narrowest source and its window (grouped on as integers: microseconds since the epoch)
 _SOURCE_KEYS = f"{_SOURCES}, window_us"
-_SOURCE_COLUMNS = f"{_SOURCES}, {_TIMESTAMP_OF_US.format('window_us')} as window_start"
 
 
 _SUMMED_FLAGS = (
@@ -926,30 +925,9 @@ def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-#: Scans of the calls in :func:`compute_features` (busy numbers, parts, distinct callees,
+#: Scans of the calls in :func:`compute_feature_table` (busy numbers, parts, distinct callees,
 #: durations, minutes): one progress step each.
 CALL_SCANS = 5
-
-
-def compute_features(
-    connection: duckdb.DuckDBPyConnection,
-    *,
-    unit: str = "day",
-    tables: ReferenceTables = ReferenceTables(),
-    relation: str = "calls",
-    caller_id_min_calls: int = 100,
-    on_step: Iterable[None] | None = None,
-) -> list[EntityFeatures]:
-    """Features of every entity and window (:func:`compute_feature_table`, as objects)."""
-    table = compute_feature_table(
-        connection,
-        unit=unit,
-        tables=tables,
-        relation=relation,
-        caller_id_min_calls=caller_id_min_calls,
-        on_step=on_step,
-    )
-    return rows_to_features(table, unit)
 
 
 def compute_feature_table(
