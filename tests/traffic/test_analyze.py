@@ -369,11 +369,13 @@ def _table(features: list[EntityFeatures]) -> pa.Table:
     """The feature table's columns the context helpers read (window starts as the scans
     give them: UTC without a zone)."""
     names = ("entity_type", "entity_id", "customer_id", "calls", "no_consent")
-    names += ("consent_known", "outside_hours", "hours_known")
+    names += ("consent_known", "outside_hours", "hours_known", "long_answered")
     columns: dict[str, list[object]] = {
         name: [getattr(f, name) for f in features] for name in names
     }
     columns["window_start"] = [f.window_start.replace(tzinfo=None) for f in features]
+    # the day's spike, as the feature table carries it on each of the day's windows
+    columns["day_peak_duration_calls"] = [f.peak_duration_calls for f in features]
     return pa.table(columns)
 
 
@@ -436,3 +438,34 @@ def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -
     assert granted("+12025550100", "client") is True  # through its parent
     assert granted("+12025550100", "listed") is False
     assert granted("+12025550100", "unlisted") is None  # the list holds none of its numbers
+
+
+def test_a_small_senders_recording_is_judged_over_its_day(tmp_path: Path) -> None:
+    """A snowshoe sender at a small network's scale: each hour holds too few answered
+    calls for the recording's spike, the day holds plenty. Its unconsented calls need
+    consent because of that recording, so its hours reach high; a live caller with the
+    same volume and no consent records does not."""
+    factory = CallFactory()
+    for hour in range(13, 21):
+        for name, message_s, first in (
+            ("snowshoe", 40, 7_025_550_000),
+            ("live-caller", None, 7_035_550_000),
+        ):
+            # a fresh caller ID for every call: both rotate numbers
+            pool = [f"+1{first + 1000 * hour + n}" for n in range(150)]
+            factory.campaign(
+                150, customer_id=name, message_s=message_s, answer_rate=0.18, hour=hour,
+                caller_ids=pool,
+            )  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    reference = ReferenceData(consent=[])
+    result = analyze_calls(connection, reference, AnalysisOptions(window="hour"))
+    hours = [a for a in result.alerts if a.entity_type.value == "customer"]
+    snowshoe = [a for a in hours if a.entity_id == "snowshoe"]
+    live = [a for a in hours if a.entity_id == "live-caller"]
+    assert snowshoe
+    assert live
+    # no hour shows the spike by itself
+    assert all(ReasonCode.PRERECORDED_PATTERN not in {r.code for r in a.reasons} for a in hours)
+    assert any(a.severity is Severity.HIGH for a in snowshoe)
+    assert all(a.severity is not Severity.HIGH for a in live)

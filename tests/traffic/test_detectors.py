@@ -22,6 +22,7 @@ from callwarden.traffic.detectors import (
     detect,
     grade,
     may_find,
+    recording_spike,
 )
 from callwarden.traffic.features import EntityFeatures
 from tests.traffic.calls_factory import DAY
@@ -127,6 +128,34 @@ def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
     assert live.severity is not Severity.HIGH
     assert recorded.severity is Severity.HIGH
     assert hit_list.severity is Severity.HIGH
+
+
+def test_an_hours_missing_consent_needs_it_when_its_day_shows_a_recording() -> None:
+    # an hour with too few answered calls of 6 s or more to show a spike of its own
+    hour = features(
+        window_end=DAY + timedelta(hours=1), answered=40, consent_known=40, no_consent=40,
+        long_answered=30, peak_duration_calls=20, short_answered=2, calls=200,
+    )  # fmt: skip
+
+    def consent_evidence(context: EntityContext) -> Evidence:
+        found = {f.code: f for f in detect(hour, context)}
+        return found[ReasonCode.NO_CONSENT_WIRELESS].evidence
+
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(hour)
+    assert consent_evidence(EntityContext()) is Evidence.PATTERN
+    assert consent_evidence(EntityContext(day_prerecorded=False)) is Evidence.PATTERN
+    assert consent_evidence(EntityContext(day_prerecorded=True)) is Evidence.ILLEGAL
+    emergency = EntityContext(day_prerecorded=True, declared_use="emergency alerts")
+    assert consent_evidence(emergency) is Evidence.PATTERN
+
+
+def test_recording_spike_needs_enough_calls_and_beats_chance() -> None:
+    assert recording_spike(40, 49)[2] is False  # too few answered calls of 6 s or more
+    share, bound, found = recording_spike(300, 480)
+    assert share == pytest.approx(300 / 480)
+    assert 0.3 <= bound < share
+    assert found is True
+    assert recording_spike(0, 0) == (0.0, 0.0, False)
 
 
 def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
@@ -392,6 +421,7 @@ def one_row_may_find(f: EntityFeatures) -> bool:
         baseline_calls=st.one_of(st.none(), st.floats(0, 1e6)),
         account_no_consent_share=st.one_of(st.none(), st.floats(0, 1)),
         day_outside_hours_share=st.one_of(st.none(), st.floats(0, 1)),
+        day_prerecorded=st.sampled_from([None, True, False]),
     ),
 )
 def test_may_find_misses_nothing_detect_finds(

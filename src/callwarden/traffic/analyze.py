@@ -56,6 +56,7 @@ from callwarden.traffic.detectors import (
     Thresholds,
     assess,
     may_find,
+    recording_spike,
 )
 from callwarden.traffic.features import (
     CALL_SCANS,
@@ -543,17 +544,20 @@ def _contexts(
                 number_granted=number_granted,
                 account_no_consent_share=_day_no_consent_share(f, days, thresholds),
                 day_outside_hours_share=_day_share(days.get(_day_key(f)), 2),
+                day_prerecorded=_day_prerecorded(f, days, thresholds),
             )
         )
     return contexts
 
 
 #: per (entity_type, entity_id, customer_id, UTC day): no_consent, consent_known,
-#: outside_hours, hours_known summed over the entity's windows in that day
+#: outside_hours, hours_known and long_answered summed over the entity's windows in that
+#: day, then the day's duration spike (day_peak_duration_calls)
 _DayTotals = dict[tuple[str, str, str, date], list[int]]
 
 _ENTITY = ("entity_type", "entity_id", "customer_id")
-_DAY_SUMMED = ("no_consent", "consent_known", "outside_hours", "hours_known")
+_DAY_SUMMED = ("no_consent", "consent_known", "outside_hours", "hours_known", "long_answered")
+_DAY_SPIKE = "day_peak_duration_calls"
 
 
 def _day_key(f: EntityFeatures) -> tuple[str, str, str, date]:
@@ -561,21 +565,23 @@ def _day_key(f: EntityFeatures) -> tuple[str, str, str, date]:
 
 
 def _day_totals(table: pa.Table) -> _DayTotals:
-    """Consent coverage and night calling are practices, judged over a day: an hourly
-    window at the edge of the calling hours is all outside them, and a quiet hour has too
-    few answered calls to say whether its callees consented."""
+    """Consent coverage, night calling and recordings are practices, judged over a day: an
+    hourly window at the edge of the calling hours is all outside them, and a quiet hour
+    has too few answered calls to say whether its callees consented or heard a recording."""
     by_day = pa.table(
         {
-            **{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED)},
+            **{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED, _DAY_SPIKE)},
             "day": pc.cast(table["window_start"], pa.date32()),
         }
     )
     grouped = by_day.group_by([*_ENTITY, "day"], use_threads=False).aggregate(
-        [(name, "sum") for name in _DAY_SUMMED]
+        # the day's spike is on every window of the day
+        [*((name, "sum") for name in _DAY_SUMMED), (_DAY_SPIKE, "max")]
     )
     keys = zip(*(grouped[name].to_pylist() for name in (*_ENTITY, "day")), strict=True)
-    sums = zip(*(grouped[f"{name}_sum"].to_pylist() for name in _DAY_SUMMED), strict=True)
-    return {key: list(values) for key, values in zip(keys, sums, strict=True)}
+    aggregated = [f"{name}_sum" for name in _DAY_SUMMED] + [f"{_DAY_SPIKE}_max"]
+    values = zip(*(grouped[name].to_pylist() for name in aggregated), strict=True)
+    return {key: list(day) for key, day in zip(keys, values, strict=True)}
 
 
 def _day_share(day: list[int] | None, offset: int) -> float | None:
@@ -600,6 +606,17 @@ def _day_no_consent_share(
     if day is None or day[1] < thresholds.min_answered:
         return None
     return day[0] / day[1]
+
+
+def _day_prerecorded(f: EntityFeatures, days: _DayTotals, thresholds: Thresholds) -> bool | None:
+    """Whether the answered calls of the day of an account's window (a customer's or a
+    sub-account's) show a recording's spike; None for other entities or an unknown day."""
+    if f.entity_type not in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):
+        return None
+    day = days.get(_day_key(f))
+    if day is None:
+        return None
+    return recording_spike(day[5], day[4], thresholds)[2]
 
 
 def _baselines(table: pa.Table, judged_rows: np.ndarray) -> list[float | None]:

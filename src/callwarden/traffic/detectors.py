@@ -121,6 +121,10 @@ class EntityContext:
     #: window: whether night calling is its practice (an hour at the edge of the calling
     #: hours is all outside by construction); None when not known
     day_outside_hours_share: float | None = None
+    #: whether the answered calls of the entity's UTC day show a recording's spike (see
+    #: recording_spike): an hour of a small sender holds too few of them to tell; None
+    #: when not known
+    day_prerecorded: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,25 @@ def _lower_bound(share: float, n: int) -> float:
 
 def _pct(value: float) -> str:
     return f"{value:.0%}"
+
+
+def recording_spike(
+    peak_calls: int, long_answered: int, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[float, float, bool]:
+    """The share of answered calls (of 6 s or more) in the duration spike, its lower
+    confidence bound, and whether that is a recording played to the end.
+
+    Among a few dozen answered calls the busiest band stands out by chance: the spike
+    counts when even the lower confidence bound of its share crosses the threshold (a
+    recording's spike among thousands of calls is unaffected)."""
+    t = thresholds
+    share = _share(peak_calls, long_answered)
+    bound = _lower_bound(share, long_answered)
+    return (
+        share,
+        bound,
+        long_answered >= t.prerecorded_min_answered and bound >= t.prerecorded_share,
+    )
 
 
 def detect(
@@ -356,13 +379,8 @@ def detect(
             Evidence.PATTERN,
             "short_answered",
         )
-    prerecorded_share = _share(f.peak_duration_calls, f.long_answered)
-    # Among a few dozen answered calls the busiest band stands out by chance: the spike
-    # counts when even the lower confidence bound of its share crosses the threshold (a
-    # recording's spike among thousands of calls is unaffected).
-    prerecorded_bound = _lower_bound(prerecorded_share, f.long_answered)
-    prerecorded = (
-        f.long_answered >= t.prerecorded_min_answered and prerecorded_bound >= t.prerecorded_share
+    prerecorded_share, prerecorded_bound, prerecorded = recording_spike(
+        f.peak_duration_calls, f.long_answered, t
     )
     if prerecorded:
         add(
@@ -432,7 +450,10 @@ def detect(
         # emergency calls are exempt. The robocall shape is what makes consent required.
         # Live, hand-dialled calls need no consent, so without that shape the missing
         # records are a pattern only.
-        needs_consent = (prerecorded or sequential) and use is not DeclaredUse.EMERGENCY
+        # A recording is the sender's practice: an hour too thin to show the spike takes
+        # the day's (context.day_prerecorded).
+        robocalls = prerecorded or sequential or context.day_prerecorded is True
+        needs_consent = robocalls and use is not DeclaredUse.EMERGENCY
         add(
             ReasonCode.NO_CONSENT_WIRELESS,
             f"{_pct(no_consent_share)} of answered calls to numbers without consent records"

@@ -614,9 +614,10 @@ _FLANK_WIDTH = 9
 
 
 def entity_features_sql(unit: str) -> str:
-    """Roll the scans' small results up to entities and attach the per-minute peak and the
-    duration peak. Runs on the temp tables cw_sources, cw_minutes, cw_source_keys and
-    cw_peaks (see :func:`duration_peaks`)."""
+    """Roll the scans' small results up to entities and attach the per-minute peak, the
+    duration peak and (``day_peak_duration_calls``) the duration peak of the window's UTC
+    day. Runs on the temp tables cw_sources, cw_minutes, cw_source_keys, cw_peaks and, for
+    windows shorter than a day, cw_day_peaks (see :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
     measures = ", ".join(
@@ -628,16 +629,31 @@ def entity_features_sql(unit: str) -> str:
             "max(sample_any_last) as sample_any_last",
         ]
     )
+    same_entity = (
+        "{0}.entity_type = e.entity_type and {0}.entity_id = e.entity_id "
+        "and {0}.customer_id = e.customer_id"
+    )
+    if unit == "day":
+        day_peak, day_join = "coalesce(p.peak_duration_calls, 0)", ""
+    else:
+        day_of_window = _TIMESTAMP_OF_US.format(
+            _floor_us(_EPOCH_US.format("e.window_start"), "day")
+        )
+        day_peak = "coalesce(d.peak_duration_calls, 0)"
+        day_join = (
+            f"left join cw_day_peaks d on {same_entity.format('d')} "
+            f"and d.window_start = {day_of_window}"
+        )
     return f"""
         with entities as ({_entity_levels("cw_sources", measures)}),
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
-               p.peak_duration_s, coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute
+               p.peak_duration_s, coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
+               {day_peak} as day_peak_duration_calls
         from entities e
-        left join cw_peaks p on p.entity_type = e.entity_type and p.entity_id = e.entity_id
-             and p.customer_id = e.customer_id and p.window_start = e.window_start
-        left join bursts b on b.entity_type = e.entity_type and b.entity_id = e.entity_id
-             and b.customer_id = e.customer_id and b.window_start = e.window_start
+        left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
+        left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
+        {day_join}
     """
 
 
@@ -690,21 +706,22 @@ def _bursts_sql(unit: str) -> str:
         )"""
 
 
-def narrow_histogram_sql() -> str:
-    """Each source's histogram (cw_hist) in source, window and duration order: the input of
+def narrow_histogram_sql(hist: str) -> str:
+    """Each source's histogram (``hist``: source_key, window_us, duration_s,
+    answered_calls) in source, window and duration order: the input of
     :func:`duration_peaks` for the narrow sources."""
     return (
-        "select source_key, window_us, duration_s, answered_calls as n from cw_hist "
+        f"select source_key, window_us, duration_s, answered_calls as n from {hist} "
         "order by source_key, window_us, duration_s"
     )
 
 
-def shared_windows_sql() -> str:
+def shared_windows_sql(hist: str) -> str:
     """The customers' windows whose answered calls came from several sources (a customer
     and its sub-accounts): only these need a histogram of their own."""
-    return """
+    return f"""
         select k.customer_id, h.window_us
-        from (select source_key, window_us from cw_hist group by source_key, window_us) h
+        from (select source_key, window_us from {hist} group by source_key, window_us) h
         join cw_source_keys k on k.source_key = h.source_key
         where k.customer_id is not null
         group by k.customer_id, h.window_us
@@ -712,29 +729,29 @@ def shared_windows_sql() -> str:
     """
 
 
-def shared_histogram_sql() -> str:
-    """The histograms of the customers' windows in cw_shared_windows, summed over their
+def shared_histogram_sql(hist: str, shared_windows: str) -> str:
+    """The histograms of the customers' windows in ``shared_windows``, summed over their
     sources, in customer, window and duration order."""
-    return """
+    return f"""
         select k.customer_id, h.window_us, h.duration_s, sum(h.answered_calls) as n
-        from cw_hist h
+        from {hist} h
         join cw_source_keys k on k.source_key = h.source_key
-        semi join cw_shared_windows w
+        semi join {shared_windows} w
             on w.customer_id = k.customer_id and w.window_us = h.window_us
         group by k.customer_id, h.window_us, h.duration_s
         order by k.customer_id, h.window_us, h.duration_s
     """
 
 
-def entity_peaks_sql() -> str:
-    """Each entity's recording spike from the narrow sources' (cw_narrow_peaks) and the
-    shared customers' (cw_shared_peaks): a sub-account's or an upstream provider's is its
-    source's; a customer's is its one source's, or its own when it has several."""
+def entity_peaks_sql(narrow_peaks: str, shared_windows: str, shared_peaks: str) -> str:
+    """Each entity's recording spike from the narrow sources' and the shared customers':
+    a sub-account's or an upstream provider's is its source's; a customer's is its one
+    source's, or its own when it has several."""
     peaks = "peak_duration_calls, peak_duration_s"
     return f"""
         with narrow as (
             select k.customer_id, k.sub_account, k.upstream_provider, p.window_us, {peaks}
-            from cw_narrow_peaks p join cw_source_keys k on k.source_key = p.source_key
+            from {narrow_peaks} p join cw_source_keys k on k.source_key = p.source_key
         ),
         entity_peaks as (
             select 'sub_account' as entity_type, sub_account as entity_id, customer_id,
@@ -745,17 +762,43 @@ def entity_peaks_sql() -> str:
             from narrow where customer_id is null and upstream_provider is not null
             union all
             select 'customer', n.customer_id, n.customer_id, n.window_us, {peaks}
-            from narrow n anti join cw_shared_windows w
+            from narrow n anti join {shared_windows} w
                  on w.customer_id = n.customer_id and w.window_us = n.window_us
             where n.customer_id is not null
             union all
             select 'customer', customer_id, customer_id, window_us, {peaks}
-            from cw_shared_peaks
+            from {shared_peaks}
         )
         select entity_type, entity_id, customer_id,
                {_TIMESTAMP_OF_US.format("window_us")} as window_start, {peaks}
         from entity_peaks
     """
+
+
+def _entity_spikes(connection: duckdb.DuckDBPyConnection, hist: str, into: str) -> None:
+    """The temp table ``into``: each entity's recording spike per window of ``hist``.
+    Found per narrow source, then for the customers with several sources, sorted and
+    scanned in numpy on integer keys (the histograms run to millions of rows)."""
+    narrow_keys = ("source_key", "window_us")
+    narrow = _peaks_table(connection.sql(narrow_histogram_sql(hist)).to_arrow_table(), narrow_keys)
+    register_table(connection, f"{into}_narrow", narrow, [*narrow_keys, *_PEAKS])
+    del narrow
+    shared_windows = f"{into}_shared_windows"
+    connection.execute(
+        f"create or replace temp table {shared_windows} as {shared_windows_sql(hist)}"
+    )
+    shared_keys = ("customer_id", "window_us")
+    shared = _peaks_table(
+        connection.sql(shared_histogram_sql(hist, shared_windows)).to_arrow_table(), shared_keys
+    )
+    register_table(connection, f"{into}_shared", shared, [*shared_keys, *_PEAKS])
+    del shared
+    connection.execute(
+        f"create or replace temp table {into} as "
+        + entity_peaks_sql(f"{into}_narrow", shared_windows, f"{into}_shared")
+    )
+    for name in (f"{into}_narrow", shared_windows, f"{into}_shared"):
+        connection.execute(f"drop table {name}")
 
 
 def duration_peaks(
@@ -865,7 +908,7 @@ def caller_id_entities_sql() -> str:
     return (
         "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
-        "0 as peak_calls_per_minute from cw_caller_ids"
+        "0 as peak_calls_per_minute, 0 as day_peak_duration_calls from cw_caller_ids"
     )
 
 
@@ -976,17 +1019,17 @@ def compute_feature_table(
         connection.execute(f"create or replace temp table {name} as {sql}")
     for name in ("cw_parts", "cw_distinct", "cw_heavy_callers"):
         connection.execute(f"drop table {name}")
-    # Recording spikes per narrow source, then for the customers with several sources,
-    # sorted and scanned in numpy on integer keys (the histograms run to millions of rows).
-    narrow_keys = ("source_key", "window_us")
-    narrow = _peaks_table(connection.sql(narrow_histogram_sql()).to_arrow_table(), narrow_keys)
-    register_table(connection, "cw_narrow_peaks", narrow, [*narrow_keys, *_PEAKS])
-    connection.execute(f"create or replace temp table cw_shared_windows as {shared_windows_sql()}")
-    shared_keys = ("customer_id", "window_us")
-    shared = _peaks_table(connection.sql(shared_histogram_sql()).to_arrow_table(), shared_keys)
-    register_table(connection, "cw_shared_peaks", shared, [*shared_keys, *_PEAKS])
-    del narrow, shared
-    connection.execute(f"create or replace temp table cw_peaks as {entity_peaks_sql()}")
+    _entity_spikes(connection, "cw_hist", "cw_peaks")
+    if unit != "day":
+        # A recording is a practice, judged over the UTC day too: an hour of a small
+        # sender holds too few answered calls to show its spike.
+        connection.execute(
+            "create or replace temp table cw_hist_day as "
+            f"select source_key, {_floor_us('window_us', 'day')} as window_us, duration_s, "
+            "sum(answered_calls) as answered_calls from cw_hist "
+            "group by source_key, 2, duration_s"
+        )
+        _entity_spikes(connection, "cw_hist_day", "cw_day_peaks")
     parts = [
         _with_int64_counts(
             connection.sql(
@@ -1051,10 +1094,9 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_caller_ids",
         "cw_hist",
         "cw_minutes",
-        "cw_narrow_peaks",
-        "cw_shared_windows",
-        "cw_shared_peaks",
         "cw_peaks",
+        "cw_hist_day",
+        "cw_day_peaks",
     ):
         connection.execute(f"drop table if exists {name}")
 
