@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -333,6 +333,13 @@ def test_mass_calling_without_evidence_of_illegality_never_reaches_high(
     assert assess(f, context).severity is not Severity.HIGH
 
 
+_ENTITY_TYPES = st.sampled_from(["customer", "sub_account", "caller_id", "upstream_provider"])
+
+
+def _window_end(hourly: bool) -> datetime:
+    return DAY + (timedelta(hours=1) if hourly else timedelta(days=1))
+
+
 _COUNT = st.integers(0, 200_000)
 #: every count the detectors read, drawn independently (inconsistent mixes included)
 _COUNTED = (
@@ -348,7 +355,7 @@ _COUNTED = (
 @given(
     counts=st.fixed_dictionaries({name: _COUNT for name in _COUNTED}),
     calls=_COUNT,
-    entity_type=st.sampled_from(["customer", "sub_account", "caller_id", "upstream_provider"]),
+    entity_type=_ENTITY_TYPES,
     hourly=st.booleans(),
     context=st.builds(
         EntityContext,
@@ -373,7 +380,7 @@ def test_every_reason_value_crosses_its_threshold(
     f = features(
         entity_type=entity_type,
         calls=calls,
-        window_end=DAY + (timedelta(hours=1) if hourly else timedelta(days=1)),
+        window_end=_window_end(hourly),
         peak_duration_s=30,
         **counts,
     )
@@ -406,7 +413,7 @@ def one_row_may_find(f: EntityFeatures) -> bool:
     # alone, where no other reason would cover for a test missing from may_find
     counts=st.dictionaries(st.sampled_from(_COUNTED), _NEAR_THRESHOLD, max_size=3),
     calls=st.one_of(st.just(900), _NEAR_THRESHOLD),
-    entity_type=st.sampled_from(["customer", "sub_account", "caller_id", "upstream_provider"]),
+    entity_type=_ENTITY_TYPES,
     hourly=st.booleans(),
     context=st.builds(
         EntityContext,
@@ -436,7 +443,7 @@ def test_may_find_misses_nothing_detect_finds(
     f = features(
         entity_type=entity_type,
         calls=calls,
-        window_end=DAY + (timedelta(hours=1) if hourly else timedelta(days=1)),
+        window_end=_window_end(hourly),
         **{"answered": 450, **counts},
     )
     if detect(f, context):

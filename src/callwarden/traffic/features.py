@@ -482,17 +482,10 @@ def sources_from_parts_sql() -> str:
     """
 
 
-#: The evidence a calling number can show by itself (consent and grants are the account's).
+#: The evidence a calling number can show by itself: consent and grants are the account's.
 _CALLER_ID_FLAGS = ("invalid_caller", "dno_caller", "outside_hours", "short_answered")
-_CALLER_ID_SUMMED = (
-    "short_answered",
-    "invalid_caller",
-    "dno_caller",
-    "neighbor",
-    "hours_known",
-    "outside_hours",
-    "weak_attestation",
-)
+_ACCOUNT_ONLY = frozenset({"no_consent", "consent_known", "unassigned_caller", "numbers_known"})
+_CALLER_ID_SUMMED = tuple(name for name in _SUMMED_FLAGS if name not in _ACCOUNT_ONLY)
 
 
 def caller_ids_from_parts_sql(min_calls: int) -> str:
@@ -506,9 +499,7 @@ def caller_ids_from_parts_sql(min_calls: int) -> str:
             "max(sample_any_last) as sample_any_last",
         ]
     )
-    not_its_own = ", ".join(
-        f"0 as {name}" for name in _SUMMED_FLAGS if name not in _CALLER_ID_SUMMED
-    )
+    not_its_own = ", ".join(f"0 as {name}" for name in _SUMMED_FLAGS if name in _ACCOUNT_ONLY)
     return f"""
         select heavy_caller as caller_id,
             {_TIMESTAMP_OF_US.format("window_us")} as window_start,
