@@ -452,16 +452,22 @@ def _sum_parts(names: Sequence[str]) -> str:
     return ", ".join(f"sum({name}) as {name}" for name in names)
 
 
-def sources_from_parts_sql() -> str:
-    """Per narrowest source and window, from the parts (temp table cw_parts) and the
-    distinct counts (cw_distinct)."""
-    samples = ", ".join(
+def _sample_parts(flags: Sequence[str]) -> str:
+    """The sample call ids of rolled-up rows: the least of each flag's and of any call's,
+    the greatest of the last call's."""
+    return ", ".join(
         [
-            *(f"min(sample_{flag}) as sample_{flag}" for flag in FLAGS),
+            *(f"min(sample_{flag}) as sample_{flag}" for flag in flags),
             "min(sample_any) as sample_any",
             "max(sample_any_last) as sample_any_last",
         ]
     )
+
+
+def sources_from_parts_sql() -> str:
+    """Per narrowest source and window, from the parts (temp table cw_parts) and the
+    distinct counts (cw_distinct)."""
+    samples = _sample_parts(FLAGS)
     return f"""
         with parts as (
             select {_SOURCE_KEYS},
@@ -492,13 +498,7 @@ def caller_ids_from_parts_sql(min_calls: int) -> str:
     """Per busy calling number and window with at least ``min_calls`` calls, from the parts
     (temp table cw_parts). Its distinct callees are the sum over the sources presenting
     it: exact for a number one source uses, an upper bound for a shared one."""
-    samples = ", ".join(
-        [
-            *(f"min(sample_{flag}) as sample_{flag}" for flag in _CALLER_ID_FLAGS),
-            "min(sample_any) as sample_any",
-            "max(sample_any_last) as sample_any_last",
-        ]
-    )
+    samples = _sample_parts(_CALLER_ID_FLAGS)
     not_its_own = ", ".join(f"0 as {name}" for name in _SUMMED_FLAGS if name in _ACCOUNT_ONLY)
     return f"""
         select heavy_caller as caller_id,
@@ -611,15 +611,7 @@ def entity_features_sql(unit: str) -> str:
     windows shorter than a day, cw_day_peaks (see :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
-    measures = ", ".join(
-        [
-            *(f"sum({name}) as {name}" for name in _SUMMED),
-            "count(*) as sources",
-            *(f"min(sample_{flag}) as sample_{flag}" for flag in FLAGS),
-            "min(sample_any) as sample_any",
-            "max(sample_any_last) as sample_any_last",
-        ]
-    )
+    measures = f"{_sum_parts(_SUMMED)}, count(*) as sources, {_sample_parts(FLAGS)}"
     same_entity = (
         "{0}.entity_type = e.entity_type and {0}.entity_id = e.entity_id "
         "and {0}.customer_id = e.customer_id"
@@ -913,10 +905,7 @@ _FEATURE_ORDER = tuple(field.name for field in fields(EntityFeatures))
 def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
     """Rows of :func:`compute_feature_table` -> :class:`EntityFeatures`, converted a
     column at a time (value by value took longer than the scans' whole roll-up)."""
-    columns = {
-        name: column.to_pylist()
-        for name, column in zip(table.column_names, _with_int64_counts(table).columns, strict=True)
-    }
+    columns = {name: table[name].to_pylist() for name in table.column_names}
     rows = table.num_rows
     starts: dict[datetime, tuple[datetime, datetime]] = {}
 
