@@ -652,41 +652,54 @@ def _bursts_sql(unit: str) -> str:
             select source_key, {window} as window_us, max(calls) as peak
             from cw_minutes group by source_key, window_us
         ),
-        narrow as (
-            select k.customer_id, k.sub_account, k.upstream_provider,
-                   {_TIMESTAMP_OF_US.format("n.window_us")} as window_start, n.peak
-            from narrow_keys n join cw_source_keys k on k.source_key = n.source_key
-        ),
-        shared as (
-            select customer_id, window_start from narrow where customer_id is not null
-            group by customer_id, window_start having count(*) > 1
-        ),
-        bursts as (
-            select 'sub_account' as entity_type, sub_account as entity_id, customer_id,
-                   window_start, peak as peak_calls_per_minute
-            from narrow where customer_id is not null and sub_account is not null
-            union all
-            select 'upstream_provider', upstream_provider, '', window_start, peak
-            from narrow where customer_id is null and upstream_provider is not null
-            union all
-            select 'customer', n.customer_id, n.customer_id, n.window_start, n.peak
-            from narrow n anti join shared s
-                 on s.customer_id = n.customer_id and s.window_start = n.window_start
-            where n.customer_id is not null
-            union all
-            select 'customer', customer_id, customer_id, window_start, max(calls)
+        shared as ({shared_windows_sql("narrow_keys")}),
+        shared_peaks as (
+            select customer_id, window_us, max(calls) as peak
             from (
-                select k.customer_id,
-                       {_TIMESTAMP_OF_US.format(_floor_us("m.minute_us", unit))} as window_start,
+                select k.customer_id, {_floor_us("m.minute_us", unit)} as window_us,
                        m.minute_us, sum(m.calls) as calls
                 from cw_minutes m join cw_source_keys k on k.source_key = m.source_key
                 semi join shared s
                      on s.customer_id = k.customer_id
-                     and s.window_start = {_TIMESTAMP_OF_US.format(_floor_us("m.minute_us", unit))}
+                     and s.window_us = {_floor_us("m.minute_us", unit)}
                 group by k.customer_id, m.minute_us
             ) summed
-            group by customer_id, window_start
+            group by customer_id, window_us
+        ),
+        bursts as (
+            select entity_type, entity_id, customer_id,
+                   {_TIMESTAMP_OF_US.format("window_us")} as window_start,
+                   peak as peak_calls_per_minute
+            from ({_entity_rows("narrow_keys", "shared", "shared_peaks", "peak")})
         )"""
+
+
+def _entity_rows(narrow: str, shared_windows: str, shared_rows: str, values: str) -> str:
+    """Entity rows (entity_type, entity_id, customer_id, window_us, ``values``) from rows
+    per narrow source (``narrow``: source_key, window_us, ``values``): a sub-account's or an
+    upstream provider's are its source's; a customer's are its one source's, unless its
+    window is in ``shared_windows`` (customer_id, window_us: several sources), where
+    ``shared_rows`` (customer_id, window_us, ``values``) holds its own."""
+    return f"""
+        with named as (
+            select k.customer_id, k.sub_account, k.upstream_provider, n.window_us, {values}
+            from {narrow} n join cw_source_keys k on k.source_key = n.source_key
+        )
+        select 'sub_account' as entity_type, sub_account as entity_id, customer_id,
+               window_us, {values}
+        from named where customer_id is not null and sub_account is not null
+        union all
+        select 'upstream_provider', upstream_provider, '', window_us, {values}
+        from named where customer_id is null and upstream_provider is not null
+        union all
+        select 'customer', n.customer_id, n.customer_id, n.window_us, {values}
+        from named n anti join {shared_windows} w
+             on w.customer_id = n.customer_id and w.window_us = n.window_us
+        where n.customer_id is not null
+        union all
+        select 'customer', customer_id, customer_id, window_us, {values}
+        from {shared_rows}
+    """
 
 
 def narrow_histogram_sql(hist: str) -> str:
@@ -699,15 +712,15 @@ def narrow_histogram_sql(hist: str) -> str:
     )
 
 
-def shared_windows_sql(hist: str) -> str:
-    """The customers' windows whose answered calls came from several sources (a customer
-    and its sub-accounts): only these need a histogram of their own."""
+def shared_windows_sql(narrow: str) -> str:
+    """The customers' windows with several narrow sources in ``narrow`` (source_key,
+    window_us): a customer and its sub-accounts. Only these need figures of their own."""
     return f"""
-        select k.customer_id, h.window_us
-        from (select source_key, window_us from {hist} group by source_key, window_us) h
-        join cw_source_keys k on k.source_key = h.source_key
+        select k.customer_id, n.window_us
+        from (select source_key, window_us from {narrow} group by source_key, window_us) n
+        join cw_source_keys k on k.source_key = n.source_key
         where k.customer_id is not null
-        group by k.customer_id, h.window_us
+        group by k.customer_id, n.window_us
         having count(*) > 1
     """
 
@@ -727,34 +740,13 @@ def shared_histogram_sql(hist: str, shared_windows: str) -> str:
 
 
 def entity_peaks_sql(narrow_peaks: str, shared_windows: str, shared_peaks: str) -> str:
-    """Each entity's recording spike from the narrow sources' and the shared customers':
-    a sub-account's or an upstream provider's is its source's; a customer's is its one
-    source's, or its own when it has several."""
+    """Each entity's recording spike from the narrow sources' and the shared customers'
+    (see :func:`_entity_rows`)."""
     peaks = "peak_duration_calls, peak_duration_s"
     return f"""
-        with narrow as (
-            select k.customer_id, k.sub_account, k.upstream_provider, p.window_us, {peaks}
-            from {narrow_peaks} p join cw_source_keys k on k.source_key = p.source_key
-        ),
-        entity_peaks as (
-            select 'sub_account' as entity_type, sub_account as entity_id, customer_id,
-                   window_us, {peaks}
-            from narrow where customer_id is not null and sub_account is not null
-            union all
-            select 'upstream_provider', upstream_provider, '', window_us, {peaks}
-            from narrow where customer_id is null and upstream_provider is not null
-            union all
-            select 'customer', n.customer_id, n.customer_id, n.window_us, {peaks}
-            from narrow n anti join {shared_windows} w
-                 on w.customer_id = n.customer_id and w.window_us = n.window_us
-            where n.customer_id is not null
-            union all
-            select 'customer', customer_id, customer_id, window_us, {peaks}
-            from {shared_peaks}
-        )
         select entity_type, entity_id, customer_id,
                {_TIMESTAMP_OF_US.format("window_us")} as window_start, {peaks}
-        from entity_peaks
+        from ({_entity_rows(narrow_peaks, shared_windows, shared_peaks, peaks)})
     """
 
 
