@@ -191,14 +191,26 @@ def _with_instants(relation: str) -> str:
     )
 
 
-def _local_minute(offset_column: str) -> str:
-    # minutes since UTC midnight, shifted by the callee's offset into 0..1439
-    return f"((c.us_of_day // 60000000 + {offset_column} + 2880) % 1440)"
+def _calling_hours_shift(offset_column: str) -> str:
+    """Per time-zone row: microseconds to add to a UTC time of day so that the callee's
+    calling hours start at 0 (taken modulo a day). Computed once per row of the small
+    zone table, so that each call needs one addition, one modulo and one comparison per
+    offset rather than a division and two comparisons."""
+    day = _UNIT_MICROS["day"]
+    minute = _UNIT_MICROS["minute"]
+    return (
+        f"(((cast({offset_column} as bigint) - {CALLING_HOURS_START_MINUTE}) * {minute}) % {day} "
+        f"+ {day}) % {day}"
+    )
 
 
-def _outside_hours(offset_column: str) -> str:
-    minute = _local_minute(offset_column)
-    return f"({minute} < {CALLING_HOURS_START_MINUTE} or {minute} >= {CALLING_HOURS_END_MINUTE})"
+def _outside_hours(shift_column: str) -> str:
+    """Whether the call's UTC time of day lies outside the calling hours of a zone whose
+    :func:`_calling_hours_shift` is ``shift_column``: local time t is inside when
+    (t - start) mod day < end - start, and t - start = UTC time + shift."""
+    day = _UNIT_MICROS["day"]
+    span = (CALLING_HOURS_END_MINUTE - CALLING_HOURS_START_MINUTE) * _UNIT_MICROS["minute"]
+    return f"((c.us_of_day + {shift_column}) % {day} >= {span})"
 
 
 def _check_unit(unit: str) -> None:
@@ -234,15 +246,17 @@ def enriched_calls_sql(
         # integer arithmetic and per table row once (see _floor_us).
         day_number = f"((c.start_us - c.us_of_day) // {_UNIT_MICROS['day']})"
         joins.append(
-            "left join (select npa, day - date '1970-01-01' as day_number, offset_low, "
-            "offset_high from cw_callee_tz) tz on c.called_number like '+1%' "
+            "left join (select npa, day - date '1970-01-01' as day_number, "
+            f"{_calling_hours_shift('offset_low')} as shift_low, "
+            f"{_calling_hours_shift('offset_high')} as shift_high "
+            "from cw_callee_tz) tz on c.called_number like '+1%' "
             "and tz.npa = substring(c.called_number, 3, 3) "
             f"and tz.day_number = {day_number}"
         )
         hours_known = "case when tz.npa is not null then 1 else 0 end"
         outside = (
-            f"case when tz.npa is not null and {_outside_hours('tz.offset_low')} "
-            f"and {_outside_hours('tz.offset_high')} then 1 else 0 end"
+            f"case when tz.npa is not null and {_outside_hours('tz.shift_low')} "
+            f"and {_outside_hours('tz.shift_high')} then 1 else 0 end"
         )
     else:
         hours_known = outside = "0"
@@ -265,26 +279,22 @@ def enriched_calls_sql(
             "case when c.sip_code = 200 and c.customer_id is not null "
             "and cs.called_number is null and cc.called_number is null then 1 else 0 end"
         )
-        consent_known = "case when c.sip_code = 200 and c.customer_id is not null then 1 else 0 end"
     else:
-        no_consent = consent_known = "0"
+        no_consent = "0"
     if tables.numbers:
+        # Whether the account declared its numbers at all is the source's, not the call's:
+        # source_parts_sql looks it up once per group (cw_number_holders).
         for alias, holder in (("ns", "c.sub_account"), ("nc", "c.customer_id")):
             joins.append(
                 f"left join cw_numbers {alias} on {alias}.number = c.caller_id "
                 f"and {alias}.holder = {holder}"
             )
-            joins.append(f"left join cw_number_holders h{alias} on h{alias}.holder = {holder}")
-        numbers_known = (
-            "case when c.customer_id is not null "
-            "and (hns.holder is not null or hnc.holder is not null) then 1 else 0 end"
-        )
-        unassigned = (
-            f"case when {numbers_known} = 1 and ns.number is null and nc.number is null "
+        ungranted = (
+            "case when c.customer_id is not null and ns.number is null and nc.number is null "
             "then 1 else 0 end"
         )
     else:
-        numbers_known = unassigned = "0"
+        ungranted = "0"
     join_text = "\n        ".join(joins)
     return f"""
         select
@@ -315,9 +325,7 @@ def enriched_calls_sql(
             {hours_known} as hours_known,
             {outside} as outside_hours,
             {no_consent} as no_consent,
-            {consent_known} as consent_known,
-            {unassigned} as unassigned_caller,
-            {numbers_known} as numbers_known,
+            {ungranted} as unassigned_caller,
             case when c.attestation is null or c.attestation = 'C' then 1 else 0 end
                 as weak_attestation,
             substring(c.called_number, 1, length(c.called_number) - 1) as callee_block
@@ -346,10 +354,13 @@ _SUMMED_FLAGS = (
 )
 
 
-def _unknowable_flags(tables: ReferenceTables | None) -> frozenset[str]:
+#: Summed flags that are not summed per call: whether a source's consent and its numbers are
+#: known is a property of the source (see :func:`source_parts_sql`).
+_PER_SOURCE_FLAGS = frozenset({"consent_known", "numbers_known"})
+
+
+def _unknowable_flags(tables: ReferenceTables) -> frozenset[str]:
     """Flags that are 0 on every call because their reference table is not joined."""
-    if tables is None:
-        return frozenset()
     absent: set[str] = set()
     if not tables.dno:
         absent.add("dno_caller")
@@ -362,15 +373,17 @@ def _unknowable_flags(tables: ReferenceTables | None) -> frozenset[str]:
     return frozenset(absent)
 
 
-def _flag_sums(tables: ReferenceTables | None) -> str:
+def _flag_sums(tables: ReferenceTables) -> str:
     # A flag known to be 0 is written as 0, not summed a hundred million times.
     absent = _unknowable_flags(tables)
     return ",\n            ".join(
-        f"0 as {flag}" if flag in absent else f"sum({flag}) as {flag}" for flag in _SUMMED_FLAGS
+        f"0 as {flag}" if flag in absent else f"sum({flag}) as {flag}"
+        for flag in _SUMMED_FLAGS
+        if flag not in _PER_SOURCE_FLAGS
     )
 
 
-def _samples(tables: ReferenceTables | None, flags: Sequence[str] = FLAGS) -> str:
+def _samples(tables: ReferenceTables, flags: Sequence[str] = FLAGS) -> str:
     absent = _unknowable_flags(tables)
     return ",\n            ".join(
         [
@@ -387,32 +400,57 @@ def _samples(tables: ReferenceTables | None, flags: Sequence[str] = FLAGS) -> st
     )
 
 
-def source_parts_sql(enriched: str, tables: ReferenceTables | None = None) -> str:
+def source_parts_sql(enriched: str, tables: ReferenceTables) -> str:
     """Scan 2: per narrowest source (customer, sub-account, upstream provider), window and
     busy calling number (``heavy_caller``; NULL gathers the source's other numbers).
-    ``tables``: what ``enriched`` joined (None: assume every flag may be set).
+    ``tables``: what ``enriched`` joined.
 
     One read of the calls feeds both the sources and the busy calling numbers: every
     measure here adds up over a source's parts or a number's parts (counts, flag sums,
     sample minimums), and the two distinct counts that do not are kept additive by the
     split: caller IDs (a busy number's part holds only itself) and callee-caller pairs
     (no pair falls in two parts). A source's distinct callees and callee blocks, which no
-    split keeps additive, come from :func:`source_distinct_sql`."""
-    return f"""
+    split keeps additive, come from :func:`source_distinct_sql`.
+
+    Every aggregate costs a state update per call, so what follows from others is derived
+    per group: long answered calls are the answered ones that are not short; a customer's
+    answered calls are all judged for consent; and whether its numbers are declared
+    (cw_number_holders) holds for all its calls or none."""
+    # the same sum(...) written twice is computed once (DuckDB merges equal aggregates)
+    consent_known = (
+        "case when customer_id is not null then sum(answered) else 0 end" if tables.consent else "0"
+    )
+    aggregated = f"""
         select {_SOURCE_KEYS}, heavy_caller,
             count(*) as calls,
             sum(answered) as answered,
             sum(case when answered = 1 then duration_s else 0 end) as answered_seconds,
-            sum(case when answered = 1 and duration_s >= {SHORT_CALL_SECONDS}
-                then 1 else 0 end) as long_answered,
+            sum(answered) - sum(short_answered) as long_answered,
             approx_count_distinct(caller_id) as caller_ids,
             -- the pair hashed rather than concatenated: no string built per call
             approx_count_distinct(hash(called_number, caller_id)) as callee_caller_pairs,
             sum(nanp_pair) as nanp_pairs,
             {_flag_sums(tables)},
+            {consent_known} as consent_known,
+            0 as numbers_known,
             {_samples(tables)}
         from ({enriched}) e
         group by {_SOURCE_KEYS}, heavy_caller
+    """
+    if not tables.numbers:
+        return aggregated
+    # An account that declared no numbers (nor did the account above it) has none to
+    # misuse: its calls' unassigned caller IDs are not known, and neither is a sample.
+    known = "p.customer_id is not null and (hs.holder is not null or hc.holder is not null)"
+    return f"""
+        select p.* replace (
+            case when {known} then p.unassigned_caller else 0 end as unassigned_caller,
+            case when {known} then p.calls else 0 end as numbers_known,
+            case when {known} then p.sample_unassigned_caller end as sample_unassigned_caller
+        )
+        from ({aggregated}) p
+        left join cw_number_holders hs on hs.holder = p.sub_account
+        left join cw_number_holders hc on hc.holder = p.customer_id
     """
 
 
