@@ -26,6 +26,7 @@ from tests.synth.conftest import Synthesised
 
 ILLEGAL_BEHAVIOURS = {
     "prerecorded_no_consent",
+    "prerecorded_low_volume",
     "neighbour_spoofing",
     "snowshoe",
     "gateway_flood",

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from callwarden.traffic.alerts import ReasonCode, Severity, crosses
 from callwarden.traffic.detectors import (
+    DEFAULT_THRESHOLDS,
     MAY_FIND_COLUMNS,
     SELF_EVIDENT,
     DeclaredUse,
@@ -347,7 +348,8 @@ _COUNTED = (
     "callee_caller_pairs", "invalid_caller", "dno_caller", "nanp_pairs", "neighbor",
     "hours_known", "outside_hours", "no_consent", "consent_known", "unassigned_caller",
     "numbers_known", "weak_attestation", "long_answered", "peak_duration_calls",
-    "peak_calls_per_minute",
+    "peak_calls_per_minute", "period_no_consent", "period_consent_known",
+    "period_long_answered", "period_peak_duration_calls",
 )  # fmt: skip
 
 
@@ -519,6 +521,144 @@ def test_night_calling_practice_is_judged_over_the_day() -> None:
         hours_evidence(EntityContext(declared_use=sales, account_no_consent_share=0.02))
         is Evidence.SUSPECT
     )
+
+
+def _thin_recorded_day(**values: object) -> EntityFeatures:
+    """A small sender's day: 110 calls, 16 answered, every one a 40-second message, no
+    consent records; too few answered calls to judge the day alone. Over the week, 115
+    such calls make the account's spike."""
+    day = features(
+        calls=110,
+        answered=16,
+        answered_seconds=16 * 40,
+        short_answered=0,
+        long_answered=16,
+        callees=110,
+        callee_blocks=110,
+        callee_caller_pairs=110,
+        caller_ids=3,
+        nanp_pairs=110,
+        neighbor=0,
+        hours_known=110,
+        outside_hours=0,
+        no_consent=16,
+        consent_known=16,
+        numbers_known=110,
+        weak_attestation=0,
+        peak_duration_calls=16,
+        peak_duration_s=40,
+        peak_calls_per_minute=2,
+        period_no_consent=115,
+        period_consent_known=115,
+        period_long_answered=115,
+        period_peak_duration_calls=115,
+        period_peak_duration_s=39,
+    )
+    return replace(day, **values)
+
+
+def test_a_thin_windows_recording_is_judged_over_the_period() -> None:
+    """A campaign spread thin (16 answered calls a day) hides from every window's spike
+    and consent tests; the account's week shows both, and the day's own calls peak at the
+    week's length: its days reach high."""
+    day = _thin_recorded_day()
+    found = {f.code: f for f in detect(day)}
+    spike = found[ReasonCode.PRERECORDED_PATTERN]
+    assert "too few to rule out chance alone" in spike.detail
+    assert spike.value > DEFAULT_THRESHOLDS.prerecorded_share
+    consent = found[ReasonCode.NO_CONSENT_WIRELESS]
+    assert consent.evidence is Evidence.ILLEGAL
+    assert consent.value == 1.0
+    assert assess(day).severity is Severity.HIGH
+    # a day whose calls peak at another length is not judged by the week's recording, and
+    # its consent is not asked (live calls need none)
+    other_length = _thin_recorded_day(peak_duration_s=70)
+    assert not {ReasonCode.PRERECORDED_PATTERN, ReasonCode.NO_CONSENT_WIRELESS} & codes(
+        other_length
+    )
+    assert assess(other_length).severity is not Severity.HIGH
+    # nor a day whose calls spread over many lengths (4 of 16 at the peak)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(_thin_recorded_day(peak_duration_calls=4))
+    # callees who consented over the week: no consent reason, nothing illegal
+    covered = _thin_recorded_day(period_no_consent=5)
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes(covered)
+    assert assess(covered).severity is not Severity.HIGH
+    # a week too thin as well: nothing to judge the practice by
+    week_thin = _thin_recorded_day(
+        period_long_answered=40, period_peak_duration_calls=40, period_consent_known=15
+    )
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(week_thin)
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes(week_thin)
+    # a window that holds enough answered calls is judged on its own figures only
+    thick = _thin_recorded_day(
+        answered=400, long_answered=400, consent_known=400, no_consent=0, peak_duration_calls=40
+    )
+    assert not {ReasonCode.PRERECORDED_PATTERN, ReasonCode.NO_CONSENT_WIRELESS} & codes(thick)
+    # ... unless its own spike crosses the share but not beyond chance (33% of 60 calls: at
+    # least 23%), where the period's thousands settle it
+    unsure = _thin_recorded_day(
+        answered=60, long_answered=60, consent_known=60, no_consent=60, peak_duration_calls=20
+    )
+    assert not recording_spike(20, 60)[2]
+    assert ReasonCode.PRERECORDED_PATTERN in codes(unsure)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(
+        replace(unsure, period_peak_duration_calls=30)
+    )
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    entity_type=_ENTITY_TYPES,
+    hourly=st.booleans(),
+    calls=st.integers(0, 200),
+    long_answered=st.integers(0, 60),
+    peak=st.integers(0, 60),
+    peak_s=st.integers(30, 50),
+    consent_known=st.integers(0, 30),
+    no_consent=st.integers(0, 30),
+    period=st.fixed_dictionaries(
+        {
+            name: _NEAR_THRESHOLD
+            for name in (
+                "period_no_consent",
+                "period_consent_known",
+                "period_long_answered",
+                "period_peak_duration_calls",
+            )
+        }
+    ),
+    period_peak_s=st.one_of(st.none(), st.integers(30, 50)),
+)
+def test_may_find_lets_through_thin_windows_the_period_judges(
+    *,
+    entity_type: str,
+    hourly: bool,
+    calls: int,
+    long_answered: int,
+    peak: int,
+    peak_s: int,
+    consent_known: int,
+    no_consent: int,
+    period: dict[str, int],
+    period_peak_s: int | None,
+) -> None:
+    """The period-judged reasons need four figures to line up at once, which the test
+    above rarely draws: here every thin window is drawn with its period."""
+    f = _thin_recorded_day(
+        entity_type=entity_type,
+        window_end=_window_end(hourly),
+        calls=calls,
+        answered=max(long_answered, consent_known),
+        long_answered=long_answered,
+        peak_duration_calls=peak,
+        peak_duration_s=peak_s,
+        consent_known=consent_known,
+        no_consent=no_consent,
+        period_peak_duration_s=period_peak_s,
+        **period,
+    )
+    if detect(f):
+        assert one_row_may_find(f), [finding.code for finding in detect(f)]
 
 
 def test_a_trickle_of_invalid_caller_ids_is_not_chance_proof() -> None:

@@ -360,3 +360,39 @@ def test_sources_sharing_a_key_get_new_keys(
     assert 1 in salts
     assert features[("customer", "acme")].peak_calls_per_minute == 4
     assert features[("customer", "other")].peak_calls_per_minute == 3
+
+
+def test_period_figures_sum_an_entitys_windows(tmp_path: Path) -> None:
+    """A client playing a 40-second recording on three days, 40 calls a day, and its
+    reseller's own live calls: each entity's period figures are its windows' summed, and
+    its period spike is found on its histograms summed over the days."""
+    factory = CallFactory()
+    for day in range(3):
+        hour = 15 + 24 * day
+        factory.campaign(
+            40, customer_id="reseller", sub_account="client-a", message_s=40, hour=hour
+        )
+        factory.campaign(40, customer_id="reseller", message_s=None, hour=hour)
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    rows = compute_features(connection, tables=NO_TABLES)
+    by_entity: dict[tuple[str, str], list[EntityFeatures]] = {}
+    for row in rows:
+        by_entity.setdefault((row.entity_type, row.entity_id), []).append(row)
+    client_days = by_entity[("sub_account", "client-a")]
+    assert len(client_days) == 3
+    for days in by_entity.values():
+        for row in days:
+            assert row.period_long_answered == sum(d.long_answered for d in days)
+            assert row.period_no_consent == sum(d.no_consent for d in days)
+            assert row.period_consent_known == sum(d.consent_known for d in days)
+            assert row.period_peak_duration_s == days[0].period_peak_duration_s
+    client = client_days[0]
+    assert client.period_peak_duration_s is not None
+    assert abs(client.period_peak_duration_s - 40) <= 2
+    # three days' recordings make a bigger spike than any one day's
+    assert client.period_peak_duration_calls > max(d.peak_duration_calls for d in client_days)
+    # the reseller's period spike is over its client's calls and its own, summed
+    reseller = by_entity[("customer", "reseller")][0]
+    assert reseller.period_long_answered > client.period_long_answered
+    assert reseller.period_peak_duration_s is not None
+    assert abs(reseller.period_peak_duration_s - 40) <= 4

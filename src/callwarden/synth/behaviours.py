@@ -191,6 +191,18 @@ PRERECORDED_NO_CONSENT = Behaviour(
     early_share=0.3, message_share=0.65, message_s=(54.0, 66.0), message_sd=3.5,
     talk_median_s=(60.0, 150.0), numbers=(8, 40),
 )  # fmt: skip
+PRERECORDED_LOW_VOLUME = Behaviour(
+    "prerecorded_low_volume", False,
+    "A reseller's small client playing a recording to wireless numbers without consent, a "
+    "hundred-odd calls a day whatever the network's size: no day holds enough answered "
+    "calls for a spike or a consent share of its own; the days together show both.",
+    ROBOCALL_HOURS, (0.4, 0.1), (0.22, 0.36), ROBOCALL_UNANSWERED,
+    CalleeMode.WIRELESS, CallerMode.OWNED,
+    early_share=0.25, message_share=0.65, message_s=(25.0, 75.0), message_sd=3.0,
+    talk_median_s=(60.0, 150.0), numbers=(2, 6),
+)  # fmt: skip
+#: calls a day of the low-volume campaign: a hundred-odd, at every scale
+LOW_VOLUME_CALLS = (110.0, 220.0)
 NEIGHBOUR_SPOOFING = Behaviour(
     "neighbour_spoofing", False,
     "Neighbour spoofing: caller IDs made of the callee's own NPA-NXX and a random line, "

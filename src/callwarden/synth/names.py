@@ -41,6 +41,7 @@ INDUSTRIES = {
     "auto_warranty": ("Auto Protection", "Vehicle Services", "Motor Club"),
     "health_plans": ("Health Plans", "Benefits Center", "Insurance Marketplace"),
     "debt": ("Debt Relief", "Financial Solutions", "Credit Services"),
+    "home_services": ("Home Improvement", "Window Replacement", "Home Warranty", "Roofing Leads"),
     "energy": ("Energy Savings", "Solar Solutions", "Vacation Club", "Home Solutions"),
 }  # fmt: skip
 

@@ -689,7 +689,7 @@ def build_network(
     wholesale_ips = g.trunks(int(rng.integers(1, 4)))
     count = max(4, round(25 * math.sqrt(scale)))
     subs = _split(share(b.WHOLESALE_CLIENT), count, rng, 0.8)
-    bad_index = int(rng.integers(count))
+    bad_index, thin_index = (int(i) for i in rng.permutation(count)[:2])
     for index, client_volume in enumerate(subs):
         home = g.random_npa()
         volume = client_volume
@@ -699,6 +699,13 @@ def build_network(
             name = g.name("debt")
             first_day = campaign_start()
             created = max(1.0, 20.0 - first_day)
+        elif index == thin_index:
+            # low and slow: the same hundred-odd calls a day at every scale
+            behaviour = b.PRERECORDED_LOW_VOLUME
+            volume = float(rng.uniform(*b.LOW_VOLUME_CALLS))
+            name = g.name("home_services")
+            first_day = campaign_start()
+            created = float(rng.uniform(30, 400))
         else:
             behaviour = b.WHOLESALE_CLIENT
             name = g.name("small_business")

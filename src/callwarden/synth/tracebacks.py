@@ -29,6 +29,11 @@ CAMPAIGN_NAMES: dict[str, tuple[str, ...]] = {
         "Home Equity Cash Offer",
         "Listing Agreement Offer",
     ),
+    "prerecorded_low_volume": (
+        "Home Improvement Grant",
+        "Window Rebate Program",
+        "Roof Inspection",
+    ),
     "neighbour_spoofing": ("Auto Warranty", "Vehicle Service Contract", "Car Warranty Expiring"),
     "snowshoe": ("Health Insurance Enrollment", "Medicare Benefits", "Final Expense Insurance"),
     "gateway_flood": (

@@ -768,4 +768,8 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "outside_hours_share": share(f.outside_hours, f.hours_known),
         "weak_attestation_share": share(f.weak_attestation, f.calls),
         "sources": f.sources,
+        # the account over the whole period analysed (what a thin window is judged by)
+        "period_no_consent_share": share(f.period_no_consent, f.period_consent_known),
+        "period_peak_duration_s": f.period_peak_duration_s,
+        "period_peak_duration_share": share(f.period_peak_duration_calls, f.period_long_answered),
     }

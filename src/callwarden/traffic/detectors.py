@@ -27,7 +27,7 @@ from enum import StrEnum
 import numpy as np
 
 from callwarden.traffic.alerts import ReasonCode, Severity
-from callwarden.traffic.features import EntityFeatures
+from callwarden.traffic.features import RECORDING_BAND_HALF_WIDTH, EntityFeatures
 
 
 @dataclass(frozen=True)
@@ -253,6 +253,41 @@ def recording_spike(
     )
 
 
+def period_recording(
+    f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[float, float] | None:
+    """For a window whose answered calls peak at one length, holding at least the
+    recording threshold's share of them, but too few to rule out chance by themselves
+    (see :func:`recording_spike`): the share (and its lower bound) of the account's spike
+    over the whole period analysed, when that spike is a recording at the same length.
+    None otherwise: a sender that played a recording on other days is not judged by them
+    on a day its calls do not show it."""
+    t = thresholds
+    if f.peak_duration_calls <= 0:
+        return None
+    if f.peak_duration_s is None or f.period_peak_duration_s is None:
+        return None
+    if abs(f.peak_duration_s - f.period_peak_duration_s) > RECORDING_BAND_HALF_WIDTH:
+        return None
+    if _share(f.peak_duration_calls, f.long_answered) < t.prerecorded_share:
+        return None
+    share, bound, spike = recording_spike(f.period_peak_duration_calls, f.period_long_answered, t)
+    return (share, bound) if spike else None
+
+
+def period_no_consent_share(
+    f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> float | None:
+    """The share of the account's answered calls to numbers without consent records over
+    the whole period analysed, when it holds enough answered calls to tell and crosses the
+    threshold; None otherwise."""
+    t = thresholds
+    share = _share(f.period_no_consent, f.period_consent_known)
+    if f.period_consent_known < t.min_answered or share < t.no_consent_share:
+        return None
+    return share
+
+
 def detect(
     features: EntityFeatures,
     context: EntityContext = EntityContext(),
@@ -392,6 +427,20 @@ def detect(
             t.prerecorded_share,
             Evidence.PATTERN,
         )
+    elif (period_spike := period_recording(f, t)) is not None:
+        prerecorded = True
+        period_share, period_bound = period_spike
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
+            f"last {f.peak_duration_s} s +-4 s, too few to rule out chance alone; over the period "
+            f"analysed {_pct(period_share)} of the account's {f.period_long_answered:,} "
+            f"(at least {_pct(period_bound)} allowing for chance) form that spike at "
+            f"{f.period_peak_duration_s} s (one recording played to the end)",
+            period_bound,
+            t.prerecorded_share,
+            Evidence.PATTERN,
+        )
     if f.calls >= t.high_volume_calls * volume_scale:
         add(
             ReasonCode.HIGH_VOLUME,
@@ -444,23 +493,46 @@ def detect(
 
     # --- consent, hours, signing ----------------------------------------------------------
     use = classify_declared_use(context.declared_use)
+    # 47 USC 227(b)(1)(A): prerecorded or autodialled calls need prior express consent;
+    # emergency calls are exempt. The robocall shape is what makes consent required.
+    # Live, hand-dialled calls need no consent, so without that shape the missing
+    # records are a pattern only.
+    # A recording is the sender's practice: an hour too thin to show the spike takes
+    # the day's (context.day_prerecorded).
+    robocalls = prerecorded or sequential or context.day_prerecorded is True
+    needs_consent = robocalls and use is not DeclaredUse.EMERGENCY
+    consent_evidence = Evidence.ILLEGAL if needs_consent else Evidence.PATTERN
+    robocall_note = " (prerecorded or autodialled)" if needs_consent else ""
     no_consent_share = _share(f.no_consent, f.consent_known)
-    if f.consent_known >= t.min_answered and no_consent_share >= t.no_consent_share:
-        # 47 USC 227(b)(1)(A): prerecorded or autodialled calls need prior express consent;
-        # emergency calls are exempt. The robocall shape is what makes consent required.
-        # Live, hand-dialled calls need no consent, so without that shape the missing
-        # records are a pattern only.
-        # A recording is the sender's practice: an hour too thin to show the spike takes
-        # the day's (context.day_prerecorded).
-        robocalls = prerecorded or sequential or context.day_prerecorded is True
-        needs_consent = robocalls and use is not DeclaredUse.EMERGENCY
+    if f.consent_known >= t.min_answered:
+        if no_consent_share >= t.no_consent_share:
+            add(
+                ReasonCode.NO_CONSENT_WIRELESS,
+                f"{_pct(no_consent_share)} of answered calls to numbers without consent "
+                f"records{robocall_note}",
+                no_consent_share,
+                t.no_consent_share,
+                consent_evidence,
+                "no_consent",
+            )
+    elif (
+        needs_consent
+        and f.no_consent
+        and (period_consent := period_no_consent_share(f, t)) is not None
+    ):
+        # Too few answered calls to judge the window alone, and calls that need consent:
+        # the account's coverage over the period analysed says whether these calls'
+        # callees are likely to have consented (a sender spreading a campaign thin over
+        # days must not escape). The figure is the period's, so the window's own volume
+        # does not gate it. Live calls need no consent: for them it is not asked.
         add(
             ReasonCode.NO_CONSENT_WIRELESS,
-            f"{_pct(no_consent_share)} of answered calls to numbers without consent records"
-            + (" (prerecorded or autodialled)" if needs_consent else ""),
-            no_consent_share,
+            f"{f.no_consent:,} of the window's {f.consent_known:,} answered calls, and "
+            f"{_pct(period_consent)} of the account's {f.period_consent_known:,} over the "
+            f"period analysed, to numbers without consent records{robocall_note}",
+            period_consent,
             t.no_consent_share,
-            Evidence.ILLEGAL if needs_consent else Evidence.PATTERN,
+            consent_evidence,
             "no_consent",
         )
     outside_share = _share(f.outside_hours, f.hours_known)
@@ -582,6 +654,10 @@ MAY_FIND_COLUMNS = (
     "weak_attestation",
     "peak_duration_calls",
     "peak_calls_per_minute",
+    "period_no_consent",
+    "period_consent_known",
+    "period_long_answered",
+    "period_peak_duration_calls",
 )
 
 
@@ -664,6 +740,20 @@ def may_find(
             & (share("short_answered", "answered") >= t.short_calls_share)
         )
         | (share("weak_attestation", calls) >= t.weak_attestation_share)
+    )
+    # a window too thin to judge alone takes the account's practice over the period, whatever
+    # its own volume (period_recording, period_no_consent_share; a bound is never above its
+    # share)
+    found |= (
+        (c["peak_duration_calls"] > 0)
+        & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+        & (c["period_long_answered"] >= t.prerecorded_min_answered)
+        & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
+    ) | (
+        (c["no_consent"] > 0)
+        & (c["consent_known"] < t.min_answered)
+        & (c["period_consent_known"] >= t.min_answered)
+        & (share("period_no_consent", "period_consent_known") >= t.no_consent_share)
     )
     return np.asarray(found, dtype=bool)
 

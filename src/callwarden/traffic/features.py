@@ -113,6 +113,13 @@ class EntityFeatures:
     peak_duration_calls: int = 0
     peak_duration_s: int | None = None
     peak_calls_per_minute: int = 0
+    #: the entity's figures over the whole period analysed (every window of it): the
+    #: practice of an account whose windows each hold too few answered calls to show one
+    period_no_consent: int = 0
+    period_consent_known: int = 0
+    period_long_answered: int = 0
+    period_peak_duration_calls: int = 0
+    period_peak_duration_s: int | None = None
     sample_call_ids: dict[str, str] | None = None
 
     @property
@@ -638,15 +645,16 @@ _SUMMED = (
 
 #: the band a recording's length is blurred over, and the flanks compared with it
 #: (seconds either side): network timing blurs a message's length by a few seconds
-_BAND_HALF_WIDTH = 4
+RECORDING_BAND_HALF_WIDTH = 4
 _FLANK_WIDTH = 9
 
 
 def entity_features_sql(unit: str) -> str:
     """Roll the scans' small results up to entities and attach the per-minute peak, the
-    duration peak and (``day_peak_duration_calls``) the duration peak of the window's UTC
-    day. Runs on the temp tables cw_sources, cw_minutes, cw_source_keys, cw_peaks and, for
-    windows shorter than a day, cw_day_peaks (see :func:`duration_peaks`)."""
+    duration peak, (``day_peak_duration_calls``) the duration peak of the window's UTC day
+    and the entity's figures over the whole period (``period_*``). Runs on the temp tables
+    cw_sources, cw_minutes, cw_source_keys, cw_peaks, cw_period_peaks and, for windows
+    shorter than a day, cw_day_peaks (see :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
     measures = f"{_sum_parts(_SUMMED)}, count(*) as sources, {_sample_parts(FLAGS)}"
@@ -665,17 +673,29 @@ def entity_features_sql(unit: str) -> str:
             f"left join cw_day_peaks d on {same_entity.format('d')} "
             f"and d.window_start = {day_of_window}"
         )
+    entity = "partition by e.entity_type, e.entity_id, e.customer_id"
+    period_sums = ", ".join(
+        f"sum(e.{name}) over ({entity}) as period_{name}" for name in _PERIOD_SUMMED
+    )
     return f"""
         with entities as ({_entity_levels("cw_sources", measures)}),
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
                p.peak_duration_s, coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
-               {day_peak} as day_peak_duration_calls
+               {day_peak} as day_peak_duration_calls,
+               {period_sums},
+               coalesce(q.peak_duration_calls, 0) as period_peak_duration_calls,
+               q.peak_duration_s as period_peak_duration_s
         from entities e
         left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
         left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
+        left join cw_period_peaks q on {same_entity.format("q")}
         {day_join}
     """
+
+
+#: what an account's windows add up to over the period analysed (see EntityFeatures)
+_PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
 
 
 def _bursts_sql(unit: str) -> str:
@@ -836,7 +856,7 @@ def duration_peaks(
     empty = np.zeros(0, dtype=np.int64)
     if group.size == 0:
         return empty, empty, empty
-    reach = _BAND_HALF_WIDTH + _FLANK_WIDTH + 1
+    reach = RECORDING_BAND_HALF_WIDTH + _FLANK_WIDTH + 1
     # Each group gets its own stretch of the key line, with room either side of its
     # durations so that no band reaches into the next group's stretch.
     low = int(duration.min())
@@ -847,15 +867,15 @@ def duration_peaks(
     def calls_up_to(limit: np.ndarray) -> np.ndarray:
         return cumulative[np.searchsorted(key, limit, side="right")]
 
-    band_top = calls_up_to(key + _BAND_HALF_WIDTH)
-    band_bottom = calls_up_to(key - _BAND_HALF_WIDTH - 1)
-    left_bottom = calls_up_to(key - _BAND_HALF_WIDTH - _FLANK_WIDTH - 1)
-    right_top = calls_up_to(key + _BAND_HALF_WIDTH + _FLANK_WIDTH)
+    band_top = calls_up_to(key + RECORDING_BAND_HALF_WIDTH)
+    band_bottom = calls_up_to(key - RECORDING_BAND_HALF_WIDTH - 1)
+    left_bottom = calls_up_to(key - RECORDING_BAND_HALF_WIDTH - _FLANK_WIDTH - 1)
+    right_top = calls_up_to(key + RECORDING_BAND_HALF_WIDTH + _FLANK_WIDTH)
     band = band_top - band_bottom
     flanks = (band_bottom - left_bottom) + (right_top - band_top)
     # excess * 2 stays an integer: band - flanks / 2 without floating point
     twice_excess = 2 * band - flanks
-    candidate = duration >= SHORT_CALL_SECONDS + _BAND_HALF_WIDTH
+    candidate = duration >= SHORT_CALL_SECONDS + RECORDING_BAND_HALF_WIDTH
     if not candidate.any():
         return empty, empty, empty
     c_group = group[candidate]
@@ -917,11 +937,15 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
 
 def caller_id_entities_sql() -> str:
     """Caller-ID rows as entities. Duration peaks and burst rates are per source; a calling
-    number's calls are a slice of a source's, so its rows carry none."""
+    number's calls are a slice of a source's, so its rows carry none, nor an account's
+    practice over the period (consent is the account's)."""
     return (
         "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
-        "0 as peak_calls_per_minute, 0 as day_peak_duration_calls from cw_caller_ids"
+        "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
+        + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
+        + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s "
+        "from cw_caller_ids"
     )
 
 
@@ -1040,6 +1064,13 @@ def compute_feature_table(
             "group by source_key, 2, duration_s"
         )
         _entity_spikes(connection, "cw_hist_day", "cw_day_peaks")
+    # ... and over the whole period, for a sender whose every window is too thin to show it
+    connection.execute(
+        "create or replace temp table cw_hist_period as "
+        "select source_key, 0 as window_us, duration_s, sum(answered_calls) as answered_calls "
+        "from cw_hist group by source_key, duration_s"
+    )
+    _entity_spikes(connection, "cw_hist_period", "cw_period_peaks")
     parts = [
         _with_int64_counts(
             connection.sql(
@@ -1107,6 +1138,8 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_peaks",
         "cw_hist_day",
         "cw_day_peaks",
+        "cw_hist_period",
+        "cw_period_peaks",
     ):
         connection.execute(f"drop table if exists {name}")
 
