@@ -661,6 +661,20 @@ def test_may_find_lets_through_thin_windows_the_period_judges(
         assert one_row_may_find(f), [finding.code for finding in detect(f)]
 
 
+def test_missing_consent_in_a_few_answered_calls_must_beat_chance() -> None:
+    """4 unconsented calls among an hour's 20 answered is 20%, the threshold, but within
+    chance of an account whose callees nearly all consented; 10 of 20 is not."""
+    hour = features(window_end=DAY + timedelta(hours=1), calls=80, answered=20, consent_known=20)
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes(replace(hour, no_consent=4))
+    (found,) = [
+        f for f in detect(replace(hour, no_consent=10)) if f.code is ReasonCode.NO_CONSENT_WIRELESS
+    ]
+    assert found.value == 0.5
+    assert "at least 32%" in found.detail
+    # among a day's hundreds the bound sits close to the share
+    assert ReasonCode.NO_CONSENT_WIRELESS in codes(features(no_consent=120))
+
+
 def test_a_trickle_of_invalid_caller_ids_is_not_chance_proof() -> None:
     """8 invalid caller IDs in 396 transit calls is 2.02%, over the 2% share, but within
     chance of an honest carrier's 1-2% trickle; 40 in 396 is not."""

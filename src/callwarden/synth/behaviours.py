@@ -194,15 +194,16 @@ PRERECORDED_NO_CONSENT = Behaviour(
 PRERECORDED_LOW_VOLUME = Behaviour(
     "prerecorded_low_volume", False,
     "A reseller's small client playing a recording to wireless numbers without consent, a "
-    "hundred-odd calls a day whatever the network's size: no day holds enough answered "
-    "calls for a spike or a consent share of its own; the days together show both.",
+    "couple of hundred calls a day whatever the network's size: no day holds enough "
+    "answered calls to show the recording beyond chance; the days together do.",
     ROBOCALL_HOURS, (0.4, 0.1), (0.22, 0.36), ROBOCALL_UNANSWERED,
     CalleeMode.WIRELESS, CallerMode.OWNED,
     early_share=0.25, message_share=0.65, message_s=(25.0, 75.0), message_sd=3.0,
     talk_median_s=(60.0, 150.0), numbers=(2, 6),
 )  # fmt: skip
-#: calls a day of the low-volume campaign: a hundred-odd, at every scale
-LOW_VOLUME_CALLS = (110.0, 220.0)
+#: calls a day of the low-volume campaign at every scale: too few answered calls for a day
+#: to show a recording beyond chance (under 50), enough over two days
+LOW_VOLUME_CALLS = (150.0, 240.0)
 NEIGHBOUR_SPOOFING = Behaviour(
     "neighbour_spoofing", False,
     "Neighbour spoofing: caller IDs made of the callee's own NPA-NXX and a random line, "

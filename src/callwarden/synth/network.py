@@ -700,11 +700,11 @@ def build_network(
             first_day = campaign_start()
             created = max(1.0, 20.0 - first_day)
         elif index == thin_index:
-            # low and slow: the same hundred-odd calls a day at every scale
+            # low and slow: the same couple of hundred calls every day, at every scale
             behaviour = b.PRERECORDED_LOW_VOLUME
             volume = float(rng.uniform(*b.LOW_VOLUME_CALLS))
             name = g.name("home_services")
-            first_day = campaign_start()
+            first_day = 0
             created = float(rng.uniform(30, 400))
         else:
             behaviour = b.WHOLESALE_CLIENT

@@ -245,7 +245,11 @@ def enriched_calls_sql(
         heavy = "hc.caller_id"
     if tables.dno:
         joins.append("left join cw_dno dno on dno.number = c.caller_id")
-        dno_flag = "case when dno.number is not null then 1 else 0 end"
+        # A number the provider's own records grant to the calling account (or the account
+        # above it) is that account's line: a DNO entry saying otherwise is stale for it
+        # (a reassigned or mislisted number), not evidence of spoofing.
+        own_number = " and ns.number is null and nc.number is null" if tables.numbers else ""
+        dno_flag = f"case when dno.number is not null{own_number} then 1 else 0 end"
     else:
         dno_flag = "0"
     if tables.callee_time_zones:
