@@ -253,7 +253,7 @@ def recording_spike(
     )
 
 
-def period_recording(
+def _period_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> tuple[float, float] | None:
     """For a window whose answered calls peak at one length, holding at least the
@@ -275,7 +275,7 @@ def period_recording(
     return (share, bound) if spike else None
 
 
-def period_no_consent_share(
+def _period_no_consent_share(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> float | None:
     """The share of the account's answered calls to numbers without consent records over
@@ -428,7 +428,7 @@ def detect(
             t.prerecorded_share,
             Evidence.PATTERN,
         )
-    elif (period_spike := period_recording(f, t)) is not None:
+    elif (period_spike := _period_recording(f, t)) is not None:
         prerecorded = True
         period_share, period_bound = period_spike
         add(
@@ -523,7 +523,7 @@ def detect(
     elif (
         needs_consent
         and f.no_consent
-        and (period_consent := period_no_consent_share(f, t)) is not None
+        and (period_consent := _period_no_consent_share(f, t)) is not None
     ):
         # Too few answered calls to judge the window alone, and calls that need consent:
         # the account's coverage over the period analysed says whether these calls'
@@ -747,7 +747,7 @@ def may_find(
         | (share("weak_attestation", calls) >= t.weak_attestation_share)
     )
     # a window too thin to judge alone takes the account's practice over the period, whatever
-    # its own volume (period_recording, period_no_consent_share; a bound is never above its
+    # its own volume (_period_recording, _period_no_consent_share; a bound is never above its
     # share)
     found |= (
         (c["peak_duration_calls"] > 0)

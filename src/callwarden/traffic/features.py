@@ -243,15 +243,6 @@ def enriched_calls_sql(
     if heavy_callers is not None:
         joins.append(f"left join {heavy_callers} hc on hc.caller_id = c.caller_id")
         heavy = "hc.caller_id"
-    if tables.dno:
-        joins.append("left join cw_dno dno on dno.number = c.caller_id")
-        # A number the provider's own records grant to the calling account (or the account
-        # above it) is that account's line: a DNO entry saying otherwise is stale for it
-        # (a reassigned or mislisted number), not evidence of spoofing.
-        own_number = " and ns.number is null and nc.number is null" if tables.numbers else ""
-        dno_flag = f"case when dno.number is not null{own_number} then 1 else 0 end"
-    else:
-        dno_flag = "0"
     if tables.callee_time_zones:
         # The day is matched as a day number (days since 1970-01-01), computed per call by
         # integer arithmetic and per table row once (see _floor_us).
@@ -292,6 +283,8 @@ def enriched_calls_sql(
         )
     else:
         no_consent = "0"
+    # the calling number is granted neither to the sub-account nor to its account (cw_numbers)
+    not_granted: str | None = None
     if tables.numbers:
         # Whether the account declared its numbers at all is the source's, not the call's:
         # source_parts_sql looks it up once per group (cw_number_holders).
@@ -300,12 +293,19 @@ def enriched_calls_sql(
                 f"left join cw_numbers {alias} on {alias}.number = c.caller_id "
                 f"and {alias}.holder = {holder}"
             )
-        ungranted = (
-            "case when c.customer_id is not null and ns.number is null and nc.number is null "
-            "then 1 else 0 end"
-        )
+        not_granted = "ns.number is null and nc.number is null"
+        ungranted = f"case when c.customer_id is not null and {not_granted} then 1 else 0 end"
     else:
         ungranted = "0"
+    if tables.dno:
+        joins.append("left join cw_dno dno on dno.number = c.caller_id")
+        # A number the provider's own records grant to the calling account (or the account
+        # above it) is that account's line: a DNO entry saying otherwise is stale for it
+        # (a reassigned or mislisted number), not evidence of spoofing.
+        own_line = f" and {not_granted}" if not_granted else ""
+        dno_flag = f"case when dno.number is not null{own_line} then 1 else 0 end"
+    else:
+        dno_flag = "0"
     join_text = "\n        ".join(joins)
     return f"""
         select
@@ -652,6 +652,9 @@ _SUMMED = (
 RECORDING_BAND_HALF_WIDTH = 4
 _FLANK_WIDTH = 9
 
+#: what an account's windows add up to over the period analysed (see EntityFeatures)
+_PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
+
 
 def entity_features_sql(unit: str) -> str:
     """Roll the scans' small results up to entities and attach the per-minute peak, the
@@ -696,10 +699,6 @@ def entity_features_sql(unit: str) -> str:
         left join cw_period_peaks q on {same_entity.format("q")}
         {day_join}
     """
-
-
-#: what an account's windows add up to over the period analysed (see EntityFeatures)
-_PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
 
 
 def _bursts_sql(unit: str) -> str:
