@@ -523,38 +523,39 @@ def test_night_calling_practice_is_judged_over_the_day() -> None:
     )
 
 
+#: A small sender's day: 110 calls, 16 answered, every one a 40-second message, no consent
+#: records; too few answered calls to judge the day alone. Over the week, 115 such calls
+#: make the account's spike.
+_THIN_RECORDED_DAY: dict[str, object] = {
+    "calls": 110,
+    "answered": 16,
+    "answered_seconds": 16 * 40,
+    "short_answered": 0,
+    "long_answered": 16,
+    "callees": 110,
+    "callee_blocks": 110,
+    "callee_caller_pairs": 110,
+    "caller_ids": 3,
+    "nanp_pairs": 110,
+    "neighbor": 0,
+    "hours_known": 110,
+    "outside_hours": 0,
+    "no_consent": 16,
+    "consent_known": 16,
+    "numbers_known": 110,
+    "peak_duration_calls": 16,
+    "peak_calls_per_minute": 2,
+    "period_no_consent": 115,
+    "period_consent_known": 115,
+    "period_long_answered": 115,
+    "period_peak_duration_calls": 115,
+    "period_peak_duration_s": 39,
+}
+
+
 def _thin_recorded_day(**values: object) -> EntityFeatures:
-    """A small sender's day: 110 calls, 16 answered, every one a 40-second message, no
-    consent records; too few answered calls to judge the day alone. Over the week, 115
-    such calls make the account's spike."""
-    day = features(
-        calls=110,
-        answered=16,
-        answered_seconds=16 * 40,
-        short_answered=0,
-        long_answered=16,
-        callees=110,
-        callee_blocks=110,
-        callee_caller_pairs=110,
-        caller_ids=3,
-        nanp_pairs=110,
-        neighbor=0,
-        hours_known=110,
-        outside_hours=0,
-        no_consent=16,
-        consent_known=16,
-        numbers_known=110,
-        weak_attestation=0,
-        peak_duration_calls=16,
-        peak_duration_s=40,
-        peak_calls_per_minute=2,
-        period_no_consent=115,
-        period_consent_known=115,
-        period_long_answered=115,
-        period_peak_duration_calls=115,
-        period_peak_duration_s=39,
-    )
-    return replace(day, **values)
+    """:data:`_THIN_RECORDED_DAY` with ``values`` changed."""
+    return features(**{**_THIN_RECORDED_DAY, **values})
 
 
 def test_a_thin_windows_recording_is_judged_over_the_period() -> None:
