@@ -6,6 +6,7 @@ from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 import pytest
@@ -29,7 +30,6 @@ from callwarden.traffic.analyze import (
     ReferenceData,
     _attribute,
     _baselines,
-    _consent_table,
     _contexts,
     _day_totals,
     alert_id,
@@ -37,6 +37,7 @@ from callwarden.traffic.analyze import (
     connect_cdr_files,
     provider_key,
     read_reference_files,
+    register_consent,
     stage_cdr_files,
 )
 from callwarden.traffic.detectors import Assessment, EntityContext, Evidence, Finding
@@ -254,6 +255,13 @@ _INSTANTS = st.one_of(
 )
 
 
+def _merged_consent(consent: list[ConsentRecord] | pa.Table) -> list[dict[str, object]]:
+    connection = duckdb.connect()
+    connection.execute("set TimeZone = 'UTC'")
+    register_consent(connection, consent)
+    return connection.sql("select * from cw_consent").to_arrow_table().to_pylist()
+
+
 @given(
     st.lists(
         st.tuples(st.sampled_from(["+12025550100", "+12025550101"]), st.sampled_from("ab")),
@@ -273,15 +281,16 @@ def test_consent_grants_merge_per_callee_and_holder(
         ConsentRecord(number, holder, ConsentType.PRIOR_EXPRESS, obtained, revoked)
         for (number, holder), (obtained, revoked) in zip(keys, times, strict=False)
     ]
-    merged = {
-        (row["called_number"], row["holder"]): row for row in _consent_table(records).to_pylist()
-    }
+    merged = {(row["called_number"], row["holder"]): row for row in _merged_consent(records)}
     assert set(merged) == {(r.called_number, r.customer_id) for r in records}
     for key, row in merged.items():
         grants = [r for r in records if (r.called_number, r.customer_id) == key]
-        obtained = [r.obtained_at for r in grants if r.obtained_at is not None]
-        # the earliest grant counts; a revocation only once every grant is revoked
-        assert row["obtained_at"] == (min(obtained) if obtained else None)
+        # the earliest grant counts, one without a date from any time (formats.md section 3);
+        # a revocation only once every grant is revoked
+        if any(r.obtained_at is None for r in grants):
+            assert row["obtained_at"] is None
+        else:
+            assert row["obtained_at"] == min(r.obtained_at for r in grants if r.obtained_at)
         if any(r.revoked_at is None for r in grants):
             assert row["revoked_at"] is None
         else:
@@ -289,13 +298,13 @@ def test_consent_grants_merge_per_callee_and_holder(
     # the columnar form (what read_reference_files passes on) merges the same way
     table = pa.table(
         {
-            "called_number": [r.called_number for r in records],
-            "customer_id": [r.customer_id for r in records],
+            "called_number": pa.array([r.called_number for r in records], pa.string()),
+            "customer_id": pa.array([r.customer_id for r in records], pa.string()),
             "obtained_at": pa.array([r.obtained_at for r in records], pa.timestamp("us", "UTC")),
             "revoked_at": pa.array([r.revoked_at for r in records], pa.timestamp("us", "UTC")),
         }
     )
-    from_table = _consent_table(table).to_pylist() if records else []
+    from_table = _merged_consent(table)
     assert sorted(from_table, key=_merged_key) == sorted(merged.values(), key=_merged_key)
 
 

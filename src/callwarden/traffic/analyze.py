@@ -360,7 +360,7 @@ def _register_reference(
             connection, "cw_dno", pa.table({"number": pa.array(numbers, pa.string())}), ["number"]
         )
     if reference.consent is not None:
-        register_table(connection, "cw_consent", _consent_table(reference.consent), _CONSENT_COLS)
+        register_consent(connection, reference.consent)
     if reference.numbers is not None:
         pairs = sorted({(grant.number, grant.customer_id) for grant in reference.numbers})
         register_table(
@@ -397,15 +397,8 @@ def _register_reference(
     )
 
 
-_CONSENT_COLS = ["called_number", "holder", "obtained_at", "revoked_at"]
-
-
-def _consent_table(consent: Sequence[ConsentRecord] | pa.Table) -> pa.Table:
-    """One row per (callee, holder), so the per-call join never multiplies calls: the
-    earliest grant, and a revocation only when every grant was revoked (the latest).
-
-    Grouped by Arrow rather than in a Python loop: a provider's consent list runs to
-    millions of records."""
+def _consent_columns(consent: Sequence[ConsentRecord] | pa.Table) -> pa.Table:
+    """The consent records as columns: called_number, holder, obtained_at, revoked_at."""
     timestamp = pa.timestamp("us", tz="UTC")
     if not isinstance(consent, pa.Table):
         consent = pa.table(
@@ -416,7 +409,7 @@ def _consent_table(consent: Sequence[ConsentRecord] | pa.Table) -> pa.Table:
                 "revoked_at": pa.array([r.revoked_at for r in consent], timestamp),
             }
         )
-    raw = pa.table(
+    return pa.table(
         {
             "called_number": consent["called_number"].cast(pa.string()),
             "holder": consent["customer_id"].cast(pa.string()),
@@ -424,23 +417,31 @@ def _consent_table(consent: Sequence[ConsentRecord] | pa.Table) -> pa.Table:
             "revoked_at": consent["revoked_at"].cast(timestamp),
         }
     )
-    grouped = raw.group_by(["called_number", "holder"], use_threads=False).aggregate(
-        [
-            ("obtained_at", "min"),
-            ("revoked_at", "max"),
-            ("revoked_at", "count", pc.CountOptions(mode="only_null")),
-        ]
-    )
-    still_open = pc.greater(grouped["revoked_at_count"], 0)
-    revoked = pc.if_else(still_open, pa.scalar(None, timestamp), grouped["revoked_at_max"])
-    return pa.table(
-        {
-            "called_number": grouped["called_number"],
-            "holder": grouped["holder"],
-            "obtained_at": grouped["obtained_at_min"],
-            "revoked_at": revoked,
-        }
-    )
+
+
+def register_consent(
+    connection: duckdb.DuckDBPyConnection, consent: Sequence[ConsentRecord] | pa.Table
+) -> None:
+    """The temp table cw_consent: one row per (callee, holder), so the per-call join never
+    multiplies calls. A grant counts from the earliest it was obtained (from any time when
+    a record has no date, formats.md section 3) and ends only when every grant was revoked
+    (at the latest revocation).
+
+    Merged by DuckDB, on every core: a provider's consent list runs to millions of records."""
+    connection.register("cw_consent_records", _consent_columns(consent))
+    try:
+        connection.execute(
+            """
+            create or replace temp table cw_consent as
+            select called_number, holder,
+                case when count(*) = count(obtained_at) then min(obtained_at) end as obtained_at,
+                case when count(*) = count(revoked_at) then max(revoked_at) end as revoked_at
+            from cw_consent_records
+            group by called_number, holder
+            """
+        )
+    finally:
+        connection.unregister("cw_consent_records")
 
 
 _LEGAL_SUFFIXES = frozenset(
