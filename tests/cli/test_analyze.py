@@ -82,6 +82,35 @@ def test_hourly_windows_are_an_hour_long(network: Path, tmp_path: Path) -> None:
         assert (end - start).total_seconds() == 3600
 
 
+def test_thresholds_file_sets_what_the_detectors_fire_at(network: Path, tmp_path: Path) -> None:
+    def volume_thresholds(path: Path) -> list[float]:
+        return [
+            reason["threshold"]
+            for line in path.read_text().splitlines()
+            for reason in json.loads(line)["reasons"]
+            if reason["code"] == "HIGH_VOLUME"
+        ]
+
+    default = tmp_path / "default.jsonl"
+    _analyze(network, default, "--explain", "0")
+    thresholds = tmp_path / "thresholds.toml"
+    thresholds.write_text("high_volume_calls = 500\n")
+    lowered = tmp_path / "lowered.jsonl"
+    text = _analyze(network, lowered, "--explain", "0", "--thresholds", str(thresholds))
+    assert f"thresholds from {thresholds}: high_volume_calls = 500" in text.replace("\n", "")
+    # more senders cross the lowered volume, each alert stating the threshold it crossed
+    assert len(volume_thresholds(lowered)) > len(volume_thresholds(default))
+    assert 500.0 in volume_thresholds(lowered)
+    assert 500.0 not in volume_thresholds(default)
+    thresholds.write_text("high_volume_calls = -1\n")
+    refused = CliRunner().invoke(
+        app,
+        ["analyze", "--cdrs", str(network / "cdrs"), "--no-store", "--thresholds", str(thresholds)],
+    )
+    assert refused.exit_code == 2
+    assert "high_volume_calls: -1 is not a whole number" in refused.output.replace("\n", "")
+
+
 def test_bad_window_and_missing_file_are_named(network: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     bad = runner.invoke(app, ["analyze", "--cdrs", str(network / "cdrs"), "--window", "week"])

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,16 +14,20 @@ from callwarden.traffic.detectors import (
     DEFAULT_THRESHOLDS,
     MAY_FIND_COLUMNS,
     SELF_EVIDENT,
+    THRESHOLD_COUNTS,
+    THRESHOLD_SHARES,
     DeclaredUse,
     EntityContext,
     Evidence,
     Finding,
+    Thresholds,
     assess,
     classify_declared_use,
     detect,
     grade,
     may_find,
     recording_spike,
+    thresholds_with,
 )
 from callwarden.traffic.features import EntityFeatures
 from tests.traffic.calls_factory import DAY
@@ -394,11 +398,11 @@ def test_every_reason_value_crosses_its_threshold(
 _NEAR_THRESHOLD = st.one_of(st.integers(0, 120), st.integers(0, 30_000))
 
 
-def one_row_may_find(f: EntityFeatures) -> bool:
+def one_row_may_find(f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
     """may_find over a table of one row: ``f``."""
     hourly = f.window_end - f.window_start <= timedelta(hours=1)
     columns = {name: np.array([getattr(f, name)]) for name in MAY_FIND_COLUMNS}
-    return bool(may_find(columns, hourly)[0])
+    return bool(may_find(columns, hourly, thresholds)[0])
 
 
 # neighbour spoofing is the one detector two counts away from a quiet sender
@@ -709,3 +713,150 @@ def test_a_caller_id_not_assigned_to_its_account_is_suspect() -> None:
     assert assess(line, EntityContext(number_granted=False)).severity is Severity.MEDIUM
     assert ReasonCode.UNASSIGNED_CALLER_ID not in codes(line, EntityContext(number_granted=True))
     assert ReasonCode.UNASSIGNED_CALLER_ID not in codes(line)  # no numbers list
+
+
+# -- thresholds a provider sets (callwarden analyze --thresholds) ----------------------
+
+
+def _threshold_values(name: str) -> st.SearchStrategy[int | float]:
+    """Any value thresholds_with accepts for ``name``, around its default."""
+    default = getattr(DEFAULT_THRESHOLDS, name)
+    if name in THRESHOLD_COUNTS:
+        return st.integers(0, 2 * default + 5)
+    if name in THRESHOLD_SHARES:
+        return st.floats(0.001, 1.0)
+    return st.floats(0.01, 2 * default)
+
+
+#: a few thresholds changed at a time: with many lowered at once most senders cross one
+#: of them, and a detector's pre-filter test could go missing unnoticed
+_THRESHOLDS = (
+    st.lists(st.sampled_from([field.name for field in fields(Thresholds)]), max_size=3, unique=True)
+    .flatmap(lambda names: st.fixed_dictionaries({name: _threshold_values(name) for name in names}))
+    .map(thresholds_with)
+)
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(
+    thresholds=_THRESHOLDS,
+    counts=st.dictionaries(st.sampled_from(_COUNTED), _NEAR_THRESHOLD, max_size=4),
+    calls=st.one_of(st.just(900), _NEAR_THRESHOLD),
+    entity_type=_ENTITY_TYPES,
+    hourly=st.booleans(),
+    baseline=st.one_of(st.none(), st.floats(0, 1e5)),
+)
+def test_may_find_and_reason_values_hold_under_any_thresholds(
+    *,
+    thresholds: Thresholds,
+    counts: dict[str, int],
+    calls: int,
+    entity_type: str,
+    hourly: bool,
+    baseline: float | None,
+) -> None:
+    """Thresholds a provider sets move every detector and its pre-filter together: what
+    detect finds, may_find lets through, and each reason's value crosses the threshold
+    it prints (the threshold's, not the default's)."""
+    f = features(
+        entity_type=entity_type,
+        calls=calls,
+        window_end=_window_end(hourly),
+        **{"answered": 450, **counts},
+    )
+    context = EntityContext(baseline_calls=baseline)
+    found = detect(f, context, thresholds)
+    for finding in found:
+        assert crosses(finding.code, finding.value, finding.threshold), finding
+    if found:
+        assert one_row_may_find(f, thresholds), [finding.code for finding in found]
+
+
+def test_may_find_reads_every_threshold_from_its_argument() -> None:
+    """A sender that crosses every detector under the defaults crosses none under
+    thresholds no traffic can reach, and may_find says so too: none of its tests keeps a
+    default of its own."""
+    unreachable = thresholds_with(
+        {
+            field.name: 1.0
+            if field.name in THRESHOLD_SHARES
+            else 10**9
+            if field.name in THRESHOLD_COUNTS
+            else 1e9
+            for field in fields(Thresholds)
+        }
+        | {"low_asr": 0.001, "rotation_max_calls_per_caller_id": 0.001}
+    )
+    loud = features(
+        calls=30_000,
+        answered=3_000,
+        short_answered=1_500,
+        long_answered=1_400,
+        peak_duration_calls=1_000,
+        callees=29_000,
+        callee_blocks=3_000,
+        caller_ids=5_000,
+        callee_caller_pairs=29_000,
+        invalid_caller=3_000,
+        dno_caller=3_000,
+        nanp_pairs=30_000,
+        neighbor=20_000,
+        hours_known=30_000,
+        outside_hours=20_000,
+        no_consent=2_500,
+        consent_known=3_000,
+        unassigned_caller=20_000,
+        numbers_known=30_000,
+        weak_attestation=29_000,
+        peak_calls_per_minute=900,
+        period_no_consent=2_500,
+        period_consent_known=3_000,
+        period_long_answered=1_400,
+        period_peak_duration_calls=1_000,
+        period_peak_duration_s=40,
+    )
+    assert len(codes(loud)) >= 12
+    assert one_row_may_find(loud)
+    assert detect(loud, NO_CONTEXT, unreachable) == []
+    assert not one_row_may_find(loud, unreachable)
+
+
+def test_thresholds_change_only_what_is_named() -> None:
+    changed = thresholds_with({"no_consent_share": 0.5, "high_volume_calls": 50_000})
+    assert changed.no_consent_share == 0.5
+    assert changed.high_volume_calls == 50_000
+    assert replace(changed, no_consent_share=0.2, high_volume_calls=20_000) == DEFAULT_THRESHOLDS
+    # a count may be written as a whole number; a share as an integer 1
+    assert thresholds_with({"low_asr": 1}).low_asr == 1.0
+    # the figures that fire move with them: 30% of answered calls unconsented is below 50%
+    f = features(no_consent=150, consent_known=500)
+    assert ReasonCode.NO_CONSENT_WIRELESS in codes(f)
+    assert not any(x.code is ReasonCode.NO_CONSENT_WIRELESS for x in detect(f, NO_CONTEXT, changed))
+
+
+def test_bad_thresholds_are_all_named() -> None:
+    with pytest.raises(ValueError, match="no_consent_shar: no such threshold") as raised:
+        thresholds_with(
+            {
+                "no_consent_shar": 0.3,
+                "min_calls": 2.5,
+                "low_asr": 2,
+                "dno_share": 0,
+                "surge_factor": float("inf"),
+                "min_answered": True,
+                "fanout_callees": "many",
+                "outside_hours_min_calls": -1,
+            }
+        )
+    message = str(raised.value)
+    assert "(did you mean no_consent_share?)" in message
+    for expected in (
+        "min_calls: 2.5 is not a whole number",
+        "low_asr: 2 is a share, at most 1",
+        "dno_share: 0 is not a finite number above 0",
+        "surge_factor: inf is not a finite number above 0",
+        "min_answered: True is not a number",
+        "fanout_callees: 'many' is not a number",
+        "outside_hours_min_calls: -1 is not a whole number",
+    ):
+        assert expected in message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +22,7 @@ from callwarden.traffic.explain import explain_alert, severity_counts, summarise
 if TYPE_CHECKING:
     from callwarden.formats import ReadReport
     from callwarden.traffic.analyze import AnalysisResult, ReferenceData
+    from callwarden.traffic.detectors import Thresholds
 
 #: Sources listed in the printed summary; every alert is in the JSON Lines file.
 SHOWN_SOURCES = 15
@@ -74,6 +76,13 @@ def analyze_command(
         ),
     ] = None,
     window: Annotated[str, typer.Option(help="Alert window: day or hour.")] = "day",
+    thresholds: Annotated[
+        Path | None,
+        typer.Option(
+            help="TOML file of detector thresholds to change, one `name = value` each "
+            "(docs/formats.md 8; docs/detectors.md gives each its meaning)."
+        ),
+    ] = None,
     min_severity: Annotated[
         Severity, typer.Option(help="Leave out alerts below this severity.")
     ] = Severity.LOW,
@@ -89,6 +98,7 @@ def analyze_command(
     sub-account of a reseller, the upstream provider of transit traffic). Prints the
     sources to act on first and why; with --out writes every alert as JSON Lines. A
     detector whose list is not given (consent, DNO, RMD, numbers) stays silent."""
+    from callwarden.formats import read_thresholds
     from callwarden.store.calls import CallStore
     from callwarden.traffic.analyze import (
         AnalysisOptions,
@@ -105,6 +115,9 @@ def analyze_command(
     options = AnalysisOptions(window=window, min_severity=min_severity)
     files = {"customers": customers, "numbers": numbers, "consent": consent, "dno": dno, "rmd": rmd}
     with clean_errors():
+        if thresholds is not None:
+            options = replace(options, thresholds=read_thresholds(thresholds))
+            _print_changed_thresholds(options.thresholds, thresholds)
         reference, reports = read_reference_files(**files)
         if use_store if use_store is not None else _store_is_set_up(settings, db):
             reference = _with_store_lists(reference, settings, {k for k, v in files.items() if v})
@@ -132,6 +145,21 @@ def analyze_command(
             f"the call store under {escape(str(settings.home))} holds no calls: "
             "add some with `callwarden ingest FILE...`, or give files with --cdrs"
         )
+
+
+def _print_changed_thresholds(chosen: Thresholds, path: Path) -> None:
+    """Which thresholds differ from the defaults: a run's alerts are read against them."""
+    from callwarden.traffic.detectors import DEFAULT_THRESHOLDS
+
+    changed = [
+        f"{field.name} = {getattr(chosen, field.name)}"
+        for field in fields(chosen)
+        if getattr(chosen, field.name) != getattr(DEFAULT_THRESHOLDS, field.name)
+    ]
+    if changed:
+        out.print(f"thresholds from {escape(str(path))}: " + ", ".join(changed))
+    else:
+        out.print(f"thresholds from {escape(str(path))}: the defaults")
 
 
 def _print_report(report: ReadReport) -> None:

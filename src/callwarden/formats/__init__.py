@@ -25,6 +25,7 @@ from callwarden.formats.customers import (
 from callwarden.formats.lists import DNO_SCHEMA, read_dno, read_dno_batches, read_rmd
 from callwarden.formats.notices import read_notice, read_traceback_requests
 from callwarden.formats.report import ReadReport, RowError
+from callwarden.formats.thresholds import read_thresholds
 
 __all__ = [
     "CONSENT_SCHEMA",
@@ -43,5 +44,6 @@ __all__ = [
     "read_numbers",
     "read_numbers_batches",
     "read_rmd",
+    "read_thresholds",
     "read_traceback_requests",
 ]

@@ -18,11 +18,13 @@ docs/detectors.md lists every code with its threshold and rule.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from enum import StrEnum
+from typing import Any, get_type_hints
 
 import numpy as np
 
@@ -72,6 +74,52 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+
+#: thresholds that are shares (of calls, answered calls or callees): above 0, at most 1
+THRESHOLD_SHARES = frozenset(
+    {field.name for field in fields(Thresholds) if field.name.endswith("_share")} | {"low_asr"}
+)
+#: thresholds that count calls, callees, caller IDs or days: whole numbers
+THRESHOLD_COUNTS = frozenset(
+    name for name, kind in get_type_hints(Thresholds).items() if kind is int
+)
+
+
+def thresholds_with(
+    changes: Mapping[str, object], base: Thresholds = DEFAULT_THRESHOLDS
+) -> Thresholds:
+    """``base`` with the thresholds named in ``changes`` set to their values (what
+    ``callwarden analyze --thresholds`` reads, formats.md section 8).
+
+    Each name must be a field of :class:`Thresholds`. A count takes a whole number, 0 or
+    more; a share a number above 0 and at most 1 (a share of 0 would fire on every
+    sender); any other (a rate, a factor) a finite number above 0. Raises ValueError
+    naming every entry that is not, so one run of the file shows them all."""
+    names = [field.name for field in fields(Thresholds)]
+    problems: list[str] = []
+    # each checked against its field's kind above; replace() cannot see that
+    values: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            problems.append(f"{name}: no such threshold{hint}")
+        elif isinstance(value, bool) or not isinstance(value, int | float):
+            problems.append(f"{name}: {value!r} is not a number")
+        elif name in THRESHOLD_COUNTS:
+            if not isinstance(value, int) or value < 0:
+                problems.append(f"{name}: {value!r} is not a whole number, 0 or more")
+            else:
+                values[name] = value
+        elif not math.isfinite(value) or value <= 0:
+            problems.append(f"{name}: {value!r} is not a finite number above 0")
+        elif name in THRESHOLD_SHARES and value > 1:
+            problems.append(f"{name}: {value!r} is a share, at most 1")
+        else:
+            values[name] = float(value)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return replace(base, **values)
 
 
 class Evidence(StrEnum):
