@@ -27,6 +27,7 @@ from tests.synth.conftest import Synthesised
 ILLEGAL_BEHAVIOURS = {
     "prerecorded_no_consent",
     "prerecorded_low_volume",
+    "prerecorded_multi_message",
     "neighbour_spoofing",
     "snowshoe",
     "gateway_flood",

@@ -481,3 +481,39 @@ def test_a_small_senders_recording_is_judged_over_its_day(tmp_path: Path) -> Non
     assert not any(r.code is ReasonCode.PRERECORDED_PATTERN for a in live for r in a.reasons)
     assert any(a.severity is Severity.HIGH for a in snowshoe)
     assert all(a.severity is not Severity.HIGH for a in live)
+
+
+def test_a_campaign_playing_two_messages_is_a_recording(tmp_path: Path) -> None:
+    """Answering-machine detection passes half the answered calls to live agents; the rest
+    hear one of two messages (to a person, to a voicemail box). Neither message's spike
+    holds 30% of the answered calls alone; together they are the campaign's recordings,
+    and its unconsented calls are illegal. A live caller with the same volume is not."""
+    factory = CallFactory()
+    rng = factory.rng
+    for name, messages in (("two-messages", (28, 55)), ("live-caller", ())):
+        for index in range(2_000):
+            answered = rng.random() < 0.35
+            duration = 0
+            if answered:
+                if not messages or rng.random() < 0.5:
+                    duration = max(1, int(rng.expovariate(1 / 150)))
+                else:
+                    duration = rng.choice(messages) + rng.randint(-2, 2)
+            factory.add(
+                start_time=DAY + timedelta(hours=19, seconds=index),
+                duration_s=duration,
+                sip_code=200 if answered else 480,
+                called_number=factory.random_callee(),
+                customer_id=name,
+            )
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    result = analyze_calls(connection, ReferenceData(consent=[]))
+    by_customer = {a.entity_id: a for a in result.alerts if a.entity_type.value == "customer"}
+    campaign = by_customer["two-messages"]
+    (spike,) = [r for r in campaign.reasons if r.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "2 spikes, the largest at" in spike.detail
+    assert campaign.evidence["peak_duration_spikes"] == 2
+    assert campaign.severity is Severity.HIGH
+    live = by_customer["live-caller"]
+    assert not any(r.code is ReasonCode.PRERECORDED_PATTERN for r in live.reasons)
+    assert live.severity is not Severity.HIGH

@@ -86,6 +86,8 @@ class Behaviour:
     message_share: float = 0.0
     message_s: tuple[float, float] = (30.0, 45.0)
     message_sd: float = 3.0
+    #: how many different messages a sender plays (each call one of them, at random)
+    messages: tuple[int, int] = (1, 1)
     talk_median_s: tuple[float, float] = (90.0, 180.0)
     talk_sigma: float = 0.8
     consent: ConsentType | None = None
@@ -200,6 +202,16 @@ PRERECORDED_LOW_VOLUME = Behaviour(
     CalleeMode.WIRELESS, CallerMode.OWNED,
     early_share=0.25, message_share=0.65, message_s=(25.0, 75.0), message_sd=3.0,
     talk_median_s=(60.0, 150.0), numbers=(2, 6),
+)  # fmt: skip
+PRERECORDED_MULTI_MESSAGE = Behaviour(
+    "prerecorded_multi_message", False,
+    "A travel club's campaign with answering-machine detection: people who answer are "
+    "passed to live agents, voicemail boxes get a recording, and two or three messages "
+    "take turns (one per offer): no one message is a large share of the answered calls.",
+    ROBOCALL_HOURS, (0.4, 0.1), (0.2, 0.35), ROBOCALL_UNANSWERED,
+    CalleeMode.WIRELESS, CallerMode.OWNED,
+    early_share=0.1, message_share=0.45, message_s=(18.0, 75.0), message_sd=2.5,
+    messages=(2, 3), talk_median_s=(60.0, 180.0), numbers=(6, 30),
 )  # fmt: skip
 #: calls a day of the low-volume campaign at every scale: too few answered calls for a day
 #: to show a recording beyond chance (under 50), enough over two days

@@ -42,6 +42,7 @@ INDUSTRIES = {
     "health_plans": ("Health Plans", "Benefits Center", "Insurance Marketplace"),
     "debt": ("Debt Relief", "Financial Solutions", "Credit Services"),
     "home_services": ("Home Improvement", "Window Replacement", "Home Warranty", "Roofing Leads"),
+    "travel": ("Travel Rewards", "Resort Getaways", "Cruise Club", "Vacation Deals"),
     "energy": ("Energy Savings", "Solar Solutions", "Vacation Club", "Home Solutions"),
 }  # fmt: skip
 

@@ -43,6 +43,7 @@ TRAFFIC_SHARE: dict[str, float] = {
     b.GATEWAY_FLOOD.name: 0.03,
     b.SEQUENTIAL_HIT_LIST.name: 0.015,
     b.NIGHT_TELEMARKETER.name: 0.015,
+    b.PRERECORDED_MULTI_MESSAGE.name: 0.015,
 }
 
 TERMINATING_WIRELESS = ("Verizon Wireless", "T-Mobile USA", "AT&T Mobility", "US Cellular")
@@ -77,7 +78,8 @@ class Sender:
     daily_calls: float
     hours: npt.NDArray[np.float64]  # 24 weights, callee local time
     asr: float
-    message_s: float
+    #: each message's length: a call that plays one picks one of them
+    message_s: tuple[float, ...]
     talk_median_s: float
     numbers: npt.NDArray[np.int64]
     verified: npt.NDArray[np.bool_]
@@ -338,7 +340,7 @@ class _Builder:
             # Each sender keeps its own version of its behaviour's daily rhythm.
             hours=np.asarray(behaviour.hours) * rng.lognormal(0.0, 0.3, 24),
             asr=float(rng.uniform(*behaviour.asr)),
-            message_s=float(rng.uniform(*behaviour.message_s)),
+            message_s=_message_lengths(behaviour, rng),
             talk_median_s=float(rng.uniform(*behaviour.talk_median_s)),
             numbers=numbers,
             verified=verified,
@@ -371,6 +373,20 @@ def _uuid4(rng: np.random.Generator) -> str:
     raw[8] = (raw[8] & 0x3F) | 0x80
     text = raw.hex()
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def _message_lengths(behaviour: Behaviour, rng: np.random.Generator) -> tuple[float, ...]:
+    """The lengths of the messages a sender plays, within its behaviour's range: distinct
+    messages (one per offer) differ by 15 s or more."""
+    low, high = behaviour.message_s
+    fewest, most = behaviour.messages
+    if most == 1:
+        return (float(rng.uniform(low, high)),)
+    count = int(rng.integers(fewest, most + 1))
+    gap = 15.0
+    slack = max(0.0, (high - low) - gap * (count - 1))
+    offsets = np.sort(rng.uniform(0.0, slack, count)) + gap * np.arange(count)
+    return tuple(float(low + offset) for offset in offsets)
 
 
 def _split(total: float, count: int, rng: np.random.Generator, sigma: float) -> list[float]:
@@ -748,6 +764,7 @@ def build_network(
         (b.NEIGHBOUR_SPOOFING, "auto_warranty", "customer notifications"),
         (b.SNOWSHOE, "health_plans", "marketing campaigns"),
         (b.NIGHT_TELEMARKETER, "energy", "outbound sales"),
+        (b.PRERECORDED_MULTI_MESSAGE, "travel", "travel club member offers"),
     ):
         npa = g.random_npa()
         name = g.name(industry)

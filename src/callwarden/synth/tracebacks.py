@@ -34,6 +34,7 @@ CAMPAIGN_NAMES: dict[str, tuple[str, ...]] = {
         "Window Rebate Program",
         "Roof Inspection",
     ),
+    "prerecorded_multi_message": ("Resort Vacation Offer", "Cruise Giveaway", "Travel Rewards"),
     "neighbour_spoofing": ("Auto Warranty", "Vehicle Service Contract", "Car Warranty Expiring"),
     "snowshoe": ("Health Insurance Enrollment", "Medicare Benefits", "Final Expense Insurance"),
     "gateway_flood": (

@@ -286,12 +286,13 @@ def _outcomes(
     roll = rng.random(count)
     early = roll < behaviour.early_share
     message = ~early & (roll < behaviour.early_share + behaviour.message_share)
-    early_limit = max(4.0, min(20.0, sender.message_s * 0.6))
+    early_limit = max(4.0, min(20.0, min(sender.message_s) * 0.6))
     duration = rng.lognormal(np.log(sender.talk_median_s), behaviour.talk_sigma, size=count)
     duration = np.where(early, rng.uniform(1.0, early_limit, size=count), duration)
-    duration = np.where(
-        message, rng.normal(sender.message_s, behaviour.message_sd, size=count), duration
-    )
+    # each call that plays a message plays one of the sender's (most senders have one)
+    lengths = np.asarray(sender.message_s)
+    played = lengths[rng.integers(0, lengths.size, size=count)] if lengths.size > 1 else lengths[0]
+    duration = np.where(message, rng.normal(played, behaviour.message_sd, size=count), duration)
     seconds = np.clip(np.rint(duration), 1, 7200).astype(np.int32)
     return sip, np.where(answered, seconds, 0).astype(np.int32)
 

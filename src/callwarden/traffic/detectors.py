@@ -467,11 +467,16 @@ def detect(
         f.peak_duration_calls, f.long_answered, t
     )
     if prerecorded:
+        spikes = (
+            f"a spike at {f.peak_duration_s} s +-4 s (one recording played to the end)"
+            if f.peak_duration_spikes <= 1
+            else f"{f.peak_duration_spikes} spikes, the largest at {f.peak_duration_s} s +-4 s "
+            "(recordings played to the end)"
+        )
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{_pct(prerecorded_share)} of answered calls (at least {_pct(prerecorded_bound)} "
-            f"allowing for chance) form a spike at {f.peak_duration_s} s +-4 s (one recording "
-            "played to the end)",
+            f"allowing for chance) form {spikes}",
             prerecorded_bound,
             t.prerecorded_share,
             Evidence.PATTERN,

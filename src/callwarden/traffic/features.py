@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -108,10 +108,14 @@ class EntityFeatures:
     numbers_known: int
     weak_attestation: int
     long_answered: int = 0
-    #: answered calls in the most prominent 9-second duration band beyond what its
-    #: flanking bands predict (a recording's spike), among calls >= SHORT_CALL_SECONDS
+    #: answered calls in the most prominent 9-second duration bands beyond what their
+    #: flanking bands predict (recordings' spikes, see duration_peaks), among calls >=
+    #: SHORT_CALL_SECONDS
     peak_duration_calls: int = 0
     peak_duration_s: int | None = None
+    #: how many spikes peak_duration_calls adds up (a campaign may play several
+    #: messages; peak_duration_s is the largest's centre)
+    peak_duration_spikes: int = 0
     peak_calls_per_minute: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
@@ -651,6 +655,17 @@ _SUMMED = (
 #: (seconds either side): network timing blurs a message's length by a few seconds
 RECORDING_BAND_HALF_WIDTH = 4
 _FLANK_WIDTH = 9
+#: spikes a campaign's messages can make in one histogram; the share of its answered
+#: calls (of SHORT_CALL_SECONDS or more) each spike after the largest must hold to count,
+#: and how many standard errors its excess must stand above its flanks (see duration_peaks)
+RECORDINGS_COUNTED = 3
+SECOND_RECORDING_SHARE = 0.05
+FURTHER_SPIKE_Z = 2.5
+#: the shortest centre of a spike after the first: its band lies above the first candidate
+#: band's lowest second (see duration_peaks)
+_FURTHER_SPIKE_MIN_CENTRE = SHORT_CALL_SECONDS + 2 * RECORDING_BAND_HALF_WIDTH + 1
+#: the columns of a histogram's spikes (see duration_peaks) in the peaks tables
+_PEAKS = ("peak_duration_calls", "peak_duration_s", "peak_duration_spikes")
 
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
 _PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
@@ -688,7 +703,8 @@ def entity_features_sql(unit: str) -> str:
         with entities as ({_entity_levels("cw_sources", measures)}),
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
-               p.peak_duration_s, coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
+               p.peak_duration_s, coalesce(p.peak_duration_spikes, 0) as peak_duration_spikes,
+               coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
                {day_peak} as day_peak_duration_calls,
                {period_sums},
                coalesce(q.peak_duration_calls, 0) as period_peak_duration_calls,
@@ -803,7 +819,7 @@ def shared_histogram_sql(hist: str, shared_windows: str) -> str:
 def entity_peaks_sql(narrow_peaks: str, shared_windows: str, shared_peaks: str) -> str:
     """Each entity's recording spike from the narrow sources' and the shared customers'
     (see :func:`_entity_rows`)."""
-    peaks = "peak_duration_calls, peak_duration_s"
+    peaks = ", ".join(_PEAKS)
     return f"""
         select entity_type, entity_id, customer_id,
                {_TIMESTAMP_OF_US.format("window_us")} as window_start, {peaks}
@@ -837,10 +853,21 @@ def _entity_spikes(connection: duckdb.DuckDBPyConnection, hist: str, into: str) 
         connection.execute(f"drop table {name}")
 
 
-def duration_peaks(
-    group: np.ndarray, duration: np.ndarray, calls: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The recording spike of each group's duration histogram.
+class DurationPeaks(NamedTuple):
+    """:func:`duration_peaks`' answer, one element per group with a candidate band."""
+
+    group: np.ndarray
+    #: the calls in the counted spikes beyond their flanks (to the nearest whole call,
+    #: halves to even; 0 when no band's excess is positive)
+    calls: np.ndarray
+    #: the centre of the largest spike (the shortest of equals)
+    centre_s: np.ndarray
+    #: how many spikes were counted: 0 to RECORDINGS_COUNTED
+    spikes: np.ndarray
+
+
+def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -> DurationPeaks:
+    """The recording spikes of each group's duration histogram.
 
     ``group`` (non-decreasing group numbers), ``duration`` (ascending within a group) and
     ``calls`` describe the histograms row by row. A recording makes a spike: answered
@@ -848,8 +875,13 @@ def duration_peaks(
     (their mean). A smooth distribution (live calls, quick refusals) has a mode but no such
     excess. Only bands centred at SHORT_CALL_SECONDS + 4 or longer count.
 
-    Returns, per group with such a band: the group number, the excess (to the nearest whole
-    call, halves to even; 0 when none is positive) and the band's centre (the shortest of equals).
+    A campaign may play several messages (a product each, or one to people and another to
+    their voicemail): up to RECORDINGS_COUNTED spikes count, the largest first, each
+    further one not overlapping those before it, centred at _FURTHER_SPIKE_MIN_CENTRE or
+    longer, holding at least SECOND_RECORDING_SHARE of the group's answered calls of
+    SHORT_CALL_SECONDS or more and standing FURTHER_SPIKE_Z standard errors above its
+    flanks, so that the small bumps of a smooth distribution do not add up.
+
     Computed with prefix sums and binary search on a flat key, not window frames: the
     histograms run to millions of rows at a hundred million calls.
     """
@@ -858,7 +890,7 @@ def duration_peaks(
     calls = np.asarray(calls, dtype=np.int64)
     empty = np.zeros(0, dtype=np.int64)
     if group.size == 0:
-        return empty, empty, empty
+        return DurationPeaks(empty, empty, empty, empty)
     reach = RECORDING_BAND_HALF_WIDTH + _FLANK_WIDTH + 1
     # Each group gets its own stretch of the key line, with room either side of its
     # durations so that no band reaches into the next group's stretch.
@@ -880,24 +912,64 @@ def duration_peaks(
     twice_excess = 2 * band - flanks
     candidate = duration >= SHORT_CALL_SECONDS + RECORDING_BAND_HALF_WIDTH
     if not candidate.any():
-        return empty, empty, empty
+        return DurationPeaks(empty, empty, empty, empty)
     c_group = group[candidate]
     c_twice = twice_excess[candidate]
     c_duration = duration[candidate]
+    # A further spike must stand out of its flanks beyond chance on its own: its excess
+    # B - F (band B, flanks' mean F) at least FURTHER_SPIKE_Z standard errors, the
+    # variance of B - F being about B + F/2 for counts. In twice_excess units:
+    # (2B - 2F)^2 >= z^2 (4B + 2F). Three calls in a sparse tail of long interviews are not
+    # a message; 29 calls in a band whose flanks hold 12 on average are.
+    c_significant = c_twice.astype(np.float64) ** 2 >= FURTHER_SPIKE_Z**2 * (
+        4 * band[candidate] + flanks[candidate]
+    )
     # Groups are contiguous and durations ascend within one: each group's best band is
     # the first row holding its largest excess (the shortest of equals), found in one
-    # pass rather than by sorting.
+    # pass per spike rather than by sorting.
     run_start = np.ones(c_group.size, dtype=bool)
     run_start[1:] = c_group[1:] != c_group[:-1]
     starts = np.flatnonzero(run_start)
     lengths = np.diff(np.append(starts, c_group.size))
-    at_max = np.flatnonzero(c_twice == np.repeat(np.maximum.reduceat(c_twice, starts), lengths))
-    run_of_max = np.cumsum(run_start)[at_max]
-    first = np.ones(at_max.size, dtype=bool)
-    first[1:] = run_of_max[1:] != run_of_max[:-1]
-    best = at_max[first]
-    peak_calls = np.where(c_twice[best] > 0, np.rint(c_twice[best] / 2).astype(np.int64), 0)
-    return c_group[best], peak_calls, c_duration[best]
+    run_of_row = np.cumsum(run_start) - 1
+    groups = c_group[starts]
+    # each group's answered calls of SHORT_CALL_SECONDS or more (a group may have such
+    # calls and no candidate band: it has no row in groups)
+    is_long = duration >= SHORT_CALL_SECONDS
+    position = np.minimum(np.searchsorted(groups, group), groups.size - 1)
+    counted = is_long & (groups[position] == group)
+    long_calls = np.bincount(position[counted], weights=calls[counted], minlength=groups.size)
+    # a further spike needs this much (twice its excess, as twice_excess)
+    further_floor = 2 * SECOND_RECORDING_SHARE * long_calls
+    taken = np.iinfo(np.int64).min
+    open_twice = c_twice.copy()
+    total_twice = np.zeros(groups.size, dtype=np.int64)
+    spikes = np.zeros(groups.size, dtype=np.int64)
+    centre = np.zeros(groups.size, dtype=np.int64)
+    counting = np.ones(groups.size, dtype=bool)
+    for spike in range(RECORDINGS_COUNTED):
+        largest = np.maximum.reduceat(open_twice, starts)
+        at_max = np.flatnonzero(open_twice == np.repeat(largest, lengths))
+        first = np.ones(at_max.size, dtype=bool)
+        first[1:] = run_of_row[at_max[1:]] != run_of_row[at_max[:-1]]
+        # every run holds its maximum: one row per run, in run order
+        best = at_max[first]
+        counting &= largest > 0
+        if spike == 0:
+            centre = c_duration[best]
+        else:
+            counting &= (largest >= further_floor) & c_significant[best]
+        total_twice[counting] += largest[counting]
+        spikes[counting] += 1
+        # the next spike may not overlap this one's band; a group whose spike did not
+        # count is done
+        near = np.abs(c_duration - np.repeat(c_duration[best], lengths))
+        open_twice[(near <= 2 * RECORDING_BAND_HALF_WIDTH) | ~np.repeat(counting, lengths)] = taken
+        # ... nor reach down to the quick refusals: a crowd of hang-ups just past the 6 s
+        # line ends in a cliff its band can stand out from, and is no message
+        open_twice[c_duration < _FURTHER_SPIKE_MIN_CENTRE] = taken
+    peak_calls = np.rint(total_twice / 2).astype(np.int64)
+    return DurationPeaks(groups, peak_calls, centre, spikes)
 
 
 def run_starts(table: pa.Table, keys: Sequence[str]) -> np.ndarray:
@@ -914,9 +986,6 @@ def run_starts(table: pa.Table, keys: Sequence[str]) -> np.ndarray:
     return starts
 
 
-_PEAKS = ("peak_duration_calls", "peak_duration_s")
-
-
 def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
     """:func:`duration_peaks` of histograms ordered by ``keys`` (then by ``duration_s``,
     with their calls in ``n``): one row per key with a spike."""
@@ -930,17 +999,18 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
     changed = run_starts(histogram, keys)
     group = np.cumsum(changed) - 1
     firsts = np.flatnonzero(changed)
-    groups, peak_calls, peak_s = duration_peaks(
+    peaks = duration_peaks(
         group,
         histogram["duration_s"].to_numpy(),
         histogram["n"].cast(pa.int64()).to_numpy(),
     )
-    rows = pa.array(firsts[groups])
+    rows = pa.array(firsts[peaks.group])
     return pa.table(
         {
             **{name: histogram[name].take(rows) for name in keys},
-            "peak_duration_calls": pa.array(peak_calls, pa.int64()),
-            "peak_duration_s": pa.array(peak_s, pa.int64()),
+            "peak_duration_calls": pa.array(peaks.calls, pa.int64()),
+            "peak_duration_s": pa.array(peaks.centre_s, pa.int64()),
+            "peak_duration_spikes": pa.array(peaks.spikes, pa.int64()),
         }
     )
 
@@ -952,6 +1022,7 @@ def caller_id_entities_sql() -> str:
     return (
         "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
+        "0 as peak_duration_spikes, "
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s "
