@@ -927,49 +927,68 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     # Groups are contiguous and durations ascend within one: each group's best band is
     # the first row holding its largest excess (the shortest of equals), found in one
     # pass per spike rather than by sorting.
-    run_start = np.ones(c_group.size, dtype=bool)
-    run_start[1:] = c_group[1:] != c_group[:-1]
-    starts = np.flatnonzero(run_start)
-    lengths = np.diff(np.append(starts, c_group.size))
-    run_of_row = np.cumsum(run_start) - 1
+    starts, lengths, run_of_row = _runs(c_group)
     groups = c_group[starts]
+    largest, best = _first_at_max(c_twice, starts, lengths, run_of_row)
+    centre = c_duration[best]
+    spikes = (largest > 0).astype(np.int64)
+    total_twice = np.where(largest > 0, largest, 0)
     # each group's answered calls of SHORT_CALL_SECONDS or more (a group may have such
     # calls and no candidate band: it has no row in groups)
     is_long = duration >= SHORT_CALL_SECONDS
     position = np.minimum(np.searchsorted(groups, group), groups.size - 1)
     counted = is_long & (groups[position] == group)
     long_calls = np.bincount(position[counted], weights=calls[counted], minlength=groups.size)
-    # a further spike needs this much (twice its excess, as twice_excess)
+    # A further band may not overlap the first's nor reach down to the quick refusals (a
+    # crowd of hang-ups just past the 6 s line ends in a cliff a band can stand out from,
+    # and is no message). Only groups with a band that could count go on: few do, and the
+    # greedy search below then runs over their rows alone.
+    open_row = (np.abs(c_duration - np.repeat(centre, lengths)) > 2 * RECORDING_BAND_HALF_WIDTH) & (
+        c_duration >= _FURTHER_SPIKE_MIN_CENTRE
+    )
     further_floor = 2 * SECOND_RECORDING_SHARE * long_calls
-    taken = np.iinfo(np.int64).min
-    open_twice = c_twice.copy()
-    total_twice = np.zeros(groups.size, dtype=np.int64)
-    spikes = np.zeros(groups.size, dtype=np.int64)
-    centre = np.zeros(groups.size, dtype=np.int64)
-    counting = np.ones(groups.size, dtype=bool)
-    for spike in range(RECORDINGS_COUNTED):
-        largest = np.maximum.reduceat(open_twice, starts)
-        at_max = np.flatnonzero(open_twice == np.repeat(largest, lengths))
-        first = np.ones(at_max.size, dtype=bool)
-        first[1:] = run_of_row[at_max[1:]] != run_of_row[at_max[:-1]]
-        # every run holds its maximum: one row per run, in run order
-        best = at_max[first]
-        counting &= largest > 0
-        if spike == 0:
-            centre = c_duration[best]
-        else:
-            counting &= (largest >= further_floor) & c_significant[best]
-        total_twice[counting] += largest[counting]
-        spikes[counting] += 1
-        # the next spike may not overlap this one's band; a group whose spike did not
-        # count is done
-        near = np.abs(c_duration - np.repeat(c_duration[best], lengths))
-        open_twice[(near <= 2 * RECORDING_BAND_HALF_WIDTH) | ~np.repeat(counting, lengths)] = taken
-        # ... nor reach down to the quick refusals: a crowd of hang-ups just past the 6 s
-        # line ends in a cliff its band can stand out from, and is no message
-        open_twice[c_duration < _FURTHER_SPIKE_MIN_CENTRE] = taken
+    could_count = open_row & (c_twice >= np.repeat(further_floor, lengths)) & c_significant
+    going_on = (spikes > 0) & (np.add.reduceat(could_count, starts) > 0)
+    rows = np.repeat(going_on, lengths)
+    run_index = np.flatnonzero(going_on)
+    f_starts, f_lengths, f_run_of_row = _runs(c_group[rows])
+    f_twice = np.where(open_row[rows], c_twice[rows], np.iinfo(np.int64).min)
+    f_duration = c_duration[rows]
+    f_significant = c_significant[rows]
+    counting = np.ones(run_index.size, dtype=bool)
+    for _ in range(RECORDINGS_COUNTED - 1):
+        largest, best = _first_at_max(f_twice, f_starts, f_lengths, f_run_of_row)
+        counting &= (largest > 0) & (largest >= further_floor[run_index]) & f_significant[best]
+        total_twice[run_index[counting]] += largest[counting]
+        spikes[run_index[counting]] += 1
+        # the next band may not overlap this one's; a group whose band did not count is done
+        near = np.abs(f_duration - np.repeat(f_duration[best], f_lengths))
+        f_twice[(near <= 2 * RECORDING_BAND_HALF_WIDTH) | ~np.repeat(counting, f_lengths)] = (
+            np.iinfo(np.int64).min
+        )
     peak_calls = np.rint(total_twice / 2).astype(np.int64)
     return DurationPeaks(groups, peak_calls, centre, spikes)
+
+
+def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The runs of equal values in ``keys``: each run's first row, its length, and each
+    row's run number."""
+    run_start = np.ones(keys.size, dtype=bool)
+    run_start[1:] = keys[1:] != keys[:-1]
+    starts = np.flatnonzero(run_start)
+    return starts, np.diff(np.append(starts, keys.size)), np.cumsum(run_start) - 1
+
+
+def _first_at_max(
+    values: np.ndarray, starts: np.ndarray, lengths: np.ndarray, run_of_row: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per run of rows (see :func:`_runs`): its largest value, and the first row holding
+    it (every run holds its maximum: one row per run, in run order)."""
+    largest = np.maximum.reduceat(values, starts)
+    at_max = np.flatnonzero(values == np.repeat(largest, lengths))
+    first = np.ones(at_max.size, dtype=bool)
+    first[1:] = run_of_row[at_max[1:]] != run_of_row[at_max[:-1]]
+    return largest, at_max[first]
 
 
 def run_starts(table: pa.Table, keys: Sequence[str]) -> np.ndarray:
