@@ -598,6 +598,26 @@ def _thin_recorded_day(**values: object) -> EntityFeatures:
     return features(**{**_THIN_RECORDED_DAY, **values})
 
 
+def test_a_thin_window_of_a_campaign_with_several_messages_matches_any_of_them() -> None:
+    """A campaign playing two messages (39 s and 62 s over the period) may play the second
+    more on a thin day: that day's spike at 61 s is one of the period's recordings. A day
+    peaking at 80 s, a length the period never played, is not judged by them."""
+    period = {
+        "period_peak_duration_s": 39,
+        "period_peak_durations_s": (39, 62),
+        "period_peak_duration_calls": 90,
+    }
+    second = _thin_recorded_day(peak_duration_s=61, peak_durations_s=(61,), **period)
+    (spike,) = [f for f in detect(second) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "spikes at 39 s and 62 s +-4 s" in spike.detail
+    assert assess(second).severity is Severity.HIGH
+    other = _thin_recorded_day(peak_duration_s=80, peak_durations_s=(80,), **period)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(other)
+    # the same day before the period listed its second message
+    only_first = _thin_recorded_day(peak_duration_s=61, peak_durations_s=(61,))
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(only_first)
+
+
 def test_a_thin_windows_recording_is_judged_over_the_period() -> None:
     """A campaign spread thin (16 answered calls a day) hides from every window's spike
     and consent tests; the account's week shows both, and the day's own calls peak at the

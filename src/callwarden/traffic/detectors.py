@@ -301,21 +301,39 @@ def recording_spike(
     )
 
 
+def _spike_lengths(centres: tuple[int, ...], main: int | None) -> tuple[int, ...]:
+    """The lengths an entity's counted spikes are at, largest spike first (its main
+    spike's alone when none are listed)."""
+    return centres or ((main,) if main is not None else ())
+
+
+def _spikes_text(lengths: tuple[int, ...]) -> str:
+    """What the spikes at ``lengths`` are, for a reason's detail."""
+    if len(lengths) <= 1:
+        return (
+            f"a spike at {lengths[0] if lengths else '?'} s +-4 s (one recording played to the end)"
+        )
+    named = [f"{length} s" for length in lengths]
+    listed = ", ".join(named[:-1]) + f" and {named[-1]}"
+    return f"spikes at {listed} +-4 s (recordings played to the end)"
+
+
 def _period_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> tuple[float, float] | None:
-    """For a window whose answered calls peak at one length, holding at least the
-    recording threshold's share of them, but too few to rule out chance by themselves
-    (see :func:`recording_spike`): the share (and its lower bound) of the account's spike
-    over the whole period analysed, when that spike is a recording at the same length.
-    None otherwise: a sender that played a recording on other days is not judged by them
-    on a day its calls do not show it."""
+    """For a window whose answered calls peak, holding at least the recording threshold's
+    share of them, but too few to rule out chance by themselves (see
+    :func:`recording_spike`): the share (and its lower bound) of the account's spikes over
+    the whole period analysed, when they are recordings and one of them is at a length
+    the window's spikes are at (within 4 s: a campaign playing several messages may play
+    another one more on a given day). None otherwise: a sender that played a recording on
+    other days is not judged by them on a day its calls do not show it."""
     t = thresholds
     if f.peak_duration_calls <= 0:
         return None
-    if f.peak_duration_s is None or f.period_peak_duration_s is None:
-        return None
-    if abs(f.peak_duration_s - f.period_peak_duration_s) > RECORDING_BAND_HALF_WIDTH:
+    window = _spike_lengths(f.peak_durations_s, f.peak_duration_s)
+    period = _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)
+    if not any(abs(a - b) <= RECORDING_BAND_HALF_WIDTH for a in window for b in period):
         return None
     if _share(f.peak_duration_calls, f.long_answered) < t.prerecorded_share:
         return None
@@ -467,12 +485,7 @@ def detect(
         f.peak_duration_calls, f.long_answered, t
     )
     if prerecorded:
-        spikes = (
-            f"a spike at {f.peak_duration_s} s +-4 s (one recording played to the end)"
-            if f.peak_duration_spikes <= 1
-            else f"{f.peak_duration_spikes} spikes, the largest at {f.peak_duration_s} s +-4 s "
-            "(recordings played to the end)"
-        )
+        spikes = _spikes_text(_spike_lengths(f.peak_durations_s, f.peak_duration_s))
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{_pct(prerecorded_share)} of answered calls (at least {_pct(prerecorded_bound)} "
@@ -489,8 +502,8 @@ def detect(
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
             f"last {f.peak_duration_s} s +-4 s, too few to rule out chance alone; over the period "
             f"analysed {_pct(period_share)} of the account's {f.period_long_answered:,} "
-            f"(at least {_pct(period_bound)} allowing for chance) form that spike at "
-            f"{f.period_peak_duration_s} s (one recording played to the end)",
+            f"(at least {_pct(period_bound)} allowing for chance) form "
+            + _spikes_text(_spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)),
             period_bound,
             t.prerecorded_share,
             Evidence.PATTERN,

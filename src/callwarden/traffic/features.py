@@ -116,6 +116,8 @@ class EntityFeatures:
     #: how many spikes peak_duration_calls adds up (a campaign may play several
     #: messages; peak_duration_s is the largest's centre)
     peak_duration_spikes: int = 0
+    #: the counted spikes' centres, largest first
+    peak_durations_s: tuple[int, ...] = ()
     peak_calls_per_minute: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
@@ -124,6 +126,7 @@ class EntityFeatures:
     period_long_answered: int = 0
     period_peak_duration_calls: int = 0
     period_peak_duration_s: int | None = None
+    period_peak_durations_s: tuple[int, ...] = ()
     sample_call_ids: dict[str, str] | None = None
 
     @property
@@ -665,7 +668,7 @@ FURTHER_SPIKE_Z = 2.5
 #: band's lowest second (see duration_peaks)
 _FURTHER_SPIKE_MIN_CENTRE = SHORT_CALL_SECONDS + 2 * RECORDING_BAND_HALF_WIDTH + 1
 #: the columns of a histogram's spikes (see duration_peaks) in the peaks tables
-_PEAKS = ("peak_duration_calls", "peak_duration_s", "peak_duration_spikes")
+_PEAKS = ("peak_duration_calls", "peak_duration_s", "peak_duration_spikes", "peak_durations_s")
 
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
 _PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
@@ -704,11 +707,13 @@ def entity_features_sql(unit: str) -> str:
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
                p.peak_duration_s, coalesce(p.peak_duration_spikes, 0) as peak_duration_spikes,
+               p.peak_durations_s,
                coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
                {day_peak} as day_peak_duration_calls,
                {period_sums},
                coalesce(q.peak_duration_calls, 0) as period_peak_duration_calls,
-               q.peak_duration_s as period_peak_duration_s
+               q.peak_duration_s as period_peak_duration_s,
+               q.peak_durations_s as period_peak_durations_s
         from entities e
         left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
         left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
@@ -864,6 +869,9 @@ class DurationPeaks(NamedTuple):
     centre_s: np.ndarray
     #: how many spikes were counted: 0 to RECORDINGS_COUNTED
     spikes: np.ndarray
+    #: the counted spikes' centres, largest first, one row per group padded with -1
+    #: (shape: groups x RECORDINGS_COUNTED)
+    centres_s: np.ndarray
 
 
 def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -> DurationPeaks:
@@ -890,7 +898,7 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     calls = np.asarray(calls, dtype=np.int64)
     empty = np.zeros(0, dtype=np.int64)
     if group.size == 0:
-        return DurationPeaks(empty, empty, empty, empty)
+        return DurationPeaks(empty, empty, empty, empty, _no_centres())
     reach = RECORDING_BAND_HALF_WIDTH + _FLANK_WIDTH + 1
     # Each group gets its own stretch of the key line, with room either side of its
     # durations so that no band reaches into the next group's stretch.
@@ -912,7 +920,7 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     twice_excess = 2 * band - flanks
     candidate = duration >= SHORT_CALL_SECONDS + RECORDING_BAND_HALF_WIDTH
     if not candidate.any():
-        return DurationPeaks(empty, empty, empty, empty)
+        return DurationPeaks(empty, empty, empty, empty, _no_centres())
     c_group = group[candidate]
     c_twice = twice_excess[candidate]
     c_duration = duration[candidate]
@@ -933,6 +941,8 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     centre = c_duration[best]
     spikes = (largest > 0).astype(np.int64)
     total_twice = np.where(largest > 0, largest, 0)
+    centres = np.full((groups.size, RECORDINGS_COUNTED), -1, dtype=np.int64)
+    centres[:, 0] = np.where(largest > 0, centre, -1)
     # each group's answered calls of SHORT_CALL_SECONDS or more (a group may have such
     # calls and no candidate band: it has no row in groups)
     is_long = duration >= SHORT_CALL_SECONDS
@@ -956,18 +966,23 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     f_duration = c_duration[rows]
     f_significant = c_significant[rows]
     counting = np.ones(run_index.size, dtype=bool)
-    for _ in range(RECORDINGS_COUNTED - 1):
+    for spike in range(1, RECORDINGS_COUNTED):
         largest, best = _first_at_max(f_twice, f_starts, f_lengths, f_run_of_row)
         counting &= (largest > 0) & (largest >= further_floor[run_index]) & f_significant[best]
         total_twice[run_index[counting]] += largest[counting]
         spikes[run_index[counting]] += 1
+        centres[run_index[counting], spike] = f_duration[best][counting]
         # the next band may not overlap this one's; a group whose band did not count is done
         near = np.abs(f_duration - np.repeat(f_duration[best], f_lengths))
         f_twice[(near <= 2 * RECORDING_BAND_HALF_WIDTH) | ~np.repeat(counting, f_lengths)] = (
             np.iinfo(np.int64).min
         )
     peak_calls = np.rint(total_twice / 2).astype(np.int64)
-    return DurationPeaks(groups, peak_calls, centre, spikes)
+    return DurationPeaks(groups, peak_calls, centre, spikes, centres)
+
+
+def _no_centres() -> np.ndarray:
+    return np.zeros((0, RECORDINGS_COUNTED), dtype=np.int64)
 
 
 def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -1008,13 +1023,6 @@ def run_starts(table: pa.Table, keys: Sequence[str]) -> np.ndarray:
 def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
     """:func:`duration_peaks` of histograms ordered by ``keys`` (then by ``duration_s``,
     with their calls in ``n``): one row per key with a spike."""
-    if histogram.num_rows == 0:
-        return pa.table(
-            {
-                **{name: histogram[name] for name in keys},
-                **{name: pa.array([], pa.int64()) for name in _PEAKS},
-            }
-        )
     changed = run_starts(histogram, keys)
     group = np.cumsum(changed) - 1
     firsts = np.flatnonzero(changed)
@@ -1030,6 +1038,11 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
             "peak_duration_calls": pa.array(peaks.calls, pa.int64()),
             "peak_duration_s": pa.array(peaks.centre_s, pa.int64()),
             "peak_duration_spikes": pa.array(peaks.spikes, pa.int64()),
+            # row-major, the counted centres of each group come out in order
+            "peak_durations_s": pa.ListArray.from_arrays(
+                pa.array(np.concatenate(([0], np.cumsum(peaks.spikes))), pa.int32()),
+                pa.array(peaks.centres_s[peaks.centres_s >= 0], pa.int64()),
+            ),
         }
     )
 
@@ -1041,10 +1054,11 @@ def caller_id_entities_sql() -> str:
     return (
         "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
-        "0 as peak_duration_spikes, "
+        "0 as peak_duration_spikes, cast(null as bigint[]) as peak_durations_s, "
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
-        + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s "
+        + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
+        "cast(null as bigint[]) as period_peak_durations_s "
         "from cw_caller_ids"
     )
 
@@ -1090,6 +1104,10 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
         "window_end": [bounds[1] for bounds in windows],
         "peak_duration_s": columns.get("peak_duration_s", [None] * rows),
         "sample_call_ids": sample_ids,
+        **{
+            name: [tuple(value or ()) for value in columns.get(name, [None] * rows)]
+            for name in ("peak_durations_s", "period_peak_durations_s")
+        },
     }
     ordered = [
         derived[name] if name in derived else columns.get(name, [0] * rows)
