@@ -309,10 +309,10 @@ def _spike_lengths(centres: tuple[int, ...], main: int | None) -> tuple[int, ...
 
 def _spikes_text(lengths: tuple[int, ...]) -> str:
     """What the spikes at ``lengths`` are, for a reason's detail."""
-    if len(lengths) <= 1:
-        return (
-            f"a spike at {lengths[0] if lengths else '?'} s +-4 s (one recording played to the end)"
-        )
+    if not lengths:
+        return "a spike (one recording played to the end)"
+    if len(lengths) == 1:
+        return f"a spike at {lengths[0]} s +-4 s (one recording played to the end)"
     named = [f"{length} s" for length in lengths]
     listed = ", ".join(named[:-1]) + f" and {named[-1]}"
     return f"spikes at {listed} +-4 s (recordings played to the end)"
