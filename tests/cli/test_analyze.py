@@ -167,3 +167,19 @@ def test_an_empty_call_store_says_how_to_fill_it(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "0 calls" in result.output
     assert "callwarden ingest" in result.output
+
+
+def test_days_selects_the_newest_days(tmp_path: Path) -> None:
+    def calls_analysed(printed: str) -> int:
+        found = re.search(r"^([\d,]+) calls, ", printed, re.MULTILINE)
+        assert found, printed
+        return int(found.group(1).replace(",", ""))
+
+    network = tmp_path / "network"
+    synthesize(SynthOptions(out_dir=network, days=3, scale=0.03, seed=5))
+    out = tmp_path / "alerts.jsonl"
+    last_day = _analyze(network, out, "--days", "1", "--explain", "0")
+    days = {json.loads(line)["window_start"][:10] for line in out.read_text().splitlines()}
+    assert days == {"2022-08-03"}
+    every_day = _analyze(network, tmp_path / "all.jsonl", "--explain", "0")
+    assert 0 < calls_analysed(last_day) < calls_analysed(every_day)

@@ -523,3 +523,31 @@ def test_a_campaign_playing_two_messages_is_a_recording(tmp_path: Path) -> None:
     live = by_customer["live-caller"]
     assert not any(r.code is ReasonCode.PRERECORDED_PATTERN for r in live.reasons)
     assert live.severity is not Severity.HIGH
+
+
+def test_days_keeps_the_newest_utc_days_only(tmp_path: Path) -> None:
+    """--days N analyses the N UTC days up to the newest day holding calls: a nightly run
+    over a rolling window. Calls before them are neither counted nor alerted on."""
+    factory = CallFactory()
+    for day in range(4):
+        for index in range(50 + 10 * day):
+            factory.add(
+                start_time=DAY + timedelta(days=day, hours=15, seconds=index),
+                customer_id="acme",
+                caller_id="+18005550100",
+            )
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    reference = ReferenceData(dno=[DnoEntry("+18005550100")])
+
+    def analysed(days: int | None) -> tuple[int, set[datetime]]:
+        result = analyze_calls(connection, reference, AnalysisOptions(days=days))
+        return result.calls, {a.window_start for a in result.alerts}
+
+    assert analysed(1) == (80, {DAY + timedelta(days=3)})
+    assert analysed(2) == (150, {DAY + timedelta(days=2), DAY + timedelta(days=3)})
+    assert analysed(30) == analysed(None) == (260, {DAY + timedelta(days=d) for d in range(4)})
+    # the view of the recent days is dropped: the next run sees all the calls again
+    names = {row[0] for row in connection.execute("show tables").fetchall()}
+    assert "cw_recent_calls" not in names
+    with pytest.raises(ValueError, match="days must be 1 or more"):
+        analyze_calls(connection, reference, AnalysisOptions(days=0))

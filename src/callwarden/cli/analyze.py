@@ -76,6 +76,14 @@ def analyze_command(
         ),
     ] = None,
     window: Annotated[str, typer.Option(help="Alert window: day or hour.")] = "day",
+    days: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Analyse only the last DAYS UTC days, up to the newest day holding calls "
+            "(a nightly run over a rolling week: --days 7). Default: every call.",
+        ),
+    ] = None,
     thresholds: Annotated[
         Path | None,
         typer.Option(
@@ -112,7 +120,7 @@ def analyze_command(
         console.print(f"[red]error:[/red] --window must be day or hour (got {window!r})")
         raise typer.Exit(2)
     settings = Settings.from_env(home=home, database_url=db)
-    options = AnalysisOptions(window=window, min_severity=min_severity)
+    options = AnalysisOptions(window=window, min_severity=min_severity, days=days)
     files = {"customers": customers, "numbers": numbers, "consent": consent, "dno": dno, "rmd": rmd}
     with clean_errors():
         if thresholds is not None:
