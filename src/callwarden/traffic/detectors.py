@@ -252,6 +252,14 @@ SELF_EVIDENT = frozenset(
         ReasonCode.NOT_IN_RMD,
     }
 )
+#: the shapes of automated calling (a recording, a hit list, a rotated pool of numbers)
+_AUTOMATED = frozenset(
+    {ReasonCode.PRERECORDED_PATTERN, ReasonCode.SEQUENTIAL_DIALING, ReasonCode.CALLER_ID_ROTATION}
+)
+#: the calling number itself forbidden, invalid or spoofed
+_CALLER_ID_ABUSE = frozenset(
+    {ReasonCode.DNO_CALLER_ID, ReasonCode.INVALID_CALLER_ID, ReasonCode.NEIGHBOR_SPOOFING}
+)
 #: say how big or how new a source is, nothing about what its calls are
 _CONTEXT_ONLY = frozenset(
     {
@@ -329,13 +337,14 @@ def _period_recording(
     another one more on a given day). None otherwise: a sender that played a recording on
     other days is not judged by them on a day its calls do not show it."""
     t = thresholds
-    if f.peak_duration_calls <= 0:
+    # the window's own share first: most windows are far from a spike
+    if f.peak_duration_calls <= 0 or (
+        _share(f.peak_duration_calls, f.long_answered) < t.prerecorded_share
+    ):
         return None
     window = _spike_lengths(f.peak_durations_s, f.peak_duration_s)
     period = _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)
     if not any(abs(a - b) <= RECORDING_BAND_HALF_WIDTH for a in window for b in period):
-        return None
-    if _share(f.peak_duration_calls, f.long_answered) < t.prerecorded_share:
         return None
     share, bound, spike = recording_spike(f.period_peak_duration_calls, f.period_long_answered, t)
     return (share, bound) if spike else None
@@ -864,15 +873,7 @@ def grade(
     suspect = [f for f in findings if f.evidence is Evidence.SUSPECT]
     # Two suspect reasons make a case only for automated calling: a contact centre
     # without consent records calling late is a compliance question, not a robocaller.
-    automated = any(
-        f.code
-        in {
-            ReasonCode.PRERECORDED_PATTERN,
-            ReasonCode.SEQUENTIAL_DIALING,
-            ReasonCode.CALLER_ID_ROTATION,
-        }
-        for f in findings
-    )
+    automated = any(f.code in _AUTOMATED for f in findings)
     # One reason alone (night calls, hang-ups...) has innocent explanations; a caller ID
     # that is forbidden, invalid or spoofed to the callee's exchange, or a carrier missing
     # from the RMD, does not.
@@ -887,11 +888,7 @@ def grade(
     else:
         severity = Severity.LOW
     use = classify_declared_use(context.declared_use)
-    caller_id_abuse = any(
-        f.code
-        in {ReasonCode.DNO_CALLER_ID, ReasonCode.INVALID_CALLER_ID, ReasonCode.NEIGHBOR_SPOOFING}
-        for f in illegal
-    )
+    caller_id_abuse = any(f.code in _CALLER_ID_ABUSE for f in illegal)
     if (
         severity is Severity.HIGH
         and use is DeclaredUse.EMERGENCY
