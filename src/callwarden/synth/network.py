@@ -381,6 +381,8 @@ def _message_lengths(behaviour: Behaviour, rng: np.random.Generator) -> tuple[fl
     low, high = behaviour.message_s
     fewest, most = behaviour.messages
     if most == 1:
+        # one draw, as before there were several messages: every other sender's random
+        # stream, and so every network of a given seed, stays as it was
         return (float(rng.uniform(low, high)),)
     count = int(rng.integers(fewest, most + 1))
     gap = 15.0
