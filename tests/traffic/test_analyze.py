@@ -551,3 +551,33 @@ def test_days_keeps_the_newest_utc_days_only(tmp_path: Path) -> None:
     assert "cw_recent_calls" not in names
     with pytest.raises(ValueError, match="days must be 1 or more"):
         analyze_calls(connection, reference, AnalysisOptions(days=0))
+
+
+def test_a_campaign_split_over_thin_sub_accounts_is_judged_on_its_one_day(
+    tmp_path: Path,
+) -> None:
+    """Six clients of one reseller each play the same recording to 80 people without
+    consent, on the one day analysed: each too thin to show it, the reseller's live
+    clients diluting it in the reseller's calls. Together they are the campaign; the live
+    clients beside them are not."""
+    factory = CallFactory()
+    for index in range(6):
+        factory.campaign(80, customer_id="spread-co", sub_account=f"thin-{index}", message_s=40)
+    for index in range(10):
+        factory.campaign(
+            300, customer_id="spread-co", sub_account=f"live-{index}", message_s=None,
+            answer_rate=0.5,
+        )  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    result = analyze_calls(connection, ReferenceData(consent=[]))
+    subs = {a.entity_id: a for a in result.alerts if a.entity_type.value == "sub_account"}
+    for index in range(6):
+        thin = subs[f"thin-{index}"]
+        assert thin.severity is Severity.HIGH, thin
+        (spike,) = [r for r in thin.reasons if r.code is ReasonCode.PRERECORDED_PATTERN]
+        assert "other sub-account(s) of spread-co" in spike.detail
+    assert all(
+        subs[f"live-{index}"].severity is not Severity.HIGH
+        for index in range(10)
+        if f"live-{index}" in subs
+    )

@@ -618,6 +618,76 @@ def test_a_thin_window_of_a_campaign_with_several_messages_matches_any_of_them()
     assert ReasonCode.PRERECORDED_PATTERN not in codes(only_first)
 
 
+def test_a_thin_sub_account_is_judged_with_its_siblings_at_its_length() -> None:
+    """A campaign split over a reseller's thin clients in one day: this client's 24 answered
+    calls peak at 38 s, too few alone, and the period is this one day. With five others
+    peaking at that length, 100 of their 115 answered calls form the spike: a recording
+    played from several accounts, and the unconsented calls need consent."""
+    alone = _thin_recorded_day(
+        entity_type="sub_account",
+        answered=24,
+        long_answered=24,
+        peak_duration_calls=20,
+        consent_known=24,
+        no_consent=24,
+        period_peak_duration_calls=20,
+        period_long_answered=24,
+        period_consent_known=24,
+        period_no_consent=24,
+    )
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(alone)
+    split = replace(alone, siblings=5, siblings_peak_duration_calls=100, siblings_long_answered=115)
+    (spike,) = [f for f in detect(split) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "5 other sub-account(s)" in spike.detail
+    assert spike.value >= DEFAULT_THRESHOLDS.prerecorded_share
+    assert assess(split).severity is Severity.HIGH
+    # siblings whose calls spread (a quarter at the length) are no recording
+    spread = replace(split, siblings_peak_duration_calls=30)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(spread)
+    # nor does a client whose own calls do not peak at the length join in
+    flat = replace(split, peak_duration_calls=3)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(flat)
+    # nor one whose window holds a single answered call of that length (fewer than 20
+    # answered calls are no share): a wholesale client beside its neighbour's campaign
+    single = replace(split, answered=1, long_answered=1, peak_duration_calls=1)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(single)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    long_answered=st.integers(0, 60),
+    peak=st.integers(0, 60),
+    siblings=st.integers(0, 3),
+    siblings_long=_NEAR_THRESHOLD,
+    siblings_peak=_NEAR_THRESHOLD,
+    hourly=st.booleans(),
+)
+def test_may_find_lets_through_thin_windows_their_siblings_judge(
+    *,
+    long_answered: int,
+    peak: int,
+    siblings: int,
+    siblings_long: int,
+    siblings_peak: int,
+    hourly: bool,
+) -> None:
+    f = _thin_recorded_day(
+        entity_type="sub_account",
+        window_end=_window_end(hourly),
+        answered=long_answered,
+        long_answered=long_answered,
+        peak_duration_calls=peak,
+        consent_known=0,
+        no_consent=0,
+        period_peak_duration_calls=0,
+        siblings=siblings,
+        siblings_long_answered=siblings_long,
+        siblings_peak_duration_calls=siblings_peak,
+    )
+    if detect(f):
+        assert one_row_may_find(f), [finding.code for finding in detect(f)]
+
+
 def test_a_thin_windows_recording_is_judged_over_the_period() -> None:
     """A campaign spread thin (16 answered calls a day) hides from every window's spike
     and consent tests; the account's week shows both, and the day's own calls peak at the

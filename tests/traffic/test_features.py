@@ -447,3 +447,28 @@ def test_period_figures_sum_an_entitys_windows(tmp_path: Path) -> None:
     assert reseller.period_long_answered > client.period_long_answered
     assert reseller.period_peak_duration_s is not None
     assert abs(reseller.period_peak_duration_s - 40) <= 4
+
+
+def test_a_sub_accounts_siblings_are_its_customers_others_spiking_at_its_length(
+    tmp_path: Path,
+) -> None:
+    """Three thin clients of one reseller play the same 40 s recording, a fourth plays a
+    70 s one, a fifth talks live: each 40 s client sees the two others, their spikes and
+    answered calls summed with its own; the 70 s client and the live one see none."""
+    factory = CallFactory()
+    for name, message_s in (
+        ("rec-a", 40), ("rec-b", 40), ("rec-c", 41), ("rec-long", 70), ("live", None),
+    ):  # fmt: skip
+        factory.campaign(
+            90, customer_id="reseller", sub_account=name, message_s=message_s, answer_rate=0.4
+        )
+    features = _features(factory, tmp_path)
+    recorded = [features[("sub_account", name)] for name in ("rec-a", "rec-b", "rec-c")]
+    for row in recorded:
+        assert row.siblings == 2
+        assert row.siblings_long_answered == sum(r.long_answered for r in recorded)
+        assert row.siblings_peak_duration_calls == sum(r.peak_duration_calls for r in recorded)
+    assert features[("sub_account", "rec-long")].siblings == 0
+    assert features[("sub_account", "live")].siblings == 0
+    # only sub-accounts have siblings
+    assert features[("customer", "reseller")].siblings == 0

@@ -799,4 +799,9 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "period_no_consent_share": share(f.period_no_consent, f.period_consent_known),
         "period_peak_duration_s": f.period_peak_duration_s,
         "period_peak_duration_share": share(f.period_peak_duration_calls, f.period_long_answered),
+        # a sub-account with its customer's others spiking at its length (a split campaign)
+        "siblings": f.siblings,
+        "siblings_peak_duration_share": share(
+            f.siblings_peak_duration_calls, f.siblings_long_answered
+        ),
     }

@@ -350,6 +350,31 @@ def _period_recording(
     return (share, bound) if spike else None
 
 
+def _siblings_recording(
+    f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[float, float] | None:
+    """For a sub-account's window whose answered calls peak, holding at least the
+    recording threshold's share of them, but too few to rule out chance by themselves: the
+    share (and its lower bound) of the spikes at the same length in its customer's other
+    sub-accounts' same window with its own, when together they are a recording. A campaign
+    split over thin accounts of one reseller shows in none of them alone; live clients
+    beside it have no spike at its length and do not dilute it. None otherwise."""
+    t = thresholds
+    if f.siblings <= 0 or f.peak_duration_calls <= 0:
+        return None
+    # Another account's recording is laid on this one only when this one's own calls
+    # agree, and a share of fewer answered calls than min_answered is noise: one call of a
+    # wholesale client lasting as long as its neighbour's message says nothing.
+    if f.long_answered < t.min_answered:
+        return None
+    if _share(f.peak_duration_calls, f.long_answered) < t.prerecorded_share:
+        return None
+    share, bound, spike = recording_spike(
+        f.siblings_peak_duration_calls, f.siblings_long_answered, t
+    )
+    return (share, bound) if spike else None
+
+
 def _period_no_consent_share(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> float | None:
@@ -514,6 +539,21 @@ def detect(
             f"(at least {_pct(period_bound)} allowing for chance) form "
             + _spikes_text(_spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)),
             period_bound,
+            t.prerecorded_share,
+            Evidence.PATTERN,
+        )
+    if not prerecorded and (siblings_spike := _siblings_recording(f, t)) is not None:
+        prerecorded = True
+        siblings_share, siblings_bound = siblings_spike
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
+            f"last {f.peak_duration_s} s +-4 s, too few to rule out chance alone; with "
+            f"{f.siblings:,} other sub-account(s) of {f.customer_id} whose calls peak at that "
+            f"length in the window, {_pct(siblings_share)} of their "
+            f"{f.siblings_long_answered:,} (at least {_pct(siblings_bound)} allowing for "
+            "chance) form that spike (one recording, several accounts)",
+            siblings_bound,
             t.prerecorded_share,
             Evidence.PATTERN,
         )
@@ -738,6 +778,9 @@ MAY_FIND_COLUMNS = (
     "period_consent_known",
     "period_long_answered",
     "period_peak_duration_calls",
+    "siblings",
+    "siblings_peak_duration_calls",
+    "siblings_long_answered",
 )
 
 
@@ -825,15 +868,30 @@ def may_find(
     # its own volume (_period_recording, _period_no_consent_share; a bound is never above its
     # share)
     found |= (
-        (c["peak_duration_calls"] > 0)
-        & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
-        & (c["period_long_answered"] >= t.prerecorded_min_answered)
-        & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
-    ) | (
-        (c["no_consent"] > 0)
-        & (c["consent_known"] < t.min_answered)
-        & (c["period_consent_known"] >= t.min_answered)
-        & (share("period_no_consent", "period_consent_known") >= t.no_consent_share)
+        (
+            (c["peak_duration_calls"] > 0)
+            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+            & (c["period_long_answered"] >= t.prerecorded_min_answered)
+            & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
+        )
+        | (
+            # _siblings_recording
+            (c["siblings"] > 0)
+            & (c["peak_duration_calls"] > 0)
+            & (c["long_answered"] >= t.min_answered)
+            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+            & (c["siblings_long_answered"] >= t.prerecorded_min_answered)
+            & (
+                share("siblings_peak_duration_calls", "siblings_long_answered")
+                >= t.prerecorded_share
+            )
+        )
+        | (
+            (c["no_consent"] > 0)
+            & (c["consent_known"] < t.min_answered)
+            & (c["period_consent_known"] >= t.min_answered)
+            & (share("period_no_consent", "period_consent_known") >= t.no_consent_share)
+        )
     )
     return np.asarray(found, dtype=bool)
 

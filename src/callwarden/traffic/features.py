@@ -127,6 +127,13 @@ class EntityFeatures:
     period_peak_duration_calls: int = 0
     period_peak_duration_s: int | None = None
     period_peak_durations_s: tuple[int, ...] = ()
+    #: a sub-account's window with the same window of its customer's other sub-accounts
+    #: whose spike is at its spike's length (within 4 s): their spikes and answered calls
+    #: of SHORT_CALL_SECONDS or more summed with its own, and how many the others are. A
+    #: campaign split over thin accounts shows in none of them alone
+    siblings: int = 0
+    siblings_peak_duration_calls: int = 0
+    siblings_long_answered: int = 0
     sample_call_ids: dict[str, str] | None = None
 
     @property
@@ -713,11 +720,17 @@ def entity_features_sql(unit: str) -> str:
                {period_sums},
                coalesce(q.peak_duration_calls, 0) as period_peak_duration_calls,
                q.peak_duration_s as period_peak_duration_s,
-               q.peak_durations_s as period_peak_durations_s
+               q.peak_durations_s as period_peak_durations_s,
+               coalesce(g.siblings, 0) as siblings,
+               coalesce(g.siblings_peak_duration_calls, 0) as siblings_peak_duration_calls,
+               coalesce(g.siblings_long_answered, 0) as siblings_long_answered
         from entities e
         left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
         left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
         left join cw_period_peaks q on {same_entity.format("q")}
+        left join cw_siblings g on e.entity_type = 'sub_account'
+             and g.customer_id = e.customer_id and g.sub_account = e.entity_id
+             and g.window_start = e.window_start
         {day_join}
     """
 
@@ -781,6 +794,47 @@ def _entity_rows(narrow: str, shared_windows: str, shared_rows: str, values: str
         union all
         select 'customer', customer_id, customer_id, window_us, {values}
         from {shared_rows}
+    """
+
+
+def siblings_sql() -> str:
+    """Per sub-account and window with a spike: the customer's sub-accounts in that window
+    whose spike is at the same length (within RECORDING_BAND_HALF_WIDTH), itself included:
+    their spike calls and answered calls of SHORT_CALL_SECONDS or more summed, and how many
+    others there are (rows only where there is one at least). From cw_peaks and
+    cw_sources; the lengths are summed in a range window over each customer-window's
+    spike lengths, so that a reseller with thousands of clients costs no pair of them."""
+    half = RECORDING_BAND_HALF_WIDTH
+    return f"""
+        with spiked as (
+            select p.customer_id, p.entity_id as sub_account, p.window_start,
+                   p.peak_duration_s as centre, p.peak_duration_calls as peak,
+                   s.long_answered
+            from cw_peaks p
+            join cw_sources s on s.customer_id = p.customer_id
+                 and s.sub_account = p.entity_id and s.window_start = p.window_start
+            where p.entity_type = 'sub_account' and p.peak_duration_calls > 0
+        ),
+        per_length as (
+            select customer_id, window_start, centre, sum(peak) as peak,
+                   sum(long_answered) as long_answered, count(*) as accounts
+            from spiked group by customer_id, window_start, centre
+        ),
+        near as (
+            select customer_id, window_start, centre,
+                   sum(peak) over w as peak, sum(long_answered) over w as long_answered,
+                   sum(accounts) over w as accounts
+            from per_length
+            window w as (partition by customer_id, window_start order by centre
+                         range between {half} preceding and {half} following)
+        )
+        select s.customer_id, s.sub_account, s.window_start, n.accounts - 1 as siblings,
+               n.peak as siblings_peak_duration_calls,
+               n.long_answered as siblings_long_answered
+        from spiked s
+        join near n on n.customer_id = s.customer_id and n.window_start = s.window_start
+             and n.centre = s.centre
+        where n.accounts > 1
     """
 
 
@@ -1058,7 +1112,8 @@ def caller_id_entities_sql() -> str:
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
-        "cast(null as bigint[]) as period_peak_durations_s "
+        "cast(null as bigint[]) as period_peak_durations_s, "
+        "0 as siblings, 0 as siblings_peak_duration_calls, 0 as siblings_long_answered "
         "from cw_caller_ids"
     )
 
@@ -1172,6 +1227,7 @@ def compute_feature_table(
     for name in ("cw_parts", "cw_distinct", "cw_heavy_callers"):
         connection.execute(f"drop table {name}")
     _entity_spikes(connection, "cw_hist", "cw_peaks")
+    connection.execute(f"create or replace temp table cw_siblings as {siblings_sql()}")
     if unit != "day":
         # A recording is a practice, judged over the UTC day too: an hour of a small
         # sender holds too few answered calls to show its spike.
@@ -1258,6 +1314,7 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_day_peaks",
         "cw_hist_period",
         "cw_period_peaks",
+        "cw_siblings",
     ):
         connection.execute(f"drop table if exists {name}")
 
