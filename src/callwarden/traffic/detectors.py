@@ -326,6 +326,15 @@ def _spikes_text(lengths: tuple[int, ...]) -> str:
     return f"spikes at {listed} +-4 s (recordings played to the end)"
 
 
+def _window_peaks(f: EntityFeatures, t: Thresholds) -> bool:
+    """Whether the window's own answered calls peak with at least the recording
+    threshold's share of them, proven or not: what a broader view (the period, the
+    siblings) may confirm."""
+    return f.peak_duration_calls > 0 and (
+        _share(f.peak_duration_calls, f.long_answered) >= t.prerecorded_share
+    )
+
+
 def _period_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> tuple[float, float] | None:
@@ -338,9 +347,7 @@ def _period_recording(
     other days is not judged by them on a day its calls do not show it."""
     t = thresholds
     # the window's own share first: most windows are far from a spike
-    if f.peak_duration_calls <= 0 or (
-        _share(f.peak_duration_calls, f.long_answered) < t.prerecorded_share
-    ):
+    if not _window_peaks(f, t):
         return None
     window = _spike_lengths(f.peak_durations_s, f.peak_duration_s)
     period = _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)
@@ -360,14 +367,10 @@ def _siblings_recording(
     split over thin accounts of one reseller shows in none of them alone; live clients
     beside it have no spike at its length and do not dilute it. None otherwise."""
     t = thresholds
-    if f.siblings <= 0 or f.peak_duration_calls <= 0:
-        return None
     # Another account's recording is laid on this one only when this one's own calls
     # agree, and a share of fewer answered calls than min_answered is noise: one call of a
     # wholesale client lasting as long as its neighbour's message says nothing.
-    if f.long_answered < t.min_answered:
-        return None
-    if _share(f.peak_duration_calls, f.long_answered) < t.prerecorded_share:
+    if f.siblings <= 0 or f.long_answered < t.min_answered or not _window_peaks(f, t):
         return None
     share, bound, spike = recording_spike(
         f.siblings_peak_duration_calls, f.siblings_long_answered, t
