@@ -405,6 +405,17 @@ def one_row_may_find(f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHO
     return bool(may_find(columns, hourly, thresholds)[0])
 
 
+def assert_may_find_lets_through(
+    f: EntityFeatures,
+    context: EntityContext = NO_CONTEXT,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> None:
+    """What detect finds in ``f``, may_find must not pass over."""
+    found = detect(f, context, thresholds)
+    if found:
+        assert one_row_may_find(f, thresholds), [finding.code for finding in found]
+
+
 # neighbour spoofing is the one detector two counts away from a quiet sender
 @example(
     counts={"neighbor": 400, "caller_ids": 12},
@@ -452,8 +463,7 @@ def test_may_find_misses_nothing_detect_finds(
         window_end=_window_end(hourly),
         **{"answered": 450, **counts},
     )
-    if detect(f, context):
-        assert one_row_may_find(f), [finding.code for finding in detect(f, context)]
+    assert_may_find_lets_through(f, context)
 
 
 def test_may_find_passes_quiet_senders_over() -> None:
@@ -684,8 +694,7 @@ def test_may_find_lets_through_thin_windows_their_siblings_judge(
         siblings_long_answered=siblings_long,
         siblings_peak_duration_calls=siblings_peak,
     )
-    if detect(f):
-        assert one_row_may_find(f), [finding.code for finding in detect(f)]
+    assert_may_find_lets_through(f)
 
 
 def test_a_thin_windows_recording_is_judged_over_the_period() -> None:
@@ -788,8 +797,7 @@ def test_may_find_lets_through_thin_windows_the_period_judges(
         period_peak_duration_s=period_peak_s,
         **period,
     )
-    if detect(f):
-        assert one_row_may_find(f), [finding.code for finding in detect(f)]
+    assert_may_find_lets_through(f)
 
 
 def test_missing_consent_in_a_few_answered_calls_must_beat_chance() -> None:
@@ -891,11 +899,9 @@ def test_may_find_and_reason_values_hold_under_any_thresholds(
         **{"answered": 450, **counts},
     )
     context = EntityContext(baseline_calls=baseline)
-    found = detect(f, context, thresholds)
-    for finding in found:
+    for finding in detect(f, context, thresholds):
         assert crosses(finding.code, finding.value, finding.threshold), finding
-    if found:
-        assert one_row_may_find(f, thresholds), [finding.code for finding in found]
+    assert_may_find_lets_through(f, context, thresholds)
 
 
 def test_may_find_reads_every_threshold_from_its_argument() -> None:

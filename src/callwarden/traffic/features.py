@@ -113,10 +113,8 @@ class EntityFeatures:
     #: SHORT_CALL_SECONDS
     peak_duration_calls: int = 0
     peak_duration_s: int | None = None
-    #: how many spikes peak_duration_calls adds up (a campaign may play several
-    #: messages; peak_duration_s is the largest's centre)
-    peak_duration_spikes: int = 0
-    #: the counted spikes' centres, largest first
+    #: the centres of the spikes peak_duration_calls adds up, largest first (a campaign may
+    #: play several messages; peak_duration_s is the largest's)
     peak_durations_s: tuple[int, ...] = ()
     peak_calls_per_minute: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
@@ -675,7 +673,7 @@ FURTHER_SPIKE_Z = 2.5
 #: band's lowest second (see duration_peaks)
 _FURTHER_SPIKE_MIN_CENTRE = SHORT_CALL_SECONDS + 2 * RECORDING_BAND_HALF_WIDTH + 1
 #: the columns of a histogram's spikes (see duration_peaks) in the peaks tables
-_PEAKS = ("peak_duration_calls", "peak_duration_s", "peak_duration_spikes", "peak_durations_s")
+_PEAKS = ("peak_duration_calls", "peak_duration_s", "peak_durations_s")
 
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
 _PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
@@ -713,8 +711,7 @@ def entity_features_sql(unit: str) -> str:
         with entities as ({_entity_levels("cw_sources", measures)}),
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
-               p.peak_duration_s, coalesce(p.peak_duration_spikes, 0) as peak_duration_spikes,
-               p.peak_durations_s,
+               p.peak_duration_s, p.peak_durations_s,
                coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
                {day_peak} as day_peak_duration_calls,
                {period_sums},
@@ -1091,7 +1088,6 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
             **{name: histogram[name].take(rows) for name in keys},
             "peak_duration_calls": pa.array(peaks.calls, pa.int64()),
             "peak_duration_s": pa.array(peaks.centre_s, pa.int64()),
-            "peak_duration_spikes": pa.array(peaks.spikes, pa.int64()),
             # row-major, the counted centres of each group come out in order
             "peak_durations_s": pa.ListArray.from_arrays(
                 pa.array(np.concatenate(([0], np.cumsum(peaks.spikes))), pa.int32()),
@@ -1108,7 +1104,7 @@ def caller_id_entities_sql() -> str:
     return (
         "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
-        "0 as peak_duration_spikes, cast(null as bigint[]) as peak_durations_s, "
+        "cast(null as bigint[]) as peak_durations_s, "
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
