@@ -32,7 +32,7 @@ from callwarden.traffic.analyze import (
     _attribute,
     _baselines,
     _contexts,
-    _day_totals,
+    _day_figures,
     alert_id,
     analyze_calls,
     connect_cdr_files,
@@ -392,7 +392,10 @@ def _table(features: list[EntityFeatures]) -> pa.Table:
 def _contexts_of(
     features: list[EntityFeatures], reference: ReferenceData
 ) -> dict[tuple[str, str, str, datetime], EntityContext]:
-    contexts = _contexts(features, [None] * len(features), _day_totals(_table(features)), reference)
+    judged = np.ones(len(features), dtype=bool)
+    contexts = _contexts(
+        features, [None] * len(features), _day_figures(_table(features), judged), reference
+    )
     return {
         (f.entity_type, f.entity_id, f.customer_id, f.window_start): context
         for f, context in zip(features, contexts, strict=True)
@@ -427,6 +430,28 @@ def test_an_hour_too_quiet_to_judge_consent_takes_the_days_coverage() -> None:
     assert alone[("customer", "acme", "acme", quiet.window_start)].account_no_consent_share is None
 
 
+def test_a_caller_id_is_judged_by_its_customers_consent_over_the_day() -> None:
+    """A calling number's calls are a slice of its account's: the consent coverage it is
+    judged by is the customer's over the window's UTC day, not its own, and not another
+    day's. Night calling and recordings are the entity's own day's."""
+    number = replace(_hour("caller_id", "+12025550100", "acme", 9), outside_hours=3)
+    number = replace(number, hours_known=10, consent_known=50, no_consent=0)
+    morning = replace(_hour("customer", "acme", "acme", 9), consent_known=100, no_consent=30)
+    evening = replace(_hour("customer", "acme", "acme", 20), consent_known=100, no_consent=50)
+    tomorrow = replace(morning, window_start=morning.window_start + timedelta(days=1))
+    tomorrow = replace(tomorrow, window_end=tomorrow.window_start + timedelta(hours=1))
+    tomorrow = replace(tomorrow, no_consent=0)
+    other = replace(_hour("caller_id", "+12025550101", "", 9), consent_known=50, no_consent=50)
+    contexts = _contexts_of([number, morning, evening, tomorrow, other], ReferenceData())
+    context = contexts[("caller_id", "+12025550100", "acme", number.window_start)]
+    assert context.account_no_consent_share == pytest.approx(80 / 200)
+    assert context.day_outside_hours_share == pytest.approx(3 / 10)
+    assert context.day_prerecorded is None  # a number's calls carry no spike of their own
+    # a number several accounts present has no one account to judge it by
+    shared = contexts[("caller_id", "+12025550101", "", other.window_start)]
+    assert shared.account_no_consent_share is None
+
+
 def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -> None:
     reference = ReferenceData(
         customers=[
@@ -443,7 +468,9 @@ def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -
 
     def granted(number: str, account: str) -> bool | None:
         f = _hour("caller_id", number, account, 9)
-        return _contexts([f], [None], {}, reference)[0].number_granted
+        return _contexts([f], [None], _day_figures(_table([f]), np.ones(1, bool)), reference)[
+            0
+        ].number_granted
 
     assert granted("+12025550100", "client") is True  # through its parent
     assert granted("+12025550100", "listed") is False

@@ -324,9 +324,8 @@ def analyze_calls(
         contexts = _contexts(
             judged,
             _baselines(table, judged_rows),
-            _day_totals(table),
+            _day_figures(table, judged_rows, options.thresholds),
             reference,
-            options.thresholds,
         )
         assessed = [
             (f, assess(f, context, options.thresholds))
@@ -507,12 +506,11 @@ def _judged_rows(table: pa.Table, reference: ReferenceData, options: AnalysisOpt
 def _contexts(
     judged: Sequence[EntityFeatures],
     baselines: Sequence[float | None],
-    days: _DayTotals,
+    days: _DayFigures,
     reference: ReferenceData,
-    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> list[EntityContext]:
     """The context of each judged entity-window, in order (``baselines`` in the same
-    order; ``days`` over every window, see :func:`_day_totals`)."""
+    order, as are ``days``' figures)."""
     customers = {customer.customer_id: customer for customer in reference.customers}
     rmd_keys: set[str] | None = None
     if reference.rmd is not None:
@@ -535,7 +533,7 @@ def _contexts(
         parent = (known.parent_id,) if known is not None and known.parent_id else ()
         owners_of[customer_id] = (known, (customer_id, *parent))
     contexts: list[EntityContext] = []
-    for f, baseline in zip(judged, baselines, strict=True):
+    for index, (f, baseline) in enumerate(zip(judged, baselines, strict=True)):
         account: Customer | None = None
         if f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):
             account = customers.get(f.entity_id)
@@ -568,81 +566,112 @@ def _contexts(
                 tracebacks=reference.tracebacks.get((f.entity_type, f.entity_id), 0),
                 baseline_calls=baseline,
                 number_granted=number_granted,
-                account_no_consent_share=_day_no_consent_share(f, days, thresholds),
-                day_outside_hours_share=_day_share(days.get(_day_key(f)), 2),
-                day_prerecorded=_day_prerecorded(f, days, thresholds),
+                account_no_consent_share=days.account_no_consent_share[index],
+                day_outside_hours_share=days.outside_hours_share[index],
+                day_prerecorded=days.prerecorded[index],
             )
         )
     return contexts
 
-
-#: per (entity_type, entity_id, customer_id, UTC day): no_consent, consent_known,
-#: outside_hours, hours_known and long_answered summed over the entity's windows in that
-#: day, then the day's duration spike (day_peak_duration_calls)
-_DayTotals = dict[tuple[str, str, str, date], list[int]]
 
 _ENTITY = ("entity_type", "entity_id", "customer_id")
 _DAY_SUMMED = ("no_consent", "consent_known", "outside_hours", "hours_known", "long_answered")
 _DAY_SPIKE = "day_peak_duration_calls"
 
 
-def _day_key(f: EntityFeatures) -> tuple[str, str, str, date]:
-    return (f.entity_type, f.entity_id, f.customer_id, f.window_start.date())
+@dataclass(frozen=True)
+class _DayFigures:
+    """What a judged window's UTC day says of its source, one list per figure in the
+    judged rows' order (see :func:`_day_figures`)."""
+
+    #: the consent coverage of the account behind the window over its day: a caller ID's
+    #: account is the customer it comes through (None: unknown, or too few answered calls)
+    account_no_consent_share: list[float | None]
+    #: the entity's calls outside the calling hours over its day (None: no hours known)
+    outside_hours_share: list[float | None]
+    #: whether an account's answered calls over its day show a recording (None: not an
+    #: account)
+    prerecorded: list[bool | None]
 
 
-def _day_totals(table: pa.Table) -> _DayTotals:
+def _day_figures(
+    table: pa.Table, judged_rows: np.ndarray, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> _DayFigures:
     """Consent coverage, night calling and recordings are practices, judged over a day: an
     hourly window at the edge of the calling hours is all outside them, and a quiet hour
-    has too few answered calls to say whether its callees consented or heard a recording."""
+    has too few answered calls to say whether its callees consented or heard a recording.
+
+    The feature table's windows are summed per entity and UTC day, and each judged row
+    takes its own day's sums and, for a caller ID, its customer's: joined as columns, not
+    looked up row by row (a network's tens of thousands of judged windows)."""
+    day = pc.cast(table["window_start"], pa.date32())
     by_day = pa.table(
-        {
-            **{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED, _DAY_SPIKE)},
-            "day": pc.cast(table["window_start"], pa.date32()),
-        }
+        {**{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED, _DAY_SPIKE)}, "day": day}
     )
-    grouped = by_day.group_by([*_ENTITY, "day"], use_threads=False).aggregate(
-        # the day's spike is on every window of the day
+    keys = [*_ENTITY, "day"]
+    # the day's spike is on every window of the day
+    days = by_day.group_by(keys, use_threads=False).aggregate(
         [*((name, "sum") for name in _DAY_SUMMED), (_DAY_SPIKE, "max")]
     )
-    keys = zip(*(grouped[name].to_pylist() for name in (*_ENTITY, "day")), strict=True)
-    aggregated = [f"{name}_sum" for name in _DAY_SUMMED] + [f"{_DAY_SPIKE}_max"]
-    values = zip(*(grouped[name].to_pylist() for name in aggregated), strict=True)
-    return {key: list(day) for key, day in zip(keys, values, strict=True)}
+    judged = by_day.filter(judged_rows)
+    rows = pa.array(np.arange(judged.num_rows))
+    entity_type = judged["entity_type"].to_numpy(zero_copy_only=False)
 
+    def joined(keyed: pa.Table) -> dict[str, np.ndarray]:
+        """Each judged row's day sums under ``keyed``'s keys (0 where there is no day)."""
+        found = keyed.append_column("row", rows).join(days, keys).sort_by("row")
+        present = np.zeros(judged.num_rows, dtype=bool)
+        present[found["row"].to_numpy()] = True
+        figures = {}
+        for name in (*(f"{n}_sum" for n in _DAY_SUMMED), f"{_DAY_SPIKE}_max"):
+            column = np.zeros(judged.num_rows, dtype=np.int64)
+            column[found["row"].to_numpy()] = pc.fill_null(found[name], 0).to_numpy()
+            figures[name] = column
+        figures["present"] = present
+        return figures
 
-def _day_share(day: list[int] | None, offset: int) -> float | None:
-    if day is None or not day[offset + 1]:
-        return None
-    return day[offset] / day[offset + 1]
+    own = joined(judged.select(keys))
+    customer_id = judged["customer_id"]
+    account = joined(
+        pa.table(
+            {
+                "entity_type": pa.array([EntityType.CUSTOMER.value] * judged.num_rows),
+                "entity_id": customer_id,
+                "customer_id": customer_id,
+                "day": judged["day"],
+            }
+        )
+    )
 
+    def shares(part: np.ndarray, whole: np.ndarray, known: np.ndarray) -> list[float | None]:
+        values = part / np.maximum(whole, 1)
+        return [float(v) if k else None for v, k in zip(values, known, strict=True)]
 
-def _day_no_consent_share(
-    f: EntityFeatures, days: _DayTotals, thresholds: Thresholds
-) -> float | None:
-    """The consent coverage of the account behind ``f`` over the window's day: a caller
-    ID's account is the customer it comes through."""
-    if f.entity_type == EntityType.CALLER_ID:
-        if not f.customer_id:
-            return None
-        account = (EntityType.CUSTOMER, f.customer_id, f.customer_id, f.window_start.date())
-        return _day_share(days.get(account), 0)
-    if f.entity_type == EntityType.UPSTREAM_PROVIDER:
-        return None
-    day = days.get(_day_key(f))
-    if day is None or day[1] < thresholds.min_answered:
-        return None
-    return day[0] / day[1]
-
-
-def _day_prerecorded(f: EntityFeatures, days: _DayTotals, thresholds: Thresholds) -> bool | None:
-    """Whether the answered calls of the day of an account's window (a customer's or a
-    sub-account's) show a recording's spike; None for other entities or an unknown day."""
-    if f.entity_type not in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):
-        return None
-    day = days.get(_day_key(f))
-    if day is None:
-        return None
-    return recording_spike(day[5], day[4], thresholds)[2]
+    is_caller_id = entity_type == EntityType.CALLER_ID.value
+    is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
+    own_consent = own["consent_known_sum"]
+    account_consent = account["consent_known_sum"]
+    no_consent = np.where(is_caller_id, account["no_consent_sum"], own["no_consent_sum"])
+    consent_known = np.where(is_caller_id, account_consent, own_consent)
+    consent_judged = np.where(
+        is_caller_id,
+        (customer_id.to_numpy(zero_copy_only=False) != "") & (account_consent > 0),
+        is_account & own["present"] & (own_consent >= thresholds.min_answered),
+    )
+    spikes = own[f"{_DAY_SPIKE}_max"].tolist()
+    long_answered = own["long_answered_sum"].tolist()
+    return _DayFigures(
+        account_no_consent_share=shares(no_consent, consent_known, consent_judged),
+        outside_hours_share=shares(
+            own["outside_hours_sum"], own["hours_known_sum"], own["hours_known_sum"] > 0
+        ),
+        prerecorded=[
+            recording_spike(spike, answered, thresholds)[2] if account_row and present else None
+            for spike, answered, account_row, present in zip(
+                spikes, long_answered, is_account.tolist(), own["present"].tolist(), strict=True
+            )
+        ],
+    )
 
 
 def _baselines(table: pa.Table, judged_rows: np.ndarray) -> list[float | None]:
