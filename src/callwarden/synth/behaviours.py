@@ -162,10 +162,11 @@ DIALER_CLIENT_RECORDED = Behaviour(
     "dialer_client_prerecorded_consent", True,
     "A dialer platform's client sending prerecorded messages (policy renewals, open-house "
     "invitations) to leads who opted in in writing: the same one-minute message shape as an "
-    "illegal campaign, but consent is on file.",
+    "illegal campaign, its length blurred by 5 s of text-to-speech and network timing, but "
+    "consent is on file.",
     ROBOCALL_HOURS, (0.4, 0.1), (0.25, 0.45), DIALLER_UNANSWERED,
     CalleeMode.ROSTER, CallerMode.OWNED,
-    early_share=0.3, message_share=0.6, message_s=(35.0, 70.0), message_sd=3.5,
+    early_share=0.3, message_share=0.6, message_s=(35.0, 70.0), message_sd=5.0,
     talk_median_s=(60.0, 150.0), consent=ConsentType.PRIOR_EXPRESS_WRITTEN, numbers=(4, 25),
 )  # fmt: skip
 WHOLESALE_CLIENT = Behaviour(
@@ -187,10 +188,12 @@ TRANSIT = Behaviour(
 PRERECORDED_NO_CONSENT = Behaviour(
     "prerecorded_no_consent", False,
     "Dialer platform client sending prerecorded calls to wireless numbers without consent "
-    "(the PhoneBurner -> MV Realty pattern): ~60 s message peak, numbers it holds.",
+    "(the PhoneBurner -> MV Realty pattern): ~60 s message peak blurred by 6 s (the "
+    "voicemail greetings its dialler waits out, text-to-speech and network timing), too "
+    "blurred for a 9-second band to hold, numbers it holds.",
     ROBOCALL_HOURS, (0.4, 0.1), (0.2, 0.34), ROBOCALL_UNANSWERED,
     CalleeMode.WIRELESS, CallerMode.OWNED,
-    early_share=0.3, message_share=0.65, message_s=(54.0, 66.0), message_sd=3.5,
+    early_share=0.3, message_share=0.65, message_s=(54.0, 66.0), message_sd=6.0,
     talk_median_s=(60.0, 150.0), numbers=(8, 40),
 )  # fmt: skip
 PRERECORDED_LOW_VOLUME = Behaviour(

@@ -808,6 +808,7 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "short_answered_share": share(f.short_answered, f.answered),
         "mean_answered_duration_s": share(f.answered_seconds, f.answered),
         "peak_duration_s": f.peak_duration_s,
+        "peak_duration_band_s": f.peak_duration_band_s,
         "peak_duration_share": share(f.peak_duration_calls, f.long_answered),
         "peak_duration_spikes": len(f.peak_durations_s),
         "peak_calls_per_minute": f.peak_calls_per_minute,

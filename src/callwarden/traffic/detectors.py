@@ -315,15 +315,21 @@ def _spike_lengths(centres: tuple[int, ...], main: int | None) -> tuple[int, ...
     return centres or ((main,) if main is not None else ())
 
 
-def _spikes_text(lengths: tuple[int, ...]) -> str:
-    """What the spikes at ``lengths`` are, for a reason's detail."""
+def _band(band_s: int | None) -> int:
+    """A spike's band half-width (the narrowest when not known)."""
+    return RECORDING_BAND_HALF_WIDTH if band_s is None else band_s
+
+
+def _spikes_text(lengths: tuple[int, ...], band_s: int | None) -> str:
+    """What the spikes at ``lengths`` (in bands of ``band_s`` either side) are, for a
+    reason's detail."""
     if not lengths:
         return "a spike (one recording played to the end)"
     if len(lengths) == 1:
-        return f"a spike at {lengths[0]} s +-4 s (one recording played to the end)"
+        return f"a spike at {lengths[0]} s +-{_band(band_s)} s (one recording played to the end)"
     named = [f"{length} s" for length in lengths]
     listed = ", ".join(named[:-1]) + f" and {named[-1]}"
-    return f"spikes at {listed} +-4 s (recordings played to the end)"
+    return f"spikes at {listed} +-{_band(band_s)} s (recordings played to the end)"
 
 
 def _window_peaks(f: EntityFeatures, t: Thresholds) -> bool:
@@ -335,6 +341,16 @@ def _window_peaks(f: EntityFeatures, t: Thresholds) -> bool:
     )
 
 
+def _mixes_sources(f: EntityFeatures) -> bool:
+    """Whether ``f`` is a customer whose window holds several sources' calls (its
+    sub-accounts', and its own): their practices mix there. Over a period or a day, one
+    client's recording to people who consented and another's live calls without consent
+    records add up to what looks like an unconsented robocaller (a dialler platform's
+    thin hours did). Such a window's recording is its own calls' or none: its thin windows
+    are judged at its sub-accounts, each by its own period and day."""
+    return f.entity_type == "customer" and f.sources > 1
+
+
 def _period_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> tuple[float, float] | None:
@@ -342,16 +358,19 @@ def _period_recording(
     share of them, but too few to rule out chance by themselves (see
     :func:`recording_spike`): the share (and its lower bound) of the account's spikes over
     the whole period analysed, when they are recordings and one of them is at a length
-    the window's spikes are at (within 4 s: a campaign playing several messages may play
-    another one more on a given day). None otherwise: a sender that played a recording on
-    other days is not judged by them on a day its calls do not show it."""
+    the window's spikes are at (within their bands: a campaign playing several messages
+    may play another one more on a given day). None otherwise: a sender that played a
+    recording on other days is not judged by them on a day its calls do not show it, nor
+    is a customer whose window mixes several sources (see :func:`_mixes_sources`)."""
     t = thresholds
     # the window's own share first: most windows are far from a spike
-    if not _window_peaks(f, t):
+    if not _window_peaks(f, t) or _mixes_sources(f):
         return None
     window = _spike_lengths(f.peak_durations_s, f.peak_duration_s)
     period = _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)
-    if not any(abs(a - b) <= RECORDING_BAND_HALF_WIDTH for a in window for b in period):
+    # the same length within the wider of the two spikes' bands
+    near = max(_band(f.peak_duration_band_s), _band(f.period_peak_duration_band_s))
+    if not any(abs(a - b) <= near for a in window for b in period):
         return None
     share, bound, spike = recording_spike(f.period_peak_duration_calls, f.period_long_answered, t)
     return (share, bound) if spike else None
@@ -522,7 +541,9 @@ def detect(
         f.peak_duration_calls, f.long_answered, t
     )
     if prerecorded:
-        spikes = _spikes_text(_spike_lengths(f.peak_durations_s, f.peak_duration_s))
+        spikes = _spikes_text(
+            _spike_lengths(f.peak_durations_s, f.peak_duration_s), f.peak_duration_band_s
+        )
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{_pct(prerecorded_share)} of answered calls (at least {_pct(prerecorded_bound)} "
@@ -537,10 +558,14 @@ def detect(
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
-            f"last {f.peak_duration_s} s +-4 s, too few to rule out chance alone; over the period "
-            f"analysed {_pct(period_share)} of the account's {f.period_long_answered:,} "
-            f"(at least {_pct(period_bound)} allowing for chance) form "
-            + _spikes_text(_spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)),
+            f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
+            f"out chance alone; over the period analysed {_pct(period_share)} of the account's "
+            f"{f.period_long_answered:,} (at least {_pct(period_bound)} allowing for chance) "
+            "form "
+            + _spikes_text(
+                _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s),
+                f.period_peak_duration_band_s,
+            ),
             period_bound,
             t.prerecorded_share,
             Evidence.PATTERN,
@@ -551,7 +576,8 @@ def detect(
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
-            f"last {f.peak_duration_s} s +-4 s, too few to rule out chance alone; with "
+            f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
+            "out chance alone; with "
             f"{f.siblings:,} other sub-account(s) of {f.customer_id} whose calls peak at that "
             f"length in the window, {_pct(siblings_share)} of their "
             f"{f.siblings_long_answered:,} (at least {_pct(siblings_bound)} allowing for "
@@ -618,7 +644,9 @@ def detect(
     # records are a pattern only.
     # A recording is the sender's practice: an hour too thin to show the spike takes
     # the day's (context.day_prerecorded).
-    robocalls = prerecorded or sequential or context.day_prerecorded is True
+    robocalls = (
+        prerecorded or sequential or (context.day_prerecorded is True and not _mixes_sources(f))
+    )
     needs_consent = robocalls and use is not DeclaredUse.EMERGENCY
     consent_evidence = Evidence.ILLEGAL if needs_consent else Evidence.PATTERN
     robocall_note = " (prerecorded or autodialled)" if needs_consent else ""

@@ -108,14 +108,16 @@ class EntityFeatures:
     numbers_known: int
     weak_attestation: int
     long_answered: int = 0
-    #: answered calls in the most prominent 9-second duration bands beyond what their
-    #: flanking bands predict (recordings' spikes, see duration_peaks), among calls >=
+    #: answered calls in the most prominent duration bands beyond what their flanking
+    #: bands predict (recordings' spikes, see duration_peaks), among calls >=
     #: SHORT_CALL_SECONDS
     peak_duration_calls: int = 0
     peak_duration_s: int | None = None
     #: the centres of the spikes peak_duration_calls adds up, largest first (a campaign may
     #: play several messages; peak_duration_s is the largest's)
     peak_durations_s: tuple[int, ...] = ()
+    #: the half-width of the band the spikes were counted in (seconds either side)
+    peak_duration_band_s: int | None = None
     peak_calls_per_minute: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
@@ -125,6 +127,7 @@ class EntityFeatures:
     period_peak_duration_calls: int = 0
     period_peak_duration_s: int | None = None
     period_peak_durations_s: tuple[int, ...] = ()
+    period_peak_duration_band_s: int | None = None
     #: a sub-account's window with the same window of its customer's other sub-accounts
     #: whose spike is at its spike's length (within 4 s): their spikes and answered calls
     #: of SHORT_CALL_SECONDS or more summed with its own, and how many the others are. A
@@ -659,21 +662,31 @@ _SUMMED = (
 )
 
 
-#: the band a recording's length is blurred over, and the flanks compared with it
-#: (seconds either side): network timing blurs a message's length by a few seconds
-RECORDING_BAND_HALF_WIDTH = 4
-_FLANK_WIDTH = 9
+class RecordingBand(NamedTuple):
+    """A band of durations a message's length is looked for in: ``half_width`` seconds
+    either side of its centre, compared with two flanks as wide as itself, at centres of
+    ``shortest_centre`` seconds or more."""
+
+    half_width: int
+    shortest_centre: int
+
+
+#: The bands a recording's length is looked for in, narrowest first. Network and
+#: text-to-speech timing blur a message's length by a few seconds whatever its length,
+#: while live talk times spread in proportion to theirs: the wide band is looked at only
+#: where it is narrow beside the length (a fifth of it or less), so that a blurred message
+#: of 45 s is found and a live sender's mode at 20 s is not taken for one.
+RECORDING_BANDS = (RecordingBand(4, SHORT_CALL_SECONDS + 4), RecordingBand(8, 40))
+#: the narrowest band's half-width: two spikes this close are at the same length
+RECORDING_BAND_HALF_WIDTH = RECORDING_BANDS[0].half_width
 #: spikes a campaign's messages can make in one histogram; the share of its answered
 #: calls (of SHORT_CALL_SECONDS or more) each spike after the largest must hold to count,
 #: and how many standard errors its excess must stand above its flanks (see duration_peaks)
 RECORDINGS_COUNTED = 3
 SECOND_RECORDING_SHARE = 0.05
 FURTHER_SPIKE_Z = 2.5
-#: the shortest centre of a spike after the first: its band lies above the first candidate
-#: band's lowest second (see duration_peaks)
-_FURTHER_SPIKE_MIN_CENTRE = SHORT_CALL_SECONDS + 2 * RECORDING_BAND_HALF_WIDTH + 1
 #: the columns of a histogram's spikes (see duration_peaks) in the peaks tables
-_PEAKS = ("peak_duration_calls", "peak_duration_s", "peak_durations_s")
+_PEAKS = ("peak_duration_calls", "peak_duration_s", "peak_durations_s", "peak_duration_band_s")
 
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
 _PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
@@ -711,13 +724,14 @@ def entity_features_sql(unit: str) -> str:
         with entities as ({_entity_levels("cw_sources", measures)}),
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
-               p.peak_duration_s, p.peak_durations_s,
+               p.peak_duration_s, p.peak_durations_s, p.peak_duration_band_s,
                coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
                {day_peak} as day_peak_duration_calls,
                {period_sums},
                coalesce(q.peak_duration_calls, 0) as period_peak_duration_calls,
                q.peak_duration_s as period_peak_duration_s,
                q.peak_durations_s as period_peak_durations_s,
+               q.peak_duration_band_s as period_peak_duration_band_s,
                coalesce(g.siblings, 0) as siblings,
                coalesce(g.siblings_peak_duration_calls, 0) as siblings_peak_duration_calls,
                coalesce(g.siblings_long_answered, 0) as siblings_long_answered
@@ -923,6 +937,8 @@ class DurationPeaks(NamedTuple):
     #: the counted spikes' centres, largest first, one row per group padded with -1
     #: (shape: groups x RECORDINGS_COUNTED)
     centres_s: np.ndarray
+    #: the half-width of the band the spikes were counted in (see RECORDING_BANDS)
+    band_s: np.ndarray
 
 
 def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -> DurationPeaks:
@@ -930,16 +946,21 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
 
     ``group`` (non-decreasing group numbers), ``duration`` (ascending within a group) and
     ``calls`` describe the histograms row by row. A recording makes a spike: answered
-    calls in a 9-second band (d +- 4 s) beyond what the two flanking 9-second bands predict
-    (their mean). A smooth distribution (live calls, quick refusals) has a mode but no such
-    excess. Only bands centred at SHORT_CALL_SECONDS + 4 or longer count.
+    calls in a band of durations (d +- 4 s; see RECORDING_BANDS) beyond what the two
+    flanking bands as wide as it predict (their mean). A smooth distribution (live calls,
+    quick refusals) has a mode but no such excess. Only bands centred at
+    SHORT_CALL_SECONDS + 4 or longer count.
 
     A campaign may play several messages (a product each, or one to people and another to
     their voicemail): up to RECORDINGS_COUNTED spikes count, the largest first, each
-    further one not overlapping those before it, centred at _FURTHER_SPIKE_MIN_CENTRE or
-    longer, holding at least SECOND_RECORDING_SHARE of the group's answered calls of
+    further one not overlapping those before it, centred clear of the quick refusals,
+    holding at least SECOND_RECORDING_SHARE of the group's answered calls of
     SHORT_CALL_SECONDS or more and standing FURTHER_SPIKE_Z standard errors above its
     flanks, so that the small bumps of a smooth distribution do not add up.
+
+    The spikes are counted in each of RECORDING_BANDS, and each group keeps the band in
+    which they hold the most calls (the narrowest of equals): a message blurred by 5 s
+    spills out of a 9-second band into its flanks, and a wider band gathers it.
 
     Computed with prefix sums and binary search on a flat key, not window frames: the
     histograms run to millions of rows at a hundred million calls.
@@ -947,42 +968,83 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     group = np.asarray(group, dtype=np.int64)
     duration = np.asarray(duration, dtype=np.int64)
     calls = np.asarray(calls, dtype=np.int64)
-    empty = np.zeros(0, dtype=np.int64)
     if group.size == 0:
-        return DurationPeaks(empty, empty, empty, empty, _no_centres())
-    reach = RECORDING_BAND_HALF_WIDTH + _FLANK_WIDTH + 1
+        return _no_peaks()
+    widest = max(band.half_width for band in RECORDING_BANDS)
+    # half a band, a flank as wide as a band, and a second to spare
+    reach = 3 * widest + 2
     # Each group gets its own stretch of the key line, with room either side of its
     # durations so that no band reaches into the next group's stretch.
     low = int(duration.min())
     stride = int(duration.max()) - low + 2 * reach + 1
     key = group * stride + (duration - low) + reach
     cumulative = np.concatenate(([0], np.cumsum(calls)))
+    # each group's answered calls of SHORT_CALL_SECONDS or more
+    all_starts, _, run_of_row = _runs(group)
+    is_long = duration >= SHORT_CALL_SECONDS
+    long_calls = np.bincount(
+        run_of_row[is_long], weights=calls[is_long], minlength=all_starts.size
+    ).astype(np.int64)
+    line = _KeyLine(group, duration, key, cumulative, group[all_starts], long_calls)
+    found = [_band_peaks(band, line) for band in RECORDING_BANDS]
+    # The narrowest band's candidates include every wider band's: its groups are all.
+    chosen = found[0]
+    for wider in found[1:]:
+        at = np.searchsorted(chosen.group, wider.group)
+        better = wider.calls > chosen.calls[at]
+        rows = at[better]
+        for name in ("calls", "centre_s", "spikes", "centres_s", "band_s"):
+            getattr(chosen, name)[rows] = getattr(wider, name)[better]
+    return chosen
+
+
+def _no_peaks() -> DurationPeaks:
+    empty = np.zeros(0, dtype=np.int64)
+    return DurationPeaks(empty, empty, empty, empty, _no_centres(), empty)
+
+
+class _KeyLine(NamedTuple):
+    """The histograms as :func:`duration_peaks` lays them out: its rows' groups, durations
+    and keys on one line, the calls summed up to each row, and every group (ascending)
+    with its answered calls of SHORT_CALL_SECONDS or more."""
+
+    group: np.ndarray
+    duration: np.ndarray
+    key: np.ndarray
+    cumulative: np.ndarray
+    all_groups: np.ndarray
+    all_long_calls: np.ndarray
+
+
+def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
+    """:func:`duration_peaks` in one band."""
+    group, duration, key, cumulative = line.group, line.duration, line.key, line.cumulative
+    half = band.half_width
+    flank = 2 * half + 1
+    candidate = duration >= band.shortest_centre
+    if not candidate.any():
+        return _no_peaks()
+    c_key = key[candidate]
 
     def calls_up_to(limit: np.ndarray) -> np.ndarray:
         return cumulative[np.searchsorted(key, limit, side="right")]
 
-    band_top = calls_up_to(key + RECORDING_BAND_HALF_WIDTH)
-    band_bottom = calls_up_to(key - RECORDING_BAND_HALF_WIDTH - 1)
-    left_bottom = calls_up_to(key - RECORDING_BAND_HALF_WIDTH - _FLANK_WIDTH - 1)
-    right_top = calls_up_to(key + RECORDING_BAND_HALF_WIDTH + _FLANK_WIDTH)
-    band = band_top - band_bottom
-    flanks = (band_bottom - left_bottom) + (right_top - band_top)
+    band_top = calls_up_to(c_key + half)
+    band_bottom = calls_up_to(c_key - half - 1)
+    in_band = band_top - band_bottom
+    flanks = (band_bottom - calls_up_to(c_key - half - flank - 1)) + (
+        calls_up_to(c_key + half + flank) - band_top
+    )
     # excess * 2 stays an integer: band - flanks / 2 without floating point
-    twice_excess = 2 * band - flanks
-    candidate = duration >= SHORT_CALL_SECONDS + RECORDING_BAND_HALF_WIDTH
-    if not candidate.any():
-        return DurationPeaks(empty, empty, empty, empty, _no_centres())
+    c_twice = 2 * in_band - flanks
     c_group = group[candidate]
-    c_twice = twice_excess[candidate]
     c_duration = duration[candidate]
     # A further spike must stand out of its flanks beyond chance on its own: its excess
     # B - F (band B, flanks' mean F) at least FURTHER_SPIKE_Z standard errors, the
     # variance of B - F being about B + F/2 for counts. In twice_excess units:
     # (2B - 2F)^2 >= z^2 (4B + 2F). Three calls in a sparse tail of long interviews are not
     # a message; 29 calls in a band whose flanks hold 12 on average are.
-    c_significant = c_twice.astype(np.float64) ** 2 >= FURTHER_SPIKE_Z**2 * (
-        4 * band[candidate] + flanks[candidate]
-    )
+    c_significant = c_twice.astype(np.float64) ** 2 >= FURTHER_SPIKE_Z**2 * (4 * in_band + flanks)
     # Groups are contiguous and durations ascend within one: each group's best band is
     # the first row holding its largest excess (the shortest of equals), found in one
     # pass per spike rather than by sorting.
@@ -994,18 +1056,15 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     total_twice = np.where(largest > 0, largest, 0)
     centres = np.full((groups.size, RECORDINGS_COUNTED), -1, dtype=np.int64)
     centres[:, 0] = np.where(largest > 0, centre, -1)
-    # each group's answered calls of SHORT_CALL_SECONDS or more (a group may have such
-    # calls and no candidate band: it has no row in groups)
-    is_long = duration >= SHORT_CALL_SECONDS
-    position = np.minimum(np.searchsorted(groups, group), groups.size - 1)
-    counted = is_long & (groups[position] == group)
-    long_calls = np.bincount(position[counted], weights=calls[counted], minlength=groups.size)
+    long_calls = line.all_long_calls[np.searchsorted(line.all_groups, groups)]
     # A further band may not overlap the first's nor reach down to the quick refusals (a
     # crowd of hang-ups just past the 6 s line ends in a cliff a band can stand out from,
-    # and is no message). Only groups with a band that could count go on: few do, and the
-    # greedy search below then runs over their rows alone.
-    open_row = (np.abs(c_duration - np.repeat(centre, lengths)) > 2 * RECORDING_BAND_HALF_WIDTH) & (
-        c_duration >= _FURTHER_SPIKE_MIN_CENTRE
+    # and is no message): it starts more than its half-width above the 6 s line. Only
+    # groups with a band that could count go on: few do, and the greedy search below then
+    # runs over their rows alone.
+    further_centre = max(band.shortest_centre, SHORT_CALL_SECONDS + 2 * half + 1)
+    open_row = (np.abs(c_duration - np.repeat(centre, lengths)) > 2 * half) & (
+        c_duration >= further_centre
     )
     further_floor = 2 * SECOND_RECORDING_SHARE * long_calls
     could_count = open_row & (c_twice >= np.repeat(further_floor, lengths)) & c_significant
@@ -1025,11 +1084,11 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
         centres[run_index[counting], spike] = f_duration[best][counting]
         # the next band may not overlap this one's; a group whose band did not count is done
         near = np.abs(f_duration - np.repeat(f_duration[best], f_lengths))
-        f_twice[(near <= 2 * RECORDING_BAND_HALF_WIDTH) | ~np.repeat(counting, f_lengths)] = (
-            np.iinfo(np.int64).min
-        )
+        f_twice[(near <= 2 * half) | ~np.repeat(counting, f_lengths)] = np.iinfo(np.int64).min
     peak_calls = np.rint(total_twice / 2).astype(np.int64)
-    return DurationPeaks(groups, peak_calls, centre, spikes, centres)
+    return DurationPeaks(
+        groups, peak_calls, centre, spikes, centres, np.full(groups.size, half, dtype=np.int64)
+    )
 
 
 def _no_centres() -> np.ndarray:
@@ -1088,6 +1147,7 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
             **{name: histogram[name].take(rows) for name in keys},
             "peak_duration_calls": pa.array(peaks.calls, pa.int64()),
             "peak_duration_s": pa.array(peaks.centre_s, pa.int64()),
+            "peak_duration_band_s": pa.array(peaks.band_s, pa.int64()),
             # row-major, the counted centres of each group come out in order
             "peak_durations_s": pa.ListArray.from_arrays(
                 pa.array(np.concatenate(([0], np.cumsum(peaks.spikes))), pa.int32()),
@@ -1104,11 +1164,12 @@ def caller_id_entities_sql() -> str:
     return (
         "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
-        "cast(null as bigint[]) as peak_durations_s, "
+        "cast(null as bigint[]) as peak_durations_s, cast(null as bigint) as peak_duration_band_s, "
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
         "cast(null as bigint[]) as period_peak_durations_s, "
+        "cast(null as bigint) as period_peak_duration_band_s, "
         "0 as siblings, 0 as siblings_peak_duration_calls, 0 as siblings_long_answered "
         "from cw_caller_ids"
     )
@@ -1153,7 +1214,10 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
         "customer_id": [value or "" for value in columns.get("customer_id", [None] * rows)],
         "window_start": [bounds[0] for bounds in windows],
         "window_end": [bounds[1] for bounds in windows],
-        "peak_duration_s": columns.get("peak_duration_s", [None] * rows),
+        **{
+            name: columns.get(name, [None] * rows)
+            for name in ("peak_duration_s", "peak_duration_band_s", "period_peak_duration_band_s")
+        },
         "sample_call_ids": sample_ids,
         **{
             name: [tuple(value or ()) for value in columns.get(name, [None] * rows)]
