@@ -172,6 +172,26 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
     assert classify_declared_use(context.declared_use) is DeclaredUse.EMERGENCY
 
 
+@pytest.mark.parametrize(
+    ("declared", "use"),
+    [
+        ("Severe weather and school closing alerts for districts", DeclaredUse.EMERGENCY),
+        ("Campus lockdown and boil water notices", DeclaredUse.EMERGENCY),
+        ("Pharmacy refill reminders", DeclaredUse.INFORMATIONAL),
+        ("Outbound sales for solar panels", DeclaredUse.TELEMARKETING),
+        ("Home weatherization sales", DeclaredUse.TELEMARKETING),
+        ("Unexcused absence calls to parents", DeclaredUse.OTHER),
+        (None, DeclaredUse.OTHER),
+    ],
+)
+def test_declared_use_is_sorted_by_what_the_tcpa_treats_differently(
+    declared: str | None, use: DeclaredUse
+) -> None:
+    """Emergency purposes as 47 CFR 64.1200(f)(4) and the FCC's school-caller ruling read
+    them (weather closures, threats, health risks); an absence call needs consent."""
+    assert classify_declared_use(declared) is use
+
+
 def test_soliciting_at_night_as_a_practice_is_high() -> None:
     assert assess(features(outside_hours=50)).severity is Severity.LOW
     assert assess(features(outside_hours=150)).severity is Severity.MEDIUM

@@ -190,7 +190,25 @@ class DeclaredUse(StrEnum):
     OTHER = "other"
 
 
-_EMERGENCY_WORDS = ("emergency", "public safety", "evacuation", "outage", "amber alert")
+#: 47 CFR 64.1200(f)(4): calls "made necessary in any situation affecting the health and
+#: safety of consumers"; the FCC's 2016 ruling on school callers (FCC 16-88) names weather
+#: closures, fire, health risks and threats among them.
+_EMERGENCY_WORDS = (
+    "emergency",
+    "public safety",
+    "evacuation",
+    "outage",
+    "amber alert",
+    # not "weather" alone: "weatherization sales" is telemarketing
+    "severe weather",
+    "weather alert",
+    "weather closure",
+    "school closing",
+    "school closure",
+    "lockdown",
+    "boil water",
+    "health risk",
+)
 _INFORMATIONAL_WORDS = (
     "reminder",
     "notification",
