@@ -604,6 +604,9 @@ def _day_figures(
     The feature table's windows are summed per entity and UTC day, and each judged row
     takes its own day's sums and, for a caller ID, its customer's: joined as columns, not
     looked up row by row (a network's tens of thousands of judged windows)."""
+    if not judged_rows.any():
+        # nothing to join (an empty store's columns may not even have a type)
+        return _DayFigures([], [], [])
     day = pc.cast(table["window_start"], pa.date32())
     by_day = pa.table(
         {**{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED, _DAY_SPIKE)}, "day": day}
