@@ -608,3 +608,33 @@ def test_a_campaign_split_over_thin_sub_accounts_is_judged_on_its_one_day(
         for index in range(10)
         if f"live-{index}" in subs
     )
+
+
+def test_a_campaign_split_over_thin_sub_accounts_is_found_in_hourly_windows(
+    tmp_path: Path,
+) -> None:
+    """The same split campaign spread over a working day and analysed by the hour: each
+    client's hour holds a handful of answered calls, its day some twenty-five. Over the
+    day, the six clients' spikes together are the recording, so each client's unconsented
+    calls need consent and its hours reach high; the live clients' do not."""
+    factory = CallFactory()
+    for hour in range(13, 21):
+        for index in range(6):
+            factory.campaign(
+                12, customer_id="spread-co", sub_account=f"thin-{index}", message_s=40,
+                hour=hour,
+            )  # fmt: skip
+        for index in range(10):
+            factory.campaign(
+                40, customer_id="spread-co", sub_account=f"live-{index}", message_s=None,
+                answer_rate=0.5, hour=hour,
+            )  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    result = analyze_calls(connection, ReferenceData(consent=[]), AnalysisOptions(window="hour"))
+    worst: dict[str, Severity] = {}
+    for alert in result.alerts:
+        if alert.entity_type.value == "sub_account":
+            known = worst.get(alert.entity_id, Severity.LOW)
+            worst[alert.entity_id] = max(known, alert.severity, key=lambda s: s.rank)
+    assert all(worst.get(f"thin-{index}") is Severity.HIGH for index in range(6)), worst
+    assert all(worst.get(f"live-{index}") is not Severity.HIGH for index in range(10))

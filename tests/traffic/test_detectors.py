@@ -756,6 +756,92 @@ def test_a_thin_sub_account_is_judged_with_its_siblings_at_its_length() -> None:
     assert ReasonCode.PRERECORDED_PATTERN not in codes(single)
 
 
+def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> None:
+    """A campaign split over six clients and thin on every day: this client's hour holds 5
+    answered calls, its whole period 35 (too few to rule out chance), each at 40 s. With
+    five other clients peaking at that length over the period, 160 of their 195 form the
+    spike: one recording, and the unconsented calls need consent."""
+    hour = _thin_recorded_day(
+        entity_type="sub_account",
+        window_end=DAY + timedelta(hours=1),
+        calls=12,
+        answered=5,
+        long_answered=5,
+        peak_duration_calls=4,
+        peak_duration_s=40,
+        consent_known=5,
+        no_consent=5,
+        period_long_answered=35,
+        period_peak_duration_calls=28,
+        period_consent_known=35,
+        period_no_consent=35,
+    )
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(hour)
+    split = replace(
+        hour,
+        period_siblings=5,
+        period_siblings_peak_duration_calls=160,
+        period_siblings_long_answered=195,
+    )
+    found = {f.code: f for f in detect(split)}
+    spike = found[ReasonCode.PRERECORDED_PATTERN]
+    assert "other sub-account(s) of acme whose calls peak at that length over the period" in (
+        spike.detail
+    )
+    assert spike.value > DEFAULT_THRESHOLDS.prerecorded_share
+    assert found[ReasonCode.NO_CONSENT_WIRELESS].evidence is Evidence.ILLEGAL
+    assert assess(split).severity is Severity.HIGH
+    # siblings whose calls spread are no recording
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(
+        replace(split, period_siblings_peak_duration_calls=40)
+    )
+    # nor is an hour peaking at a length the period never played
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(split, peak_duration_s=75))
+    # nor a period too thin of its own to say it agrees (under 20 answered calls)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(
+        replace(split, period_long_answered=15, period_peak_duration_calls=12)
+    )
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    period_long=st.integers(0, 60),
+    period_peak=st.integers(0, 60),
+    siblings=st.integers(0, 3),
+    siblings_long=_NEAR_THRESHOLD,
+    siblings_peak=_NEAR_THRESHOLD,
+    hourly=st.booleans(),
+)
+def test_may_find_lets_through_thin_windows_their_siblings_judge_over_the_period(
+    *,
+    period_long: int,
+    period_peak: int,
+    siblings: int,
+    siblings_long: int,
+    siblings_peak: int,
+    hourly: bool,
+) -> None:
+    # a client's quiet window: too few calls for any other reason to let it through
+    quiet = dict.fromkeys(
+        ("calls", "callees", "callee_blocks", "callee_caller_pairs", "nanp_pairs"), 30
+    )
+    f = _thin_recorded_day(
+        **quiet,
+        entity_type="sub_account",
+        window_end=_window_end(hourly),
+        hours_known=30,
+        numbers_known=30,
+        consent_known=0,
+        no_consent=0,
+        period_long_answered=period_long,
+        period_peak_duration_calls=period_peak,
+        period_siblings=siblings,
+        period_siblings_long_answered=siblings_long,
+        period_siblings_peak_duration_calls=siblings_peak,
+    )
+    assert_may_find_lets_through(f)
+
+
 @settings(max_examples=600, deadline=None)
 @given(
     long_answered=st.integers(0, 60),

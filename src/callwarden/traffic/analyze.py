@@ -837,4 +837,9 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "siblings_peak_duration_share": share(
             f.siblings_peak_duration_calls, f.siblings_long_answered
         ),
+        # ... and over the whole period (a campaign split over clients thin on every day)
+        "period_siblings": f.period_siblings,
+        "period_siblings_peak_duration_share": share(
+            f.period_siblings_peak_duration_calls, f.period_siblings_long_answered
+        ),
     }

@@ -24,7 +24,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
-from typing import Any, get_type_hints
+from typing import Any, NamedTuple, get_type_hints
 
 import numpy as np
 
@@ -354,9 +354,11 @@ def _window_peaks(f: EntityFeatures, t: Thresholds) -> bool:
     """Whether the window's own answered calls peak with at least the recording
     threshold's share of them, proven or not: what a broader view (the period, the
     siblings) may confirm."""
-    return f.peak_duration_calls > 0 and (
-        _share(f.peak_duration_calls, f.long_answered) >= t.prerecorded_share
-    )
+    return _peaks_at_share(f.peak_duration_calls, f.long_answered, t)
+
+
+def _peaks_at_share(peak_calls: int, long_answered: int, t: Thresholds) -> bool:
+    return peak_calls > 0 and _share(peak_calls, long_answered) >= t.prerecorded_share
 
 
 def _mixes_sources(f: EntityFeatures) -> bool:
@@ -382,16 +384,44 @@ def _period_recording(
     is a customer whose window mixes several sources (see :func:`_mixes_sources`)."""
     t = thresholds
     # the window's own share first: most windows are far from a spike
-    if not _window_peaks(f, t) or _mixes_sources(f):
-        return None
-    window = _spike_lengths(f.peak_durations_s, f.peak_duration_s)
-    period = _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)
-    # the same length within the wider of the two spikes' bands
-    near = max(_band(f.peak_duration_band_s), _band(f.period_peak_duration_band_s))
-    if not any(abs(a - b) <= near for a in window for b in period):
+    if not _window_peaks(f, t) or _mixes_sources(f) or not _at_period_lengths(f):
         return None
     share, bound, spike = recording_spike(f.period_peak_duration_calls, f.period_long_answered, t)
     return (share, bound) if spike else None
+
+
+def _at_period_lengths(f: EntityFeatures) -> bool:
+    """Whether one of the window's spikes is at a length of one of the period's (within
+    the wider of their bands)."""
+    window = _spike_lengths(f.peak_durations_s, f.peak_duration_s)
+    period = _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)
+    near = max(_band(f.peak_duration_band_s), _band(f.period_peak_duration_band_s))
+    return any(abs(a - b) <= near for a in window for b in period)
+
+
+def _period_siblings_recording(
+    f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[float, float] | None:
+    """For a sub-account's window whose answered calls peak at a length of its period's
+    spike, where neither the window nor the period holds enough answered calls to rule out
+    chance (see :func:`_period_recording`): the share (and its lower bound) of its
+    period's spike with its customer's other sub-accounts spiking at that length over the
+    period, when together they are a recording (see :func:`siblings_spike`). A campaign
+    split over clients thin on every day shows in none of them, nor in any one day of
+    them all. None otherwise."""
+    t = thresholds
+    if f.period_siblings <= 0 or not _window_peaks(f, t) or not _at_period_lengths(f):
+        return None
+    return siblings_spike(
+        SpikeWithSiblings(
+            f.period_peak_duration_calls,
+            f.period_long_answered,
+            f.period_siblings,
+            f.period_siblings_peak_duration_calls,
+            f.period_siblings_long_answered,
+        ),
+        t,
+    )
 
 
 def _siblings_recording(
@@ -403,16 +433,49 @@ def _siblings_recording(
     sub-accounts' same window with its own, when together they are a recording. A campaign
     split over thin accounts of one reseller shows in none of them alone; live clients
     beside it have no spike at its length and do not dilute it. None otherwise."""
+    return siblings_spike(
+        SpikeWithSiblings(
+            f.peak_duration_calls,
+            f.long_answered,
+            f.siblings,
+            f.siblings_peak_duration_calls,
+            f.siblings_long_answered,
+        ),
+        thresholds,
+    )
+
+
+class SpikeWithSiblings(NamedTuple):
+    """A sub-account's duration spike in a window or a day, and its siblings' with it (see
+    EntityFeatures.siblings)."""
+
+    peak_calls: int
+    long_answered: int
+    siblings: int
+    siblings_peak_calls: int
+    siblings_long_answered: int
+
+
+def siblings_spike(
+    spike: SpikeWithSiblings, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[float, float] | None:
+    """The share (and its lower bound) of a sub-account's and its siblings' spikes in their
+    answered calls, when its own calls peak at the recording threshold's share and together
+    they are a recording; None otherwise (see :func:`_siblings_recording`)."""
     t = thresholds
     # Another account's recording is laid on this one only when this one's own calls
     # agree, and a share of fewer answered calls than min_answered is noise: one call of a
     # wholesale client lasting as long as its neighbour's message says nothing.
-    if f.siblings <= 0 or f.long_answered < t.min_answered or not _window_peaks(f, t):
+    if (
+        spike.siblings <= 0
+        or spike.long_answered < t.min_answered
+        or not _peaks_at_share(spike.peak_calls, spike.long_answered, t)
+    ):
         return None
-    share, bound, spike = recording_spike(
-        f.siblings_peak_duration_calls, f.siblings_long_answered, t
+    share, bound, found = recording_spike(
+        spike.siblings_peak_calls, spike.siblings_long_answered, t
     )
-    return (share, bound) if spike else None
+    return (share, bound) if found else None
 
 
 def _period_no_consent_share(
@@ -601,6 +664,22 @@ def detect(
             f"{f.siblings_long_answered:,} (at least {_pct(siblings_bound)} allowing for "
             "chance) form that spike (one recording, several accounts)",
             siblings_bound,
+            t.prerecorded_share,
+            Evidence.PATTERN,
+        )
+    if not prerecorded and (period_siblings := _period_siblings_recording(f, t)) is not None:
+        prerecorded = True
+        together_share, together_bound = period_siblings
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
+            f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
+            "out chance alone, as are the account's over the period analysed; with "
+            f"{f.period_siblings:,} other sub-account(s) of {f.customer_id} whose calls peak "
+            f"at that length over the period, {_pct(together_share)} of their "
+            f"{f.period_siblings_long_answered:,} (at least {_pct(together_bound)} allowing "
+            "for chance) form that spike (one recording, several accounts)",
+            together_bound,
             t.prerecorded_share,
             Evidence.PATTERN,
         )
@@ -827,6 +906,9 @@ MAY_FIND_COLUMNS = (
     "period_consent_known",
     "period_long_answered",
     "period_peak_duration_calls",
+    "period_siblings",
+    "period_siblings_peak_duration_calls",
+    "period_siblings_long_answered",
     "siblings",
     "siblings_peak_duration_calls",
     "siblings_long_answered",
@@ -932,6 +1014,19 @@ def may_find(
             & (c["siblings_long_answered"] >= t.prerecorded_min_answered)
             & (
                 share("siblings_peak_duration_calls", "siblings_long_answered")
+                >= t.prerecorded_share
+            )
+        )
+        | (
+            # _period_siblings_recording
+            (c["period_siblings"] > 0)
+            & (c["peak_duration_calls"] > 0)
+            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+            & (c["period_long_answered"] >= t.min_answered)
+            & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
+            & (c["period_siblings_long_answered"] >= t.prerecorded_min_answered)
+            & (
+                share("period_siblings_peak_duration_calls", "period_siblings_long_answered")
                 >= t.prerecorded_share
             )
         )

@@ -135,6 +135,11 @@ class EntityFeatures:
     siblings: int = 0
     siblings_peak_duration_calls: int = 0
     siblings_long_answered: int = 0
+    #: the same over the whole period analysed: a campaign split over clients so thin that
+    #: each holds a handful of answered calls a day
+    period_siblings: int = 0
+    period_siblings_peak_duration_calls: int = 0
+    period_siblings_long_answered: int = 0
     sample_call_ids: dict[str, str] | None = None
 
     @property
@@ -696,8 +701,9 @@ def entity_features_sql(unit: str) -> str:
     """Roll the scans' small results up to entities and attach the per-minute peak, the
     duration peak, (``day_peak_duration_calls``) the duration peak of the window's UTC day
     and the entity's figures over the whole period (``period_*``). Runs on the temp tables
-    cw_sources, cw_minutes, cw_source_keys, cw_peaks, cw_period_peaks and, for windows
-    shorter than a day, cw_day_peaks (see :func:`duration_peaks`)."""
+    cw_sources, cw_minutes, cw_source_keys, cw_peaks, cw_period_peaks, cw_siblings,
+    cw_period_siblings and, for windows shorter than a day, cw_day_peaks (see
+    :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
     measures = f"{_sum_parts(_SUMMED)}, count(*) as sources, {_sample_parts(FLAGS)}"
@@ -716,6 +722,10 @@ def entity_features_sql(unit: str) -> str:
             f"left join cw_day_peaks d on {same_entity.format('d')} "
             f"and d.window_start = {day_of_window}"
         )
+    period_siblings = ", ".join(
+        f"coalesce(ps.{name}, 0) as period_{name}"
+        for name in ("siblings", "siblings_peak_duration_calls", "siblings_long_answered")
+    )
     entity = "partition by e.entity_type, e.entity_id, e.customer_id"
     period_sums = ", ".join(
         f"sum(e.{name}) over ({entity}) as period_{name}" for name in _PERIOD_SUMMED
@@ -734,7 +744,8 @@ def entity_features_sql(unit: str) -> str:
                q.peak_duration_band_s as period_peak_duration_band_s,
                coalesce(g.siblings, 0) as siblings,
                coalesce(g.siblings_peak_duration_calls, 0) as siblings_peak_duration_calls,
-               coalesce(g.siblings_long_answered, 0) as siblings_long_answered
+               coalesce(g.siblings_long_answered, 0) as siblings_long_answered,
+               {period_siblings}
         from entities e
         left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
         left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
@@ -742,6 +753,8 @@ def entity_features_sql(unit: str) -> str:
         left join cw_siblings g on e.entity_type = 'sub_account'
              and g.customer_id = e.customer_id and g.sub_account = e.entity_id
              and g.window_start = e.window_start
+        left join cw_period_siblings ps on e.entity_type = 'sub_account'
+             and ps.customer_id = e.customer_id and ps.sub_account = e.entity_id
         {day_join}
     """
 
@@ -808,21 +821,23 @@ def _entity_rows(narrow: str, shared_windows: str, shared_rows: str, values: str
     """
 
 
-def siblings_sql() -> str:
+def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
     """Per sub-account and window with a spike: the customer's sub-accounts in that window
     whose spike is at the same length (within RECORDING_BAND_HALF_WIDTH), itself included:
     their spike calls and answered calls of SHORT_CALL_SECONDS or more summed, and how many
-    others there are (rows only where there is one at least). From cw_peaks and
-    cw_sources; the lengths are summed in a range window over each customer-window's
-    spike lengths, so that a reseller with thousands of clients costs no pair of them."""
+    others there are (rows only where there is one at least). From the spikes in ``peaks``
+    (see entity_peaks_sql) and the answered calls in ``sources`` (customer_id,
+    sub_account, window_start, long_answered); the lengths are summed in a range window
+    over each customer-window's spike lengths, so that a reseller with thousands of
+    clients costs no pair of them."""
     half = RECORDING_BAND_HALF_WIDTH
     return f"""
         with spiked as (
             select p.customer_id, p.entity_id as sub_account, p.window_start,
                    p.peak_duration_s as centre, p.peak_duration_calls as peak,
                    s.long_answered
-            from cw_peaks p
-            join cw_sources s on s.customer_id = p.customer_id
+            from {peaks} p
+            join {sources} s on s.customer_id = p.customer_id
                  and s.sub_account = p.entity_id and s.window_start = p.window_start
             where p.entity_type = 'sub_account' and p.peak_duration_calls > 0
         ),
@@ -1170,7 +1185,9 @@ def caller_id_entities_sql() -> str:
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
         "cast(null as bigint[]) as period_peak_durations_s, "
         "cast(null as bigint) as period_peak_duration_band_s, "
-        "0 as siblings, 0 as siblings_peak_duration_calls, 0 as siblings_long_answered "
+        "0 as siblings, 0 as siblings_peak_duration_calls, 0 as siblings_long_answered, "
+        "0 as period_siblings, 0 as period_siblings_peak_duration_calls, "
+        "0 as period_siblings_long_answered "
         "from cw_caller_ids"
     )
 
@@ -1305,6 +1322,19 @@ def compute_feature_table(
         "from cw_hist group by source_key, duration_s"
     )
     _entity_spikes(connection, "cw_hist_period", "cw_period_peaks")
+    # ... where a campaign split over a reseller's clients, each thin on every day, shows
+    # with the siblings' spikes over the period (its one window is at the epoch)
+    connection.execute(
+        "create or replace temp table cw_period_sources as "
+        f"select customer_id, sub_account, {_TIMESTAMP_OF_US.format('0')} as window_start, "
+        "sum(long_answered) as long_answered from cw_sources "
+        "where customer_id is not null and sub_account is not null "
+        "group by customer_id, sub_account"
+    )
+    connection.execute(
+        "create or replace temp table cw_period_siblings as "
+        + siblings_sql("cw_period_peaks", "cw_period_sources")
+    )
     parts = [
         _with_int64_counts(
             connection.sql(
@@ -1375,6 +1405,8 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_hist_period",
         "cw_period_peaks",
         "cw_siblings",
+        "cw_period_sources",
+        "cw_period_siblings",
     ):
         connection.execute(f"drop table if exists {name}")
 
