@@ -25,7 +25,7 @@ from callwarden.customers import (
 from callwarden.errors import InputError
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
-from callwarden.traffic.alerts import ReasonCode, Severity
+from callwarden.traffic.alerts import EntityType, ReasonCode, Severity
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
@@ -194,6 +194,27 @@ def test_without_lists_their_detectors_stay_silent(tmp_path: Path) -> None:
     # invalid caller IDs need no list: still high
     gateway = next(a for a in result.alerts if a.entity_id == "Rogue Gateway")
     assert gateway.severity is Severity.HIGH
+    # a recording or a hit list whose consent could not be checked: an analyst is to ask
+    by_entity = {(a.entity_type.value, a.entity_id): a for a in result.alerts}
+    for account in ("pharmacy", "hit-list"):
+        alert = by_entity["customer", account]
+        assert alert.severity is Severity.MEDIUM
+        assert any("no consent records were given" in note for note in alert.notes)
+    # a caller ID is judged at its account, not asked for consent itself
+    assert not any(
+        "no consent records" in note
+        for alert in result.alerts
+        if alert.entity_type is not EntityType.CUSTOMER
+        and alert.entity_type is not EntityType.SUB_ACCOUNT
+        for note in alert.notes
+    )
+
+
+def test_a_consented_recording_is_not_asked_for_consent(analysed) -> None:  # type: ignore[no-untyped-def]
+    _, by_entity, _ = analysed
+    pharmacy = by_entity["customer", "pharmacy"]
+    assert any(r.code is ReasonCode.PRERECORDED_PATTERN for r in pharmacy.reasons)
+    assert not any("no consent records" in note for note in pharmacy.notes)
 
 
 def test_csv_files_are_read_through_the_cdr_reader(tmp_path: Path) -> None:

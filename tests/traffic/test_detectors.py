@@ -229,6 +229,23 @@ def test_a_caller_id_is_judged_with_its_account() -> None:
     assert assess(line, unconsented).severity is Severity.MEDIUM
 
 
+def test_a_recording_whose_consent_could_not_be_checked_is_medium() -> None:
+    """Without consent records a consented reminder and an illegal robocall look alike:
+    an analyst is to ask (medium, with a note), but nothing reaches high on that alone."""
+    recording = [Finding(ReasonCode.PRERECORDED_PATTERN, "", 0.4, 0.25, Evidence.PATTERN)]
+    assert grade(recording).severity is Severity.LOW
+    unchecked = grade(recording, EntityContext(consent_unchecked=True))
+    assert unchecked.severity is Severity.MEDIUM
+    assert 40 <= unchecked.score <= 74
+    assert any("consent" in note for note in unchecked.notes)
+    hit_list = [Finding(ReasonCode.SEQUENTIAL_DIALING, "", 0.9, 0.5, Evidence.PATTERN)]
+    assert grade(hit_list, EntityContext(consent_unchecked=True)).severity is Severity.MEDIUM
+    emergency = EntityContext(consent_unchecked=True, declared_use="Severe weather alerts")
+    assert grade(recording, emergency).severity is Severity.LOW
+    live = [Finding(ReasonCode.SHORT_CALLS, "", 0.5, 0.4, Evidence.PATTERN)]
+    assert grade(live, EntityContext(consent_unchecked=True)).severity is Severity.LOW
+
+
 def test_an_own_consented_line_is_held_at_medium() -> None:
     findings = [
         Finding(ReasonCode.OUTSIDE_CALLING_HOURS, "", 0.6, 0.1, Evidence.ILLEGAL),

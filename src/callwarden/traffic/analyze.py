@@ -569,6 +569,8 @@ def _contexts(
                 account_no_consent_share=days.account_no_consent_share[index],
                 day_outside_hours_share=days.outside_hours_share[index],
                 day_prerecorded=days.prerecorded[index],
+                consent_unchecked=reference.consent is None
+                and f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT),
             )
         )
     return contexts

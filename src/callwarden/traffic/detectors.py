@@ -173,6 +173,9 @@ class EntityContext:
     #: recording_spike): an hour of a small sender holds too few of them to tell; None
     #: when not known
     day_prerecorded: bool | None = None
+    #: an originating account (customer, sub-account) analysed without any consent
+    #: records: whether its callees consented could not be asked
+    consent_unchecked: bool = False
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,8 @@ SELF_EVIDENT = frozenset(
 _AUTOMATED = frozenset(
     {ReasonCode.PRERECORDED_PATTERN, ReasonCode.SEQUENTIAL_DIALING, ReasonCode.CALLER_ID_ROTATION}
 )
+#: the calls that need prior express consent: a recording or an autodialler's hit list
+_ROBOCALL_SHAPES = frozenset({ReasonCode.PRERECORDED_PATTERN, ReasonCode.SEQUENTIAL_DIALING})
 #: the calling number itself forbidden, invalid or spoofed
 _CALLER_ID_ABUSE = frozenset(
     {ReasonCode.DNO_CALLER_ID, ReasonCode.INVALID_CALLER_ID, ReasonCode.NEIGHBOR_SPOOFING}
@@ -1061,7 +1066,8 @@ def grade(
       spoofed or forbidden caller ID, an unregistered carrier) or has a second witness of
       substance (not only volume or account age); or two suspect ones in automated calling;
     * medium: one suspect or uncorroborated illegal reason, or a score of 40 or more;
-    * low: patterns only.
+    * low: patterns only (but an account's recording or hit list is medium when no
+      consent records were given to check it against).
 
     The score is then kept inside its severity's band (high >= 75, medium 40-74, low < 40)
     so the two never disagree.
@@ -1119,6 +1125,21 @@ def grade(
         notes.append(
             "the account's own granted number, its calls' callees consented: held at medium, "
             "judge the account"
+        )
+    # Without consent records the one question that separates a consented reminder from
+    # an illegal robocall (47 USC 227(b)(1)(A), 47 CFR 64.1200(a)(2)-(3)) was not asked:
+    # automated calling is then an analyst's to check, never high on that alone.
+    if (
+        context.consent_unchecked
+        and use is not DeclaredUse.EMERGENCY
+        and any(f.code in _ROBOCALL_SHAPES for f in findings)
+    ):
+        if severity is Severity.LOW:
+            severity = Severity.MEDIUM
+        notes.append(
+            "prerecorded or autodialled calls, and no consent records were given: ask the "
+            "account for its callees' prior express consent (47 USC 227(b)(1)(A), "
+            "47 CFR 64.1200(a)(2)-(3))"
         )
     bands = {Severity.HIGH: (75, 100), Severity.MEDIUM: (40, 74), Severity.LOW: (0, 39)}
     low, high = bands[severity]
