@@ -217,6 +217,34 @@ def test_a_consented_recording_is_not_asked_for_consent(analysed) -> None:  # ty
     assert not any("no consent records" in note for note in pharmacy.notes)
 
 
+def test_a_spoofed_flood_through_a_registered_carrier_is_named(tmp_path: Path) -> None:
+    """Every call a new unsigned number, one recording: the carrier that hands it over is
+    high although it files in the RMD; its other transit is not what made it so."""
+    factory = CallFactory()
+    spoofed = [factory.random_callee() for _ in range(1500)]
+    factory.campaign(
+        1500,
+        customer_id=None,
+        upstream_provider="Registered Gateway",
+        caller_ids=spoofed,
+        message_s=25,
+        answer_rate=0.3,
+        attestation="C",
+    )
+    factory.campaign(1500, customer_id=None, upstream_provider="Honest Transit LLC", message_s=None)
+    reference = ReferenceData(
+        rmd=[RmdFiling("0001", "Registered Gateway"), RmdFiling("0002", "Honest Transit LLC")]
+    )
+    result = analyze_calls(connect_cdr_files([factory.write(tmp_path)]), reference)
+    by_entity = {(a.entity_type.value, a.entity_id): a for a in result.alerts}
+    gateway = by_entity["upstream_provider", "Registered Gateway"]
+    assert gateway.severity is Severity.HIGH
+    assert ReasonCode.CALLER_ID_ROTATION in {r.code for r in gateway.reasons}
+    assert gateway.evidence["peak_calls_per_caller_id"] == pytest.approx(1.0)
+    honest = by_entity.get(("upstream_provider", "Honest Transit LLC"))
+    assert honest is None or honest.severity is not Severity.HIGH
+
+
 def test_csv_files_are_read_through_the_cdr_reader(tmp_path: Path) -> None:
     lines = ["call_id,start_time,duration_s,sip_code,caller_id,called_number,customer_id"]
     lines += [

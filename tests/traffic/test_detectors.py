@@ -246,6 +246,42 @@ def test_a_recording_whose_consent_could_not_be_checked_is_medium() -> None:
     assert grade(live, EntityContext(consent_unchecked=True)).severity is Severity.LOW
 
 
+def _recording_through_a_carrier(**values: object) -> EntityFeatures:
+    """A carrier's day: one 22-second recording in 2,700 of 4,000 answered calls."""
+    calls = 20_000
+    return features(
+        entity_type="upstream_provider", entity_id="Gateway", customer_id="", calls=calls,
+        answered=4000, long_answered=3800, peak_duration_calls=2500, peak_duration_s=22,
+        peak_band_answered=2700, caller_ids=19_900, callees=19_950, callee_blocks=19_900,
+        callee_caller_pairs=19_950, nanp_pairs=calls, hours_known=calls, consent_known=0,
+        numbers_known=0, **values,
+    )  # fmt: skip
+
+
+def test_a_carriers_recording_from_a_number_per_call_is_rotation() -> None:
+    """Spoofed per call and attested by nobody: mitigate now (an RMD filer or not)."""
+    rmd = EntityContext(in_rmd=True)
+    flood = _recording_through_a_carrier(peak_caller_ids=2690, weak_attestation=19_000)
+    assessment = assess(flood, rmd)
+    rotation = [f for f in assessment.findings if f.code is ReasonCode.CALLER_ID_ROTATION]
+    assert [f.evidence for f in rotation] == [Evidence.ILLEGAL]
+    assert rotation[0].value == pytest.approx(2700 / 2690)
+    assert assessment.severity is Severity.HIGH
+    # signed by the providers before it: suspect, for an analyst
+    signed = assess(replace(flood, weak_attestation=0), rmd)
+    assert [f.evidence for f in signed.findings if f.code is ReasonCode.CALLER_ID_ROTATION] == [
+        Evidence.SUSPECT
+    ]
+    assert signed.severity is Severity.MEDIUM
+    # a sender's message from its own numbers (18 calls each), whoever carries it
+    own = assess(replace(flood, peak_caller_ids=150), rmd)
+    assert ReasonCode.CALLER_ID_ROTATION not in {f.code for f in own.findings}
+    assert own.severity is not Severity.HIGH
+    # no spike, no recording to count the numbers of
+    live = assess(replace(flood, peak_duration_calls=100), rmd)
+    assert ReasonCode.CALLER_ID_ROTATION not in {f.code for f in live.findings}
+
+
 def test_an_own_consented_line_is_held_at_medium() -> None:
     findings = [
         Finding(ReasonCode.OUTSIDE_CALLING_HOURS, "", 0.6, 0.1, Evidence.ILLEGAL),

@@ -21,6 +21,7 @@ from callwarden.traffic.features import (
     duration_peaks,
     register_table,
     rows_to_features,
+    with_recording_caller_ids,
 )
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
 
@@ -114,6 +115,41 @@ def test_recording_makes_a_duration_spike_live_calls_do_not(tmp_path: Path) -> N
     assert abs(robo.peak_duration_s - 40) <= 3
     assert robo.peak_duration_calls / robo.long_answered > 0.5
     assert live.peak_duration_calls / live.long_answered < 0.15
+
+
+def test_an_upstream_providers_recording_counts_the_numbers_it_came_from(
+    tmp_path: Path,
+) -> None:
+    """One message from a new number per call (a spoofed flood) against a sender's message
+    from its own three numbers, both handed over by carriers; rows not asked stay 0."""
+    factory = CallFactory()
+    spoofed = [factory.random_callee() for _ in range(800)]
+    factory.campaign(800, customer_id=None, upstream_provider="Gateway", caller_ids=spoofed,
+                     message_s=30, answer_rate=0.5)  # fmt: skip
+    own = ["+13125550101", "+13125550102", "+13125550103"]
+    factory.campaign(800, customer_id=None, upstream_provider="Transit", caller_ids=own,
+                     message_s=30, answer_rate=0.5)  # fmt: skip
+    factory.campaign(800, customer_id=None, upstream_provider="Unasked", caller_ids=spoofed,
+                     message_s=30, answer_rate=0.5)  # fmt: skip
+    factory.campaign(300, customer_id="robo", message_s=30)
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    table = compute_feature_table(connection)
+    entity_ids = table["entity_id"].to_pylist()
+    asked = np.array([entity_ids.index("Gateway"), entity_ids.index("Transit")])
+    table = with_recording_caller_ids(connection, table, asked)
+    features = {f.entity_id: f for f in rows_to_features(table, "day")}
+    gateway, transit = features["Gateway"], features["Transit"]
+    # every answered call in the band from its own number: as many numbers as calls
+    assert gateway.peak_band_answered >= gateway.peak_duration_calls > 100
+    assert gateway.peak_caller_ids == gateway.peak_band_answered
+    assert transit.peak_band_answered > 100
+    assert transit.peak_caller_ids == 3
+    unasked = features["Unasked"]
+    assert unasked.peak_duration_s is not None
+    assert (unasked.peak_band_answered, unasked.peak_caller_ids) == (0, 0)
+    # a sender's own numbers are counted at its account, not asked here
+    with pytest.raises(ValueError, match="upstream"):
+        with_recording_caller_ids(connection, table, np.array([entity_ids.index("robo")]))
 
 
 def test_a_resellers_spike_sums_its_clients_and_its_own_calls(tmp_path: Path) -> None:

@@ -69,6 +69,7 @@ from callwarden.traffic.features import (
     register_table,
     rows_to_features,
     run_starts,
+    with_recording_caller_ids,
 )
 
 _T = TypeVar("_T")
@@ -319,6 +320,13 @@ def analyze_calls(
             )
         finally:
             drop_feature_tables(connection)
+        table = with_recording_caller_ids(
+            connection,
+            table,
+            _carriers_with_a_recording(table, options.thresholds),
+            unit=options.window,
+            relation=relation,
+        )
         judged_rows = _judged_rows(table, reference, options)
         judged = rows_to_features(table.filter(judged_rows), options.window)
         contexts = _contexts(
@@ -478,6 +486,18 @@ def provider_key(name: str) -> str:
     suffixes ignored ("Acme Telecom, L.L.C." == "ACME TELECOM")."""
     words = re.sub(r"[^a-z0-9]+", " ", name.lower().replace(".", "")).split()
     return "".join(word for word in words if word not in _LEGAL_SUFFIXES)
+
+
+def _carriers_with_a_recording(table: pa.Table, thresholds: Thresholds) -> np.ndarray:
+    """The rows of upstream providers' windows whose spike can count as a recording (the
+    necessary part of :func:`callwarden.traffic.detectors.recording_spike`: its share, of
+    which the confidence bound it is judged by is never above)."""
+    peak = table["peak_duration_calls"].to_numpy(zero_copy_only=False)
+    long_answered = table["long_answered"].to_numpy(zero_copy_only=False)
+    carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
+    enough = long_answered >= max(thresholds.prerecorded_min_answered, 1)
+    share = np.divide(peak, long_answered, out=np.zeros(len(peak)), where=long_answered > 0)
+    return np.flatnonzero(carrier & enough & (share >= thresholds.prerecorded_share))
 
 
 def _judged_rows(table: pa.Table, reference: ReferenceData, options: AnalysisOptions) -> np.ndarray:
@@ -817,6 +837,9 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "peak_duration_share": share(f.peak_duration_calls, f.long_answered),
         "peak_duration_spikes": len(f.peak_durations_s),
         "peak_calls_per_minute": f.peak_calls_per_minute,
+        # an upstream provider's recording: the numbers its answered calls came from
+        "peak_caller_ids": f.peak_caller_ids if f.peak_band_answered else None,
+        "peak_calls_per_caller_id": share(f.peak_band_answered, f.peak_caller_ids),
         "distinct_callees": f.callees,
         "distinct_caller_ids": f.caller_ids,
         "calls_per_caller_id": share(f.calls, f.caller_ids),

@@ -62,6 +62,9 @@ class Thresholds:
     unassigned_share: float = 0.2
     rotation_min_caller_ids: int = 50
     rotation_max_calls_per_caller_id: float = 20.0
+    #: an upstream provider's recording heard from a new calling number on nearly every
+    #: answered call (at most this many calls per number, and rotation_min_caller_ids)
+    recording_max_calls_per_caller_id: float = 1.5
     no_consent_share: float = 0.2
     outside_hours_share: float = 0.1
     outside_hours_min_calls: int = 10
@@ -626,6 +629,7 @@ def detect(
     prerecorded_share, prerecorded_bound, prerecorded = recording_spike(
         f.peak_duration_calls, f.long_answered, t
     )
+    window_spike = prerecorded
     if prerecorded:
         spikes = _spikes_text(
             _spike_lengths(f.peak_durations_s, f.peak_duration_s), f.peak_duration_band_s
@@ -736,6 +740,29 @@ def detect(
             sequential_share,
             t.sequential_share,
             Evidence.PATTERN,
+        )
+
+    # A carrier hands over many callers' numbers, but one recording comes from its sender's
+    # own few numbers whoever carries it. Heard from a new number on nearly every answered
+    # call, it is one campaign rotating or spoofing caller IDs to evade blocking; when the
+    # numbers are unsigned or C-attested, no provider vouched that the caller may use any
+    # of them (47 USC 227(e), ATIS-1000074 attestation).
+    if (
+        f.entity_type == "upstream_provider"
+        and window_spike
+        and f.peak_caller_ids >= t.rotation_min_caller_ids
+        and (per_number := f.peak_band_answered / f.peak_caller_ids)
+        <= t.recording_max_calls_per_caller_id
+    ):
+        unsigned = _share(f.weak_attestation, f.calls) >= t.weak_attestation_share
+        add(
+            ReasonCode.CALLER_ID_ROTATION,
+            f"the recording at {f.peak_duration_s} s: {f.peak_band_answered:,} answered calls "
+            f"from {f.peak_caller_ids:,} calling numbers ({per_number:.2f} calls each)"
+            + (", most calls unsigned or C-attested" if unsigned else ""),
+            per_number,
+            t.recording_max_calls_per_caller_id,
+            Evidence.ILLEGAL if unsigned else Evidence.SUSPECT,
         )
 
     # --- consent, hours, signing ----------------------------------------------------------

@@ -119,6 +119,10 @@ class EntityFeatures:
     #: the half-width of the band the spikes were counted in (seconds either side)
     peak_duration_band_s: int | None = None
     peak_calls_per_minute: int = 0
+    #: an upstream provider's window only: the answered calls in its main spike's band and
+    #: how many calling numbers they came from (0: not an upstream provider's, or no spike)
+    peak_band_answered: int = 0
+    peak_caller_ids: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
     period_no_consent: int = 0
@@ -1348,6 +1352,66 @@ def compute_feature_table(
     # no customer is '' (an upstream provider's, a caller ID several accounts present)
     index = table.schema.get_field_index("customer_id")
     return table.set_column(index, "customer_id", pc.fill_null(table["customer_id"], ""))
+
+
+def with_recording_caller_ids(
+    connection: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    rows: np.ndarray,
+    *,
+    unit: str = "day",
+    relation: str = "calls",
+) -> pa.Table:
+    """``table`` (of :func:`compute_feature_table`) with ``peak_band_answered`` and
+    ``peak_caller_ids`` filled in at ``rows``, upstream providers' windows with a spike:
+    the answered calls in the band of the main spike, and the calling numbers they came
+    from (exact); 0 elsewhere.
+
+    A carrier hands over many callers' numbers by nature, but one recording comes from its
+    sender's own few numbers, whoever carries it; heard from a new number on nearly every
+    call, it is one campaign rotating or spoofing caller IDs. The caller asks only for the
+    windows whose spike can count as a recording (a network has few carriers): one scan,
+    not run when there are none."""
+    answered = np.zeros(table.num_rows, np.int64)
+    caller_ids = np.zeros(table.num_rows, np.int64)
+    if rows.size:
+        spikes = table.take(pa.array(rows, pa.int64()))
+        if not pc.all(pc.equal(spikes["entity_type"], "upstream_provider")).as_py():
+            raise ValueError("only upstream providers' windows are asked for their numbers")
+        centre = spikes["peak_duration_s"].to_numpy(zero_copy_only=False).astype(np.int64)
+        band = spikes["peak_duration_band_s"].to_numpy(zero_copy_only=False).astype(np.int64)
+        connection.register(
+            "cw_spike_bands",
+            pa.table(
+                {
+                    "row_index": pa.array(rows, pa.int64()),
+                    "upstream_provider": spikes["entity_id"],
+                    "window_us": spikes["window_start"].cast(pa.timestamp("us")).cast(pa.int64()),
+                    "low_s": pa.array(centre - band),
+                    "high_s": pa.array(centre + band),
+                }
+            ),
+        )
+        try:
+            counted = connection.sql(
+                f"""
+                select b.row_index, count(*) as answered,
+                       count(distinct c.caller_id) as caller_ids
+                from ({enriched_calls_sql(unit, ReferenceTables(), relation)}) c
+                join cw_spike_bands b on c.upstream_provider = b.upstream_provider
+                  and c.window_us = b.window_us
+                where c.answered = 1 and c.duration_s between b.low_s and b.high_s
+                group by b.row_index
+                """
+            ).fetchnumpy()
+        finally:
+            connection.unregister("cw_spike_bands")
+        index = np.asarray(counted["row_index"], np.int64)
+        answered[index] = counted["answered"]
+        caller_ids[index] = counted["caller_ids"]
+    return table.append_column("peak_band_answered", pa.array(answered)).append_column(
+        "peak_caller_ids", pa.array(caller_ids)
+    )
 
 
 def _with_int64_counts(table: pa.Table) -> pa.Table:
