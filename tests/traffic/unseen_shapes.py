@@ -1,0 +1,289 @@
+"""A network of senders shaped unlike `callwarden synth`'s (other message lengths, answer
+rates, pools, hours, consent coverage, volumes), built from how each kind of traffic
+works rather than from the synth's constants: the detectors are tuned on the synth's
+networks, and this is the check that they did not learn its numbers.
+
+Campaigns (each must reach ``high``): a press-1 survey line on one number, a bought lead
+list of which under half consented, a pool of 250 numbers whose answered calls often
+reach voicemail greetings first, a reseller's client playing a message among clean
+tenants, a night robocaller, and a spoofed flood (a new number per call, C-attested)
+through a carrier that files in the RMD. Legitimate senders (none may reach ``high``): a
+pharmacy's consented reminders, a school district's morning burst of closure alerts, a
+contact centre, a live survey with a 9% answer rate, voice one-time codes around the
+clock, a utility's evening outage notices, a transit carrier, a vendor's reminders from
+3,000 store numbers through another carrier, and small businesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pyarrow as pa
+
+from callwarden.calls import CDR_SCHEMA
+from callwarden.customers import (
+    ConsentRecord,
+    ConsentType,
+    Customer,
+    CustomerKind,
+    KycStatus,
+    NumberGrant,
+)
+from callwarden.lists import RmdFiling
+from callwarden.traffic.analyze import ReferenceData
+
+FIRST_DAY = datetime(2023, 3, 6, tzinfo=UTC)
+DAYS = 3
+#: callees and numbers across the US time zones (Eastern to Pacific)
+_NPAS = np.array([212, 617, 305, 404, 312, 214, 713, 615, 303, 602, 206, 415])
+
+Durations = Callable[[int], np.ndarray]
+
+
+@dataclass
+class UnseenNetwork:
+    """Calls, what the provider knows, and which entity is a campaign (True) or not."""
+
+    seed: int
+    volume: float = 1.0
+    rng: np.random.Generator = field(init=False)
+    columns: dict[str, list[object]] = field(init=False)
+    customers: list[Customer] = field(default_factory=list)
+    grants: list[NumberGrant] = field(default_factory=list)
+    consent: list[ConsentRecord] = field(default_factory=list)
+    rmd: list[RmdFiling] = field(default_factory=list)
+    campaign: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.rng = np.random.default_rng(self.seed)
+        self.columns = {name: [] for name in CDR_SCHEMA.names}
+
+    # --- parts ----------------------------------------------------------------------------
+    def numbers(self, count: int, npa: int | None = None) -> list[str]:
+        npas = self.rng.choice(_NPAS, count) if npa is None else np.full(count, npa)
+        exchanges = self.rng.integers(200, 1000, count)
+        lines = self.rng.integers(0, 10_000, count)
+        return [f"+1{a}{x}{line:04d}" for a, x, line in zip(npas, exchanges, lines, strict=True)]
+
+    def account(
+        self,
+        customer_id: str,
+        declared_use: str,
+        *,
+        campaign: bool = False,
+        kyc: KycStatus = KycStatus.VERIFIED,
+        age_days: int = 500,
+        parent: str | None = None,
+        kind: CustomerKind = CustomerKind.ENTERPRISE,
+        numbers: int = 0,
+        npa: int | None = None,
+    ) -> list[str]:
+        """Onboard an account; returns the numbers granted to it."""
+        self.customers.append(
+            Customer(
+                customer_id,
+                customer_id.replace("-", " ").title(),
+                parent_id=parent,
+                kind=kind,
+                declared_use=declared_use,
+                kyc_status=kyc,
+                created_at=FIRST_DAY - timedelta(days=age_days),
+            )
+        )
+        self.campaign["sub_account" if parent else "customer", customer_id] = campaign
+        granted = self.numbers(numbers, npa)
+        self.grants.extend(NumberGrant(number, customer_id) for number in granted)
+        return granted
+
+    def consented(self, holder: str, callees: list[str], share: float = 1.0) -> None:
+        obtained = FIRST_DAY - timedelta(days=200)
+        self.consent.extend(
+            ConsentRecord(number, holder, ConsentType.PRIOR_EXPRESS, obtained)
+            for number in callees
+            if self.rng.random() < share
+        )
+
+    def calls(
+        self,
+        per_day: int,
+        *,
+        customer: str | None,
+        callers: list[str] | None,
+        durations: Durations,
+        answered: float,
+        callees: list[str] | None = None,
+        sub_account: str | None = None,
+        upstream: str | None = None,
+        hours: tuple[int, int] = (17, 24),
+        attestation: str | None = "A",
+    ) -> None:
+        """``per_day`` calls a day (+-15%) at uniform times between ``hours`` (UTC, may run
+        past midnight); ``callers`` None: a new calling number per call; ``callees`` None:
+        anyone, else drawn from that roster."""
+        for day in range(DAYS):
+            count = int(per_day * self.volume * self.rng.uniform(0.85, 1.15))
+            seconds = self.rng.uniform(hours[0] * 3600, hours[1] * 3600, count)
+            picked_up = self.rng.random(count) < answered
+            duration = np.zeros(count, np.int64)
+            duration[picked_up] = durations(int(picked_up.sum()))
+            failures = self.rng.choice([480, 486, 487, 603], count)
+            if callers is None:
+                calling = self.numbers(count)
+            else:
+                calling = [callers[i % len(callers)] for i in range(count)]
+            if callees is None:
+                called = self.numbers(count)
+            else:
+                called = [callees[i] for i in self.rng.integers(0, len(callees), count)]
+            start = len(self.columns["call_id"])
+            values: dict[str, list[object]] = {
+                "call_id": [f"u{self.seed}-{start + i:08d}" for i in range(count)],
+                "start_time": [FIRST_DAY + timedelta(days=day, seconds=float(s)) for s in seconds],
+                "duration_s": duration.tolist(),
+                "sip_code": np.where(picked_up, 200, failures).tolist(),
+                "caller_id": list(calling),
+                "caller_class": ["valid"] * count,
+                "called_number": called,
+                "customer_id": [customer] * count,
+                "upstream_provider": [upstream] * count,
+                "sub_account": [sub_account] * count,
+                "attestation": [attestation] * count,
+            }
+            for name, column in self.columns.items():
+                column.extend(values.get(name, [None] * count))
+
+    # --- how calls last -------------------------------------------------------------------
+    def recording(
+        self, length: int, *, hang_ups: float = 0.3, jitter: int = 1, voicemail: float = 0.0
+    ) -> Durations:
+        """A message of ``length`` s: most hear it out (+-``jitter``), ``hang_ups`` leave
+        early, ``voicemail`` of the answered hear a 6-15 s greeting first."""
+
+        def durations(count: int) -> np.ndarray:
+            out = length + self.rng.integers(-jitter, jitter + 1, count)
+            greeted = self.rng.random(count) < voicemail
+            out[greeted] += self.rng.integers(6, 16, int(greeted.sum()))
+            early = self.rng.random(count) < hang_ups
+            out[early] = self.rng.integers(1, length, int(early.sum()))
+            return out
+
+        return durations
+
+    def live(self, mean_s: float) -> Durations:
+        return lambda count: np.maximum(1, self.rng.exponential(mean_s, count).astype(np.int64))
+
+    # --- what the analysis reads ----------------------------------------------------------
+    def table(self) -> pa.Table:
+        return pa.table(self.columns, schema=CDR_SCHEMA)
+
+    def reference(self) -> ReferenceData:
+        return ReferenceData(
+            customers=self.customers,
+            numbers=self.grants,
+            consent=self.consent,
+            dno=[],
+            rmd=self.rmd,
+        )
+
+
+def build(seed: int, volume: float = 1.0) -> UnseenNetwork:
+    """The network of the module docstring; ``volume`` scales every sender's calls."""
+    n = UnseenNetwork(seed, volume)
+    anyone = None
+
+    # --- campaigns ------------------------------------------------------------------------
+    line = n.account("civic-polling-line", "customer surveys", campaign=True, numbers=1)
+    n.calls(6000, customer="civic-polling-line", callers=line, callees=anyone,
+            durations=n.recording(28, hang_ups=0.5), answered=0.18)  # fmt: skip
+
+    solar = n.account("sunbelt-home-solar", "solar lead follow-up", campaign=True,
+                      kyc=KycStatus.PENDING, age_days=40, numbers=20, npa=404)  # fmt: skip
+    leads = n.numbers(9000)
+    n.consented("sunbelt-home-solar", leads, 0.45)
+    n.calls(2500, customer="sunbelt-home-solar", callers=solar, callees=leads,
+            durations=n.recording(55, jitter=2), answered=0.3)  # fmt: skip
+
+    pool = n.account("medicare-benefit-desk", "member outreach", campaign=True, numbers=250)
+    n.calls(15000, customer="medicare-benefit-desk", callers=pool,
+            durations=n.recording(35, voicemail=0.4), answered=0.42)  # fmt: skip
+
+    n.account("cloudvox", "hosted PBX and contact centre seats", kind=CustomerKind.RESELLER)
+    for tenant in range(6):
+        name = f"cloudvox-tenant-{tenant}"
+        phones = n.account(name, "office phones", parent="cloudvox", numbers=3)
+        contacts = n.numbers(400)
+        n.consented(name, contacts)
+        n.calls(250, customer="cloudvox", sub_account=name, callers=phones, callees=contacts,
+                durations=n.live(120), answered=0.5)  # fmt: skip
+    debt = n.account("debt-relief-partners", "customer care", campaign=True, parent="cloudvox",
+                     age_days=20, numbers=2)  # fmt: skip
+    n.calls(1800, customer="cloudvox", sub_account="debt-relief-partners", callers=debt,
+            durations=n.recording(40, jitter=3), answered=0.25)  # fmt: skip
+
+    # 20:00-23:30 Eastern and Central is 00:00-04:00 UTC the next day
+    club = n.account("vacation-rewards-club", "member offers", campaign=True, numbers=5)
+    n.calls(3000, customer="vacation-rewards-club", callers=club, durations=n.recording(30),
+            answered=0.3, hours=(24, 28))  # fmt: skip
+
+    n.rmd.append(RmdFiling("0002", "Pacific Rim Voice Exchange"))
+    n.campaign["upstream_provider", "Pacific Rim Voice Exchange"] = True
+    n.calls(20000, customer=None, upstream="Pacific Rim Voice Exchange", callers=None,
+            durations=n.recording(22, hang_ups=0.4), answered=0.2, attestation="C")  # fmt: skip
+
+    # --- legitimate -----------------------------------------------------------------------
+    pharmacy = n.account("riverside-pharmacy", "prescription ready notifications", numbers=4)
+    patients = n.numbers(30000)
+    n.consented("riverside-pharmacy", patients)
+    n.calls(5000, customer="riverside-pharmacy", callers=pharmacy, callees=patients,
+            durations=n.recording(33, hang_ups=0.15), answered=0.6)  # fmt: skip
+
+    schools = n.account("county-schools-alerts", "school closing and severe weather alerts",
+                        numbers=2)  # fmt: skip
+    parents = n.numbers(25000)
+    n.consented("county-schools-alerts", parents, 0.7)
+    n.calls(20000, customer="county-schools-alerts", callers=schools, callees=parents,
+            durations=n.recording(25), answered=0.7, hours=(11, 12))  # fmt: skip
+
+    centre = n.account("bluebay-contact-center", "outbound customer service for opted-in "
+                       "clients", numbers=40)  # fmt: skip
+    clients = n.numbers(40000)
+    n.consented("bluebay-contact-center", clients, 0.93)
+    n.calls(9000, customer="bluebay-contact-center", callers=centre, callees=clients,
+            durations=n.live(200), answered=0.3)  # fmt: skip
+
+    survey = n.account("statewide-opinion-research", "live telephone interviews", numbers=30)
+    n.calls(7000, customer="statewide-opinion-research", callers=survey,
+            durations=n.live(420), answered=0.09)  # fmt: skip
+
+    codes = n.account("securelogin-otp", "two-factor verification calls", numbers=10)
+    users = n.numbers(50000)
+    n.consented("securelogin-otp", users, 0.97)
+    n.calls(8000, customer="securelogin-otp", callers=codes, callees=users,
+            durations=n.recording(14, hang_ups=0.05), answered=0.88, hours=(0, 24))  # fmt: skip
+
+    power = n.account("metro-power-coop", "power outage notifications", numbers=2)
+    members = n.numbers(20000)
+    n.consented("metro-power-coop", members, 0.95)
+    n.calls(12000, customer="metro-power-coop", callers=power, callees=members,
+            durations=n.recording(40), answered=0.5, hours=(20, 22))  # fmt: skip
+
+    n.rmd.append(RmdFiling("0003", "Heartland Transit Networks"))
+    n.campaign["upstream_provider", "Heartland Transit Networks"] = False
+    n.calls(30000, customer=None, upstream="Heartland Transit Networks", callers=None,
+            durations=n.live(180), answered=0.45, attestation="B")  # fmt: skip
+
+    n.rmd.append(RmdFiling("0004", "Great Lakes Interconnect"))
+    n.campaign["upstream_provider", "Great Lakes Interconnect"] = False
+    stores = n.numbers(3000)
+    n.calls(9000, customer=None, upstream="Great Lakes Interconnect", callers=stores,
+            durations=n.recording(18, hang_ups=0.1), answered=0.6, attestation="B")  # fmt: skip
+
+    for business in range(40):
+        name = f"smallbiz-{business}"
+        phones = n.account(name, "office phones", numbers=2)
+        n.calls(int(n.rng.integers(20, 300)), customer=name, callers=phones,
+                durations=n.live(240), answered=0.5)  # fmt: skip
+    return n
