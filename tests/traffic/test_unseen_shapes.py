@@ -28,7 +28,7 @@ def test_unseen_campaigns_are_high_and_legitimate_senders_are_not(
         if alert.severity is Severity.HIGH
     }
     campaigns = {entity for entity, is_campaign in network.campaign.items() if is_campaign}
-    assert len(campaigns) == 6
+    assert len(campaigns) == 9
     assert campaigns - high == set(), "campaigns below high"
     legitimate = set(network.campaign) - campaigns
     assert legitimate & high == set(), "legitimate senders at high"

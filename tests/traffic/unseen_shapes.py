@@ -6,12 +6,15 @@ networks, and this is the check that they did not learn its numbers.
 Campaigns (each must reach ``high``): a press-1 survey line on one number, a bought lead
 list of which under half consented, a pool of 250 numbers whose answered calls often
 reach voicemail greetings first, a reseller's client playing a message among clean
-tenants, a night robocaller, and a spoofed flood (a new number per call, C-attested)
-through a carrier that files in the RMD. Legitimate senders (none may reach ``high``): a
-pharmacy's consented reminders, a school district's morning burst of closure alerts, a
-contact centre, a live survey with a 9% answer rate, voice one-time codes around the
-clock, a utility's evening outage notices, a transit carrier, a vendor's reminders from
-3,000 store numbers through another carrier, and small businesses.
+tenants, a night robocaller, a spoofed flood (a new number per call, C-attested) and a
+neighbour-spoofed one through carriers that file in the RMD, an account presenting a new
+ungranted number per call, and live agents behind a dialler working down a range of
+numbers. Legitimate senders (none may reach ``high``): a pharmacy's consented reminders, a
+school district's morning burst of closure alerts, a contact centre, a live survey with a
+9% answer rate, voice one-time codes around the clock, a utility's evening outage notices,
+reminders in two languages, 500 agents with a number each, recorded account notices into
+the evening, a transit carrier, a vendor's reminders from 3,000 store numbers through
+another carrier, and small businesses.
 """
 
 from __future__ import annotations
@@ -119,10 +122,14 @@ class UnseenNetwork:
         upstream: str | None = None,
         hours: tuple[int, int] = (17, 24),
         attestation: str | None = "A",
+        in_order: bool = False,
+        neighbour_spoofed: bool = False,
     ) -> None:
         """``per_day`` calls a day (+-15%) at uniform times between ``hours`` (UTC, may run
-        past midnight); ``callers`` None: a new calling number per call; ``callees`` None:
-        anyone, else drawn from that roster."""
+        past midnight); ``callers`` None: a new calling number per call (``neighbour_spoofed``:
+        in the callee's own exchange); ``callees`` None: anyone, else drawn from that
+        roster (``in_order``: dialled down it in order, a hit list)."""
+        dialled = 0
         for day in range(DAYS):
             count = int(per_day * self.volume * self.rng.uniform(0.85, 1.15))
             seconds = self.rng.uniform(hours[0] * 3600, hours[1] * 3600, count)
@@ -130,14 +137,24 @@ class UnseenNetwork:
             duration = np.zeros(count, np.int64)
             duration[picked_up] = durations(int(picked_up.sum()))
             failures = self.rng.choice([480, 486, 487, 603], count)
-            if callers is None:
-                calling = self.numbers(count)
-            else:
-                calling = [callers[i % len(callers)] for i in range(count)]
             if callees is None:
                 called = self.numbers(count)
+            elif in_order:
+                order = np.argsort(seconds)
+                called = [""] * count
+                for rank, call in enumerate(order):
+                    called[call] = callees[(dialled + rank) % len(callees)]
+                dialled += count
             else:
                 called = [callees[i] for i in self.rng.integers(0, len(callees), count)]
+            if callers is not None:
+                calling = [callers[i % len(callers)] for i in range(count)]
+            elif neighbour_spoofed:
+                lines = self.rng.integers(0, 10_000, count)
+                pairs = zip(called, lines, strict=True)
+                calling = [f"{callee[:8]}{line:04d}" for callee, line in pairs]
+            else:
+                calling = self.numbers(count)
             start = len(self.columns["call_id"])
             values: dict[str, list[object]] = {
                 "call_id": [f"u{self.seed}-{start + i:08d}" for i in range(count)],
@@ -233,6 +250,23 @@ def build(seed: int, volume: float = 1.0) -> UnseenNetwork:
     n.calls(20000, customer=None, upstream="Pacific Rim Voice Exchange", callers=None,
             durations=n.recording(22, hang_ups=0.4), answered=0.2, attestation="C")  # fmt: skip
 
+    n.rmd.append(RmdFiling("0005", "Southern Cross Telecom"))
+    n.campaign["upstream_provider", "Southern Cross Telecom"] = True
+    n.calls(8000, customer=None, upstream="Southern Cross Telecom", callers=None,
+            neighbour_spoofed=True, durations=n.recording(26), answered=0.3,
+            attestation="B")  # fmt: skip
+
+    # presents numbers it was never granted, a new one per call
+    n.account("nationwide-auto-protect", "customer notifications", campaign=True, numbers=3)
+    n.calls(5000, customer="nationwide-auto-protect", callers=None,
+            durations=n.recording(38), answered=0.22)  # fmt: skip
+
+    # live agents behind a dialler working down a range of numbers
+    agents = n.account("metro-debt-solutions", "collections", campaign=True, numbers=4)
+    hit_list = [f"+1{6175550000 + offset}" for offset in range(20_000)]
+    n.calls(4000, customer="metro-debt-solutions", callers=agents, callees=hit_list,
+            in_order=True, durations=n.live(90), answered=0.2)  # fmt: skip
+
     # --- legitimate -----------------------------------------------------------------------
     pharmacy = n.account("riverside-pharmacy", "prescription ready notifications", numbers=4)
     patients = n.numbers(30000)
@@ -280,6 +314,32 @@ def build(seed: int, volume: float = 1.0) -> UnseenNetwork:
     stores = n.numbers(3000)
     n.calls(9000, customer=None, upstream="Great Lakes Interconnect", callers=stores,
             durations=n.recording(18, hang_ups=0.1), answered=0.6, attestation="B")  # fmt: skip
+
+    # reminders in two languages (two messages), until 9 pm Eastern
+    clinic = n.account("valley-health-system", "appointment reminders", numbers=3)
+    patients = n.numbers(20000)
+    n.consented("valley-health-system", patients, 0.98)
+    english, spanish = n.recording(32), n.recording(47)
+
+    def two_languages(count: int) -> np.ndarray:
+        return np.where(n.rng.random(count) < 0.6, english(count), spanish(count))
+
+    n.calls(6000, customer="valley-health-system", callers=clinic, callees=patients,
+            durations=two_languages, answered=0.55, hours=(14, 25))  # fmt: skip
+
+    # 500 agents, each with a number of their own
+    desks = n.account("acme-insurance-service", "customer service callbacks", numbers=500)
+    policyholders = n.numbers(60000)
+    n.consented("acme-insurance-service", policyholders, 0.9)
+    n.calls(9000, customer="acme-insurance-service", callers=desks, callees=policyholders,
+            durations=n.live(240), answered=0.4)  # fmt: skip
+
+    # recorded account notices to consenting debtors, into the evening
+    notices = n.account("first-recovery-group", "account notices", numbers=6)
+    debtors = n.numbers(15000)
+    n.consented("first-recovery-group", debtors, 0.9)
+    n.calls(4000, customer="first-recovery-group", callers=notices, callees=debtors,
+            durations=n.recording(45), answered=0.35, hours=(13, 25))  # fmt: skip
 
     for business in range(40):
         name = f"smallbiz-{business}"
