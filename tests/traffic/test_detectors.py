@@ -23,6 +23,7 @@ from callwarden.traffic.detectors import (
     Finding,
     Thresholds,
     assess,
+    callee_clustering,
     classify_declared_use,
     detect,
     grade,
@@ -227,6 +228,39 @@ def test_a_caller_id_is_judged_with_its_account() -> None:
     assert found[ReasonCode.OUTSIDE_CALLING_HOURS].evidence is Evidence.ILLEGAL
     # still one reason: the account, whose calls show both, is where it reaches high
     assert assess(line, unconsented).severity is Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("callees", "blocks", "exchanges", "hit_list"),
+    [
+        (1000, 100, 1, True),  # a range of 1,000 numbers worked down in order
+        (10_000, 1000, 1, True),  # a whole exchange swept
+        (1000, 150, 50, True),  # runs of 20 numbers in 50 exchanges
+        (3000, 1896, 3, False),  # a town's 3 exchanges called densely at random
+        (20_000, 8650, 10, False),  # a region's 10 exchanges, denser still
+        (1000, 200, 0, True),  # exchanges not counted: the blocks alone
+    ],
+)
+def test_a_hit_list_fills_fewer_blocks_than_chance(
+    callees: int, blocks: int, exchanges: int, hit_list: bool
+) -> None:
+    """Dense local calling shares 10-number blocks by chance; number-order dialling fills
+    far fewer blocks than callees spread at random over their exchanges would, or sweeps
+    whole exchanges."""
+    dialled = features(callees=callees, callee_blocks=blocks, callee_exchanges=exchanges)
+    assert 1 - blocks / callees >= DEFAULT_THRESHOLDS.sequential_share
+    assert (ReasonCode.SEQUENTIAL_DIALING in codes(dialled)) is hit_list
+
+
+def test_callee_clustering_is_against_chance_over_the_exchanges() -> None:
+    # 3,000 callees at random in 3 exchanges fill 3000 * (1 - e^-1) blocks
+    clustering, coverage = callee_clustering(3000, 1896, 3)
+    assert clustering == pytest.approx(0.0, abs=0.01)
+    assert coverage == pytest.approx(0.1)
+    assert callee_clustering(1000, 100, 1)[0] == pytest.approx(1 - 100 / 632.1, abs=0.01)
+    # HyperLogLog may count more exchanges than callees: no exchange is empty
+    assert callee_clustering(10, 10, 12) == callee_clustering(10, 10, 10)
+    assert callee_clustering(0, 0, 0) == (1.0, 0.0)
 
 
 def test_a_recording_whose_consent_could_not_be_checked_is_medium() -> None:

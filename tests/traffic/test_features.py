@@ -103,6 +103,9 @@ def test_sequential_callees_share_ten_blocks(tmp_path: Path) -> None:
     scattered = features[("customer", "random")]
     assert 1 - hitlist.callee_blocks / hitlist.callees > 0.8
     assert 1 - scattered.callee_blocks / scattered.callees < 0.1
+    # the hit list's 300 numbers lie in one exchange (+1 415 562), the others' all over
+    assert hitlist.callee_exchanges == 1
+    assert scattered.callee_exchanges > 250
 
 
 def test_recording_makes_a_duration_spike_live_calls_do_not(tmp_path: Path) -> None:

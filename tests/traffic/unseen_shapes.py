@@ -13,8 +13,9 @@ numbers. Legitimate senders (none may reach ``high``): a pharmacy's consented re
 school district's morning burst of closure alerts, a contact centre, a live survey with a
 9% answer rate, voice one-time codes around the clock, a utility's evening outage notices,
 reminders in two languages, 500 agents with a number each, recorded account notices into
-the evening, a transit carrier, a vendor's reminders from 3,000 store numbers through
-another carrier, and small businesses.
+the evening, a water department calling its town's 3 exchanges densely, a transit
+carrier, a vendor's reminders from 3,000 store numbers through another carrier, and small
+businesses.
 """
 
 from __future__ import annotations
@@ -340,6 +341,14 @@ def build(seed: int, volume: float = 1.0) -> UnseenNetwork:
     n.consented("first-recovery-group", debtors, 0.9)
     n.calls(4000, customer="first-recovery-group", callers=notices, callees=debtors,
             durations=n.recording(45), answered=0.35, hours=(13, 25))  # fmt: skip
+
+    # a town's water department on the phone all day to the town's 3 exchanges (live calls
+    # need no consent): its callees share 10-number blocks by chance, not by dialling order
+    town = [f"+1802{exchange}{line:04d}" for exchange in (223, 229, 476) for line in range(10_000)]
+    water = n.account("montpelier-water-dept", "billing and service calls", numbers=2)
+    n.consented("montpelier-water-dept", town, 0.6)
+    n.calls(12000, customer="montpelier-water-dept", callers=water, callees=town,
+            durations=n.live(150), answered=0.5)  # fmt: skip
 
     for business in range(40):
         name = f"smallbiz-{business}"

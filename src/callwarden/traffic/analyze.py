@@ -55,6 +55,7 @@ from callwarden.traffic.detectors import (
     EntityContext,
     Thresholds,
     assess,
+    callee_clustering,
     may_find,
     recording_spike,
 )
@@ -845,6 +846,12 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "calls_per_caller_id": share(f.calls, f.caller_ids),
         "caller_ids_per_callee": share(f.callee_caller_pairs, f.callees),
         "sequential_share": 1 - f.callee_blocks / f.callees if f.callees else None,
+        "callee_exchanges": f.callee_exchanges,
+        "sequential_clustering": (
+            callee_clustering(f.callees, f.callee_blocks, f.callee_exchanges)[0]
+            if f.callee_exchanges
+            else None
+        ),
         "neighbor_share": share(f.neighbor, f.nanp_pairs),
         "invalid_caller_share": share(f.invalid_caller, f.calls),
         "dno_caller_share": share(f.dno_caller, f.calls),

@@ -52,6 +52,11 @@ class Thresholds:
     fanout_callees: int = 5_000
     #: callees whose 10-number block (all digits but the last) another callee shares
     sequential_share: float = 0.3
+    #: ... and the blocks they hold this much fewer than callees spread at random over
+    #: their exchanges would fill (dense local calling shares blocks by chance) ...
+    sequential_clustering_share: float = 0.3
+    #: ... or the callees this much of every number in their exchanges (a sweep)
+    sequential_exchange_coverage_share: float = 0.5
     sequential_min_callees: int = 100
     neighbor_share: float = 0.2
     neighbor_min_caller_ids: int = 10
@@ -333,6 +338,27 @@ def recording_spike(
         bound,
         long_answered >= t.prerecorded_min_answered and bound >= t.prerecorded_share,
     )
+
+
+#: 10-number blocks in an exchange (NPA NXX: 10,000 line numbers)
+_BLOCKS_PER_EXCHANGE = 1000
+
+
+def callee_clustering(callees: int, blocks: int, exchanges: int) -> tuple[float, float]:
+    """How much fewer 10-number blocks the callees hold than chance, and how much of their
+    exchanges' numbers they are: (1 - blocks / the blocks as many callees spread at random
+    over their exchanges would fill, callees / the exchanges' numbers).
+
+    A caller whose customers live in a few exchanges shares blocks by chance (3,000
+    callees in 3 exchanges: 37% share a block); a dialler working down a range fills far
+    fewer blocks than chance, or sweeps whole exchanges. Without the exchanges (0) the
+    blocks are judged alone: (1.0, 0.0)."""
+    if not exchanges or not callees:
+        return 1.0, 0.0
+    # the estimates are HyperLogLog counts: an exchange holds at least one callee
+    numbers = min(exchanges, callees) * _BLOCKS_PER_EXCHANGE
+    by_chance = numbers * -math.expm1(-callees / numbers)
+    return max(0.0, 1 - blocks / by_chance), callees / (numbers * 10)
 
 
 def _spike_lengths(centres: tuple[int, ...], main: int | None) -> tuple[int, ...]:
@@ -731,12 +757,21 @@ def detect(
             Evidence.PATTERN,
         )
     sequential_share = 1 - _share(f.callee_blocks, f.callees) if f.callees else 0.0
-    sequential = f.callees >= t.sequential_min_callees and sequential_share >= t.sequential_share
+    clustering, coverage = callee_clustering(f.callees, f.callee_blocks, f.callee_exchanges)
+    sequential = (
+        f.callees >= t.sequential_min_callees
+        and sequential_share >= t.sequential_share
+        and (
+            clustering >= t.sequential_clustering_share
+            or coverage >= t.sequential_exchange_coverage_share
+        )
+    )
     if sequential:
         add(
             ReasonCode.SEQUENTIAL_DIALING,
             f"{_pct(sequential_share)} of callees share their 10-number block with another "
-            "callee (number-order dialling)",
+            f"callee, in {_pct(1 - clustering)} of the blocks callees spread at random over "
+            f"their {f.callee_exchanges:,} exchanges would fill (number-order dialling)",
             sequential_share,
             t.sequential_share,
             Evidence.PATTERN,
