@@ -72,3 +72,16 @@ def test_reports_merge_row_by_row() -> None:
     school = rows[(True, "caller_id", "emergency_school_notifier")]
     assert (school.entities, school.high) == (2, 2)
     assert rows[(False, "customer", "neighbour_spoofing")].none == 2
+
+
+def test_table_columns_stay_aligned_past_long_behaviour_names() -> None:
+    labels = [
+        {**_LABELS[0], "behaviour": "dialer_client_prerecorded_consent_and_more"},
+        _LABELS[1],
+    ]
+    lines = evaluate([], labels).table().splitlines()
+    # every row ends in its ok column at the header's width
+    assert {len(line) for line in lines[2:]} <= {len(lines[0]), len(lines[0]) + 1}
+    assert all(line.rstrip().endswith(("yes", "NO")) for line in lines[2:])
+    n_column = lines[0].index(" n ") + 1  # right-aligned: the last digit under the n
+    assert all(line[n_column].isdigit() for line in lines[2:])

@@ -81,15 +81,18 @@ class QualityReport:
         return sum(row.high for row in self.rows if row.legitimate)
 
     def table(self) -> str:
+        # the column as wide as the longest behaviour name, so the counts stay aligned
+        width = max([28, *(len(row.behaviour) for row in self.rows)])
         header = (
-            f"{'kind':<10} {'entity_type':<18} {'behaviour':<28} {'n':>6} {'high':>6} "
+            f"{'kind':<10} {'entity_type':<18} {'behaviour':<{width}} {'n':>6} {'high':>6} "
             f"{'via src':>7} {'medium':>6} {'low':>5} {'none':>5}  ok"
         )
         lines = [header, "-" * len(header)]
         for row in self.rows:
             lines.append(
                 f"{'legit' if row.legitimate else 'campaign':<10} {row.entity_type:<18} "
-                f"{row.behaviour:<28} {row.entities:>6} {row.high:>6} {row.high_via_source:>7} "
+                f"{row.behaviour:<{width}} {row.entities:>6} {row.high:>6} "
+                f"{row.high_via_source:>7} "
                 f"{row.medium:>6} {row.low:>5} {row.none:>5}  {'yes' if row.ok else 'NO'}"
             )
         return "\n".join(lines)
