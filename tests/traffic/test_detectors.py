@@ -178,6 +178,9 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
     [
         ("Severe weather and school closing alerts for districts", DeclaredUse.EMERGENCY),
         ("Campus lockdown and boil water notices", DeclaredUse.EMERGENCY),
+        ("Reverse 911 and tornado warnings for county residents", DeclaredUse.EMERGENCY),
+        ("Wildfire evacuation orders", DeclaredUse.EMERGENCY),
+        ("Shelter-in-place and gas leak alerts", DeclaredUse.EMERGENCY),
         ("Pharmacy refill reminders", DeclaredUse.INFORMATIONAL),
         ("Outbound sales for solar panels", DeclaredUse.TELEMARKETING),
         ("Home weatherization sales", DeclaredUse.TELEMARKETING),
