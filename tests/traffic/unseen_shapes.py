@@ -356,3 +356,57 @@ def build(seed: int, volume: float = 1.0) -> UnseenNetwork:
         n.calls(int(n.rng.integers(20, 300)), customer=name, callers=phones,
                 durations=n.live(240), answered=0.5)  # fmt: skip
     return n
+
+
+def random_senders(seed: int) -> UnseenNetwork:
+    """Three campaigns and six legitimate senders whose every parameter is drawn from a
+    range rather than set: a recording of 12-90 s (a jitter of 0-3 s, 10-60% hanging up
+    during it, up to half reaching a voicemail greeting first) answered by 8-45%, 300 to
+    20,000 calls a day from 1 to 500 numbers, to callees of whom at most half consented;
+    beside them recordings answered by 30-90% of callees of whom 90% or more consented,
+    and live callers (talk times averaging 1-7 minutes, 10-60% answered, 70% or more
+    consented)."""
+    n = UnseenNetwork(1000 + seed)
+    draw = np.random.default_rng(seed)
+
+    def log_uniform(low: float, high: float) -> int:
+        return int(np.exp(draw.uniform(np.log(low), np.log(high))))
+
+    for index in range(3):
+        name = f"random-campaign-{index}"
+        per_day = log_uniform(300, 20_000)
+        pool = n.account(name, str(draw.choice(["customer notifications", "member offers", ""])),
+                         campaign=True, numbers=log_uniform(1, 500))  # fmt: skip
+        callees = n.numbers(max(2000, per_day * 3))
+        n.consented(name, callees, draw.uniform(0, 0.5))
+        first_hour = int(draw.integers(12, 18))
+        message = n.recording(
+            int(draw.uniform(12, 90)),
+            hang_ups=draw.uniform(0.1, 0.6),
+            jitter=int(draw.integers(0, 4)),
+            voicemail=draw.uniform(0, 0.5),
+        )
+        n.calls(per_day, customer=name, callers=pool, callees=callees, durations=message,
+                answered=draw.uniform(0.08, 0.45),
+                hours=(first_hour, first_hour + int(draw.integers(4, 9))))  # fmt: skip
+    for index in range(3):
+        name = f"random-reminders-{index}"
+        per_day = log_uniform(300, 20_000)
+        own = n.account(name, str(draw.choice(["appointment reminders", "account notices", ""])),
+                        numbers=int(draw.integers(1, 20)))  # fmt: skip
+        callees = n.numbers(max(2000, per_day * 3))
+        n.consented(name, callees, draw.uniform(0.9, 1.0))
+        message = n.recording(int(draw.uniform(12, 90)), hang_ups=draw.uniform(0.05, 0.4))
+        n.calls(per_day, customer=name, callers=own, callees=callees, durations=message,
+                answered=draw.uniform(0.3, 0.9), hours=(14, 23))  # fmt: skip
+    for index in range(3):
+        name = f"random-live-{index}"
+        per_day = log_uniform(500, 20_000)
+        desks = n.account(name, str(draw.choice(["customer care", "collections", ""])),
+                          numbers=log_uniform(1, 300))  # fmt: skip
+        callees = n.numbers(max(2000, per_day * 3))
+        n.consented(name, callees, draw.uniform(0.7, 1.0))
+        n.calls(per_day, customer=name, callers=desks, callees=callees,
+                durations=n.live(draw.uniform(60, 400)), answered=draw.uniform(0.1, 0.6),
+                hours=(14, 23))  # fmt: skip
+    return n
