@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import functools
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
@@ -211,7 +212,6 @@ _EMERGENCY_WORDS = (
     "outage",
     "amber alert",
     "missing child",
-    "911",
     # not "weather" alone: "weatherization sales" is telemarketing
     "severe weather",
     "weather alert",
@@ -235,6 +235,8 @@ _EMERGENCY_WORDS = (
     "hazardous material",
     "health risk",
 )
+#: "911" as a word ("reverse 911 alerts"), not inside a phone number ("1-800-555-9110")
+_NINE_ONE_ONE = re.compile(r"(?<!\d)(?<!\d-)911(?!\d|-\d)")
 _INFORMATIONAL_WORDS = (
     "reminder",
     "notification",
@@ -255,7 +257,7 @@ _TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "
 def classify_declared_use(text: str | None) -> DeclaredUse:
     """Sort onboarding free text into what the TCPA treats differently."""
     lowered = (text or "").lower()
-    if any(word in lowered for word in _EMERGENCY_WORDS):
+    if any(word in lowered for word in _EMERGENCY_WORDS) or _NINE_ONE_ONE.search(lowered):
         return DeclaredUse.EMERGENCY
     if any(word in lowered for word in _TELEMARKETING_WORDS):
         return DeclaredUse.TELEMARKETING
@@ -785,8 +787,14 @@ def detect(
         add(
             ReasonCode.SEQUENTIAL_DIALING,
             f"{_pct(sequential_share)} of callees share their 10-number block with another "
-            f"callee, in {_pct(1 - clustering)} of the blocks callees spread at random over "
-            f"their {f.callee_exchanges:,} exchanges would fill (number-order dialling)",
+            "callee"
+            + (
+                f", in {_pct(1 - clustering)} of the blocks callees spread at random over "
+                f"their {f.callee_exchanges:,} exchanges would fill"
+                if f.callee_exchanges
+                else ""
+            )
+            + " (number-order dialling)",
             sequential_share,
             t.sequential_share,
             Evidence.PATTERN,
