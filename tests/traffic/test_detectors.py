@@ -269,6 +269,26 @@ def test_callee_clustering_is_against_chance_over_the_exchanges() -> None:
     assert callee_clustering(0, 0, 0) == (1.0, 0.0)
 
 
+def test_a_recording_most_hang_up_on_is_found_by_its_end() -> None:
+    """A fifth of the answered calls hear an 85-second message out, the rest hang up
+    evenly through it: no share of a third, but almost no call lasts longer; live talk
+    runs on past any bump in its durations."""
+    ended = features(peak_duration_s=85, peak_duration_calls=100, peak_beyond_calls=5)
+    found = [f for f in detect(ended) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert len(found) == 1
+    assert found[0].threshold == DEFAULT_THRESHOLDS.prerecorded_ended_share
+    assert "last longer" in found[0].detail
+    talk_runs_on = replace(ended, peak_beyond_calls=200)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(talk_runs_on)
+    unknown = replace(ended, peak_beyond_calls=None)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(unknown)
+    # a bump among the quick refusals is no message
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(ended, peak_duration_s=12))
+    # unconsented, it is a robocall
+    no_consent = replace(ended, no_consent=400)
+    assert assess(no_consent).severity is Severity.HIGH
+
+
 def test_a_recording_whose_consent_could_not_be_checked_is_medium() -> None:
     """Without consent records a consented reminder and an illegal robocall look alike:
     an analyst is to ask (medium, with a note), but nothing reaches high on that alone."""
@@ -467,7 +487,8 @@ _COUNTED = (
     "hours_known", "outside_hours", "no_consent", "consent_known", "unassigned_caller",
     "numbers_known", "weak_attestation", "long_answered", "peak_duration_calls",
     "peak_calls_per_minute", "period_no_consent", "period_consent_known",
-    "period_long_answered", "period_peak_duration_calls",
+    "period_long_answered", "period_peak_duration_calls", "peak_beyond_calls",
+    "callee_exchanges", "peak_band_answered", "peak_caller_ids",
 )  # fmt: skip
 
 
@@ -530,6 +551,14 @@ def assert_may_find_lets_through(
         assert one_row_may_find(f, thresholds), [finding.code for finding in found]
 
 
+# a recording most hang up on before its end: a fifth of the answered calls, none longer
+@example(
+    counts={"peak_duration_calls": 100, "peak_beyond_calls": 5},
+    calls=900,
+    entity_type="customer",
+    hourly=False,
+    context=EntityContext(),
+)
 # neighbour spoofing is the one detector two counts away from a quiet sender
 @example(
     counts={"neighbor": 400, "caller_ids": 12},

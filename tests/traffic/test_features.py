@@ -401,6 +401,27 @@ def test_duration_peaks_follow_the_definition(histograms: list[dict[int, int]]) 
     assert found == expected
 
 
+def test_a_spikes_beyond_counts_the_calls_longer_than_its_band() -> None:
+    """An 85-second message most hang up on evenly through it: hardly a call lasts
+    longer. Live talk times run on past their bumps."""
+    rng = np.random.default_rng(3)
+    hung_up = rng.random(600) < 0.73
+    heard = np.where(hung_up, rng.integers(1, 85, 600), 85 + rng.integers(-3, 4, 600))
+    live = np.maximum(1, rng.exponential(150, 600).astype(np.int64))
+    groups, durations, calls = [], [], []
+    for group, lasted in enumerate((heard, live)):
+        values, counts = np.unique(lasted, return_counts=True)
+        groups.append(np.full(values.size, group))
+        durations.append(values)
+        calls.append(counts)
+    peaks = duration_peaks(np.concatenate(groups), np.concatenate(durations), np.concatenate(calls))
+    recording, talk = 0, 1
+    assert abs(int(peaks.centre_s[recording]) - 85) <= 8
+    band_top = peaks.centre_s + peaks.band_s
+    assert peaks.beyond[recording] == int((heard > band_top[recording]).sum()) == 0
+    assert peaks.beyond[talk] == int((live > band_top[talk]).sum()) > 200
+
+
 def test_a_campaign_playing_two_messages_makes_two_spikes() -> None:
     """Two messages, each heard out by a quarter of the answered calls, the rest spread:
     both spikes count, the larger's centre is the peak; a bump of a few calls does not."""

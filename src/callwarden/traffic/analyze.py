@@ -837,6 +837,9 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "peak_duration_band_s": f.peak_duration_band_s,
         "peak_duration_share": share(f.peak_duration_calls, f.long_answered),
         "peak_duration_spikes": len(f.peak_durations_s),
+        "peak_beyond_share": (
+            share(f.peak_beyond_calls, f.long_answered) if f.peak_beyond_calls is not None else None
+        ),
         "peak_calls_per_minute": f.peak_calls_per_minute,
         # an upstream provider's recording: the numbers its answered calls came from
         "peak_caller_ids": f.peak_caller_ids if f.peak_band_answered else None,

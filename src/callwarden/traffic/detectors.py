@@ -48,6 +48,12 @@ class Thresholds:
     prerecorded_share: float = 0.3
     #: a spike among fewer answered calls than this can be chance (a small sender's day)
     prerecorded_min_answered: int = 50
+    #: ... or this share, when at most prerecorded_beyond_share of the answered calls last
+    #: longer than the spike (a recording most hang up on during it), at
+    #: prerecorded_ended_min_s or longer
+    prerecorded_ended_share: float = 0.15
+    prerecorded_beyond_share: float = 0.05
+    prerecorded_ended_min_s: int = 20
     #: below this many answered calls, answered-call shares are noise
     min_answered: int = 20
     fanout_callees: int = 5_000
@@ -378,6 +384,29 @@ def callee_clustering(callees: int, blocks: int, exchanges: int) -> tuple[float,
     return max(0.0, 1 - blocks / by_chance), callees / (numbers * 10)
 
 
+def _ended_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float] | None:
+    """A window's spike too small to be a recording by its share alone, but with almost no
+    answered call lasting longer: the lower bound of its share and the share beyond it.
+
+    Most answerers hang up on a long message before its end, evenly through it, so the
+    heard-out calls may be under a third of the answered; yet nobody talks on past a
+    recording (only voicemail greetings and transfers to agents do), while live talk
+    times run on in a long tail past any mode."""
+    if (
+        f.peak_beyond_calls is None
+        or f.peak_duration_s is None
+        or f.peak_duration_s < t.prerecorded_ended_min_s
+        or f.long_answered < t.prerecorded_min_answered
+    ):
+        return None
+    share = _share(f.peak_duration_calls, f.long_answered)
+    bound = _lower_bound(share, f.long_answered)
+    beyond = _share(f.peak_beyond_calls, f.long_answered)
+    if bound >= t.prerecorded_ended_share and beyond <= t.prerecorded_beyond_share:
+        return bound, beyond
+    return None
+
+
 def _spike_lengths(centres: tuple[int, ...], main: int | None) -> tuple[int, ...]:
     """The lengths an entity's counted spikes are at, largest spike first (its main
     spike's alone when none are listed)."""
@@ -672,8 +701,9 @@ def detect(
     prerecorded_share, prerecorded_bound, prerecorded = recording_spike(
         f.peak_duration_calls, f.long_answered, t
     )
-    window_spike = prerecorded
-    if prerecorded:
+    ended = None if prerecorded else _ended_recording(f, t)
+    prerecorded = window_spike = prerecorded or ended is not None
+    if ended is None and prerecorded:
         spikes = _spikes_text(
             _spike_lengths(f.peak_durations_s, f.peak_duration_s), f.peak_duration_band_s
         )
@@ -683,6 +713,18 @@ def detect(
             f"allowing for chance) form {spikes}",
             prerecorded_bound,
             t.prerecorded_share,
+            Evidence.PATTERN,
+        )
+    elif ended is not None:
+        ended_bound, beyond_share = ended
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"{_pct(prerecorded_share)} of answered calls (at least {_pct(ended_bound)} "
+            f"allowing for chance) form a spike at {f.peak_duration_s} s "
+            f"+-{_band(f.peak_duration_band_s)} s and only {_pct(beyond_share)} last longer: "
+            "a recording most hang up on before its end",
+            ended_bound,
+            t.prerecorded_ended_share,
             Evidence.PATTERN,
         )
     elif (period_spike := _period_recording(f, t)) is not None:
@@ -991,6 +1033,8 @@ MAY_FIND_COLUMNS = (
     "hours_known",
     "weak_attestation",
     "peak_duration_calls",
+    "peak_duration_s",
+    "peak_beyond_calls",
     "peak_calls_per_minute",
     "period_no_consent",
     "period_consent_known",
@@ -1037,6 +1081,16 @@ def may_find(
 
     enough = calls >= t.min_calls
     per_caller_id = calls / np.maximum(c["caller_ids"], 1)
+    # _ended_recording: a spike's share, with almost nothing longer (unknown: NaN, never)
+    with np.errstate(invalid="ignore"):
+        beyond = np.asarray(columns["peak_beyond_calls"], dtype=np.float64)
+        centre = np.asarray(columns["peak_duration_s"], dtype=np.float64)
+        ended_recording = (
+            (c["long_answered"] >= t.prerecorded_min_answered)
+            & (centre >= t.prerecorded_ended_min_s)
+            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_ended_share)
+            & (beyond <= t.prerecorded_beyond_share * c["long_answered"])
+        )
     by_one_sender = np.isin(c["entity_type"], ["customer", "sub_account"])
     found = (
         ((c["dno_caller"] >= t.dno_min_calls) & (share("dno_caller", calls) >= t.dno_share))
@@ -1055,6 +1109,7 @@ def may_find(
             (c["long_answered"] >= t.prerecorded_min_answered)
             & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
         )
+        | ended_recording
         | (
             (c["consent_known"] >= t.min_answered)
             & (share("no_consent", "consent_known") >= t.no_consent_share)

@@ -121,6 +121,8 @@ class EntityFeatures:
     peak_durations_s: tuple[int, ...] = ()
     #: the half-width of the band the spikes were counted in (seconds either side)
     peak_duration_band_s: int | None = None
+    #: answered calls longer than the main spike's band (None: no spike, or not known)
+    peak_beyond_calls: int | None = None
     peak_calls_per_minute: int = 0
     #: an upstream provider's window only: the answered calls in its main spike's band and
     #: how many calling numbers they came from (0: not an upstream provider's, or no spike)
@@ -702,7 +704,13 @@ RECORDINGS_COUNTED = 3
 SECOND_RECORDING_SHARE = 0.05
 FURTHER_SPIKE_Z = 2.5
 #: the columns of a histogram's spikes (see duration_peaks) in the peaks tables
-_PEAKS = ("peak_duration_calls", "peak_duration_s", "peak_durations_s", "peak_duration_band_s")
+_PEAKS = (
+    "peak_duration_calls",
+    "peak_duration_s",
+    "peak_durations_s",
+    "peak_duration_band_s",
+    "peak_beyond_calls",
+)
 
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
 _PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
@@ -746,6 +754,7 @@ def entity_features_sql(unit: str) -> str:
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
                p.peak_duration_s, p.peak_durations_s, p.peak_duration_band_s,
+               p.peak_beyond_calls,
                coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
                {day_peak} as day_peak_duration_calls,
                {period_sums},
@@ -965,6 +974,9 @@ class DurationPeaks(NamedTuple):
     centres_s: np.ndarray
     #: the half-width of the band the spikes were counted in (see RECORDING_BANDS)
     band_s: np.ndarray
+    #: answered calls longer than the largest spike's band: a recording's calls end with
+    #: it (only voicemail greetings and transfers to agents run past), a live call's don't
+    beyond: np.ndarray
 
 
 def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -> DurationPeaks:
@@ -1006,12 +1018,20 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     key = group * stride + (duration - low) + reach
     cumulative = np.concatenate(([0], np.cumsum(calls)))
     # each group's answered calls of SHORT_CALL_SECONDS or more
-    all_starts, _, run_of_row = _runs(group)
+    all_starts, all_lengths, run_of_row = _runs(group)
     is_long = duration >= SHORT_CALL_SECONDS
     long_calls = np.bincount(
         run_of_row[is_long], weights=calls[is_long], minlength=all_starts.size
     ).astype(np.int64)
-    line = _KeyLine(group, duration, key, cumulative, group[all_starts], long_calls)
+    line = _KeyLine(
+        group,
+        duration,
+        key,
+        cumulative,
+        group[all_starts],
+        long_calls,
+        cumulative[all_starts + all_lengths],
+    )
     found = [_band_peaks(band, line) for band in RECORDING_BANDS]
     # The narrowest band's candidates include every wider band's: its groups are all.
     chosen = found[0]
@@ -1019,14 +1039,14 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
         at = np.searchsorted(chosen.group, wider.group)
         better = wider.calls > chosen.calls[at]
         rows = at[better]
-        for name in ("calls", "centre_s", "spikes", "centres_s", "band_s"):
+        for name in ("calls", "centre_s", "spikes", "centres_s", "band_s", "beyond"):
             getattr(chosen, name)[rows] = getattr(wider, name)[better]
     return chosen
 
 
 def _no_peaks() -> DurationPeaks:
     empty = np.zeros(0, dtype=np.int64)
-    return DurationPeaks(empty, empty, empty, empty, _no_centres(), empty)
+    return DurationPeaks(empty, empty, empty, empty, _no_centres(), empty, empty)
 
 
 class _KeyLine(NamedTuple):
@@ -1040,6 +1060,8 @@ class _KeyLine(NamedTuple):
     cumulative: np.ndarray
     all_groups: np.ndarray
     all_long_calls: np.ndarray
+    #: the calls summed up to each group's last row
+    all_end_cumulative: np.ndarray
 
 
 def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
@@ -1082,7 +1104,9 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     total_twice = np.where(largest > 0, largest, 0)
     centres = np.full((groups.size, RECORDINGS_COUNTED), -1, dtype=np.int64)
     centres[:, 0] = np.where(largest > 0, centre, -1)
-    long_calls = line.all_long_calls[np.searchsorted(line.all_groups, groups)]
+    in_all = np.searchsorted(line.all_groups, groups)
+    long_calls = line.all_long_calls[in_all]
+    beyond = np.where(largest > 0, line.all_end_cumulative[in_all] - band_top[best], 0)
     # A further band may not overlap the first's nor reach down to the quick refusals (a
     # crowd of hang-ups just past the 6 s line ends in a cliff a band can stand out from,
     # and is no message): it starts more than its half-width above the 6 s line. Only
@@ -1113,7 +1137,13 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
         f_twice[(near <= 2 * half) | ~np.repeat(counting, f_lengths)] = np.iinfo(np.int64).min
     peak_calls = np.rint(total_twice / 2).astype(np.int64)
     return DurationPeaks(
-        groups, peak_calls, centre, spikes, centres, np.full(groups.size, half, dtype=np.int64)
+        groups,
+        peak_calls,
+        centre,
+        spikes,
+        centres,
+        np.full(groups.size, half, dtype=np.int64),
+        beyond.astype(np.int64),
     )
 
 
@@ -1174,6 +1204,7 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
             "peak_duration_calls": pa.array(peaks.calls, pa.int64()),
             "peak_duration_s": pa.array(peaks.centre_s, pa.int64()),
             "peak_duration_band_s": pa.array(peaks.band_s, pa.int64()),
+            "peak_beyond_calls": pa.array(peaks.beyond, pa.int64()),
             # row-major, the counted centres of each group come out in order
             "peak_durations_s": pa.ListArray.from_arrays(
                 pa.array(np.concatenate(([0], np.cumsum(peaks.spikes))), pa.int32()),
@@ -1191,6 +1222,7 @@ def caller_id_entities_sql() -> str:
         "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
         "cast(null as bigint[]) as peak_durations_s, cast(null as bigint) as peak_duration_band_s, "
+        "cast(null as bigint) as peak_beyond_calls, "
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
@@ -1244,7 +1276,12 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
         "window_end": [bounds[1] for bounds in windows],
         **{
             name: columns.get(name, [None] * rows)
-            for name in ("peak_duration_s", "peak_duration_band_s", "period_peak_duration_band_s")
+            for name in (
+                "peak_duration_s",
+                "peak_duration_band_s",
+                "peak_beyond_calls",
+                "period_peak_duration_band_s",
+            )
         },
         "sample_call_ids": sample_ids,
         **{
