@@ -289,6 +289,24 @@ def test_a_recording_most_hang_up_on_is_found_by_its_end() -> None:
     assert assess(no_consent).severity is Severity.HIGH
 
 
+def test_an_hours_missing_consent_is_weighed_against_its_day() -> None:
+    """12 of an hour's 24 answered calls without records, from a sender whose day is 86%
+    covered, is the chance one hour in a hundred gives; a campaign's busy hour hidden in
+    a covered day is beyond it."""
+    hour = features(
+        window_end=DAY + timedelta(hours=1), calls=40, answered=24, consent_known=24,
+        no_consent=12, long_answered=24, peak_duration_calls=20,
+    )  # fmt: skip
+    covered_day = EntityContext(account_no_consent_share=0.137)
+    assert ReasonCode.NO_CONSENT_WIRELESS in codes(hour)
+    assert ReasonCode.NO_CONSENT_WIRELESS in codes(
+        hour, EntityContext(account_no_consent_share=0.5)
+    )
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes(hour, covered_day)
+    busy = replace(hour, calls=500, answered=300, consent_known=300, no_consent=270)
+    assert ReasonCode.NO_CONSENT_WIRELESS in codes(busy, covered_day)
+
+
 def test_a_recording_whose_consent_could_not_be_checked_is_medium() -> None:
     """Without consent records a consented reminder and an illegal robocall look alike:
     an analyst is to ask (medium, with a note), but nothing reaches high on that alone."""

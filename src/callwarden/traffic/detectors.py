@@ -330,14 +330,18 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def _lower_bound(share: float, n: int) -> float:
-    """One-sided 95% lower confidence bound of a share observed among ``n`` (normal
-    approximation of the binomial: share - 1.645 standard errors)."""
+def _lower_bound(share: float, n: int, z: float = 1.645) -> float:
+    """One-sided lower confidence bound of a share observed among ``n`` (normal
+    approximation of the binomial: share - ``z`` standard errors; 1.645: 95%)."""
     if n <= 0:
         return 0.0
     # counts from approximate sketches can put a share a little past 1
     variance = max(0.0, share * (1 - share))
-    return max(0.0, share - 1.645 * math.sqrt(variance / n))
+    return max(0.0, share - z * math.sqrt(variance / n))
+
+
+#: one-sided 99.9%: a window's share against its day's, one of the day's many windows
+_STRICT_Z = 3.09
 
 
 def _pct(value: float) -> str:
@@ -883,8 +887,21 @@ def detect(
     # 4 unconsented calls in an hour's 20 is 20%, within chance of an account whose
     # callees nearly all consented: the share counts when its lower bound crosses it.
     no_consent_bound = _lower_bound(no_consent_share, f.consent_known)
+    # Missing consent is the account's practice: an hour of a sender whose day is covered
+    # (under 20% without records) crosses the share by chance one hour in a hundred or so
+    # (12 of 24 answered calls of a sender whose day is 86% covered). Against its day, the
+    # hour must show it beyond 99.9% confidence; a campaign's busy hours hidden in a
+    # covered day still do.
+    day_covered = (
+        context.account_no_consent_share is not None
+        and context.account_no_consent_share < t.no_consent_share
+    )
+    by_chance = (
+        day_covered
+        and _lower_bound(no_consent_share, f.consent_known, _STRICT_Z) < t.no_consent_share
+    )
     if f.consent_known >= t.min_answered:
-        if no_consent_bound >= t.no_consent_share:
+        if no_consent_bound >= t.no_consent_share and not by_chance:
             add(
                 ReasonCode.NO_CONSENT_WIRELESS,
                 f"{_pct(no_consent_share)} of answered calls (at least "
