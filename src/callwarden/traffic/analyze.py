@@ -56,6 +56,7 @@ from callwarden.traffic.detectors import (
     Thresholds,
     assess,
     callee_clustering,
+    may_be_a_recording,
     may_find,
     recording_spike,
 )
@@ -490,15 +491,13 @@ def provider_key(name: str) -> str:
 
 
 def _carriers_with_a_recording(table: pa.Table, thresholds: Thresholds) -> np.ndarray:
-    """The rows of upstream providers' windows whose spike can count as a recording (the
-    necessary part of :func:`callwarden.traffic.detectors.recording_spike`: its share, of
-    which the confidence bound it is judged by is never above)."""
-    peak = table["peak_duration_calls"].to_numpy(zero_copy_only=False)
-    long_answered = table["long_answered"].to_numpy(zero_copy_only=False)
+    """The rows of upstream providers' windows whose spike can count as a recording."""
+    columns = {
+        name: table[name].to_numpy(zero_copy_only=False)
+        for name in ("long_answered", "peak_duration_calls", "peak_duration_s", "peak_beyond_calls")
+    }
     carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
-    enough = long_answered >= max(thresholds.prerecorded_min_answered, 1)
-    share = np.divide(peak, long_answered, out=np.zeros(len(peak)), where=long_answered > 0)
-    return np.flatnonzero(carrier & enough & (share >= thresholds.prerecorded_share))
+    return np.flatnonzero(carrier & may_be_a_recording(columns, thresholds))
 
 
 def _judged_rows(table: pa.Table, reference: ReferenceData, options: AnalysisOptions) -> np.ndarray:

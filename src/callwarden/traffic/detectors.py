@@ -1066,6 +1066,30 @@ MAY_FIND_COLUMNS = (
 )
 
 
+def may_be_a_recording(
+    columns: Mapping[str, Sequence[Any] | np.ndarray], thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> np.ndarray:
+    """Per row of the feature table's ``long_answered``, ``peak_duration_calls``,
+    ``peak_duration_s`` and ``peak_beyond_calls``: False only when the window's own spike
+    is no recording, by :func:`recording_spike` nor :func:`_ended_recording` (their
+    shares; the confidence bounds they are judged by are never above them)."""
+    t = thresholds
+    long_answered = np.asarray(columns["long_answered"], dtype=np.float64)
+    peak = np.asarray(columns["peak_duration_calls"], dtype=np.float64)
+    # unknown centres and beyonds (None) are NaN, and NaN passes no comparison
+    centre = np.asarray(columns["peak_duration_s"], dtype=np.float64)
+    beyond = np.asarray(columns["peak_beyond_calls"], dtype=np.float64)
+    enough = long_answered >= t.prerecorded_min_answered
+    with np.errstate(invalid="ignore"):
+        ended = (
+            (centre >= t.prerecorded_ended_min_s)
+            & (peak >= t.prerecorded_ended_share * long_answered)
+            & (beyond <= t.prerecorded_beyond_share * long_answered)
+        )
+    spike: np.ndarray = enough & ((peak >= t.prerecorded_share * long_answered) | ended)
+    return spike
+
+
 def may_find(
     columns: Mapping[str, np.ndarray], hourly: bool, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> np.ndarray:
@@ -1098,16 +1122,6 @@ def may_find(
 
     enough = calls >= t.min_calls
     per_caller_id = calls / np.maximum(c["caller_ids"], 1)
-    # _ended_recording: a spike's share, with almost nothing longer (unknown: NaN, never)
-    with np.errstate(invalid="ignore"):
-        beyond = np.asarray(columns["peak_beyond_calls"], dtype=np.float64)
-        centre = np.asarray(columns["peak_duration_s"], dtype=np.float64)
-        ended_recording = (
-            (c["long_answered"] >= t.prerecorded_min_answered)
-            & (centre >= t.prerecorded_ended_min_s)
-            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_ended_share)
-            & (beyond <= t.prerecorded_beyond_share * c["long_answered"])
-        )
     by_one_sender = np.isin(c["entity_type"], ["customer", "sub_account"])
     found = (
         ((c["dno_caller"] >= t.dno_min_calls) & (share("dno_caller", calls) >= t.dno_share))
@@ -1122,11 +1136,7 @@ def may_find(
             (c["callees"] >= t.sequential_min_callees)
             & (1 - share("callee_blocks", "callees") >= t.sequential_share)
         )
-        | (
-            (c["long_answered"] >= t.prerecorded_min_answered)
-            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
-        )
-        | ended_recording
+        | may_be_a_recording(columns, t)
         | (
             (c["consent_known"] >= t.min_answered)
             & (share("no_consent", "consent_known") >= t.no_consent_share)
