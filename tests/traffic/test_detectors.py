@@ -67,6 +67,12 @@ def features(**values: object) -> EntityFeatures:
         peak_duration_calls=30,
         peak_duration_s=40,
         peak_calls_per_minute=10,
+        # a carrier's unsigned calls: no spike, though its band's numbers are counted
+        weak_long_answered=100,
+        weak_peak_duration_calls=10,
+        weak_peak_duration_s=40,
+        weak_band_answered=80,
+        weak_band_caller_ids=80,
         sample_call_ids={"any": "c-1"},
     )
     return replace(base, **values)  # type: ignore[arg-type]
@@ -360,6 +366,34 @@ def test_a_carriers_recording_from_a_number_per_call_is_rotation() -> None:
     assert ReasonCode.CALLER_ID_ROTATION not in {f.code for f in live.findings}
 
 
+def test_a_spoofed_recording_in_a_carriers_unsigned_calls_is_rotation() -> None:
+    """A tenth of a carrier's calls, C-attested, play one message from a new number each:
+    no spike in all its calls, but one in those no provider vouched for."""
+    rmd = EntityContext(in_rmd=True)
+    hidden = replace(
+        _recording_through_a_carrier(peak_caller_ids=0, weak_attestation=3_000),
+        peak_duration_calls=200, peak_band_answered=0, weak_long_answered=700,
+        weak_peak_duration_calls=380,
+        weak_peak_duration_s=31, weak_peak_duration_band_s=4, weak_band_answered=400,
+        weak_band_caller_ids=398,
+    )  # fmt: skip
+    assessment = assess(hidden, rmd)
+    found = {f.code: f for f in assessment.findings}
+    assert found[ReasonCode.CALLER_ID_ROTATION].evidence is Evidence.ILLEGAL
+    assert found[ReasonCode.CALLER_ID_ROTATION].value == pytest.approx(400 / 398)
+    assert "unsigned or C-attested" in found[ReasonCode.PRERECORDED_PATTERN].detail
+    assert assessment.severity is Severity.HIGH
+    # a sender's message from its own 20 numbers among the unsigned calls
+    own = assess(replace(hidden, weak_band_caller_ids=20), rmd)
+    assert ReasonCode.CALLER_ID_ROTATION not in {f.code for f in own.findings}
+    assert own.severity is not Severity.HIGH
+    # unsigned live calls from many numbers, no spike among them
+    live = assess(replace(hidden, weak_peak_duration_calls=90), rmd)
+    assert not {ReasonCode.CALLER_ID_ROTATION, ReasonCode.PRERECORDED_PATTERN} & {
+        f.code for f in live.findings
+    }
+
+
 def test_an_own_consented_line_is_held_at_medium() -> None:
     findings = [
         Finding(ReasonCode.OUTSIDE_CALLING_HOURS, "", 0.6, 0.1, Evidence.ILLEGAL),
@@ -506,7 +540,9 @@ _COUNTED = (
     "numbers_known", "weak_attestation", "long_answered", "peak_duration_calls",
     "peak_calls_per_minute", "period_no_consent", "period_consent_known",
     "period_long_answered", "period_peak_duration_calls", "peak_beyond_calls",
-    "callee_exchanges", "peak_band_answered", "peak_caller_ids",
+    "callee_exchanges", "peak_band_answered", "peak_caller_ids", "weak_long_answered",
+    "weak_peak_duration_calls", "weak_peak_beyond_calls", "weak_band_answered",
+    "weak_band_caller_ids",
 )  # fmt: skip
 
 
@@ -574,6 +610,14 @@ def assert_may_find_lets_through(
     counts={"peak_duration_calls": 100, "peak_beyond_calls": 5},
     calls=900,
     entity_type="customer",
+    hourly=False,
+    context=EntityContext(),
+)
+# a carrier's unsigned calls alone playing a message from a new number per call
+@example(
+    counts={"weak_peak_duration_calls": 60},
+    calls=900,
+    entity_type="upstream_provider",
     hourly=False,
     context=EntityContext(),
 )

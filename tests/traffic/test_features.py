@@ -155,6 +155,38 @@ def test_an_upstream_providers_recording_counts_the_numbers_it_came_from(
         with_recording_caller_ids(connection, table, np.array([entity_ids.index("robo")]))
 
 
+def test_a_spoofed_recording_hidden_in_a_carriers_transit_spikes_in_its_unsigned_calls(
+    tmp_path: Path,
+) -> None:
+    """A C-attested message from a new number per call, a tenth of a carrier's calls
+    (most of them signed live calls): no spike in all its calls, one in those unsigned or
+    C-attested, and the band's numbers are counted among those calls alone."""
+    factory = CallFactory()
+    factory.campaign(3000, customer_id=None, upstream_provider="Atlantic", message_s=None,
+                     answer_rate=0.5, attestation="B")  # fmt: skip
+    factory.campaign(300, customer_id=None, upstream_provider="Atlantic", message_s=None,
+                     answer_rate=0.5, attestation=None)  # fmt: skip
+    spoofed = [factory.random_callee() for _ in range(400)]
+    factory.campaign(400, customer_id=None, upstream_provider="Atlantic", caller_ids=spoofed,
+                     message_s=31, answer_rate=0.5, attestation="C")  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    table = compute_feature_table(connection)
+    entity_ids = table["entity_id"].to_pylist()
+    row = entity_ids.index("Atlantic")
+    table = with_recording_caller_ids(connection, table, np.array([], np.int64), np.array([row]))
+    (carrier,) = [f for f in rows_to_features(table, "day") if f.entity_id == "Atlantic"]
+    assert carrier.peak_duration_calls / carrier.long_answered < 0.15
+    assert carrier.weak_peak_duration_s is not None
+    assert abs(carrier.weak_peak_duration_s - 31) <= 2
+    # about 150 of the 150 + 400 * 0.5 * 0.75 answered unsigned or C-attested calls
+    assert 250 < carrier.weak_long_answered < 400
+    assert carrier.weak_peak_duration_calls / carrier.weak_long_answered > 0.4
+    assert carrier.weak_band_answered >= carrier.weak_peak_duration_calls
+    # in the band, a number per spoofed call and the few of the unsigned live calls there
+    assert 1 <= carrier.weak_band_answered / carrier.weak_band_caller_ids < 1.1
+    assert (carrier.peak_band_answered, carrier.peak_caller_ids) == (0, 0)
+
+
 def test_a_resellers_spike_sums_its_clients_and_its_own_calls(tmp_path: Path) -> None:
     """A customer with several sources has a histogram of its own (their sum); a customer
     whose calls all came through one sub-account has that sub-account's."""

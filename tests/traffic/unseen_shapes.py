@@ -7,7 +7,8 @@ Campaigns (each must reach ``high``): a press-1 survey line on one number, a bou
 list of which under half consented, a pool of 250 numbers whose answered calls often
 reach voicemail greetings first, a reseller's client playing a message among clean
 tenants, a night robocaller, a spoofed flood (a new number per call, C-attested) and a
-neighbour-spoofed one through carriers that file in the RMD, an account presenting a new
+neighbour-spoofed one through carriers that file in the RMD, a spoofed message that is a
+small part of a large carrier's transit, an account presenting a new
 ungranted number per call, and live agents behind a dialler working down a range of
 numbers. Legitimate senders (none may reach ``high``): a pharmacy's consented reminders, a
 school district's morning burst of closure alerts, a contact centre, a live survey with a
@@ -256,6 +257,17 @@ def build(seed: int, volume: float = 1.0) -> UnseenNetwork:
     n.calls(8000, customer=None, upstream="Southern Cross Telecom", callers=None,
             neighbour_spoofed=True, durations=n.recording(26), answered=0.3,
             attestation="B")  # fmt: skip
+
+    # a spoofed message, a new C-attested number per call, a small part of a large
+    # carrier's transit (most of it signed live calls, some unsigned)
+    n.rmd.append(RmdFiling("0006", "Atlantic Wholesale Voice"))
+    n.campaign["upstream_provider", "Atlantic Wholesale Voice"] = True
+    n.calls(60000, customer=None, upstream="Atlantic Wholesale Voice", callers=None,
+            durations=n.live(150), answered=0.45, attestation="B")  # fmt: skip
+    n.calls(4000, customer=None, upstream="Atlantic Wholesale Voice", callers=None,
+            durations=n.live(150), answered=0.45, attestation=None)  # fmt: skip
+    n.calls(12000, customer=None, upstream="Atlantic Wholesale Voice", callers=None,
+            durations=n.recording(31), answered=0.25, attestation="C")  # fmt: skip
 
     # presents numbers it was never granted, a new one per call
     n.account("nationwide-auto-protect", "customer notifications", campaign=True, numbers=3)

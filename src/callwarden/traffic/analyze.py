@@ -51,6 +51,7 @@ from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
 from callwarden.traffic.detectors import (
     DEFAULT_THRESHOLDS,
     MAY_FIND_COLUMNS,
+    RECORDING_COLUMNS,
     Assessment,
     EntityContext,
     Thresholds,
@@ -325,7 +326,7 @@ def analyze_calls(
         table = with_recording_caller_ids(
             connection,
             table,
-            _carriers_with_a_recording(table, options.thresholds),
+            *_carriers_with_a_recording(table, options.thresholds),
             unit=options.window,
             relation=relation,
         )
@@ -490,14 +491,19 @@ def provider_key(name: str) -> str:
     return "".join(word for word in words if word not in _LEGAL_SUFFIXES)
 
 
-def _carriers_with_a_recording(table: pa.Table, thresholds: Thresholds) -> np.ndarray:
-    """The rows of upstream providers' windows whose spike can count as a recording."""
-    columns = {
-        name: table[name].to_numpy(zero_copy_only=False)
-        for name in ("long_answered", "peak_duration_calls", "peak_duration_s", "peak_beyond_calls")
-    }
+def _carriers_with_a_recording(
+    table: pa.Table, thresholds: Thresholds
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of upstream providers' windows whose spike can count as a recording: of
+    all their calls, and of their unsigned and C-attested calls alone."""
     carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
-    return np.flatnonzero(carrier & may_be_a_recording(columns, thresholds))
+    found = []
+    for prefix in ("", "weak_"):
+        columns = {
+            name: table[prefix + name].to_numpy(zero_copy_only=False) for name in RECORDING_COLUMNS
+        }
+        found.append(np.flatnonzero(carrier & may_be_a_recording(columns, thresholds)))
+    return found[0], found[1]
 
 
 def _judged_rows(table: pa.Table, reference: ReferenceData, options: AnalysisOptions) -> np.ndarray:
@@ -843,6 +849,11 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         # an upstream provider's recording: the numbers its answered calls came from
         "peak_caller_ids": f.peak_caller_ids if f.peak_band_answered else None,
         "peak_calls_per_caller_id": share(f.peak_band_answered, f.peak_caller_ids),
+        # ... and the spike of its unsigned and C-attested calls alone
+        "weak_peak_duration_s": f.weak_peak_duration_s,
+        "weak_peak_duration_share": share(f.weak_peak_duration_calls, f.weak_long_answered),
+        "weak_peak_caller_ids": f.weak_band_caller_ids if f.weak_band_answered else None,
+        "weak_peak_calls_per_caller_id": share(f.weak_band_answered, f.weak_band_caller_ids),
         "distinct_callees": f.callees,
         "distinct_caller_ids": f.caller_ids,
         "calls_per_caller_id": share(f.calls, f.caller_ids),

@@ -396,19 +396,61 @@ def _ended_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float] | 
     heard-out calls may be under a third of the answered; yet nobody talks on past a
     recording (only voicemail greetings and transfers to agents do), while live talk
     times run on in a long tail past any mode."""
+    return _ended_spike(
+        f.peak_duration_calls, f.long_answered, f.peak_duration_s, f.peak_beyond_calls, t
+    )
+
+
+def _ended_spike(
+    peak_calls: int,
+    long_answered: int,
+    centre_s: int | None,
+    beyond_calls: int | None,
+    t: Thresholds,
+) -> tuple[float, float] | None:
+    """:func:`_ended_recording` of one spike's figures."""
     if (
-        f.peak_beyond_calls is None
-        or f.peak_duration_s is None
-        or f.peak_duration_s < t.prerecorded_ended_min_s
-        or f.long_answered < t.prerecorded_min_answered
+        beyond_calls is None
+        or centre_s is None
+        or centre_s < t.prerecorded_ended_min_s
+        or long_answered < t.prerecorded_min_answered
     ):
         return None
-    share = _share(f.peak_duration_calls, f.long_answered)
-    bound = _lower_bound(share, f.long_answered)
-    beyond = _share(f.peak_beyond_calls, f.long_answered)
+    share = _share(peak_calls, long_answered)
+    bound = _lower_bound(share, long_answered)
+    beyond = _share(beyond_calls, long_answered)
     if bound >= t.prerecorded_ended_share and beyond <= t.prerecorded_beyond_share:
         return bound, beyond
     return None
+
+
+def _weak_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float, str] | None:
+    """An upstream provider's unsigned and C-attested calls alone forming a recording's
+    spike, by its share or by its end: the share's lower bound, the threshold it crossed
+    and what it is, for a PRERECORDED_PATTERN finding."""
+    share, bound, spike = recording_spike(f.weak_peak_duration_calls, f.weak_long_answered, t)
+    where = (
+        f"{_pct(share)} of the {f.weak_long_answered:,} unsigned or C-attested answered calls "
+        f"(at least {{bound}} allowing for chance) form a spike at {f.weak_peak_duration_s} s "
+        f"+-{_band(f.weak_peak_duration_band_s)} s"
+    )
+    if spike:
+        return bound, t.prerecorded_share, where.format(bound=_pct(bound))
+    ended = _ended_spike(
+        f.weak_peak_duration_calls,
+        f.weak_long_answered,
+        f.weak_peak_duration_s,
+        f.weak_peak_beyond_calls,
+        t,
+    )
+    if ended is None:
+        return None
+    ended_bound, beyond = ended
+    return (
+        ended_bound,
+        t.prerecorded_ended_share,
+        where.format(bound=_pct(ended_bound)) + f" and only {_pct(beyond)} last longer",
+    )
 
 
 def _spike_lengths(centres: tuple[int, ...], main: int | None) -> tuple[int, ...]:
@@ -868,6 +910,34 @@ def detect(
             t.recording_max_calls_per_caller_id,
             Evidence.ILLEGAL if unsigned else Evidence.SUSPECT,
         )
+    # A spoofed campaign that is a small part of a large carrier's transit makes no spike in
+    # all its calls, but does in the calls no provider before it vouched for: heard from a
+    # new number per call there, every one of them unsigned or C-attested, it is illegal.
+    elif (
+        f.entity_type == "upstream_provider"
+        and f.weak_band_caller_ids >= max(t.rotation_min_caller_ids, 1)
+        and (weak_per_number := f.weak_band_answered / f.weak_band_caller_ids)
+        <= t.recording_max_calls_per_caller_id
+        and (weak := _weak_recording(f, t)) is not None
+    ):
+        weak_bound, weak_threshold, weak_spike = weak
+        if not prerecorded:
+            add(
+                ReasonCode.PRERECORDED_PATTERN,
+                weak_spike,
+                weak_bound,
+                weak_threshold,
+                Evidence.PATTERN,
+            )
+        add(
+            ReasonCode.CALLER_ID_ROTATION,
+            f"the recording at {f.weak_peak_duration_s} s in the unsigned or C-attested calls: "
+            f"{f.weak_band_answered:,} answered calls from {f.weak_band_caller_ids:,} calling "
+            f"numbers ({weak_per_number:.2f} calls each)",
+            weak_per_number,
+            t.recording_max_calls_per_caller_id,
+            Evidence.ILLEGAL,
+        )
 
     # --- consent, hours, signing ----------------------------------------------------------
     use = classify_declared_use(context.declared_use)
@@ -1052,6 +1122,10 @@ MAY_FIND_COLUMNS = (
     "peak_duration_calls",
     "peak_duration_s",
     "peak_beyond_calls",
+    "weak_long_answered",
+    "weak_peak_duration_calls",
+    "weak_peak_duration_s",
+    "weak_peak_beyond_calls",
     "peak_calls_per_minute",
     "period_no_consent",
     "period_consent_known",
@@ -1064,6 +1138,10 @@ MAY_FIND_COLUMNS = (
     "siblings_peak_duration_calls",
     "siblings_long_answered",
 )
+
+
+#: the columns :func:`may_be_a_recording` reads
+RECORDING_COLUMNS = ("long_answered", "peak_duration_calls", "peak_duration_s", "peak_beyond_calls")
 
 
 def may_be_a_recording(
@@ -1137,6 +1215,11 @@ def may_find(
             & (1 - share("callee_blocks", "callees") >= t.sequential_share)
         )
         | may_be_a_recording(columns, t)
+        # an upstream provider's unsigned and C-attested calls alone (_weak_recording)
+        | (
+            (c["entity_type"] == "upstream_provider")
+            & may_be_a_recording({name: c[f"weak_{name}"] for name in RECORDING_COLUMNS}, t)
+        )
         | (
             (c["consent_known"] >= t.min_answered)
             & (share("no_consent", "consent_known") >= t.no_consent_share)

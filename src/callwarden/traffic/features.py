@@ -128,6 +128,18 @@ class EntityFeatures:
     #: how many calling numbers they came from (0: not an upstream provider's, or no spike)
     peak_band_answered: int = 0
     peak_caller_ids: int = 0
+    #: an upstream provider's window only, its unsigned and C-attested calls alone: their
+    #: answered calls of SHORT_CALL_SECONDS or more and their recording spike (as above).
+    #: A spoofed campaign that is a small part of a large carrier's transit makes no spike
+    #: in all its calls, but one in the calls no provider vouched for
+    weak_long_answered: int = 0
+    weak_peak_duration_calls: int = 0
+    weak_peak_duration_s: int | None = None
+    weak_peak_duration_band_s: int | None = None
+    weak_peak_beyond_calls: int | None = None
+    #: ... and the answered calls in that spike's band and their calling numbers
+    weak_band_answered: int = 0
+    weak_band_caller_ids: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
     period_no_consent: int = 0
@@ -606,10 +618,12 @@ def caller_ids_from_parts_sql(min_calls: int) -> str:
 
 def duration_histogram_sql(enriched: str, salt: int) -> str:
     """Scan 4: per source (by :func:`source_key_sql`), window and whole-second duration,
-    the answered calls (the histogram a recording's spike shows in)."""
+    the answered calls (the histogram a recording's spike shows in) and, for upstream
+    providers' sources, how many of them were unsigned or C-attested (``weak_calls``)."""
     return f"""
         select {source_key_sql(salt)} as source_key, window_us, duration_s,
-            count(*) as answered_calls
+            count(*) as answered_calls,
+            count(*) filter (where weak_attestation = 1 and customer_id is null) as weak_calls
         from ({enriched}) e
         where answered = 1
         group by source_key, window_us, duration_s
@@ -721,7 +735,7 @@ def entity_features_sql(unit: str) -> str:
     duration peak, (``day_peak_duration_calls``) the duration peak of the window's UTC day
     and the entity's figures over the whole period (``period_*``). Runs on the temp tables
     cw_sources, cw_minutes, cw_source_keys, cw_peaks, cw_period_peaks, cw_siblings,
-    cw_period_siblings and, for windows shorter than a day, cw_day_peaks (see
+    cw_period_siblings, cw_weak_peaks and, for windows shorter than a day, cw_day_peaks (see
     :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
@@ -765,7 +779,10 @@ def entity_features_sql(unit: str) -> str:
                coalesce(g.siblings, 0) as siblings,
                coalesce(g.siblings_peak_duration_calls, 0) as siblings_peak_duration_calls,
                coalesce(g.siblings_long_answered, 0) as siblings_long_answered,
-               {period_siblings}
+               {period_siblings},
+               coalesce(w.weak_long_answered, 0) as weak_long_answered,
+               coalesce(w.weak_peak_duration_calls, 0) as weak_peak_duration_calls,
+               w.weak_peak_duration_s, w.weak_peak_duration_band_s, w.weak_peak_beyond_calls
         from entities e
         left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
         left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
@@ -775,6 +792,8 @@ def entity_features_sql(unit: str) -> str:
              and g.window_start = e.window_start
         left join cw_period_siblings ps on e.entity_type = 'sub_account'
              and ps.customer_id = e.customer_id and ps.sub_account = e.entity_id
+        left join cw_weak_peaks w on e.entity_type = 'upstream_provider'
+             and w.upstream_provider = e.entity_id and w.window_start = e.window_start
         {day_join}
     """
 
@@ -956,6 +975,43 @@ def _entity_spikes(connection: duckdb.DuckDBPyConnection, hist: str, into: str) 
     )
     for name in (f"{into}_narrow", shared_windows, f"{into}_shared"):
         connection.execute(f"drop table {name}")
+
+
+def _carrier_weak_spikes(connection: duckdb.DuckDBPyConnection, hist: str, into: str) -> None:
+    """The temp table ``into``: per upstream provider and window of ``hist`` with unsigned or
+    C-attested answered calls, how many lasted SHORT_CALL_SECONDS or more and their
+    recording spike (``weak_*`` of :class:`EntityFeatures`). An upstream provider is a
+    narrow source of its own, so its sources' rows are its rows."""
+    keys = ("source_key", "window_us")
+    weak = _peaks_table(
+        connection.sql(
+            f"select source_key, window_us, duration_s, weak_calls as n from {hist} "
+            "where weak_calls > 0 order by source_key, window_us, duration_s"
+        ).to_arrow_table(),
+        keys,
+    )
+    register_table(connection, f"{into}_spikes", weak, [*keys, *_PEAKS])
+    del weak
+    connection.execute(
+        f"""
+        create or replace temp table {into} as
+        select k.upstream_provider, {_TIMESTAMP_OF_US.format("l.window_us")} as window_start,
+               l.weak_long_answered,
+               coalesce(p.peak_duration_calls, 0) as weak_peak_duration_calls,
+               p.peak_duration_s as weak_peak_duration_s,
+               p.peak_duration_band_s as weak_peak_duration_band_s,
+               p.peak_beyond_calls as weak_peak_beyond_calls
+        from (
+            select source_key, window_us,
+                   sum(weak_calls) filter (where duration_s >= {SHORT_CALL_SECONDS})
+                       as weak_long_answered
+            from {hist} where weak_calls > 0 group by source_key, window_us
+        ) l
+        join cw_source_keys k on k.source_key = l.source_key
+        left join {into}_spikes p on p.source_key = l.source_key and p.window_us = l.window_us
+        """
+    )
+    connection.execute(f"drop table {into}_spikes")
 
 
 class DurationPeaks(NamedTuple):
@@ -1230,7 +1286,11 @@ def caller_id_entities_sql() -> str:
         "cast(null as bigint) as period_peak_duration_band_s, "
         "0 as siblings, 0 as siblings_peak_duration_calls, 0 as siblings_long_answered, "
         "0 as period_siblings, 0 as period_siblings_peak_duration_calls, "
-        "0 as period_siblings_long_answered "
+        "0 as period_siblings_long_answered, "
+        "0 as weak_long_answered, 0 as weak_peak_duration_calls, "
+        "cast(null as bigint) as weak_peak_duration_s, "
+        "cast(null as bigint) as weak_peak_duration_band_s, "
+        "cast(null as bigint) as weak_peak_beyond_calls "
         "from cw_caller_ids"
     )
 
@@ -1281,6 +1341,9 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
                 "peak_duration_band_s",
                 "peak_beyond_calls",
                 "period_peak_duration_band_s",
+                "weak_peak_duration_s",
+                "weak_peak_duration_band_s",
+                "weak_peak_beyond_calls",
             )
         },
         "sample_call_ids": sample_ids,
@@ -1352,6 +1415,7 @@ def compute_feature_table(
     for name in ("cw_parts", "cw_distinct", "cw_heavy_callers"):
         connection.execute(f"drop table {name}")
     _entity_spikes(connection, "cw_hist", "cw_peaks")
+    _carrier_weak_spikes(connection, "cw_hist", "cw_weak_peaks")
     connection.execute(f"create or replace temp table cw_siblings as {siblings_sql()}")
     if unit != "day":
         # A recording is a practice, judged over the UTC day too: an hour of a small
@@ -1402,6 +1466,7 @@ def with_recording_caller_ids(
     connection: duckdb.DuckDBPyConnection,
     table: pa.Table,
     rows: np.ndarray,
+    weak_rows: np.ndarray | None = None,
     *,
     unit: str = "day",
     relation: str = "calls",
@@ -1409,26 +1474,49 @@ def with_recording_caller_ids(
     """``table`` (of :func:`compute_feature_table`) with ``peak_band_answered`` and
     ``peak_caller_ids`` filled in at ``rows``, upstream providers' windows with a spike:
     the answered calls in the band of the main spike, and the calling numbers they came
-    from (exact); 0 elsewhere.
+    from (exact); and ``weak_band_answered`` and ``weak_band_caller_ids`` the same at
+    ``weak_rows``, for the spike of their unsigned and C-attested calls and those calls
+    alone; 0 elsewhere.
 
     A carrier hands over many callers' numbers by nature, but one recording comes from its
     sender's own few numbers, whoever carries it; heard from a new number on nearly every
     call, it is one campaign rotating or spoofing caller IDs. The caller asks only for the
     windows whose spike can count as a recording (a network has few carriers): one scan,
     not run when there are none."""
-    answered = np.zeros(table.num_rows, np.int64)
-    caller_ids = np.zeros(table.num_rows, np.int64)
-    if rows.size:
-        spikes = table.take(pa.array(rows, pa.int64()))
+    weak_rows = np.zeros(0, np.int64) if weak_rows is None else np.asarray(weak_rows, np.int64)
+    rows = np.asarray(rows, np.int64)
+    counted = {
+        name: np.zeros(table.num_rows, np.int64)
+        for name in (
+            "peak_band_answered",
+            "peak_caller_ids",
+            "weak_band_answered",
+            "weak_band_caller_ids",
+        )
+    }
+    asked = np.concatenate((rows, weak_rows))
+    if asked.size:
+        spikes = table.take(pa.array(asked, pa.int64()))
         if not pc.all(pc.equal(spikes["entity_type"], "upstream_provider")).as_py():
             raise ValueError("only upstream providers' windows are asked for their numbers")
-        centre = spikes["peak_duration_s"].to_numpy(zero_copy_only=False).astype(np.int64)
-        band = spikes["peak_duration_band_s"].to_numpy(zero_copy_only=False).astype(np.int64)
+        weak_only = np.arange(asked.size) >= rows.size
+
+        def band_column(name: str) -> np.ndarray:
+            # a row asked for one spike may have none of the other (null)
+            whole, weak = (
+                pc.fill_null(spikes[column], 0).to_numpy().astype(np.int64)
+                for column in (name, f"weak_{name}")
+            )
+            chosen: np.ndarray = np.where(weak_only, weak, whole)
+            return chosen
+
+        centre, band = band_column("peak_duration_s"), band_column("peak_duration_band_s")
         connection.register(
             "cw_spike_bands",
             pa.table(
                 {
-                    "row_index": pa.array(rows, pa.int64()),
+                    "row_index": pa.array(asked, pa.int64()),
+                    "weak_only": pa.array(weak_only),
                     "upstream_provider": spikes["entity_id"],
                     "window_us": spikes["window_start"].cast(pa.timestamp("us")).cast(pa.int64()),
                     "low_s": pa.array(centre - band),
@@ -1437,25 +1525,31 @@ def with_recording_caller_ids(
             ),
         )
         try:
-            counted = connection.sql(
+            found = connection.sql(
                 f"""
-                select b.row_index, count(*) as answered,
+                select b.row_index, b.weak_only, count(*) as answered,
                        count(distinct c.caller_id) as caller_ids
                 from ({enriched_calls_sql(unit, ReferenceTables(), relation)}) c
                 join cw_spike_bands b on c.upstream_provider = b.upstream_provider
                   and c.window_us = b.window_us
                 where c.answered = 1 and c.duration_s between b.low_s and b.high_s
-                group by b.row_index
+                  and (not b.weak_only or c.weak_attestation = 1)
+                group by b.row_index, b.weak_only
                 """
             ).fetchnumpy()
         finally:
             connection.unregister("cw_spike_bands")
-        index = np.asarray(counted["row_index"], np.int64)
-        answered[index] = counted["answered"]
-        caller_ids[index] = counted["caller_ids"]
-    return table.append_column("peak_band_answered", pa.array(answered)).append_column(
-        "peak_caller_ids", pa.array(caller_ids)
-    )
+        index = np.asarray(found["row_index"], np.int64)
+        weak = np.asarray(found["weak_only"], bool)
+        for (answered, caller_ids), mask in (
+            (("peak_band_answered", "peak_caller_ids"), ~weak),
+            (("weak_band_answered", "weak_band_caller_ids"), weak),
+        ):
+            counted[answered][index[mask]] = found["answered"][mask]
+            counted[caller_ids][index[mask]] = found["caller_ids"][mask]
+    for name, values in counted.items():
+        table = table.append_column(name, pa.array(values))
+    return table
 
 
 def _with_int64_counts(table: pa.Table) -> pa.Table:
@@ -1508,6 +1602,7 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_hist",
         "cw_minutes",
         "cw_peaks",
+        "cw_weak_peaks",
         "cw_hist_day",
         "cw_day_peaks",
         "cw_hist_period",
