@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from callwarden.traffic import features as features_module
 from callwarden.traffic.alerts import ReasonCode, Severity, crosses
 from callwarden.traffic.detectors import (
+    BLOCKS_PER_HUNDRED,
     DEFAULT_THRESHOLDS,
     MAY_FIND_COLUMNS,
     SELF_EVIDENT,
@@ -243,23 +244,29 @@ def test_a_caller_id_is_judged_with_its_account() -> None:
 
 
 @pytest.mark.parametrize(
-    ("callees", "blocks", "exchanges", "hit_list"),
+    ("callees", "blocks", "exchanges", "hundreds", "hit_list"),
     [
-        (1000, 100, 1, True),  # a range of 1,000 numbers worked down in order
-        (10_000, 1000, 1, True),  # a whole exchange swept
-        (1000, 150, 50, True),  # runs of 20 numbers in 50 exchanges
-        (3000, 1896, 3, False),  # a town's 3 exchanges called densely at random
-        (20_000, 8650, 10, False),  # a region's 10 exchanges, denser still
-        (1000, 200, 0, True),  # exchanges not counted: the blocks alone
+        (1000, 100, 1, 10, True),  # a range of 1,000 numbers worked down in order
+        (10_000, 1000, 1, 100, True),  # a whole exchange swept
+        (1000, 150, 50, 70, True),  # runs of 20 numbers in 50 exchanges
+        (1000, 110, 1, 14, True),  # runs with a tenth of the numbers skipped
+        (3000, 1896, 3, 300, False),  # a town's 3 exchanges called densely at random
+        (20_000, 8650, 10, 1000, False),  # a region's 10 exchanges, denser still
+        # a survey's list-assisted sample: 10 numbers a day at random in each of 600
+        # 100-number blocks spread over 583 exchanges (1 - e^-1 of their 10-number blocks)
+        (6000, 3793, 583, 600, False),
+        (1000, 200, 0, 0, True),  # neither counted: the blocks alone
     ],
 )
 def test_a_hit_list_fills_fewer_blocks_than_chance(
-    callees: int, blocks: int, exchanges: int, hit_list: bool
+    callees: int, blocks: int, exchanges: int, hundreds: int, hit_list: bool
 ) -> None:
-    """Dense local calling shares 10-number blocks by chance; number-order dialling fills
-    far fewer blocks than callees spread at random over their exchanges would, or sweeps
-    whole exchanges."""
-    dialled = features(callees=callees, callee_blocks=blocks, callee_exchanges=exchanges)
+    """Dense local calling and sampling within 100-number blocks share 10-number blocks by
+    chance; number-order dialling fills far fewer blocks than callees spread at random over
+    their exchanges and 100-number blocks would, or sweeps them."""
+    dialled = features(
+        callees=callees, callee_blocks=blocks, callee_exchanges=exchanges, callee_hundreds=hundreds
+    )
     assert 1 - blocks / callees >= DEFAULT_THRESHOLDS.sequential_share
     assert (ReasonCode.SEQUENTIAL_DIALING in codes(dialled)) is hit_list
 
@@ -273,6 +280,10 @@ def test_callee_clustering_is_against_chance_over_the_exchanges() -> None:
     # HyperLogLog may count more exchanges than callees: no exchange is empty
     assert callee_clustering(10, 10, 12) == callee_clustering(10, 10, 10)
     assert callee_clustering(0, 0, 0) == (1.0, 0.0)
+    # within 100-number blocks: 6,000 callees at random in 600 fill 6000 * (1 - e^-1)
+    clustering, coverage = callee_clustering(6000, 3793, 600, BLOCKS_PER_HUNDRED)
+    assert clustering == pytest.approx(0.0, abs=0.01)
+    assert coverage == pytest.approx(0.1)
 
 
 def test_a_recording_most_hang_up_on_is_found_by_its_end() -> None:
@@ -540,9 +551,9 @@ _COUNTED = (
     "numbers_known", "weak_attestation", "long_answered", "peak_duration_calls",
     "peak_calls_per_minute", "period_no_consent", "period_consent_known",
     "period_long_answered", "period_peak_duration_calls", "peak_beyond_calls",
-    "callee_exchanges", "peak_band_answered", "peak_caller_ids", "weak_long_answered",
-    "weak_peak_duration_calls", "weak_peak_beyond_calls", "weak_band_answered",
-    "weak_band_caller_ids",
+    "callee_exchanges", "callee_hundreds", "peak_band_answered", "peak_caller_ids",
+    "weak_long_answered", "weak_peak_duration_calls", "weak_peak_beyond_calls",
+    "weak_band_answered", "weak_band_caller_ids",
 )  # fmt: skip
 
 

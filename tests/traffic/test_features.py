@@ -106,6 +106,9 @@ def test_sequential_callees_share_ten_blocks(tmp_path: Path) -> None:
     # the hit list's 300 numbers lie in one exchange (+1 415 562), the others' all over
     assert hitlist.callee_exchanges == 1
     assert scattered.callee_exchanges > 250
+    # the 300 numbers in a row fill 3 or 4 100-number blocks
+    assert 3 <= hitlist.callee_hundreds <= 4
+    assert scattered.callee_hundreds > 250
 
 
 def test_recording_makes_a_duration_spike_live_calls_do_not(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ small part of a large carrier's transit, an account presenting a new
 ungranted number per call, and live agents behind a dialler working down a range of
 numbers. Legitimate senders (none may reach ``high``): a pharmacy's consented reminders, a
 school district's morning burst of closure alerts, a contact centre, a live survey with a
-9% answer rate, voice one-time codes around the clock, a utility's evening outage notices,
+9% answer rate, a poll's live interviewers calling a list-assisted random sample, voice
+one-time codes around the clock, a utility's evening outage notices,
 reminders in two languages, 500 agents with a number each, recorded account notices into
 the evening, a water department calling its town's 3 exchanges densely, a transit
 carrier, a vendor's reminders from 3,000 store numbers through another carrier, and small
@@ -304,6 +305,15 @@ def build(seed: int, volume: float = 1.0) -> UnseenNetwork:
     survey = n.account("statewide-opinion-research", "live telephone interviews", numbers=30)
     n.calls(7000, customer="statewide-opinion-research", callers=survey,
             durations=n.live(420), answered=0.09)  # fmt: skip
+
+    # a poll's list-assisted random sample: numbers at random within 150 100-number blocks
+    # known to hold working lines, in random order, live interviewers (no consent needed);
+    # its callees share 10-number blocks by chance, not by dialling order
+    frame = [f"{block}{line:02d}" for block in {number[:-2] for number in n.numbers(150)}
+             for line in range(100)]  # fmt: skip
+    pollster = n.account("keystone-survey-research", "live opinion polls", numbers=20)
+    n.calls(6000, customer="keystone-survey-research", callers=pollster, callees=frame,
+            durations=n.live(400), answered=0.06)  # fmt: skip
 
     codes = n.account("securelogin-otp", "two-factor verification calls", numbers=10)
     users = n.numbers(50000)

@@ -49,6 +49,7 @@ from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
 from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
 from callwarden.traffic.detectors import (
+    BLOCKS_PER_HUNDRED,
     DEFAULT_THRESHOLDS,
     MAY_FIND_COLUMNS,
     RECORDING_COLUMNS,
@@ -860,9 +861,15 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "caller_ids_per_callee": share(f.callee_caller_pairs, f.callees),
         "sequential_share": 1 - f.callee_blocks / f.callees if f.callees else None,
         "callee_exchanges": f.callee_exchanges,
+        "callee_hundreds": f.callee_hundreds,
         "sequential_clustering": (
             callee_clustering(f.callees, f.callee_blocks, f.callee_exchanges)[0]
             if f.callee_exchanges
+            else None
+        ),
+        "sequential_hundred_clustering": (
+            callee_clustering(f.callees, f.callee_blocks, f.callee_hundreds, BLOCKS_PER_HUNDRED)[0]
+            if f.callee_hundreds
             else None
         ),
         "neighbor_share": share(f.neighbor, f.nanp_pairs),

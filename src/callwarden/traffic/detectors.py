@@ -64,6 +64,9 @@ class Thresholds:
     sequential_clustering_share: float = 0.3
     #: ... or the callees this much of every number in their exchanges (a sweep)
     sequential_exchange_coverage_share: float = 0.5
+    #: ... and the same within their 100-number blocks: fewer 10-number blocks than chance
+    #: there (sequential_clustering_share), or this much of those blocks' numbers
+    sequential_hundred_coverage_share: float = 0.5
     sequential_min_callees: int = 100
     neighbor_share: float = 0.2
     neighbor_min_caller_ids: int = 10
@@ -367,23 +370,28 @@ def recording_spike(
     )
 
 
-#: 10-number blocks in an exchange (NPA NXX: 10,000 line numbers)
-_BLOCKS_PER_EXCHANGE = 1000
+#: 10-number blocks in an exchange (NPA NXX: 10,000 line numbers) and in a 100-number block
+BLOCKS_PER_EXCHANGE = 1000
+BLOCKS_PER_HUNDRED = 10
 
 
-def callee_clustering(callees: int, blocks: int, exchanges: int) -> tuple[float, float]:
+def callee_clustering(
+    callees: int, blocks: int, containers: int, blocks_per_container: int = BLOCKS_PER_EXCHANGE
+) -> tuple[float, float]:
     """How much fewer 10-number blocks the callees hold than chance, and how much of their
-    exchanges' numbers they are: (1 - blocks / the blocks as many callees spread at random
-    over their exchanges would fill, callees / the exchanges' numbers).
+    containers' numbers they are: (1 - blocks / the blocks as many callees spread at random
+    over their ``containers`` would fill, callees / the containers' numbers). A container
+    is an exchange (NPA NXX) or a 100-number block, of ``blocks_per_container`` blocks.
 
     A caller whose customers live in a few exchanges shares blocks by chance (3,000
-    callees in 3 exchanges: 37% share a block); a dialler working down a range fills far
-    fewer blocks than chance, or sweeps whole exchanges. Without the exchanges (0) the
-    blocks are judged alone: (1.0, 0.0)."""
-    if not exchanges or not callees:
+    callees in 3 exchanges: 37% share a block), and so does a survey drawing at random
+    within a few hundred 100-number blocks (list-assisted sampling); a dialler working
+    down a range fills far fewer blocks than chance, or sweeps whole exchanges or 100-number
+    blocks. Without the containers (0) the blocks are judged alone: (1.0, 0.0)."""
+    if not containers or not callees:
         return 1.0, 0.0
-    # the estimates are HyperLogLog counts: an exchange holds at least one callee
-    numbers = min(exchanges, callees) * _BLOCKS_PER_EXCHANGE
+    # the estimates are HyperLogLog counts: a container holds at least one callee
+    numbers = min(containers, callees) * blocks_per_container
     by_chance = numbers * -math.expm1(-callees / numbers)
     return max(0.0, 1 - blocks / by_chance), callees / (numbers * 10)
 
@@ -863,12 +871,22 @@ def detect(
         )
     sequential_share = 1 - _share(f.callee_blocks, f.callees) if f.callees else 0.0
     clustering, coverage = callee_clustering(f.callees, f.callee_blocks, f.callee_exchanges)
+    hundred_clustering, hundred_coverage = callee_clustering(
+        f.callees, f.callee_blocks, f.callee_hundreds, BLOCKS_PER_HUNDRED
+    )
+    # Clustered beyond chance over the exchanges and within the 100-number blocks: a
+    # survey's list-assisted sample (random numbers in a few hundred 100-number blocks
+    # known to hold working lines) shares 10-number blocks no more than chance there.
     sequential = (
         f.callees >= t.sequential_min_callees
         and sequential_share >= t.sequential_share
         and (
             clustering >= t.sequential_clustering_share
             or coverage >= t.sequential_exchange_coverage_share
+        )
+        and (
+            hundred_clustering >= t.sequential_clustering_share
+            or hundred_coverage >= t.sequential_hundred_coverage_share
         )
     )
     if sequential:
@@ -880,6 +898,12 @@ def detect(
                 f", in {_pct(1 - clustering)} of the blocks callees spread at random over "
                 f"their {f.callee_exchanges:,} exchanges would fill"
                 if f.callee_exchanges
+                else ""
+            )
+            + (
+                f"; they are {_pct(hundred_coverage)} of the numbers in their "
+                f"{f.callee_hundreds:,} 100-number blocks"
+                if f.callee_hundreds
                 else ""
             )
             + " (number-order dialling)",

@@ -110,6 +110,10 @@ class EntityFeatures:
     #: distinct callee exchanges (the first 8 characters, +1 NPA NXX): how widely the
     #: callees are spread, against which their 10-number blocks are judged
     callee_exchanges: int = 0
+    #: distinct callee 100-number blocks (all digits but the last two): a survey's
+    #: list-assisted random sample draws from few of them, so their 10-number blocks are
+    #: judged against chance within these too
+    callee_hundreds: int = 0
     long_answered: int = 0
     #: answered calls in the most prominent duration bands beyond what their flanking
     #: bands predict (recordings' spikes, see duration_peaks), among calls >=
@@ -381,7 +385,8 @@ def enriched_calls_sql(
             case when c.attestation is null or c.attestation = 'C' then 1 else 0 end
                 as weak_attestation,
             substring(c.called_number, 1, length(c.called_number) - 1) as callee_block,
-            substring(c.called_number, 1, 8) as callee_exchange
+            substring(c.called_number, 1, 8) as callee_exchange,
+            substring(c.called_number, 1, length(c.called_number) - 2) as callee_hundred
         from {_with_instants(relation)} c
         {join_text}
     """
@@ -508,13 +513,15 @@ def source_parts_sql(enriched: str, tables: ReferenceTables) -> str:
 
 
 def source_distinct_sql(enriched: str) -> str:
-    """Scan 3: a source's distinct callees, callee blocks and callee exchanges per window
+    """Scan 3: a source's distinct callees, callee blocks (10 numbers), 100-number blocks
+    and exchanges per window
     (``enriched`` needs no reference joins: these read only the numbers called)."""
     return f"""
         select {_SOURCE_KEYS},
             approx_count_distinct(called_number) as callees,
             approx_count_distinct(callee_block) as callee_blocks,
-            approx_count_distinct(callee_exchange) as callee_exchanges
+            approx_count_distinct(callee_exchange) as callee_exchanges,
+            approx_count_distinct(callee_hundred) as callee_hundreds
         from ({enriched}) e
         group by {_SOURCE_KEYS}
     """
@@ -571,7 +578,7 @@ def sources_from_parts_sql() -> str:
         select p.customer_id, p.sub_account, p.upstream_provider,
             {_TIMESTAMP_OF_US.format("p.window_us")} as window_start,
             p.* exclude (customer_id, sub_account, upstream_provider, window_us),
-            d.callees, d.callee_blocks, d.callee_exchanges
+            d.callees, d.callee_blocks, d.callee_exchanges, d.callee_hundreds
         from parts p join cw_distinct d
             on d.customer_id is not distinct from p.customer_id
             and d.sub_account is not distinct from p.sub_account
@@ -604,6 +611,7 @@ def caller_ids_from_parts_sql(min_calls: int) -> str:
             -- number-order dialling is judged per source: neutral values here
             sum(callee_caller_pairs) as callee_blocks,
             sum(callee_caller_pairs) as callee_exchanges,
+            sum(callee_caller_pairs) as callee_hundreds,
             sum(callee_caller_pairs) as callee_caller_pairs,
             count(distinct coalesce(customer_id, upstream_provider)) as sources,
             {_sum_parts(("nanp_pairs", *_CALLER_ID_SUMMED))},
@@ -678,6 +686,7 @@ _SUMMED = (
     "caller_ids",
     "callee_blocks",
     "callee_exchanges",
+    "callee_hundreds",
     "callee_caller_pairs",
     "nanp_pairs",
     "short_answered",
