@@ -162,11 +162,11 @@ class UnseenNetwork:
             values: dict[str, list[object]] = {
                 "call_id": [f"u{self.seed}-{start + i:08d}" for i in range(count)],
                 "start_time": [FIRST_DAY + timedelta(days=day, seconds=float(s)) for s in seconds],
-                "duration_s": duration.tolist(),
+                "duration_s": list(duration.tolist()),
                 "sip_code": np.where(picked_up, 200, failures).tolist(),
                 "caller_id": list(calling),
                 "caller_class": ["valid"] * count,
-                "called_number": called,
+                "called_number": list(called),
                 "customer_id": [customer] * count,
                 "upstream_provider": [upstream] * count,
                 "sub_account": [sub_account] * count,
