@@ -74,6 +74,12 @@ def features(**values: object) -> EntityFeatures:
         weak_peak_duration_s=40,
         weak_band_answered=80,
         weak_band_caller_ids=80,
+        # its day (an hour's): no spike, though its band's numbers are counted
+        day_peak_duration_calls=30,
+        day_long_answered=480,
+        day_peak_duration_s=40,
+        day_band_answered=80,
+        day_band_caller_ids=80,
         sample_call_ids={"any": "c-1"},
     )
     return replace(base, **values)  # type: ignore[arg-type]
@@ -405,6 +411,34 @@ def test_a_spoofed_recording_in_a_carriers_unsigned_calls_is_rotation() -> None:
     }
 
 
+def test_a_carriers_hour_takes_its_days_recording_numbers() -> None:
+    """An hour of a spoofed flood holds 30 answered calls, too few for a spike of its own
+    beyond chance; its day's 600 come from a new number each."""
+    rmd = EntityContext(in_rmd=True)
+    hour = features(
+        entity_type="upstream_provider", entity_id="Gateway", customer_id="",
+        window_end=DAY + timedelta(hours=1), calls=150, answered=32, long_answered=30,
+        peak_duration_calls=9, peak_duration_s=23, caller_ids=148, callees=150,
+        callee_blocks=150, callee_caller_pairs=150, weak_attestation=120,
+        day_peak_duration_calls=280, day_peak_duration_s=22, day_peak_duration_band_s=4,
+        day_long_answered=700, day_band_answered=330, day_band_caller_ids=329,
+    )  # fmt: skip
+    assessment = assess(hour, rmd)
+    found = {f.code: f for f in assessment.findings}
+    assert found[ReasonCode.CALLER_ID_ROTATION].evidence is Evidence.ILLEGAL
+    assert "UTC day" in found[ReasonCode.CALLER_ID_ROTATION].detail
+    assert "UTC day" in found[ReasonCode.PRERECORDED_PATTERN].detail
+    assert assessment.severity is Severity.HIGH
+    # the day's message from the sender's own 12 numbers
+    assert ReasonCode.CALLER_ID_ROTATION not in codes(replace(hour, day_band_caller_ids=12), rmd)
+    # a day of live calls: no recording to count the numbers of
+    live = replace(hour, day_peak_duration_calls=60)
+    assert not {ReasonCode.CALLER_ID_ROTATION, ReasonCode.PRERECORDED_PATTERN} & codes(live, rmd)
+    # a daily window is its own day: judged by its own spike only
+    daily = replace(hour, window_end=DAY + timedelta(days=1))
+    assert ReasonCode.CALLER_ID_ROTATION not in codes(daily, rmd)
+
+
 def test_an_own_consented_line_is_held_at_medium() -> None:
     findings = [
         Finding(ReasonCode.OUTSIDE_CALLING_HOURS, "", 0.6, 0.1, Evidence.ILLEGAL),
@@ -553,7 +587,8 @@ _COUNTED = (
     "period_long_answered", "period_peak_duration_calls", "peak_beyond_calls",
     "callee_exchanges", "callee_hundreds", "peak_band_answered", "peak_caller_ids",
     "weak_long_answered", "weak_peak_duration_calls", "weak_peak_beyond_calls",
-    "weak_band_answered", "weak_band_caller_ids",
+    "weak_band_answered", "weak_band_caller_ids", "day_peak_duration_calls",
+    "day_long_answered", "day_peak_beyond_calls", "day_band_answered", "day_band_caller_ids",
 )  # fmt: skip
 
 
@@ -630,6 +665,21 @@ def assert_may_find_lets_through(
     calls=900,
     entity_type="upstream_provider",
     hourly=False,
+    context=EntityContext(),
+)
+# a quiet hour (under the volume an hour is judged by) of a carrier whose day plays a
+# message from a new number per call
+@example(
+    counts={
+        "day_peak_duration_calls": 300,
+        "answered": 30,
+        "short_answered": 0,
+        "callees": 35,
+        "callee_blocks": 35,
+    },
+    calls=35,
+    entity_type="upstream_provider",
+    hourly=True,
     context=EntityContext(),
 )
 # neighbour spoofing is the one detector two counts away from a quiet sender

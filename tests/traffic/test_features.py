@@ -21,6 +21,7 @@ from callwarden.traffic.features import (
     duration_peaks,
     register_table,
     rows_to_features,
+    with_day_recording_caller_ids,
     with_recording_caller_ids,
 )
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
@@ -188,6 +189,34 @@ def test_a_spoofed_recording_hidden_in_a_carriers_transit_spikes_in_its_unsigned
     # in the band, a number per spoofed call and the few of the unsigned live calls there
     assert 1 <= carrier.weak_band_answered / carrier.weak_band_caller_ids < 1.1
     assert (carrier.peak_band_answered, carrier.peak_caller_ids) == (0, 0)
+
+
+def test_an_upstream_providers_hours_count_their_days_recording_numbers(tmp_path: Path) -> None:
+    """Hourly windows: a spoofed message over two hours of one day is counted over the day,
+    once, and each asked hour gets the day's figures; rows not asked stay 0."""
+    factory = CallFactory()
+    for hour in (15, 16):
+        spoofed = [factory.random_callee() for _ in range(300)]
+        factory.campaign(300, customer_id=None, upstream_provider="Gateway", caller_ids=spoofed,
+                         message_s=30, answer_rate=0.4, hour=hour)  # fmt: skip
+    factory.campaign(300, customer_id="robo", message_s=30)
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    table = compute_feature_table(connection, unit="hour")
+    entity_ids = table["entity_id"].to_pylist()
+    gateway = [row for row, name in enumerate(entity_ids) if name == "Gateway"]
+    assert len(gateway) == 2
+    table = with_day_recording_caller_ids(connection, table, np.array(gateway[:1]))
+    hours = [f for f in rows_to_features(table, "hour") if f.entity_id == "Gateway"]
+    asked, unasked = sorted(hours, key=lambda f: f.day_band_answered, reverse=True)
+    # the day's spike holds both hours' heard-out calls, each from its own number
+    assert asked.day_peak_duration_s is not None
+    assert abs(asked.day_peak_duration_s - 30) <= 2
+    assert asked.day_long_answered == sum(f.long_answered for f in hours)
+    assert asked.day_band_answered > sum(f.peak_duration_calls for f in hours) / 2 > 50
+    assert asked.day_band_caller_ids == asked.day_band_answered
+    assert (unasked.day_band_answered, unasked.day_band_caller_ids) == (0, 0)
+    with pytest.raises(ValueError, match="upstream"):
+        with_day_recording_caller_ids(connection, table, np.array([entity_ids.index("robo")]))
 
 
 def test_a_resellers_spike_sums_its_clients_and_its_own_calls(tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ from callwarden.traffic.features import (
     register_table,
     rows_to_features,
     run_starts,
+    with_day_recording_caller_ids,
     with_recording_caller_ids,
 )
 
@@ -331,6 +332,14 @@ def analyze_calls(
             unit=options.window,
             relation=relation,
         )
+        table = with_day_recording_caller_ids(
+            connection,
+            table,
+            _carrier_hours_of_a_recording(table, options)
+            if options.window != "day"
+            else np.zeros(0, np.int64),
+            relation=relation,
+        )
         judged_rows = _judged_rows(table, reference, options)
         judged = rows_to_features(table.filter(judged_rows), options.window)
         contexts = _contexts(
@@ -505,6 +514,24 @@ def _carriers_with_a_recording(
         }
         found.append(np.flatnonzero(carrier & may_be_a_recording(columns, thresholds)))
     return found[0], found[1]
+
+
+def _carrier_hours_of_a_recording(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
+    """The rows of upstream providers' windows shorter than a day whose UTC day's spike can
+    count as a recording and whose own spike is at its length."""
+    carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
+    day = {name: table[f"day_{name}"].to_numpy(zero_copy_only=False) for name in RECORDING_COLUMNS}
+    recording = carrier & may_be_a_recording(day, options.thresholds)
+
+    def lengths(name: str) -> np.ndarray:
+        # unknown (None) is NaN, and NaN is near nothing
+        return np.asarray(table[name].to_numpy(zero_copy_only=False), dtype=np.float64)
+
+    near = np.fmax(lengths("peak_duration_band_s"), lengths("day_peak_duration_band_s"))
+    with np.errstate(invalid="ignore"):
+        at_its_length = np.abs(lengths("peak_duration_s") - lengths("day_peak_duration_s")) <= near
+    spiking = table["peak_duration_calls"].to_numpy(zero_copy_only=False) > 0
+    return np.flatnonzero(recording & at_its_length & spiking)
 
 
 def _judged_rows(table: pa.Table, reference: ReferenceData, options: AnalysisOptions) -> np.ndarray:
@@ -855,6 +882,11 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "weak_peak_duration_share": share(f.weak_peak_duration_calls, f.weak_long_answered),
         "weak_peak_caller_ids": f.weak_band_caller_ids if f.weak_band_answered else None,
         "weak_peak_calls_per_caller_id": share(f.weak_band_answered, f.weak_band_caller_ids),
+        # ... and, for its hour, its UTC day's spike
+        "day_peak_duration_s": f.day_peak_duration_s,
+        "day_peak_duration_share": share(f.day_peak_duration_calls, f.day_long_answered),
+        "day_peak_caller_ids": f.day_band_caller_ids if f.day_band_answered else None,
+        "day_peak_calls_per_caller_id": share(f.day_band_answered, f.day_band_caller_ids),
         "distinct_callees": f.callees,
         "distinct_caller_ids": f.caller_ids,
         "calls_per_caller_id": share(f.calls, f.caller_ids),

@@ -30,7 +30,11 @@ from typing import Any, NamedTuple, get_type_hints
 import numpy as np
 
 from callwarden.traffic.alerts import ReasonCode, Severity
-from callwarden.traffic.features import RECORDING_BAND_HALF_WIDTH, EntityFeatures
+from callwarden.traffic.features import (
+    RECORDING_BAND_HALF_WIDTH,
+    SHORT_CALL_SECONDS,
+    EntityFeatures,
+)
 
 
 @dataclass(frozen=True)
@@ -432,32 +436,50 @@ def _ended_spike(
     return None
 
 
-def _weak_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float, str] | None:
-    """An upstream provider's unsigned and C-attested calls alone forming a recording's
-    spike, by its share or by its end: the share's lower bound, the threshold it crossed
-    and what it is, for a PRERECORDED_PATTERN finding."""
-    share, bound, spike = recording_spike(f.weak_peak_duration_calls, f.weak_long_answered, t)
-    where = (
-        f"{_pct(share)} of the {f.weak_long_answered:,} unsigned or C-attested answered calls "
-        f"(at least {{bound}} allowing for chance) form a spike at {f.weak_peak_duration_s} s "
-        f"+-{_band(f.weak_peak_duration_band_s)} s"
-    )
-    if spike:
-        return bound, t.prerecorded_share, where.format(bound=_pct(bound))
-    ended = _ended_spike(
-        f.weak_peak_duration_calls,
-        f.weak_long_answered,
-        f.weak_peak_duration_s,
-        f.weak_peak_beyond_calls,
-        t,
-    )
-    if ended is None:
+def _recording_in(
+    calls_named: str,
+    *,
+    peak_calls: int,
+    long_answered: int,
+    centre_s: int | None,
+    band_s: int | None,
+    beyond_calls: int | None,
+    t: Thresholds,
+) -> tuple[float, float, str] | None:
+    """A spike of some of an entity's answered calls (``calls_named``) that is a recording,
+    by its share or by its end: the share's lower bound, the threshold it crossed and what
+    it is, for a PRERECORDED_PATTERN finding; None when it is no recording."""
+    share, bound, spike = recording_spike(peak_calls, long_answered, t)
+    ended = None if spike else _ended_spike(peak_calls, long_answered, centre_s, beyond_calls, t)
+    if not spike and ended is None:
         return None
-    ended_bound, beyond = ended
+    value, threshold = (
+        (bound, t.prerecorded_share) if ended is None else (ended[0], t.prerecorded_ended_share)
+    )
     return (
-        ended_bound,
-        t.prerecorded_ended_share,
-        where.format(bound=_pct(ended_bound)) + f" and only {_pct(beyond)} last longer",
+        value,
+        threshold,
+        f"{_pct(share)} of {calls_named} ({long_answered:,} answered calls of "
+        f"{SHORT_CALL_SECONDS} s or more; at least {_pct(value)} allowing for chance) form a "
+        f"spike at {centre_s} s +-{_band(band_s)} s"
+        + (f" and only {_pct(ended[1])} last longer" if ended is not None else ""),
+    )
+
+
+def _recording_of(
+    f: EntityFeatures, part: str, calls_named: str, t: Thresholds
+) -> tuple[float, float, str] | None:
+    """:func:`_recording_in` of the spike an entity's features hold for a part of its calls:
+    ``part`` "weak" (an upstream provider's unsigned and C-attested calls) or "day" (the
+    window's UTC day), read from the fields named ``<part>_peak_...``."""
+    return _recording_in(
+        calls_named,
+        peak_calls=getattr(f, f"{part}_peak_duration_calls"),
+        long_answered=getattr(f, f"{part}_long_answered"),
+        centre_s=getattr(f, f"{part}_peak_duration_s"),
+        band_s=getattr(f, f"{part}_peak_duration_band_s"),
+        beyond_calls=getattr(f, f"{part}_peak_beyond_calls"),
+        t=t,
     )
 
 
@@ -917,51 +939,47 @@ def detect(
     # call, it is one campaign rotating or spoofing caller IDs to evade blocking; when the
     # numbers are unsigned or C-attested, no provider vouched that the caller may use any
     # of them (47 USC 227(e), ATIS-1000074 attestation).
-    if (
-        f.entity_type == "upstream_provider"
-        and window_spike
-        and f.peak_caller_ids >= t.rotation_min_caller_ids
-        and (per_number := f.peak_band_answered / f.peak_caller_ids)
-        <= t.recording_max_calls_per_caller_id
-    ):
+    if f.entity_type == "upstream_provider":
         unsigned = _share(f.weak_attestation, f.calls) >= t.weak_attestation_share
-        add(
-            ReasonCode.CALLER_ID_ROTATION,
-            f"the recording at {f.peak_duration_s} s: {f.peak_band_answered:,} answered calls "
-            f"from {f.peak_caller_ids:,} calling numbers ({per_number:.2f} calls each)"
-            + (", most calls unsigned or C-attested" if unsigned else ""),
-            per_number,
-            t.recording_max_calls_per_caller_id,
-            Evidence.ILLEGAL if unsigned else Evidence.SUSPECT,
-        )
-    # A spoofed campaign that is a small part of a large carrier's transit makes no spike in
-    # all its calls, but does in the calls no provider before it vouched for: heard from a
-    # new number per call there, every one of them unsigned or C-attested, it is illegal.
-    elif (
-        f.entity_type == "upstream_provider"
-        and f.weak_band_caller_ids >= max(t.rotation_min_caller_ids, 1)
-        and (weak_per_number := f.weak_band_answered / f.weak_band_caller_ids)
-        <= t.recording_max_calls_per_caller_id
-        and (weak := _weak_recording(f, t)) is not None
-    ):
-        weak_bound, weak_threshold, weak_spike = weak
-        if not prerecorded:
+        weak_spike = _recording_of(f, "weak", "its unsigned or C-attested calls", t)
+        day_spike = _recording_of(f, "day", "the calls of its UTC day", t) if hourly else None
+        # Where the recording is looked for, in order: (what the calls are, whether their
+        # spike is a recording, the PRERECORDED_PATTERN finding it adds (value, threshold,
+        # text) when none was made, the answered calls in its band, their numbers, its
+        # length, whether all of them are unsigned or C-attested). All the window's calls
+        # first. A spoofed campaign that is a small part of a large carrier's transit makes
+        # no spike in them, but does in the calls no provider vouched for; and an hour of a
+        # flood of a few hundred calls an hour holds too few answered calls for 50
+        # numbers, while its UTC day shows them.
+        routes = (
+            ("", window_spike, None, f.peak_band_answered, f.peak_caller_ids,
+             f.peak_duration_s, False),
+            (" in the unsigned or C-attested calls", weak_spike is not None, weak_spike,
+             f.weak_band_answered, f.weak_band_caller_ids, f.weak_peak_duration_s, True),
+            (" over the window's UTC day", day_spike is not None,
+             day_spike and (day_spike[0], day_spike[1],
+                            f"the window's answered calls peak at {f.peak_duration_s} s, in "
+                            f"the spike of its UTC day's: {day_spike[2]}"),
+             f.day_band_answered, f.day_band_caller_ids, f.day_peak_duration_s, False),
+        )  # fmt: skip
+        for where, recording, spike, band_answered, numbers, centre, all_weak in routes:
+            if not recording or numbers < max(t.rotation_min_caller_ids, 1):
+                continue
+            per_number = band_answered / numbers
+            if per_number > t.recording_max_calls_per_caller_id:
+                continue
+            if spike is not None and not prerecorded:
+                add(ReasonCode.PRERECORDED_PATTERN, spike[2], spike[0], spike[1], Evidence.PATTERN)
             add(
-                ReasonCode.PRERECORDED_PATTERN,
-                weak_spike,
-                weak_bound,
-                weak_threshold,
-                Evidence.PATTERN,
+                ReasonCode.CALLER_ID_ROTATION,
+                f"the recording at {centre} s{where}: {band_answered:,} answered calls from "
+                f"{numbers:,} calling numbers ({per_number:.2f} calls each)"
+                + (", most calls unsigned or C-attested" if unsigned and not all_weak else ""),
+                per_number,
+                t.recording_max_calls_per_caller_id,
+                Evidence.ILLEGAL if unsigned or all_weak else Evidence.SUSPECT,
             )
-        add(
-            ReasonCode.CALLER_ID_ROTATION,
-            f"the recording at {f.weak_peak_duration_s} s in the unsigned or C-attested calls: "
-            f"{f.weak_band_answered:,} answered calls from {f.weak_band_caller_ids:,} calling "
-            f"numbers ({weak_per_number:.2f} calls each)",
-            weak_per_number,
-            t.recording_max_calls_per_caller_id,
-            Evidence.ILLEGAL,
-        )
+            break
 
     # --- consent, hours, signing ----------------------------------------------------------
     use = classify_declared_use(context.declared_use)
@@ -1150,6 +1168,7 @@ MAY_FIND_COLUMNS = (
     "weak_peak_duration_calls",
     "weak_peak_duration_s",
     "weak_peak_beyond_calls",
+    "day_band_caller_ids",
     "peak_calls_per_minute",
     "period_no_consent",
     "period_consent_known",
@@ -1239,7 +1258,12 @@ def may_find(
             & (1 - share("callee_blocks", "callees") >= t.sequential_share)
         )
         | may_be_a_recording(columns, t)
-        # an upstream provider's unsigned and C-attested calls alone (_weak_recording)
+        # an upstream provider's hour, its recording's numbers counted over its UTC day
+        | (
+            (c["entity_type"] == "upstream_provider")
+            & (c["day_band_caller_ids"] >= max(t.rotation_min_caller_ids, 1))
+        )
+        # an upstream provider's unsigned and C-attested calls alone
         | (
             (c["entity_type"] == "upstream_provider")
             & may_be_a_recording({name: c[f"weak_{name}"] for name in RECORDING_COLUMNS}, t)

@@ -144,6 +144,18 @@ class EntityFeatures:
     #: ... and the answered calls in that spike's band and their calling numbers
     weak_band_answered: int = 0
     weak_band_caller_ids: int = 0
+    #: the window's UTC day (the window itself in daily windows): its spike (as above), its
+    #: answered calls of SHORT_CALL_SECONDS or more and, for an upstream provider's hour
+    #: whose spike is at the day's, the day's answered calls in the day spike's band and
+    #: the calling numbers they came from. A spoofed flood of a few hundred calls an hour
+    #: shows its number per call over the day, not in an hour's few dozen answered calls
+    day_peak_duration_calls: int = 0
+    day_peak_duration_s: int | None = None
+    day_peak_duration_band_s: int | None = None
+    day_peak_beyond_calls: int | None = None
+    day_long_answered: int = 0
+    day_band_answered: int = 0
+    day_band_caller_ids: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
     period_no_consent: int = 0
@@ -753,17 +765,31 @@ def entity_features_sql(unit: str) -> str:
         "{0}.entity_type = e.entity_type and {0}.entity_id = e.entity_id "
         "and {0}.customer_id = e.customer_id"
     )
+    # the window's UTC day: its spike (the window's own when the window is the day) and
+    # answered calls of SHORT_CALL_SECONDS or more
     if unit == "day":
-        day_peak, day_join = "coalesce(p.peak_duration_calls, 0)", ""
+        day, day_join, day_long = "p", "", "e.long_answered"
     else:
         day_of_window = _TIMESTAMP_OF_US.format(
             _floor_us(_EPOCH_US.format("e.window_start"), "day")
         )
-        day_peak = "coalesce(d.peak_duration_calls, 0)"
+        day, day_long = (
+            "d",
+            (
+                "sum(e.long_answered) over (partition by e.entity_type, e.entity_id, "
+                f"e.customer_id, {day_of_window})"
+            ),
+        )
         day_join = (
             f"left join cw_day_peaks d on {same_entity.format('d')} "
             f"and d.window_start = {day_of_window}"
         )
+    day_peak = f"coalesce({day}.peak_duration_calls, 0)"
+    day_spike = (
+        f"{day}.peak_duration_s as day_peak_duration_s, "
+        f"{day}.peak_duration_band_s as day_peak_duration_band_s, "
+        f"{day}.peak_beyond_calls as day_peak_beyond_calls, {day_long} as day_long_answered"
+    )
     period_siblings = ", ".join(
         f"coalesce(ps.{name}, 0) as period_{name}"
         for name in ("siblings", "siblings_peak_duration_calls", "siblings_long_answered")
@@ -779,7 +805,7 @@ def entity_features_sql(unit: str) -> str:
                p.peak_duration_s, p.peak_durations_s, p.peak_duration_band_s,
                p.peak_beyond_calls,
                coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
-               {day_peak} as day_peak_duration_calls,
+               {day_peak} as day_peak_duration_calls, {day_spike},
                {period_sums},
                coalesce(q.peak_duration_calls, 0) as period_peak_duration_calls,
                q.peak_duration_s as period_peak_duration_s,
@@ -1289,6 +1315,9 @@ def caller_id_entities_sql() -> str:
         "cast(null as bigint[]) as peak_durations_s, cast(null as bigint) as peak_duration_band_s, "
         "cast(null as bigint) as peak_beyond_calls, "
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
+        "cast(null as bigint) as day_peak_duration_s, "
+        "cast(null as bigint) as day_peak_duration_band_s, "
+        "cast(null as bigint) as day_peak_beyond_calls, 0 as day_long_answered, "
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
         "cast(null as bigint[]) as period_peak_durations_s, "
@@ -1353,6 +1382,9 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
                 "weak_peak_duration_s",
                 "weak_peak_duration_band_s",
                 "weak_peak_beyond_calls",
+                "day_peak_duration_s",
+                "day_peak_duration_band_s",
+                "day_peak_beyond_calls",
             )
         },
         "sample_call_ids": sample_ids,
@@ -1492,73 +1524,152 @@ def with_recording_caller_ids(
     call, it is one campaign rotating or spoofing caller IDs. The caller asks only for the
     windows whose spike can count as a recording (a network has few carriers): one scan,
     not run when there are none."""
-    weak_rows = np.zeros(0, np.int64) if weak_rows is None else np.asarray(weak_rows, np.int64)
     rows = np.asarray(rows, np.int64)
-    counted = {
-        name: np.zeros(table.num_rows, np.int64)
-        for name in (
-            "peak_band_answered",
-            "peak_caller_ids",
-            "weak_band_answered",
-            "weak_band_caller_ids",
-        )
-    }
+    weak_rows = np.zeros(0, np.int64) if weak_rows is None else np.asarray(weak_rows, np.int64)
     asked = np.concatenate((rows, weak_rows))
-    if asked.size:
-        spikes = table.take(pa.array(asked, pa.int64()))
-        if not pc.all(pc.equal(spikes["entity_type"], "upstream_provider")).as_py():
-            raise ValueError("only upstream providers' windows are asked for their numbers")
-        weak_only = np.arange(asked.size) >= rows.size
+    weak_only = np.arange(asked.size) >= rows.size
+    spikes = _carriers_rows(table, asked)
 
-        def band_column(name: str) -> np.ndarray:
-            # a row asked for one spike may have none of the other (null)
-            whole, weak = (
-                pc.fill_null(spikes[column], 0).to_numpy().astype(np.int64)
-                for column in (name, f"weak_{name}")
-            )
-            chosen: np.ndarray = np.where(weak_only, weak, whole)
-            return chosen
-
-        centre, band = band_column("peak_duration_s"), band_column("peak_duration_band_s")
-        connection.register(
-            "cw_spike_bands",
-            pa.table(
-                {
-                    "row_index": pa.array(asked, pa.int64()),
-                    "weak_only": pa.array(weak_only),
-                    "upstream_provider": spikes["entity_id"],
-                    "window_us": spikes["window_start"].cast(pa.timestamp("us")).cast(pa.int64()),
-                    "low_s": pa.array(centre - band),
-                    "high_s": pa.array(centre + band),
-                }
-            ),
+    def band_column(name: str) -> np.ndarray:
+        # a row asked for one spike may have none of the other (null)
+        whole, weak = (
+            pc.fill_null(spikes[column], 0).to_numpy().astype(np.int64)
+            for column in (name, f"weak_{name}")
         )
-        try:
-            found = connection.sql(
-                f"""
-                select b.row_index, b.weak_only, count(*) as answered,
-                       count(distinct c.caller_id) as caller_ids
-                from ({enriched_calls_sql(unit, ReferenceTables(), relation)}) c
-                join cw_spike_bands b on c.upstream_provider = b.upstream_provider
-                  and c.window_us = b.window_us
-                where c.answered = 1 and c.duration_s between b.low_s and b.high_s
-                  and (not b.weak_only or c.weak_attestation = 1)
-                group by b.row_index, b.weak_only
-                """
-            ).fetchnumpy()
-        finally:
-            connection.unregister("cw_spike_bands")
-        index = np.asarray(found["row_index"], np.int64)
-        weak = np.asarray(found["weak_only"], bool)
-        for (answered, caller_ids), mask in (
-            (("peak_band_answered", "peak_caller_ids"), ~weak),
-            (("weak_band_answered", "weak_band_caller_ids"), weak),
-        ):
-            counted[answered][index[mask]] = found["answered"][mask]
-            counted[caller_ids][index[mask]] = found["caller_ids"][mask]
-    for name, values in counted.items():
-        table = table.append_column(name, pa.array(values))
+        chosen: np.ndarray = np.where(weak_only, weak, whole)
+        return chosen
+
+    answered, caller_ids = _band_caller_ids(
+        connection,
+        upstream_provider=spikes["entity_id"],
+        window_us=spikes["window_start"].cast(pa.timestamp("us")).cast(pa.int64()),
+        centre_s=band_column("peak_duration_s"),
+        band_s=band_column("peak_duration_band_s"),
+        weak_only=weak_only,
+        unit=unit,
+        relation=relation,
+    )
+    for name, values, at in (
+        ("peak_band_answered", answered, ~weak_only),
+        ("peak_caller_ids", caller_ids, ~weak_only),
+        ("weak_band_answered", answered, weak_only),
+        ("weak_band_caller_ids", caller_ids, weak_only),
+    ):
+        column = np.zeros(table.num_rows, np.int64)
+        column[asked[at]] = values[at]
+        table = table.append_column(name, pa.array(column))
     return table
+
+
+def with_day_recording_caller_ids(
+    connection: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    rows: np.ndarray,
+    *,
+    relation: str = "calls",
+) -> pa.Table:
+    """``table`` (of :func:`compute_feature_table` in windows shorter than a day) with
+    ``day_band_answered`` and ``day_band_caller_ids`` filled in at ``rows``, upstream
+    providers' windows whose UTC day has a spike: the day's answered calls in the band of
+    its main spike, and their calling numbers (exact, one count per provider and day
+    whichever of its windows ask); 0 elsewhere."""
+    rows = np.asarray(rows, np.int64)
+    spikes = _carriers_rows(table, rows)
+    day = pc.floor_temporal(spikes["window_start"], unit="day")
+    days = pa.table(
+        {
+            "upstream_provider": spikes["entity_id"],
+            "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
+            "centre_s": pc.fill_null(spikes["day_peak_duration_s"], 0),
+            "band_s": pc.fill_null(spikes["day_peak_duration_band_s"], 0),
+        }
+    )
+    # the provider's windows of one day share its spike: counted once
+    unique = days.group_by(days.column_names, use_threads=False).aggregate([])
+    answered, caller_ids = _band_caller_ids(
+        connection,
+        upstream_provider=unique["upstream_provider"],
+        window_us=unique["window_us"],
+        centre_s=unique["centre_s"].to_numpy(),
+        band_s=unique["band_s"].to_numpy(),
+        weak_only=np.zeros(unique.num_rows, bool),
+        unit="day",
+        relation=relation,
+    )
+    counted = unique.append_column("answered", pa.array(answered)).append_column(
+        "caller_ids", pa.array(caller_ids)
+    )
+    found = (
+        days.append_column("row", pa.array(rows, pa.int64()))
+        .join(counted, days.column_names)
+        .sort_by("row")
+    )
+    for name, values in (("day_band_answered", "answered"), ("day_band_caller_ids", "caller_ids")):
+        column = np.zeros(table.num_rows, np.int64)
+        column[found["row"].to_numpy()] = found[values].to_numpy()
+        table = table.append_column(name, pa.array(column))
+    return table
+
+
+def _carriers_rows(table: pa.Table, rows: np.ndarray) -> pa.Table:
+    """The rows of ``table`` asked for their numbers: upstream providers' only (a sender's
+    own numbers are judged at its account)."""
+    spikes = table.take(pa.array(rows, pa.int64()))
+    if spikes.num_rows and not pc.all(pc.equal(spikes["entity_type"], "upstream_provider")).as_py():
+        raise ValueError("only upstream providers' windows are asked for their numbers")
+    return spikes
+
+
+def _band_caller_ids(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    upstream_provider: pa.Array | pa.ChunkedArray,
+    window_us: pa.Array | pa.ChunkedArray,
+    centre_s: np.ndarray,
+    band_s: np.ndarray,
+    weak_only: np.ndarray,
+    unit: str,
+    relation: str,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each band (an upstream provider's window of ``unit``, durations ``centre_s`` +-
+    ``band_s``; of its unsigned and C-attested calls only where ``weak_only``): its
+    answered calls and their distinct calling numbers, in one scan of ``relation`` (none
+    when there is no band)."""
+    answered = np.zeros(len(centre_s), np.int64)
+    caller_ids = np.zeros(len(centre_s), np.int64)
+    if not len(centre_s):
+        return answered, caller_ids
+    connection.register(
+        "cw_spike_bands",
+        pa.table(
+            {
+                "band": pa.array(np.arange(len(centre_s)), pa.int64()),
+                "weak_only": pa.array(weak_only),
+                "upstream_provider": upstream_provider,
+                "window_us": window_us,
+                "low_s": pa.array(centre_s - band_s),
+                "high_s": pa.array(centre_s + band_s),
+            }
+        ),
+    )
+    try:
+        found = connection.sql(
+            f"""
+            select b.band, count(*) as answered, count(distinct c.caller_id) as caller_ids
+            from ({enriched_calls_sql(unit, ReferenceTables(), relation)}) c
+            join cw_spike_bands b on c.upstream_provider = b.upstream_provider
+              and c.window_us = b.window_us
+            where c.answered = 1 and c.duration_s between b.low_s and b.high_s
+              and (not b.weak_only or c.weak_attestation = 1)
+            group by b.band
+            """
+        ).fetchnumpy()
+    finally:
+        connection.unregister("cw_spike_bands")
+    band = np.asarray(found["band"], np.int64)
+    answered[band] = found["answered"]
+    caller_ids[band] = found["caller_ids"]
+    return answered, caller_ids
 
 
 def _with_int64_counts(table: pa.Table) -> pa.Table:
