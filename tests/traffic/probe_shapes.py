@@ -56,7 +56,7 @@ import numpy as np
 
 from callwarden.customers import CustomerKind, KycStatus, NumberGrant
 from callwarden.lists import RmdFiling
-from tests.traffic.unseen_shapes import DAYS, FIRST_DAY, Durations, UnseenNetwork
+from tests.traffic.unseen_shapes import DAYS, EXCHANGES, FIRST_DAY, Durations, UnseenNetwork
 
 #: UTC offsets of the network's area codes in early March 2023, before US daylight saving
 #: time starts on 12 March
@@ -178,7 +178,7 @@ class ProbeNetwork(UnseenNetwork):
         if choice == "spoof_npa":
             # the callee's area code with any exchange: close enough to look local, not the
             # callee's own exchange (that is unseen_shapes' neighbour spoofing)
-            exchanges = self.rng.integers(200, 1000, count)
+            exchanges = self.rng.choice(EXCHANGES, count)
             lines = self.rng.integers(0, 10_000, count)
             return [f"+1{a}{x}{line:04d}" for a, x, line in zip(npa, exchanges, lines, strict=True)]
         return self.numbers(count)

@@ -333,6 +333,46 @@ def test_time_zone_table_follows_daylight_saving() -> None:
     assert all(r["offset_low"] <= r["offset_high"] for r in summer)
 
 
+def test_time_zone_table_keeps_both_clocks_of_a_change_day() -> None:
+    """Daylight saving began on 12 March 2023 at 2 am local: San Francisco's UTC day of
+    the 12th starts on standard time (-8 h) and ends on daylight time (-7 h); the days
+    around it have one offset."""
+    rows = callee_time_zone_table(date(2023, 3, 11), date(2023, 3, 13)).to_pylist()
+    san_francisco = {
+        r["day"]: (r["offset_low"], r["offset_high"]) for r in rows if r["npa"] == "415"
+    }
+    assert san_francisco == {
+        date(2023, 3, 11): (-480, -480),
+        date(2023, 3, 12): (-480, -420),
+        date(2023, 3, 13): (-420, -420),
+    }
+
+
+def test_a_call_before_the_clocks_change_is_judged_on_the_old_time(tmp_path: Path) -> None:
+    """Saturday 11 March 2023, 8:30 pm in San Francisco is 04:30 UTC on the 12th, the UTC
+    day the clocks go forward: inside the calling hours. 9:30 pm is outside on either
+    clock."""
+    factory = CallFactory()
+    saturday_evening = datetime(2023, 3, 12, 4, 30, tzinfo=UTC)
+    for customer, start in (
+        ("early", saturday_evening),
+        ("late", saturday_evening + timedelta(hours=1)),
+    ):
+        factory.add(customer_id=customer, start_time=start, called_number="+14155550123")
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    register_table(
+        connection,
+        "cw_callee_tz",
+        callee_time_zone_table(date(2023, 3, 11), date(2023, 3, 13)),
+        ["npa", "day", "offset_low", "offset_high"],
+    )
+    tables = ReferenceTables(callee_time_zones=True)
+    found = {(f.entity_type, f.entity_id): f for f in compute_features(connection, tables=tables)}
+    assert found[("customer", "early")].hours_known == 1
+    assert found[("customer", "early")].outside_hours == 0
+    assert found[("customer", "late")].outside_hours == 1
+
+
 def test_caller_id_entities_need_min_calls(tmp_path: Path) -> None:
     factory = CallFactory()
     factory.campaign(30, customer_id="acme", caller_ids=["+12025550123"])

@@ -45,6 +45,9 @@ FIRST_DAY = datetime(2023, 3, 6, tzinfo=UTC)
 DAYS = 3
 #: callees and numbers across the US time zones (Eastern to Pacific)
 _NPAS = np.array([212, 617, 305, 404, 312, 214, 713, 615, 303, 602, 206, 415])
+#: exchanges (NXX) that can be assigned: not N11 (service codes) nor 555 (directory and
+#: fictional numbers), which the provider's ingest classifies as invalid
+EXCHANGES = np.array([x for x in range(200, 1000) if x % 100 != 11 and x != 555])
 
 Durations = Callable[[int], np.ndarray]
 
@@ -70,7 +73,7 @@ class UnseenNetwork:
     # --- parts ----------------------------------------------------------------------------
     def numbers(self, count: int, npa: int | None = None) -> list[str]:
         npas = self.rng.choice(_NPAS, count) if npa is None else np.full(count, npa)
-        exchanges = self.rng.integers(200, 1000, count)
+        exchanges = self.rng.choice(EXCHANGES, count)
         lines = self.rng.integers(0, 10_000, count)
         return [f"+1{a}{x}{line:04d}" for a, x, line in zip(npas, exchanges, lines, strict=True)]
 

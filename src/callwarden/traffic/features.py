@@ -185,10 +185,13 @@ class EntityFeatures:
 
 
 def callee_time_zone_table(first_day: date, last_day: date) -> pa.Table:
-    """UTC offsets (minutes) of every NANP area code, per day: the callee's local clock.
+    """UTC offsets (minutes) of every NANP area code, per UTC day: the callee's local clock.
 
     An area code spanning several zones keeps the smallest and largest offset; a call is
-    then outside calling hours only when it is outside them in every zone.
+    then outside calling hours only when it is outside them in every zone. So does a day on
+    which its clocks change (daylight saving starts or ends at 2 am local, 06:00-10:00 UTC):
+    its offsets at the day's first and last instant both count, and a Saturday-evening call
+    at 8:30 pm standard time is not taken for 9:30 pm daylight time.
     """
     npas: list[str] = []
     days: list[date] = []
@@ -201,15 +204,24 @@ def callee_time_zone_table(first_day: date, last_day: date) -> pa.Table:
             zones_by_npa[str(area_code)] = zones
     day = first_day
     while day <= last_day:
-        noon = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
-        offsets_of_zone: dict[str, int] = {}
+        first = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        # a zone's clock changes at most once a day: its offsets at both ends of the day
+        instants = (first, first + timedelta(days=1, microseconds=-1))
+        offsets_of_zone: dict[str, list[int]] = {}
         for npa, zones in zones_by_npa.items():
-            offsets = []
+            offsets: list[int] = []
             for zone in zones:
                 if zone not in offsets_of_zone:
-                    offset = noon.astimezone(ZoneInfo(zone)).utcoffset() or timedelta(0)
-                    offsets_of_zone[zone] = int(offset.total_seconds() // 60)
-                offsets.append(offsets_of_zone[zone])
+                    offsets_of_zone[zone] = [
+                        int(
+                            (
+                                instant.astimezone(ZoneInfo(zone)).utcoffset() or timedelta(0)
+                            ).total_seconds()
+                            // 60
+                        )
+                        for instant in instants
+                    ]
+                offsets.extend(offsets_of_zone[zone])
             npas.append(npa)
             days.append(day)
             low.append(min(offsets))
