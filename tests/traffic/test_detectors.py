@@ -197,7 +197,13 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
         ("Warranty offers, call back 1-800-555-9110", DeclaredUse.OTHER),
         ("Callbacks from 212-911-0000", DeclaredUse.OTHER),
         ("Shelter-in-place and gas leak alerts", DeclaredUse.EMERGENCY),
-        ("Pharmacy refill reminders", DeclaredUse.INFORMATIONAL),
+        ("Pharmacy refill reminders", DeclaredUse.HEALTHCARE),
+        ("Patient appointment reminders", DeclaredUse.HEALTHCARE),
+        ("Medicare benefits member outreach", DeclaredUse.OTHER),
+        ("Customer appointment confirmations", DeclaredUse.INFORMATIONAL),
+        ("Free medical alert device calls", DeclaredUse.INFORMATIONAL),
+        ("Health insurance enrollment marketing", DeclaredUse.TELEMARKETING),
+        ("Package delivery notifications", DeclaredUse.INFORMATIONAL),
         ("Outbound sales for solar panels", DeclaredUse.TELEMARKETING),
         ("Home weatherization sales", DeclaredUse.TELEMARKETING),
         ("Unexcused absence calls to parents", DeclaredUse.OTHER),
@@ -437,6 +443,32 @@ def test_a_carriers_hour_takes_its_days_recording_numbers() -> None:
     # a daily window is its own day: judged by its own spike only
     daily = replace(hour, window_end=DAY + timedelta(days=1))
     assert ReasonCode.CALLER_ID_ROTATION not in codes(daily, rmd)
+
+
+def test_a_healthcare_providers_reminders_missing_records_are_held_at_medium() -> None:
+    """A recording to patients, half of them without consent records, from a verified
+    six-year-old practice: the patients' consent is seldom on file with the carrier. The
+    same from a new or unverified account, a sales line, or with a spoofed caller ID is
+    high."""
+    findings = [
+        Finding(ReasonCode.PRERECORDED_PATTERN, "", 0.36, 0.3, Evidence.PATTERN),
+        Finding(ReasonCode.NO_CONSENT_WIRELESS, "", 0.56, 0.2, Evidence.ILLEGAL),
+    ]
+    practice = EntityContext(
+        kyc_status="verified", account_age_days=2_200, declared_use="patient appointment reminders"
+    )
+    held = grade(findings, practice)
+    assert held.severity is Severity.MEDIUM
+    assert any("patients' consent" in note for note in held.notes)
+    for other in (
+        replace(practice, account_age_days=10),
+        replace(practice, kyc_status="pending"),
+        replace(practice, declared_use="health insurance enrollment sales"),
+        replace(practice, in_rmd=False),
+    ):
+        assert grade(findings, other).severity is Severity.HIGH, other
+    spoofed = [*findings, Finding(ReasonCode.NEIGHBOR_SPOOFING, "", 0.6, 0.2, Evidence.ILLEGAL)]
+    assert grade(spoofed, practice).severity is Severity.HIGH
 
 
 def test_an_own_consented_line_is_held_at_medium() -> None:

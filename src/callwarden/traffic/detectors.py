@@ -210,6 +210,7 @@ class Assessment:
 
 class DeclaredUse(StrEnum):
     EMERGENCY = "emergency"
+    HEALTHCARE = "healthcare"
     INFORMATIONAL = "informational"
     TELEMARKETING = "telemarketing"
     OTHER = "other"
@@ -263,6 +264,26 @@ _INFORMATIONAL_WORDS = (
     "otp",
 )
 _TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "promot")
+#: A healthcare provider's calls to its own patients (FCC 15-72, the AAHAM ruling: a patient
+#: who gives a provider a number consents to its healthcare calls; 47 CFR 64.1200(a)(2)).
+#: Not insurance, benefits, Medicare, medical alert devices nor "appointments" alone (a
+#: home-improvement robocaller books those): those are what health-care robocalls sell.
+_HEALTHCARE_WORDS = (
+    "patient",
+    "prescription",
+    "pharmacy",
+    "refill",
+    "clinic",
+    "hospital",
+    "medical group",
+    "medical center",
+    "medical office",
+    "medical practice",
+    "dental",
+    "lab result",
+    "healthcare provider",
+    "health system",
+)
 
 
 # Cached: it runs for every entity-window and a network has few distinct declarations.
@@ -274,6 +295,8 @@ def classify_declared_use(text: str | None) -> DeclaredUse:
         return DeclaredUse.EMERGENCY
     if any(word in lowered for word in _TELEMARKETING_WORDS):
         return DeclaredUse.TELEMARKETING
+    if any(word in lowered for word in _HEALTHCARE_WORDS):
+        return DeclaredUse.HEALTHCARE
     if any(word in lowered for word in _INFORMATIONAL_WORDS):
         return DeclaredUse.INFORMATIONAL
     return DeclaredUse.OTHER
@@ -1406,6 +1429,27 @@ def grade(
         notes.append(
             "declared emergency use by a verified account, caller IDs clean: "
             "held at medium for an analyst (47 USC 227(b)(1)(A) exempts emergency calls)"
+        )
+    # A healthcare provider's reminders to its own patients rest on consent the carrier
+    # seldom holds records of: a patient who gave the provider a number consented to its
+    # healthcare calls (FCC 15-72, the AAHAM ruling). When missing records are all that
+    # makes an established, verified provider's calls illegal, an analyst asks for them.
+    if (
+        severity is Severity.HIGH
+        and use is DeclaredUse.HEALTHCARE
+        and context.kyc_status == "verified"
+        and context.account_age_days is not None
+        and context.account_age_days >= thresholds.new_account_days
+        and context.in_rmd is not False
+        and {f.code for f in corroborated} == {ReasonCode.NO_CONSENT_WIRELESS}
+        and not (len(suspect) >= 2 and automated)
+    ):
+        severity = Severity.MEDIUM
+        notes.append(
+            "declared healthcare calls by an established, verified account, illegal only for "
+            "missing consent records: a patient who gave the provider a number consented to "
+            "its healthcare calls (FCC 15-72; 47 CFR 64.1200(a)(2)); held at medium, ask the "
+            "account for its patients' consent"
         )
     # A caller ID granted to the account that presents it, whose calls reach people who
     # consented, is that account's own line: what it does is judged at the account.
