@@ -40,7 +40,9 @@ Legitimate senders (none may reach ``high``):
 - a survey firm's live interviewers calling a list-assisted random sample at a 6% answer
   rate;
 - a dental-reminder platform (a reseller) whose 30 offices play the vendor's one template
-  to their own patients.
+  to their own patients;
+- a family practice's reminders to its patients, only half of whose consent is on file
+  with the carrier.
 
 The resellers hosting sub-accounts are labelled legitimate: the CPaaS platform's medium
 (its campaign tenant is the one to reach ``high``) is right.
@@ -524,4 +526,15 @@ def build(seed: int, volume: float = 1.0) -> ProbeNetwork:
         n.local_calls(int(n.rng.integers(60, 160)), customer="smilesync-saas", sub_account=name,
                       callers=phone, callees=office_patients, answered=0.5, hours=(10, 17),
                       durations=n.recording(22, hang_ups=0.1, jitter=2, voicemail=0.3))  # fmt: skip
+
+    # a family practice's reminders to its patients, half of whose consent is on file with
+    # the carrier: a patient who gave the practice a number consented to its healthcare
+    # calls, and practices seldom hand those records over
+    practice = n.account("lakeside-family-practice", "patient appointment reminders",
+                         age_days=2200, numbers=2, npa=312)  # fmt: skip
+    practice_patients = n.numbers(9000, 312)
+    n.consented("lakeside-family-practice", practice_patients, 0.5)
+    n.local_calls(600, customer="lakeside-family-practice", callers=practice,
+                  callees=practice_patients, answered=0.6, hours=(9, 17),
+                  durations=n.recording(38, hang_ups=0.15, voicemail=0.3))  # fmt: skip
     return n
