@@ -333,12 +333,7 @@ def analyze_calls(
             relation=relation,
         )
         table = with_day_recording_caller_ids(
-            connection,
-            table,
-            _carrier_hours_of_a_recording(table, options)
-            if options.window != "day"
-            else np.zeros(0, np.int64),
-            relation=relation,
+            connection, table, _carrier_hours_of_a_recording(table, options), relation=relation
         )
         judged_rows = _judged_rows(table, reference, options)
         judged = rows_to_features(table.filter(judged_rows), options.window)
@@ -518,7 +513,10 @@ def _carriers_with_a_recording(
 
 def _carrier_hours_of_a_recording(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
     """The rows of upstream providers' windows shorter than a day whose UTC day's spike can
-    count as a recording and whose own spike is at its length."""
+    count as a recording and whose own spike is at its length (none in daily windows: a
+    day's window is its day, counted by with_recording_caller_ids)."""
+    if options.window == "day":
+        return np.zeros(0, np.int64)
     carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
     day = {name: table[f"day_{name}"].to_numpy(zero_copy_only=False) for name in RECORDING_COLUMNS}
     recording = carrier & may_be_a_recording(day, options.thresholds)
