@@ -42,7 +42,10 @@ Legitimate senders (none may reach ``high``):
 - a dental-reminder platform (a reseller) whose 30 offices play the vendor's one template
   to their own patients;
 - a family practice's reminders to its patients, only half of whose consent is on file
-  with the carrier.
+  with the carrier;
+- an insurance agency's recorded renewal reminders to its consented policyholders beside
+  its agents' hand-dialled calls to referrals without consent records (a quarter of its
+  answered calls and more; live calls need none).
 
 The resellers hosting sub-accounts are labelled legitimate: the CPaaS platform's medium
 (its campaign tenant is the one to reach ``high``) is right.
@@ -537,4 +540,17 @@ def build(seed: int, volume: float = 1.0) -> ProbeNetwork:
     n.local_calls(600, customer="lakeside-family-practice", callers=practice,
                   callees=practice_patients, answered=0.6, hours=(9, 17),
                   durations=n.recording(38, hang_ups=0.15, voicemail=0.3))  # fmt: skip
+
+    # recorded renewal reminders to consented policyholders, and agents calling referrals
+    # by hand: the missing consent records are the live calls', which need none
+    agency = n.account("heartland-insurance-agency", "policy renewal reminders and agent "
+                       "calls", age_days=1800, numbers=6)  # fmt: skip
+    policyholders = n.numbers(20000)
+    n.consented("heartland-insurance-agency", policyholders, 0.97)
+    n.local_calls(1500, customer="heartland-insurance-agency", callers=agency[:2],
+                  callees=policyholders, answered=0.55, hours=(10, 19),
+                  durations=n.recording(31, hang_ups=0.15, voicemail=0.3))  # fmt: skip
+    n.local_calls(1000, customer="heartland-insurance-agency", callers=agency[2:],
+                  durations=n.live_mix(0.35, (3, 25), 200), answered=0.4,
+                  hours=(9, 20.5))  # fmt: skip
     return n

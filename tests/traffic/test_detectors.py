@@ -26,6 +26,7 @@ from callwarden.traffic.detectors import (
     assess,
     callee_clustering,
     classify_declared_use,
+    consent_may_rest_on_live_calls,
     detect,
     grade,
     may_find,
@@ -148,6 +149,85 @@ def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
     assert live.severity is not Severity.HIGH
     assert recorded.severity is Severity.HIGH
     assert hit_list.severity is Severity.HIGH
+
+
+def test_missing_consent_on_live_calls_beside_consented_recordings_is_a_pattern() -> None:
+    """A third of the answered calls lack records, a recording plays in the window: its
+    calls, counted apart, decide whether the missing records are the recording's."""
+    mixed = features(no_consent=170, peak_duration_calls=300)
+
+    def consent(f: EntityFeatures) -> tuple[Evidence, Severity]:
+        found = {finding.code: finding for finding in detect(f)}
+        return found[ReasonCode.NO_CONSENT_WIRELESS].evidence, assess(f).severity
+
+    # not counted: the share is all there is to judge by
+    assert consent(mixed) == (Evidence.ILLEGAL, Severity.HIGH)
+    # the recorded calls reached people with records: the live calls lack them
+    covered = replace(mixed, band_consent_known=300, band_no_consent=9)
+    assert consent(covered)[0] is Evidence.PATTERN
+    assert consent(covered)[1] is not Severity.HIGH
+    (finding,) = [f for f in detect(covered) if f.code is ReasonCode.NO_CONSENT_WIRELESS]
+    assert "the missing records are the live calls'" in finding.detail
+    # ... not when they lack them too, nor for a dialler working down number ranges
+    assert consent(replace(mixed, band_consent_known=300, band_no_consent=90))[0] is (
+        Evidence.ILLEGAL
+    )
+    hit_list = replace(covered, callee_blocks=200)
+    assert consent(hit_list)[0] is Evidence.ILLEGAL
+    # too few in the window to tell either way: the account's recorded calls over the period
+    thin = replace(mixed, band_consent_known=25, band_no_consent=4)
+    assert consent(thin)[0] is Evidence.ILLEGAL
+    practice = replace(thin, period_band_consent_known=2_000, period_band_no_consent=60)
+    assert consent(practice)[0] is Evidence.PATTERN
+    # ... but a window whose recorded calls lack records beyond chance is judged on them
+    lacking = replace(practice, band_consent_known=60, band_no_consent=40)
+    assert consent(lacking)[0] is Evidence.ILLEGAL
+
+
+def test_a_thin_windows_missing_consent_over_the_period_spares_live_calls_too() -> None:
+    # 12 answered calls in the window, half at the length of the recording the period shows;
+    # a third of the account's answered calls unconsented
+    thin = features(
+        answered=12, consent_known=12, no_consent=6, long_answered=12, peak_duration_calls=6,
+        peak_duration_band_s=4,
+        short_answered=0, period_consent_known=3_000, period_no_consent=1_000,
+        period_long_answered=2_900, period_peak_duration_calls=1_500, period_peak_duration_s=40,
+        period_peak_duration_band_s=4,
+    )  # fmt: skip
+    found = {f.code: f for f in detect(thin)}
+    assert found[ReasonCode.NO_CONSENT_WIRELESS].evidence is Evidence.ILLEGAL
+    covered = replace(thin, period_band_consent_known=1_600, period_band_no_consent=40)
+    found = {f.code: f for f in detect(covered)}
+    assert found[ReasonCode.NO_CONSENT_WIRELESS].evidence is Evidence.PATTERN
+
+
+def test_only_accounts_whose_missing_consent_could_be_their_live_calls_are_counted() -> None:
+    def asked(**values: object) -> tuple[bool, bool]:
+        row = features(**values)
+        columns = {
+            name: np.array([getattr(row, name)])
+            for name in ("entity_type", "no_consent", "consent_known", "peak_duration_calls",
+                         "day_peak_duration_calls", "period_no_consent", "period_consent_known",
+                         "period_peak_duration_calls")
+        }  # fmt: skip
+        window, period = consent_may_rest_on_live_calls(columns)
+        return bool(window[0]), bool(period[0])
+
+    mixed = {"no_consent": 170, "peak_duration_calls": 300, "period_peak_duration_calls": 900}
+    assert asked(**mixed) == (True, True)
+    # every answered call outside the spike could not hold 480 missing records: settled
+    assert asked(**{**mixed, "no_consent": 480}) == (False, False)
+    # too few missing records to cross the share; no spike anywhere; not an account
+    assert asked(**{**mixed, "no_consent": 50}) == (False, False)
+    assert asked(no_consent=170, peak_duration_calls=0, day_peak_duration_calls=0) == (
+        False,
+        False,
+    )
+    assert asked(**mixed, entity_type="upstream_provider") == (False, False)
+    # a window too thin to judge alone, whose account crosses the share over the period
+    thin = {"consent_known": 12, "no_consent": 5, "period_consent_known": 3_000,
+            "period_no_consent": 1_000, "period_peak_duration_calls": 1_500}  # fmt: skip
+    assert asked(**thin) == (False, True)
 
 
 def test_an_hours_missing_consent_needs_it_when_its_day_shows_a_recording() -> None:

@@ -21,6 +21,8 @@ from callwarden.traffic.features import (
     duration_peaks,
     register_table,
     rows_to_features,
+    spike_bands,
+    with_band_consent,
     with_day_recording_caller_ids,
     with_recording_caller_ids,
 )
@@ -217,6 +219,94 @@ def test_an_upstream_providers_hours_count_their_days_recording_numbers(tmp_path
     assert (unasked.day_band_answered, unasked.day_band_caller_ids) == (0, 0)
     with pytest.raises(ValueError, match="upstream"):
         with_day_recording_caller_ids(connection, table, np.array([entity_ids.index("robo")]))
+
+
+def _register_consent(
+    connection: duckdb.DuckDBPyConnection, holder: str, callees: list[str]
+) -> None:
+    count = len(callees)
+    register_table(
+        connection,
+        "cw_consent",
+        pa.table(
+            {
+                "called_number": callees,
+                "holder": [holder] * count,
+                "obtained_at": pa.array([None] * count, pa.timestamp("us", tz="UTC")),
+                "revoked_at": pa.array([None] * count, pa.timestamp("us", tz="UTC")),
+            }
+        ),
+        ["called_number", "holder", "obtained_at", "revoked_at"],
+    )
+
+
+def test_an_accounts_recorded_calls_are_counted_for_consent_apart_from_its_live_calls(
+    tmp_path: Path,
+) -> None:
+    """An agency's sub-account plays a 30 s reminder to its consented customers on two
+    days while the agency's own agents call people without records live: asked, the window
+    and the period count the answered calls in the spike's band and those without records;
+    rows not asked stay 0, and only accounts can ask."""
+    factory = CallFactory()
+    customers = [factory.random_callee() for _ in range(800)]
+    for day in range(2):
+        factory.campaign(400, customer_id="agency", sub_account="reminders", message_s=30,
+                         answer_rate=0.6, callees=iter(customers[400 * day:]),
+                         hour=15 + 24 * day)  # fmt: skip
+        factory.campaign(400, customer_id="agency", message_s=None, answer_rate=0.6,
+                         hour=15 + 24 * day)  # fmt: skip
+    factory.campaign(300, customer_id=None, upstream_provider="Transit", message_s=30)
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    _register_consent(connection, "reminders", customers)
+    table = compute_feature_table(connection, tables=ReferenceTables(consent=True))
+    keys = list(zip(table["entity_type"].to_pylist(), table["entity_id"].to_pylist(), strict=True))
+    starts = table["window_start"].to_pylist()
+
+    def days_of(key: tuple[str, str]) -> list[int]:
+        return sorted((row for row, its in enumerate(keys) if its == key), key=starts.__getitem__)
+
+    agency, reminders = days_of(("customer", "agency")), days_of(("sub_account", "reminders"))
+    asked = np.array([agency[0], reminders[0]])
+    table = with_band_consent(connection, table, asked, np.array([agency[1]]))
+    rows = rows_to_features(table, "day")
+    first, second = (rows[row] for row in agency)
+    ((low, high),) = spike_bands(table.slice(agency[0], 1).to_pylist()[0], "window")
+    assert low <= 30 <= high
+    recorded = sum(
+        1 for call in factory.rows[:400]
+        if call["sip_code"] == 200 and low <= call["duration_s"] <= high
+    )  # fmt: skip
+    live = [
+        call for call in factory.rows[400:800]
+        if call["sip_code"] == 200 and low <= call["duration_s"] <= high
+    ]  # fmt: skip
+    # the window: its recorded calls, all consented, and the live calls of its length
+    assert first.band_consent_known == recorded + len(live) > 150
+    assert first.band_no_consent == len(live) < first.band_consent_known / 5
+    # ... while the window's answered calls at large lack records for nearly half
+    assert first.no_consent > 0.4 * first.consent_known
+    # the sub-account: its own calls only
+    assert rows[reminders[0]].band_consent_known == recorded
+    assert rows[reminders[0]].band_no_consent == 0
+    # the period: both days, asked from the second day's row
+    assert second.period_band_consent_known > first.band_consent_known
+    assert second.period_band_no_consent < second.period_band_consent_known / 5
+    assert (second.band_consent_known, first.period_band_consent_known) == (0, 0)
+    assert rows[reminders[1]].band_consent_known == 0
+    transit = keys.index(("upstream_provider", "Transit"))
+    with pytest.raises(ValueError, match="accounts"):
+        with_band_consent(connection, table, np.array([transit]), np.array([], np.int64))
+
+
+def test_spike_bands_merge_the_main_spikes_and_leave_the_lesser_out() -> None:
+    row = {
+        "peak_duration_s": 30, "peak_duration_band_s": 4, "peak_durations_s": [30, 15],
+        "day_peak_duration_s": 34, "day_peak_duration_band_s": 4,
+        "period_peak_duration_s": 60, "period_peak_duration_band_s": 8,
+    }  # fmt: skip
+    assert spike_bands(row, "window") == [(26, 38), (52, 68)]
+    assert spike_bands(row, "period") == [(52, 68)]
+    assert spike_bands({"peak_duration_s": None, "peak_duration_band_s": None}, "window") == []
 
 
 def test_a_resellers_spike_sums_its_clients_and_its_own_calls(tmp_path: Path) -> None:

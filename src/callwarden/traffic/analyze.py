@@ -50,6 +50,7 @@ from callwarden.progress import NoProgress, Progress
 from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
 from callwarden.traffic.detectors import (
     BLOCKS_PER_HUNDRED,
+    CONSENT_BAND_COLUMNS,
     DEFAULT_THRESHOLDS,
     MAY_FIND_COLUMNS,
     RECORDING_COLUMNS,
@@ -58,6 +59,7 @@ from callwarden.traffic.detectors import (
     Thresholds,
     assess,
     callee_clustering,
+    consent_may_rest_on_live_calls,
     may_be_a_recording,
     may_find,
     recording_spike,
@@ -73,6 +75,7 @@ from callwarden.traffic.features import (
     register_table,
     rows_to_features,
     run_starts,
+    with_band_consent,
     with_day_recording_caller_ids,
     with_recording_caller_ids,
 )
@@ -335,6 +338,13 @@ def analyze_calls(
         table = with_day_recording_caller_ids(
             connection, table, _carrier_hours_of_a_recording(table, options), relation=relation
         )
+        table = with_band_consent(
+            connection,
+            table,
+            *_accounts_whose_consent_may_rest_on_live_calls(table, options.thresholds),
+            unit=options.window,
+            relation=relation,
+        )
         judged_rows = _judged_rows(table, reference, options)
         judged = rows_to_features(table.filter(judged_rows), options.window)
         contexts = _contexts(
@@ -509,6 +519,16 @@ def _carriers_with_a_recording(
         }
         found.append(np.flatnonzero(carrier & may_be_a_recording(columns, thresholds)))
     return found[0], found[1]
+
+
+def _accounts_whose_consent_may_rest_on_live_calls(
+    table: pa.Table, thresholds: Thresholds
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of accounts' windows whose recorded calls' consent must be counted apart
+    from their other calls': judged in the window, and over the period."""
+    columns = {name: table[name].to_numpy(zero_copy_only=False) for name in CONSENT_BAND_COLUMNS}
+    window, period = consent_may_rest_on_live_calls(columns, thresholds)
+    return np.flatnonzero(window), np.flatnonzero(period)
 
 
 def _carrier_hours_of_a_recording(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
@@ -907,11 +927,19 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "dno_caller_share": share(f.dno_caller, f.calls),
         "unassigned_caller_share": share(f.unassigned_caller, f.numbers_known),
         "no_consent_share": share(f.no_consent, f.consent_known),
+        # an account's answered calls at its recording's length alone, counted only where
+        # its other calls could hold its missing records (see with_band_consent)
+        "recorded_calls": f.band_consent_known or None,
+        "recorded_no_consent_share": share(f.band_no_consent, f.band_consent_known),
         "outside_hours_share": share(f.outside_hours, f.hours_known),
         "weak_attestation_share": share(f.weak_attestation, f.calls),
         "sources": f.sources,
         # the account over the whole period analysed (what a thin window is judged by)
         "period_no_consent_share": share(f.period_no_consent, f.period_consent_known),
+        "period_recorded_calls": f.period_band_consent_known or None,
+        "period_recorded_no_consent_share": share(
+            f.period_band_no_consent, f.period_band_consent_known
+        ),
         "period_peak_duration_s": f.period_peak_duration_s,
         "period_peak_duration_share": share(f.period_peak_duration_calls, f.period_long_answered),
         # a sub-account with its customer's others spiking at its length (a split campaign)

@@ -370,6 +370,15 @@ def _lower_bound(share: float, n: int, z: float = 1.645) -> float:
     return max(0.0, share - z * math.sqrt(variance / n))
 
 
+def _upper_bound(share: float, n: int, z: float = 1.645) -> float:
+    """One-sided upper confidence bound of a share observed among ``n`` (as
+    :func:`_lower_bound`; 1.0 when nothing was observed)."""
+    if n <= 0:
+        return 1.0
+    variance = max(0.0, share * (1 - share))
+    return min(1.0, share + z * math.sqrt(variance / n))
+
+
 #: one-sided 99.9%: a window's share against its day's, one of the day's many windows
 _STRICT_Z = 3.09
 
@@ -669,6 +678,23 @@ def _period_no_consent_share(
     if f.period_consent_known < t.min_answered or bound < t.no_consent_share:
         return None
     return share
+
+
+def _recorded_calls_consented(judged: int, unconsented: int, thresholds: Thresholds) -> bool | None:
+    """Whether an account's answered calls in its recording's bands (``judged``, of which
+    ``unconsented`` reach numbers without consent records; see
+    :func:`callwarden.traffic.features.with_band_consent`) went to people with records:
+    True when, allowing for chance, under the share lack them (the missing records are its
+    other, live calls'); False when beyond chance more do; None when too few to tell."""
+    t = thresholds
+    if judged < t.min_answered:
+        return None
+    share = _share(unconsented, judged)
+    if _upper_bound(share, judged) < t.no_consent_share:
+        return True
+    if _lower_bound(share, judged) >= t.no_consent_share:
+        return False
+    return None
 
 
 def detect(
@@ -1018,6 +1044,28 @@ def detect(
     needs_consent = robocalls and use is not DeclaredUse.EMERGENCY
     consent_evidence = Evidence.ILLEGAL if needs_consent else Evidence.PATTERN
     robocall_note = " (prerecorded or autodialled)" if needs_consent else ""
+
+    def live_calls_only(judged: int, unconsented: int) -> str | None:
+        # A recording played to consented customers beside live, hand-dialled calls to
+        # people without records: only the recorded calls need consent (a dialler working
+        # down number ranges needs it for every call it places). A window whose recorded
+        # calls are too few to tell takes the account's practice over the period.
+        if not needs_consent or sequential:
+            return None
+        over = ""
+        consented = _recorded_calls_consented(judged, unconsented, t)
+        if consented is None:
+            judged, unconsented = f.period_band_consent_known, f.period_band_no_consent
+            consented = _recorded_calls_consented(judged, unconsented, t)
+            over = " over the period"
+        if not consented:
+            return None
+        return (
+            f"; of the {judged:,} answered calls at the recording's length{over}, "
+            f"{_pct(_share(unconsented, judged))} reach numbers without records: the missing "
+            "records are the live calls'"
+        )
+
     no_consent_share = _share(f.no_consent, f.consent_known)
     # 4 unconsented calls in an hour's 20 is 20%, within chance of an account whose
     # callees nearly all consented: the share counts when its lower bound crosses it.
@@ -1037,14 +1085,15 @@ def detect(
     )
     if f.consent_known >= t.min_answered:
         if no_consent_bound >= t.no_consent_share and not by_chance:
+            live = live_calls_only(f.band_consent_known, f.band_no_consent)
             add(
                 ReasonCode.NO_CONSENT_WIRELESS,
                 f"{_pct(no_consent_share)} of answered calls (at least "
                 f"{_pct(no_consent_bound)} allowing for chance) to numbers without consent "
-                f"records{robocall_note}",
+                + (f"records{live}" if live else f"records{robocall_note}"),
                 no_consent_share,
                 t.no_consent_share,
-                consent_evidence,
+                Evidence.PATTERN if live else consent_evidence,
                 "no_consent",
             )
     elif (
@@ -1057,14 +1106,15 @@ def detect(
         # callees are likely to have consented (a sender spreading a campaign thin over
         # days must not escape). The figure is the period's, so the window's own volume
         # does not gate it. Live calls need no consent: for them it is not asked.
+        live = live_calls_only(0, 0)
         add(
             ReasonCode.NO_CONSENT_WIRELESS,
             f"{f.no_consent:,} of the window's {f.consent_known:,} answered calls, and "
             f"{_pct(period_consent)} of the account's {f.period_consent_known:,} over the "
-            f"period analysed, to numbers without consent records{robocall_note}",
+            "period analysed, to numbers without consent records" + (live or robocall_note),
             period_consent,
             t.no_consent_share,
-            consent_evidence,
+            Evidence.PATTERN if live else consent_evidence,
             "no_consent",
         )
     outside_share = _share(f.outside_hours, f.hours_known)
@@ -1232,6 +1282,65 @@ def may_be_a_recording(
         )
     spike: np.ndarray = enough & ((peak >= t.prerecorded_share * long_answered) | ended)
     return spike
+
+
+#: the feature table's columns :func:`consent_may_rest_on_live_calls` reads
+CONSENT_BAND_COLUMNS = (
+    "entity_type",
+    "no_consent",
+    "consent_known",
+    "peak_duration_calls",
+    "day_peak_duration_calls",
+    "period_no_consent",
+    "period_consent_known",
+    "period_peak_duration_calls",
+)
+
+
+def consent_may_rest_on_live_calls(
+    columns: Mapping[str, Sequence[Any] | np.ndarray], thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of the feature table (``CONSENT_BAND_COLUMNS``): whether an account's
+    answered calls without consent records cross the share in the window (first array; its
+    recorded calls are then counted in the window and over the period) or, for a window too
+    thin to judge alone, over the period (second), while it has a spike and
+    so many answered calls outside it that they could hold all the missing records. Only
+    these need the recorded calls' own consent counted (:func:`_recorded_calls_consented`);
+    elsewhere the share settles it: where the calls outside the spike cannot hold the
+    missing records, the recorded calls lack them."""
+    t = thresholds
+    account = np.isin(np.asarray(columns["entity_type"]), ("customer", "sub_account"))
+
+    def crossing(prefix: str, spike: np.ndarray) -> np.ndarray:
+        unconsented = np.asarray(columns[f"{prefix}no_consent"], dtype=np.float64)
+        judged = np.asarray(columns[f"{prefix}consent_known"], dtype=np.float64)
+        # the least share the spike's calls can have: every call outside it unconsented
+        # (the spike's excess undercounts its calls, so this errs towards asking)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            least = np.where(spike > 0, (unconsented - (judged - spike)) / spike, -1.0)
+        crosses: np.ndarray = (
+            account
+            & (judged >= t.min_answered)
+            & (unconsented >= t.no_consent_share * judged)
+            & (least < t.no_consent_share)
+        )
+        return crosses
+
+    def calls(name: str) -> np.ndarray:
+        return np.asarray(columns[name], dtype=np.float64)
+
+    spiking = (
+        (calls("peak_duration_calls") > 0)
+        | (calls("day_peak_duration_calls") > 0)
+        | (calls("period_peak_duration_calls") > 0)
+    )
+    window = spiking & crossing("", calls("peak_duration_calls"))
+    thin = (calls("consent_known") < t.min_answered) & (calls("no_consent") > 0)
+    # a window asked is judged over the period too when its own spike holds too few calls
+    period = (window | (thin & crossing("period_", calls("period_peak_duration_calls")))) & (
+        calls("period_peak_duration_calls") > 0
+    )
+    return window, period
 
 
 def may_find(

@@ -165,6 +165,18 @@ class EntityFeatures:
     period_peak_duration_s: int | None = None
     period_peak_durations_s: tuple[int, ...] = ()
     period_peak_duration_band_s: int | None = None
+    #: an account's window whose missing consent records could be its live calls' rather
+    #: than its recording's: its answered calls whose length is in a main spike's band (the
+    #: window's, its UTC day's or the period's; the recorded calls) and how many of them
+    #: reach numbers without consent records. Live, hand-dialled calls need no consent
+    #: (47 USC 227(b)(1)(A) asks it of prerecorded and autodialled ones), so a recording
+    #: sent to consented customers beside live calls to people without records is not a
+    #: robocall without consent (0: not counted, see :func:`with_band_consent`)
+    band_consent_known: int = 0
+    band_no_consent: int = 0
+    #: ... and the same over the period analysed, in the band of the period's main spike
+    period_band_consent_known: int = 0
+    period_band_no_consent: int = 0
     #: a sub-account's window with the same window of its customer's other sub-accounts
     #: whose spike is at its spike's length (within 4 s): their spikes and answered calls
     #: of SHORT_CALL_SECONDS or more summed with its own, and how many the others are. A
@@ -1620,6 +1632,144 @@ def with_day_recording_caller_ids(
         column = np.zeros(table.num_rows, np.int64)
         column[found["row"].to_numpy()] = found[values].to_numpy()
         table = table.append_column(name, pa.array(column))
+    return table
+
+
+#: the spikes whose bands hold an account's recorded calls: (centre, half-width) columns
+_SPIKE_BANDS = {
+    "window": (
+        ("peak_duration_s", "peak_duration_band_s"),
+        ("day_peak_duration_s", "day_peak_duration_band_s"),
+        ("period_peak_duration_s", "period_peak_duration_band_s"),
+    ),
+    "period": (("period_peak_duration_s", "period_peak_duration_band_s"),),
+}
+
+
+def spike_bands(row: dict[str, Any], over: str) -> list[tuple[int, int]]:
+    """The durations (low, high seconds, inclusive, merged where they overlap) of the main
+    spikes of one row of the feature table (as a dict of its columns) that ``over`` a
+    "window" (its own, its UTC day's and the period's) or the "period" hold recorded calls.
+    The lesser spikes are left out: a chance bump among live calls' durations, counted
+    with the recording, would lend it their missing records."""
+    ranges = sorted(
+        (int(row[centre]) - int(row[band]), int(row[centre]) + int(row[band]))
+        for centre, band in _SPIKE_BANDS[over]
+        if row.get(centre) is not None and row.get(band) is not None
+    )
+    merged: list[tuple[int, int]] = []
+    for low, high in ranges:
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def with_band_consent(
+    connection: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    rows: np.ndarray,
+    period_rows: np.ndarray,
+    *,
+    unit: str = "day",
+    relation: str = "calls",
+) -> pa.Table:
+    """``table`` (of :func:`compute_feature_table`, with cw_consent registered) with
+    ``band_consent_known`` and ``band_no_consent`` filled in at ``rows``, and
+    ``period_band_consent_known`` and ``period_band_no_consent`` at ``period_rows``
+    (accounts' windows: customers' and sub-accounts'): the answered calls whose length is
+    in a main spike's band (see :func:`spike_bands`) in the window, or in the period's main
+    spike's over the whole period, and those of them to numbers without consent records; 0
+    elsewhere.
+
+    The caller asks only where the window's (or period's) share of calls without records
+    cannot say alone whether the recorded calls had consent: one scan of the asking
+    accounts' calls with the consent join, not run when none asks."""
+    rows = np.asarray(rows, np.int64)
+    period_rows = np.asarray(period_rows, np.int64)
+    asked = np.concatenate((rows, period_rows))
+    over_period = np.arange(asked.size) >= rows.size
+    picked = table.take(pa.array(asked, pa.int64()))
+    if (
+        picked.num_rows
+        and not pc.all(
+            pc.is_in(picked["entity_type"], pa.array(["customer", "sub_account"]))
+        ).as_py()
+    ):
+        raise ValueError("only accounts' windows are asked for their recorded calls' consent")
+    # one band per window asked, and per account asked over the period (its windows share it)
+    band_of = np.zeros(asked.size, np.int64)
+    bands: dict[tuple[object, ...], int] = {}
+    columns: dict[str, list[Any]] = {
+        name: [] for name in ("band", "customer_id", "sub_account", "window_us", "low_s", "high_s")
+    }
+    starts = picked["window_start"].cast(pa.timestamp("us")).cast(pa.int64()).to_pylist()
+    for index, row in enumerate(picked.to_pylist()):
+        period = bool(over_period[index])
+        sub_account = row["entity_id"] if row["entity_type"] == "sub_account" else None
+        window = None if period else starts[index]
+        key = (row["customer_id"], sub_account, window)
+        if key in bands:
+            band_of[index] = bands[key]
+            continue
+        band_of[index] = bands[key] = len(bands)
+        for low, high in spike_bands(row, "period" if period else "window"):
+            for name, value in zip(
+                columns,
+                (band_of[index], row["customer_id"], sub_account, window, low, high),
+                strict=True,
+            ):
+                columns[name].append(value)
+    judged = np.zeros(len(bands), np.int64)
+    unconsented = np.zeros(len(bands), np.int64)
+    if columns["band"]:
+        connection.register(
+            "cw_consent_bands",
+            pa.table(
+                {
+                    "band": pa.array(columns["band"], pa.int64()),
+                    "customer_id": pa.array(columns["customer_id"], pa.string()),
+                    "sub_account": pa.array(columns["sub_account"], pa.string()),
+                    "window_us": pa.array(columns["window_us"], pa.int64()),
+                    "low_s": pa.array(columns["low_s"], pa.int64()),
+                    "high_s": pa.array(columns["high_s"], pa.int64()),
+                }
+            ),
+        )
+        # only the asking accounts' calls are enriched: the consent join probes each of them
+        accounts = (
+            f"(select * from {relation} "
+            "where customer_id in (select customer_id from cw_consent_bands))"
+        )
+        enriched = enriched_calls_sql(unit, ReferenceTables(consent=True), accounts)
+        # A window's bands are joined on its window, the period's on the account alone;
+        # a call meets each band of its own once (a band's ranges are merged).
+        matched = """
+            select b.band, count(*) as judged, sum(c.no_consent) as no_consent
+            from c join cw_consent_bands b on c.customer_id = b.customer_id
+              and {window}
+            where c.answered = 1 and c.duration_s between b.low_s and b.high_s
+              and (b.sub_account is null or c.sub_account = b.sub_account)
+            group by b.band
+        """
+        try:
+            found = connection.sql(
+                f"with c as materialized ({enriched}) "
+                + matched.format(window="c.window_us = b.window_us")
+                + " union all "
+                + matched.format(window="b.window_us is null")
+            ).fetchnumpy()
+        finally:
+            connection.unregister("cw_consent_bands")
+        counted = np.asarray(found["band"], np.int64)
+        judged[counted] = np.asarray(found["judged"], np.int64)
+        unconsented[counted] = np.asarray(found["no_consent"], np.int64)
+    for name, mine in (("band", ~over_period), ("period_band", over_period)):
+        for suffix, values in (("consent_known", judged), ("no_consent", unconsented)):
+            column = np.zeros(table.num_rows, np.int64)
+            column[asked[mine]] = values[band_of[mine]]
+            table = table.append_column(f"{name}_{suffix}", pa.array(column))
     return table
 
 
