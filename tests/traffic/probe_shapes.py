@@ -20,7 +20,11 @@ Campaigns (each must reach ``high``):
   35 s message left after the beep;
 - a loan robocall that dials only from 9 to 11 pm in the callee's time zone;
 - a ten-day-old account with KYC pending claiming to send appointment reminders;
-- a local-presence robocall presenting its own granted number in the callee's area code.
+- a local-presence robocall presenting its own granted number in the callee's area code;
+- a home-services company whose agents call its consented customers while a recording
+  from two of its numbers goes to a bought list: under half its answered calls, and only a
+  fifth or so of those of 6 s or more heard to the end, with hang-ups and voicemail
+  greetings around it.
 
 Legitimate senders (none may reach ``high``):
 
@@ -553,4 +557,17 @@ def build(seed: int, volume: float = 1.0) -> ProbeNetwork:
     n.local_calls(1000, customer="heartland-insurance-agency", callers=agency[2:],
                   durations=n.live_mix(0.35, (3, 25), 200), answered=0.4,
                   hours=(9, 20.5))  # fmt: skip
+
+    # a contact centre serving its customers, and a message from two of its numbers to a
+    # bought list: the recording hides among the floor's calls by its length alone
+    floor = n.account("summit-home-services", "customer service and scheduling calls",
+                      campaign=True, age_days=400, numbers=6)  # fmt: skip
+    clientele = n.numbers(20000)
+    n.consented("summit-home-services", clientele, 0.97)
+    n.local_calls(2500, customer="summit-home-services", callers=floor[2:], callees=clientele,
+                  durations=n.live_mix(0.35, (3, 25), 200), answered=0.4,
+                  hours=(9, 20.5))  # fmt: skip
+    n.local_calls(3000, customer="summit-home-services", callers=floor[:2], answered=0.3,
+                  durations=n.recording(31, hang_ups=0.3, voicemail=0.2),
+                  hours=(10, 19))  # fmt: skip
     return n

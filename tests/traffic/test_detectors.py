@@ -184,6 +184,27 @@ def test_missing_consent_on_live_calls_beside_consented_recordings_is_a_pattern(
     assert consent(lacking)[0] is Evidence.ILLEGAL
 
 
+def test_a_small_spike_whose_calls_reach_another_list_is_a_recording() -> None:
+    """A contact centre's consented customers and, at one length, a fifth of its answered
+    calls to people without records: a recording sent to a bought list."""
+    floor = features(no_consent=150, peak_duration_calls=100, peak_duration_band_s=4)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(floor)
+    listed = replace(floor, band_consent_known=160, band_no_consent=140)
+    found = {f.code: f for f in detect(listed)}
+    assert "another list" in found[ReasonCode.PRERECORDED_PATTERN].detail
+    assert found[ReasonCode.NO_CONSENT_WIRELESS].evidence is Evidence.ILLEGAL
+    assert assess(listed).severity is Severity.HIGH
+    # the same people at every length (a live floor's mode): no recording
+    same = replace(floor, no_consent=480, band_consent_known=160, band_no_consent=150)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(same)
+    # the spike too small a share to be more than chance, or its calls too few
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(listed, peak_duration_calls=40))
+    thin = replace(listed, band_consent_known=40, band_no_consent=38)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(thin)
+    # a reseller's window mixing its clients' calls: each client reaches its own people
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(listed, sources=3))
+
+
 def test_a_thin_windows_missing_consent_over_the_period_spares_live_calls_too() -> None:
     # 12 answered calls in the window, half at the length of the recording the period shows;
     # a third of the account's answered calls unconsented
@@ -701,6 +722,8 @@ _COUNTED = (
     "weak_long_answered", "weak_peak_duration_calls", "weak_peak_beyond_calls",
     "weak_band_answered", "weak_band_caller_ids", "day_peak_duration_calls",
     "day_long_answered", "day_peak_beyond_calls", "day_band_answered", "day_band_caller_ids",
+    "band_consent_known", "band_no_consent", "period_band_consent_known",
+    "period_band_no_consent",
 )  # fmt: skip
 
 
@@ -792,6 +815,15 @@ def assert_may_find_lets_through(
     calls=35,
     entity_type="upstream_provider",
     hourly=True,
+    context=EntityContext(),
+)
+# a fifth of the answered calls at one length, nearly all of them to people without consent
+# records, the account's other calls all to people with them (a recording sent to a list)
+@example(
+    counts={"peak_duration_calls": 100, "band_consent_known": 150, "band_no_consent": 140},
+    calls=900,
+    entity_type="customer",
+    hourly=False,
     context=EntityContext(),
 )
 # neighbour spoofing is the one detector two counts away from a quiet sender

@@ -58,6 +58,12 @@ class Thresholds:
     prerecorded_ended_share: float = 0.15
     prerecorded_beyond_share: float = 0.05
     prerecorded_ended_min_s: int = 20
+    #: a spike of at least this share (its lower bound) among an account's live calls is a
+    #: recording when the answered calls at its length lack consent records beyond the
+    #: account's other calls by prerecorded_list_gap_share (its lower bound): a message sent
+    #: to another list than the account's customers
+    prerecorded_list_share: float = 0.1
+    prerecorded_list_gap_share: float = 0.3
     #: below this many answered calls, answered-call shares are noise
     min_answered: int = 20
     fanout_callees: int = 5_000
@@ -587,6 +593,49 @@ def _at_period_lengths(f: EntityFeatures) -> bool:
     return any(abs(a - b) <= near for a in window for b in period)
 
 
+def _recording_to_another_list(
+    f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[float, float, float, float] | None:
+    """For an account's window whose spike is too small a share of its answered calls to
+    be told from a live floor's mode by its durations alone, with the answered calls at its
+    length counted for consent apart (:func:`callwarden.traffic.features.with_band_consent`):
+    the spike's share and its lower bound, and the share without consent records of the
+    calls at its length and of the account's other calls, when the former lack them beyond
+    chance and beyond the latter by ``prerecorded_list_gap_share`` (the lower bound of the
+    difference). One population reached at one length, another at every other: a message
+    played to a bought list beside a contact centre's calls to its customers. A live floor's
+    natural mode reaches the same people as its other calls. None otherwise, and for a
+    customer whose window mixes its sub-accounts' calls: each reaches its own people, and
+    one's natural mode would set them apart (see :func:`_mixes_sources`)."""
+    t = thresholds
+    judged, unconsented = f.band_consent_known, f.band_no_consent
+    others = f.consent_known - judged
+    if (
+        _mixes_sources(f)
+        or min(judged, others) <= 0
+        or f.long_answered < t.prerecorded_min_answered
+        or judged < t.prerecorded_min_answered
+        or others < t.min_answered
+    ):
+        return None
+    share, bound, _ = recording_spike(f.peak_duration_calls, f.long_answered, t)
+    if bound < t.prerecorded_list_share:
+        return None
+    at_length = _share(unconsented, judged)
+    elsewhere = _share(f.no_consent - unconsented, others)
+    # (inconsistent counts can put a share past 0 or 1: no negative variance)
+    spread = math.sqrt(
+        max(0.0, at_length * (1 - at_length)) / judged
+        + max(0.0, elsewhere * (1 - elsewhere)) / others
+    )
+    if (
+        _lower_bound(at_length, judged) < t.no_consent_share
+        or at_length - elsewhere - 1.645 * spread < t.prerecorded_list_gap_share
+    ):
+        return None
+    return share, bound, at_length, elsewhere
+
+
 def _period_siblings_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> tuple[float, float] | None:
@@ -900,6 +949,20 @@ def detect(
             "for chance) form that spike (one recording, several accounts)",
             together_bound,
             t.prerecorded_share,
+            Evidence.PATTERN,
+        )
+    if not prerecorded and (listed := _recording_to_another_list(f, t)) is not None:
+        prerecorded = True
+        list_share, list_bound, at_length, elsewhere = listed
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"{_pct(list_share)} of answered calls (at least {_pct(list_bound)} allowing for "
+            f"chance) form a spike at {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, "
+            f"and {_pct(at_length)} of the {f.band_consent_known:,} answered calls at that "
+            f"length reach numbers without consent records, against {_pct(elsewhere)} of the "
+            "account's other answered calls: a recording sent to another list",
+            list_bound,
+            t.prerecorded_list_share,
             Evidence.PATTERN,
         )
     if f.calls >= t.high_volume_calls * volume_scale:
@@ -1253,6 +1316,8 @@ MAY_FIND_COLUMNS = (
     "siblings",
     "siblings_peak_duration_calls",
     "siblings_long_answered",
+    "band_consent_known",
+    "band_no_consent",
 )
 
 
@@ -1470,6 +1535,13 @@ def may_find(
             & (c["consent_known"] < t.min_answered)
             & (c["period_consent_known"] >= t.min_answered)
             & (share("period_no_consent", "period_consent_known") >= t.no_consent_share)
+        )
+        | (
+            # _recording_to_another_list
+            (c["long_answered"] >= t.prerecorded_min_answered)
+            & (c["band_consent_known"] >= t.prerecorded_min_answered)
+            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_list_share)
+            & (share("band_no_consent", "band_consent_known") >= t.no_consent_share)
         )
     )
     return np.asarray(found, dtype=bool)
