@@ -142,6 +142,31 @@ def test_spoofing_alone_is_high() -> None:
     assert assess(features(invalid_caller=100)).severity is Severity.HIGH
 
 
+def test_callers_numbers_forwarded_to_an_accounts_lines_are_no_rotated_pool() -> None:
+    """A new ungranted number on every call: a spoofer reaches each callee once and most do
+    not answer; a call-tracking service forwards callers to its clients' few lines, each
+    hearing many callers, and they answer."""
+    spoofer = features(calls=10_000, answered=1_500, caller_ids=9_900, callees=9_800,
+                       callee_caller_pairs=9_900, unassigned_caller=10_000,
+                       numbers_known=10_000, consent_known=1_500)  # fmt: skip
+    forwarder = replace(spoofer, answered=7_500, consent_known=7_500, callees=1_700,
+                        callee_caller_pairs=9_900)  # fmt: skip
+
+    def unassigned(f: EntityFeatures) -> Finding:
+        (found,) = [x for x in detect(f) if x.code is ReasonCode.UNASSIGNED_CALLER_ID]
+        return found
+
+    assert unassigned(spoofer).evidence is Evidence.ILLEGAL
+    assert assess(spoofer).severity is Severity.HIGH
+    assert unassigned(forwarder).evidence is Evidence.SUSPECT
+    assert assess(forwarder).severity is Severity.MEDIUM
+    (rotation,) = [x for x in detect(forwarder) if x.code is ReasonCode.CALLER_ID_ROTATION]
+    assert "forwarded" in rotation.detail
+    # many callers per callee, but a spoofer's answer rate: still a rotated pool
+    redialling = replace(forwarder, answered=1_500, consent_known=1_500)
+    assert unassigned(redialling).evidence is Evidence.ILLEGAL
+
+
 def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
     live = assess(features(no_consent=500))
     recorded = assess(features(no_consent=500, peak_duration_calls=300))

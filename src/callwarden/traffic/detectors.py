@@ -87,6 +87,11 @@ class Thresholds:
     unassigned_share: float = 0.2
     rotation_min_caller_ids: int = 50
     rotation_max_calls_per_caller_id: float = 20.0
+    #: a rotating account whose callees each hear this many calling numbers or more, and
+    #: this share of whose calls are answered, takes calls for them: a call-tracking or
+    #: forwarding service passes on each caller's number to lines that answer
+    forwarded_min_caller_ids_per_callee: float = 1.5
+    forwarded_min_answered_share: float = 0.5
     #: an upstream provider's recording heard from a new calling number on nearly every
     #: answered call (at most this many calls per number, and rotation_min_caller_ids)
     recording_max_calls_per_caller_id: float = 1.5
@@ -817,12 +822,28 @@ def detect(
         and f.caller_ids >= t.rotation_min_caller_ids
         and calls_per_caller_id <= t.rotation_max_calls_per_caller_id
     )
+    per_callee = f.callee_caller_pairs / max(f.callees, 1)
+    # A sender rotating numbers reaches each callee once from one of them, and most do
+    # not answer; a service forwarding calls to its clients' lines (call tracking,
+    # answering services) passes on every caller's own number, each line hears many and
+    # answers. Its calls are the callers', not numbers it presents (RFC 5806 diversion,
+    # which call records seldom keep).
+    forwarded = (
+        rotating
+        and per_callee >= t.forwarded_min_caller_ids_per_callee
+        and f.answer_seizure_ratio >= t.forwarded_min_answered_share
+    )
     if rotating:
-        per_callee = f.callee_caller_pairs / max(f.callees, 1)
         add(
             ReasonCode.CALLER_ID_ROTATION,
             f"{f.caller_ids:,} caller IDs, {calls_per_caller_id:.2f} calls each, "
-            f"{per_callee:.2f} caller IDs per callee",
+            f"{per_callee:.2f} caller IDs per callee"
+            + (
+                " (many callers reaching each callee: calls forwarded to the account's "
+                "lines keep their callers' numbers)"
+                if forwarded
+                else ""
+            ),
             calls_per_caller_id,
             t.rotation_max_calls_per_caller_id,
             Evidence.PATTERN,
@@ -830,8 +851,12 @@ def detect(
     unassigned_share = _share(f.unassigned_caller, f.numbers_known)
     if enough and f.numbers_known and unassigned_share >= t.unassigned_share:
         # Numbers lists are often incomplete; a pool of unassigned numbers rotated per
-        # call is not a bookkeeping gap.
-        evidence = Evidence.ILLEGAL if rotating and unassigned_share >= 0.5 else Evidence.SUSPECT
+        # call is not a bookkeeping gap (forwarded callers' numbers are no pool).
+        evidence = (
+            Evidence.ILLEGAL
+            if rotating and not forwarded and unassigned_share >= 0.5
+            else Evidence.SUSPECT
+        )
         add(
             ReasonCode.UNASSIGNED_CALLER_ID,
             f"{_pct(unassigned_share)} of calls present a caller ID not assigned to the account",
