@@ -87,10 +87,11 @@ class Thresholds:
     unassigned_share: float = 0.2
     rotation_min_caller_ids: int = 50
     rotation_max_calls_per_caller_id: float = 20.0
-    #: a rotating account whose callees each hear this many calling numbers or more, and
-    #: this share of whose calls are answered, takes calls for them: a call-tracking or
-    #: forwarding service passes on each caller's number to lines that answer
-    forwarded_min_caller_ids_per_callee: float = 1.5
+    #: a rotating account whose callees each hear this many calling numbers or more (a
+    #: tenth of its calls to a line another number already called), and this share of
+    #: whose calls are answered, takes calls for them: a call-tracking or forwarding
+    #: service passes on each caller's number to its clients' few lines, which answer
+    forwarded_min_caller_ids_per_callee: float = 1.1
     forwarded_min_answered_share: float = 0.5
     #: an upstream provider's recording heard from a new calling number on nearly every
     #: answered call (at most this many calls per number, and rotation_min_caller_ids)
