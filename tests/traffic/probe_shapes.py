@@ -49,7 +49,9 @@ Legitimate senders (none may reach ``high``):
   with the carrier;
 - an insurance agency's recorded renewal reminders to its consented policyholders beside
   its agents' hand-dialled calls to referrals without consent records (a quarter of its
-  answered calls and more; live calls need none).
+  answered calls and more; live calls need none);
+- a call-tracking service forwarding callers to its clients' 1,800 business lines, each
+  caller's own number passed on (unassigned to the service, a new one nearly every call).
 
 The resellers hosting sub-accounts are labelled legitimate: the CPaaS platform's medium
 (its campaign tenant is the one to reach ``high``) is right.
@@ -557,6 +559,15 @@ def build(seed: int, volume: float = 1.0) -> ProbeNetwork:
     n.local_calls(1000, customer="heartland-insurance-agency", callers=agency[2:],
                   durations=n.live_mix(0.35, (3, 25), 200), answered=0.4,
                   hours=(9, 20.5))  # fmt: skip
+
+    # call tracking: callers reach businesses through numbers the service provides, and it
+    # forwards each call to the business's own line presenting the caller's number
+    n.account("trackline-call-analytics", "call tracking and forwarding for businesses",
+              age_days=2400, numbers=3000)  # fmt: skip
+    business_lines = n.numbers(1800)
+    n.local_calls(10000, customer="trackline-call-analytics", choice="new",
+                  callees=business_lines, durations=n.live_mix(0.15, (2, 15), 140),
+                  answered=0.75, hours=(8, 19), attestation={"B": 0.8, "C": 0.2})  # fmt: skip
 
     # a contact centre serving its customers, and a message from two of its numbers to a
     # bought list: the recording hides among the floor's calls by its length alone
