@@ -1155,6 +1155,8 @@ def detect(
             "records are the live calls'"
         )
 
+    # (a window too thin to judge its own share has too few recorded calls too: the period's)
+    live = live_calls_only(f.band_consent_known, f.band_no_consent)
     no_consent_share = _share(f.no_consent, f.consent_known)
     # 4 unconsented calls in an hour's 20 is 20%, within chance of an account whose
     # callees nearly all consented: the share counts when its lower bound crosses it.
@@ -1174,7 +1176,6 @@ def detect(
     )
     if f.consent_known >= t.min_answered:
         if no_consent_bound >= t.no_consent_share and not by_chance:
-            live = live_calls_only(f.band_consent_known, f.band_no_consent)
             add(
                 ReasonCode.NO_CONSENT_WIRELESS,
                 f"{_pct(no_consent_share)} of answered calls (at least "
@@ -1195,7 +1196,6 @@ def detect(
         # callees are likely to have consented (a sender spreading a campaign thin over
         # days must not escape). The figure is the period's, so the window's own volume
         # does not gate it. Live calls need no consent: for them it is not asked.
-        live = live_calls_only(0, 0)
         add(
             ReasonCode.NO_CONSENT_WIRELESS,
             f"{f.no_consent:,} of the window's {f.consent_known:,} answered calls, and "

@@ -1705,7 +1705,10 @@ def with_band_consent(
         name: [] for name in ("band", "customer_id", "sub_account", "window_us", "low_s", "high_s")
     }
     starts = picked["window_start"].cast(pa.timestamp("us")).cast(pa.int64()).to_pylist()
-    for index, row in enumerate(picked.to_pylist()):
+    # the rows' names and spikes only (not their samples) as Python values
+    spike_columns = {name for bands in _SPIKE_BANDS.values() for pair in bands for name in pair}
+    named = picked.select(["entity_type", "entity_id", "customer_id", *sorted(spike_columns)])
+    for index, row in enumerate(named.to_pylist()):
         period = bool(over_period[index])
         sub_account = row["entity_id"] if row["entity_type"] == "sub_account" else None
         window = None if period else starts[index]
