@@ -52,6 +52,7 @@ Legitimate senders (none may reach ``high``):
   answered calls and more; live calls need none);
 - a call-tracking service forwarding callers to its clients' 1,800 business lines, each
   caller's own number passed on (unassigned to the service, a new one nearly every call).
+- a second volunteer phone bank, 60% of whose answerers refuse within 2-11 s, evenly.
 
 The resellers hosting sub-accounts are labelled legitimate: the CPaaS platform's medium
 (its campaign tenant is the one to reach ``high``) is right.
@@ -261,12 +262,24 @@ class ProbeNetwork(UnseenNetwork):
 
         return durations
 
-    def live_mix(self, short: float, short_range: tuple[int, int], mean: float) -> Durations:
+    def live_mix(
+        self,
+        short: float,
+        short_range: tuple[int, int],
+        mean: float,
+        talk_from: int | None = None,
+    ) -> Durations:
         """Live calls: ``short`` of the answers are quick refusals lasting ``short_range``
-        s, the rest conversations of ``mean`` s on average (at least 20 s)."""
+        s, the rest conversations of ``mean`` s on average: at least 20 s (those shorter
+        counted as 20 s) or, with ``talk_from``, that many seconds plus an exponential
+        remainder (no pile at the floor)."""
 
         def durations(count: int) -> np.ndarray:
-            out = np.maximum(20, self.rng.exponential(mean, count).astype(np.int64))
+            if talk_from is None:
+                out = np.maximum(20, self.rng.exponential(mean, count).astype(np.int64))
+            else:
+                remainder = self.rng.exponential(mean - talk_from, count).astype(np.int64)
+                out = talk_from + remainder
             refused = self.rng.random(count) < short
             out[refused] = self.rng.integers(short_range[0], short_range[1], int(refused.sum()))
             return out
@@ -581,4 +594,12 @@ def build(seed: int, volume: float = 1.0) -> ProbeNetwork:
     n.local_calls(3000, customer="summit-home-services", callers=floor[:2], answered=0.3,
                   durations=n.recording(31, hang_ups=0.3, voicemail=0.2),
                   hours=(10, 19))  # fmt: skip
+
+    # a second phone bank whose voters refuse quickly and evenly over 2-11 s: a plateau
+    # ending in a cliff, no message (its 10 s band read as one before short bands had to rise)
+    callers = n.account("district-7-neighbors", "volunteer voter contact calls (live)",
+                        age_days=60, numbers=150)  # fmt: skip
+    n.local_calls(5000, customer="district-7-neighbors", callers=callers,
+                  callees=n.numbers(60000), answered=0.25, hours=(16, 21),
+                  durations=n.live_mix(0.6, (2, 12), 60, talk_from=12))  # fmt: skip
     return n

@@ -762,6 +762,17 @@ RECORDING_BAND_HALF_WIDTH = RECORDING_BANDS[0].half_width
 RECORDINGS_COUNTED = 3
 SECOND_RECORDING_SHARE = 0.05
 FURTHER_SPIKE_Z = 2.5
+#: A band whose lower flank reaches down into the quick refusals (under SHORT_CALL_SECONDS)
+#: must rise there: its core (its centre +- RISE_CORE_HALF_WIDTH s, a message's jitter)
+#: must hold RISE_Z standard errors more calls than the RISE_BELOW_WIDTH seconds just
+#: below the band hold at the same rate. A message piles up at its length above the
+#: hang-ups during it; quick refusals spread evenly over 2-11 s make a plateau whose edge
+#: a band can stand out from (its lower flank lies partly under any call's length), and
+#: no pile. Three standard errors: a sender has many windows, and a plateau's noise must
+#: not make a pile in any of them.
+RISE_CORE_HALF_WIDTH = 1
+RISE_BELOW_WIDTH = 4
+RISE_Z = 3.0
 #: the columns of a histogram's spikes (see duration_peaks) in the peaks tables
 _PEAKS = (
     "peak_duration_calls",
@@ -1200,8 +1211,21 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     )
     # excess * 2 stays an integer: band - flanks / 2 without floating point
     c_twice = 2 * in_band - flanks
-    c_group = group[candidate]
     c_duration = duration[candidate]
+    # near the quick refusals a band must rise above what lies just below it (RISE_*)
+    near = np.flatnonzero(c_duration - half - flank < SHORT_CALL_SECONDS)
+    if near.size:
+        n_key = c_key[near]
+        core = calls_up_to(n_key + RISE_CORE_HALF_WIDTH) - calls_up_to(
+            n_key - RISE_CORE_HALF_WIDTH - 1
+        )
+        below = band_bottom[near] - calls_up_to(n_key - half - RISE_BELOW_WIDTH - 1)
+        # ``below`` scaled to the core's width: what a plateau would put in the core
+        scale = (2 * RISE_CORE_HALF_WIDTH + 1) / RISE_BELOW_WIDTH
+        rise = core - scale * below
+        flat = near[rise < RISE_Z * np.sqrt(core + scale**2 * below)]
+        c_twice[flat] = np.minimum(c_twice[flat], 0)
+    c_group = group[candidate]
     # A further spike must stand out of its flanks beyond chance on its own: its excess
     # B - F (band B, flanks' mean F) at least FURTHER_SPIKE_Z standard errors, the
     # variance of B - F being about B + F/2 for counts. In twice_excess units:
