@@ -14,6 +14,7 @@ from callwarden.traffic.alerts import ReasonCode, Severity, crosses
 from callwarden.traffic.detectors import (
     BLOCKS_PER_HUNDRED,
     DEFAULT_THRESHOLDS,
+    FORWARDING_COLUMNS,
     MAY_FIND_COLUMNS,
     SELF_EVIDENT,
     THRESHOLD_COUNTS,
@@ -29,6 +30,7 @@ from callwarden.traffic.detectors import (
     consent_may_rest_on_live_calls,
     detect,
     grade,
+    may_be_forwarding,
     may_find,
     recording_spike,
     thresholds_with,
@@ -165,6 +167,34 @@ def test_callers_numbers_forwarded_to_an_accounts_lines_are_no_rotated_pool() ->
     # many callers per callee, but a spoofer's answer rate: still a rotated pool
     redialling = replace(forwarder, answered=1_500, consent_known=1_500)
     assert unassigned(redialling).evidence is Evidence.ILLEGAL
+    # an hour too thin to hear several callers per line: its UTC day's counts show them
+    thin_hour = replace(forwarder, callees=1_700, callee_caller_pairs=1_750)
+    assert unassigned(thin_hour).evidence is Evidence.ILLEGAL
+    its_day = replace(thin_hour, day_callees=1_800, day_callee_caller_pairs=3_400)
+    assert unassigned(its_day).evidence is Evidence.SUSPECT
+    (rotation,) = [x for x in detect(its_day) if x.code is ReasonCode.CALLER_ID_ROTATION]
+    assert "1.89 over the day" in rotation.detail
+
+
+def test_only_rotating_unassigned_well_answered_windows_ask_for_their_days_pairs() -> None:
+    """The hours whose UTC day's callee-caller pairs may show forwarding: rotating
+    numbers not the account's, answered like a forwarding service's, with too few callers
+    per callee in the window to tell. Not a spoofer (few answer), not a window that
+    already shows forwarding, not a carrier."""
+    base = {"entity_type": "customer", "calls": 300, "answered": 200, "caller_ids": 290,
+            "callees": 280, "callee_caller_pairs": 290, "unassigned_caller": 300,
+            "numbers_known": 300}  # fmt: skip
+    variants = [
+        {},
+        {"answered": 40},
+        {"callee_caller_pairs": 400},
+        {"entity_type": "upstream_provider"},
+        {"unassigned_caller": 0},
+        {"caller_ids": 10},
+    ]
+    rows = [base | change for change in variants]
+    columns = {name: np.array([row[name] for row in rows]) for name in FORWARDING_COLUMNS}
+    assert may_be_forwarding(columns).tolist() == [True, False, False, False, False, False]
 
 
 def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:

@@ -24,6 +24,7 @@ from callwarden.traffic.features import (
     rows_to_features,
     spike_bands,
     with_band_consent,
+    with_day_callee_pairs,
     with_day_recording_caller_ids,
     with_recording_caller_ids,
 )
@@ -220,6 +221,37 @@ def test_an_upstream_providers_hours_count_their_days_recording_numbers(tmp_path
     assert (unasked.day_band_answered, unasked.day_band_caller_ids) == (0, 0)
     with pytest.raises(ValueError, match="upstream"):
         with_day_recording_caller_ids(connection, table, np.array([entity_ids.index("robo")]))
+
+
+def test_an_accounts_hours_count_their_days_callers_per_callee(tmp_path: Path) -> None:
+    """Hourly windows: a forwarding service's hours each reach its 20 lines once from
+    one caller; over the day each line hears three callers. Asked hours get the day's
+    distinct callees and callee-caller pairs (a customer's with its sub-account's calls, a
+    sub-account's its own), rows not asked stay 0."""
+    factory = CallFactory()
+    lines = [f"+1312555{n:04d}" for n in range(20)]
+    for hour in (14, 15, 16):
+        for index, line in enumerate(lines):
+            factory.add(customer_id="tracker", called_number=line,
+                        caller_id=f"+1415{hour:03d}{index:04d}",
+                        start_time=DAY + timedelta(hours=hour, minutes=index))  # fmt: skip
+    for index in range(10):
+        factory.add(customer_id="tracker", sub_account="tenant", called_number=lines[index],
+                    caller_id=f"+1212555{index:04d}",
+                    start_time=DAY + timedelta(hours=17, minutes=index))  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    table = compute_feature_table(connection, unit="hour")
+    keys = list(zip(table["entity_id"].to_pylist(), table["window_start"].to_pylist(),
+                    strict=True))  # fmt: skip
+    fourteen = keys.index(("tracker", DAY.replace(tzinfo=None) + timedelta(hours=14)))
+    tenant = keys.index(("tenant", DAY.replace(tzinfo=None) + timedelta(hours=17)))
+    table = with_day_callee_pairs(connection, table, np.array([fourteen, tenant]))
+    rows = {(f.entity_id, f.window_start.hour): f for f in rows_to_features(table, "hour")}
+    asked = rows["tracker", 14]
+    assert asked.callee_caller_pairs == asked.callees == 20
+    assert (asked.day_callees, asked.day_callee_caller_pairs) == (20, 70)
+    assert (rows["tenant", 17].day_callees, rows["tenant", 17].day_callee_caller_pairs) == (10, 10)
+    assert (rows["tracker", 15].day_callees, rows["tracker", 15].day_callee_caller_pairs) == (0, 0)
 
 
 def _register_consent(

@@ -52,6 +52,7 @@ from callwarden.traffic.detectors import (
     BLOCKS_PER_HUNDRED,
     CONSENT_BAND_COLUMNS,
     DEFAULT_THRESHOLDS,
+    FORWARDING_COLUMNS,
     MAY_FIND_COLUMNS,
     RECORDING_COLUMNS,
     Assessment,
@@ -61,6 +62,7 @@ from callwarden.traffic.detectors import (
     callee_clustering,
     consent_may_rest_on_live_calls,
     may_be_a_recording,
+    may_be_forwarding,
     may_find,
     recording_spike,
 )
@@ -76,6 +78,7 @@ from callwarden.traffic.features import (
     rows_to_features,
     run_starts,
     with_band_consent,
+    with_day_callee_pairs,
     with_day_recording_caller_ids,
     with_recording_caller_ids,
 )
@@ -345,6 +348,9 @@ def analyze_calls(
             unit=options.window,
             relation=relation,
         )
+        table = with_day_callee_pairs(
+            connection, table, _hours_that_may_be_forwarding(table, options), relation=relation
+        )
         judged_rows = _judged_rows(table, reference, options)
         judged = rows_to_features(table.filter(judged_rows), options.window)
         contexts = _contexts(
@@ -529,6 +535,15 @@ def _accounts_whose_consent_may_rest_on_live_calls(
     columns = {name: table[name].to_numpy(zero_copy_only=False) for name in CONSENT_BAND_COLUMNS}
     window, period = consent_may_rest_on_live_calls(columns, thresholds)
     return np.flatnonzero(window), np.flatnonzero(period)
+
+
+def _hours_that_may_be_forwarding(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
+    """The rows of accounts' windows shorter than a day whose forwarding their UTC day's
+    callee-caller pairs may show (none in daily windows: a day's are its own)."""
+    if options.window == "day":
+        return np.zeros(0, np.int64)
+    columns = {name: table[name].to_numpy(zero_copy_only=False) for name in FORWARDING_COLUMNS}
+    return np.flatnonzero(may_be_forwarding(columns, options.thresholds))
 
 
 def _carrier_hours_of_a_recording(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
@@ -909,6 +924,8 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "distinct_caller_ids": f.caller_ids,
         "calls_per_caller_id": share(f.calls, f.caller_ids),
         "caller_ids_per_callee": share(f.callee_caller_pairs, f.callees),
+        # ... and over the window's UTC day, for an hour that may be forwarding calls
+        "day_caller_ids_per_callee": share(f.day_callee_caller_pairs, f.day_callees),
         "sequential_share": 1 - f.callee_blocks / f.callees if f.callees else None,
         "callee_exchanges": f.callee_exchanges,
         "callee_hundreds": f.callee_hundreds,

@@ -824,6 +824,9 @@ def detect(
         and calls_per_caller_id <= t.rotation_max_calls_per_caller_id
     )
     per_callee = f.callee_caller_pairs / max(f.callees, 1)
+    # an hour of a forwarding service reaches each line once or twice, too few to hear
+    # its several callers: the UTC day's counts, where counted (with_day_callee_pairs)
+    day_per_callee = f.day_callee_caller_pairs / f.day_callees if f.day_callees else 0.0
     # A sender rotating numbers reaches each callee once from one of them, and most do
     # not answer; a service forwarding calls to its clients' lines (call tracking,
     # answering services) passes on every caller's own number, each line hears many and
@@ -831,7 +834,7 @@ def detect(
     # which call records seldom keep).
     forwarded = (
         rotating
-        and per_callee >= t.forwarded_min_caller_ids_per_callee
+        and max(per_callee, day_per_callee) >= t.forwarded_min_caller_ids_per_callee
         and f.answer_seizure_ratio >= t.forwarded_min_answered_share
     )
     if rotating:
@@ -839,6 +842,7 @@ def detect(
             ReasonCode.CALLER_ID_ROTATION,
             f"{f.caller_ids:,} caller IDs, {calls_per_caller_id:.2f} calls each, "
             f"{per_callee:.2f} caller IDs per callee"
+            + (f" ({day_per_callee:.2f} over the day)" if f.day_callees else "")
             + (
                 " (many callers reaching each callee: calls forwarded to the account's "
                 "lines keep their callers' numbers)"
@@ -1432,6 +1436,46 @@ def consent_may_rest_on_live_calls(
         calls("period_peak_duration_calls") > 0
     )
     return window, period
+
+
+#: the columns of the feature table :func:`may_be_forwarding` reads
+FORWARDING_COLUMNS = (
+    "entity_type",
+    "calls",
+    "answered",
+    "caller_ids",
+    "callees",
+    "callee_caller_pairs",
+    "unassigned_caller",
+    "numbers_known",
+)
+
+
+def may_be_forwarding(
+    columns: Mapping[str, Sequence[Any] | np.ndarray], thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> np.ndarray:
+    """Per row of the feature table (``FORWARDING_COLUMNS``): an account's window rotating
+    caller IDs not its own and answered like a forwarding service's, whose callees hear
+    too few callers in it to tell forwarding from a spoofer's pool. Only these need their
+    UTC day's callee-caller pairs counted (see :func:`detect`): elsewhere the window's
+    own settle it, or nothing turns on them."""
+    t = thresholds
+
+    def values(name: str) -> np.ndarray:
+        return np.asarray(columns[name], dtype=np.float64)
+
+    calls, caller_ids, callees = values("calls"), values("caller_ids"), values("callees")
+    known = values("numbers_known")
+    found: np.ndarray = (
+        np.isin(np.asarray(columns["entity_type"]), ("customer", "sub_account"))
+        & (caller_ids >= t.rotation_min_caller_ids)
+        & (calls <= t.rotation_max_calls_per_caller_id * caller_ids)
+        & (values("answered") >= t.forwarded_min_answered_share * calls)
+        & (values("callee_caller_pairs") < t.forwarded_min_caller_ids_per_callee * callees)
+        & (known > 0)
+        & (values("unassigned_caller") >= t.unassigned_share * known)
+    )
+    return found
 
 
 def may_find(

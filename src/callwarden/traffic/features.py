@@ -156,6 +156,12 @@ class EntityFeatures:
     day_long_answered: int = 0
     day_band_answered: int = 0
     day_band_caller_ids: int = 0
+    #: an account's hour that may be forwarding calls (see :func:`with_day_callee_pairs`):
+    #: its UTC day's distinct callees and callee-caller pairs (0: not counted). An hour of
+    #: a call-tracking service reaches each client line once or twice, too few to hear the
+    #: several callers its day shows
+    day_callees: int = 0
+    day_callee_caller_pairs: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
     period_no_consent: int = 0
@@ -1657,6 +1663,65 @@ def with_day_recording_caller_ids(
         column[found["row"].to_numpy()] = found[values].to_numpy()
         table = table.append_column(name, pa.array(column))
     return table
+
+
+def with_day_callee_pairs(
+    connection: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    rows: np.ndarray,
+    *,
+    relation: str = "calls",
+) -> pa.Table:
+    """``table`` (of :func:`compute_feature_table` in windows shorter than a day) with
+    ``day_callees`` and ``day_callee_caller_pairs`` filled in at ``rows``, customers' and
+    sub-accounts' windows: the distinct callees and callee-caller pairs of the window's
+    UTC day (one count per entity and day whichever of its windows ask, over the asking
+    accounts' calls alone); 0 elsewhere."""
+    rows = np.asarray(rows, np.int64)
+    asked = table.take(pa.array(rows, pa.int64()))
+    day = pc.floor_temporal(asked["window_start"], unit="day")
+    keys = pa.table(
+        {
+            "entity_type": asked["entity_type"],
+            "entity_id": asked["entity_id"],
+            "customer_id": asked["customer_id"],
+            "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
+        }
+    )
+    columns = {name: np.zeros(table.num_rows, np.int64) for name in _DAY_PAIRS}
+    if rows.size:
+        unique = keys.group_by(keys.column_names, use_threads=False).aggregate([])
+        register_table(connection, "cw_asked_days", unique, unique.column_names)
+        window = _floor_us(_EPOCH_US.format("c.start_time"), "day")
+        # a customer's day is all its calls (its sub-accounts' too), a sub-account's its own
+        counted = connection.sql(
+            f"""
+            select a.entity_type, a.entity_id, a.customer_id, a.window_us,
+                approx_count_distinct(c.called_number) as day_callees,
+                approx_count_distinct(hash(c.called_number, c.caller_id))
+                    as day_callee_caller_pairs
+            from {relation} c
+            join cw_asked_days a on a.customer_id = c.customer_id
+                and a.window_us = {window}
+                and (a.entity_type = 'customer' or a.entity_id = c.sub_account)
+            group by all
+            """
+        ).to_arrow_table()
+        connection.execute("drop table cw_asked_days")
+        found = (
+            keys.append_column("row", pa.array(rows, pa.int64()))
+            .join(counted, keys.column_names)
+            .sort_by("row")
+        )
+        for name, column in columns.items():
+            column[found["row"].to_numpy()] = found[name].to_numpy()
+    for name, column in columns.items():
+        table = table.append_column(name, pa.array(column))
+    return table
+
+
+#: what :func:`with_day_callee_pairs` counts
+_DAY_PAIRS = ("day_callees", "day_callee_caller_pairs")
 
 
 #: the spikes whose bands hold an account's recorded calls: (centre, half-width) columns
