@@ -769,16 +769,20 @@ RECORDINGS_COUNTED = 3
 SECOND_RECORDING_SHARE = 0.05
 FURTHER_SPIKE_Z = 2.5
 #: A band whose lower flank reaches down into the quick refusals (under SHORT_CALL_SECONDS)
-#: must rise there: its core (its centre +- RISE_CORE_HALF_WIDTH s, a message's jitter)
+#: must rise there. Its core (its centre +- RISE_CORE_HALF_WIDTH s, a message's jitter)
 #: must hold RISE_Z standard errors more calls than the RISE_BELOW_WIDTH seconds just
-#: below the band hold at the same rate. A message piles up at its length above the
-#: hang-ups during it; quick refusals spread evenly over 2-11 s make a plateau whose edge
-#: a band can stand out from (its lower flank lies partly under any call's length), and
-#: no pile. Three standard errors: a sender has many windows, and a plateau's noise must
-#: not make a pile in any of them.
+#: below the band hold at the same rate, and RISE_UNDER_Z more than the as many seconds
+#: just below the core. A message piles up at its length above the hang-ups during it.
+#: Quick refusals spread evenly over 2-11 s make a plateau, and a live survey's hang-ups
+#: on answering machines at 3-9 s with refusals after them a hump: a band at their edge
+#: stands out of its flanks (the lower one lies partly under any call's length) with no
+#: pile in it. Three standard errors below the band: a sender has many windows, and a
+#: plateau's noise must not make a pile in any of them; one under the core, where a
+#: message blurred by a few seconds spreads too.
 RISE_CORE_HALF_WIDTH = 1
 RISE_BELOW_WIDTH = 4
 RISE_Z = 3.0
+RISE_UNDER_Z = 1.0
 #: the columns of a histogram's spikes (see duration_peaks) in the peaks tables
 _PEAKS = (
     "peak_duration_calls",
@@ -1222,14 +1226,18 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     near = np.flatnonzero(c_duration - half - flank < SHORT_CALL_SECONDS)
     if near.size:
         n_key = c_key[near]
-        core = calls_up_to(n_key + RISE_CORE_HALF_WIDTH) - calls_up_to(
-            n_key - RISE_CORE_HALF_WIDTH - 1
-        )
+        under_core = calls_up_to(n_key - RISE_CORE_HALF_WIDTH - 1)
+        core = calls_up_to(n_key + RISE_CORE_HALF_WIDTH) - under_core
         below = band_bottom[near] - calls_up_to(n_key - half - RISE_BELOW_WIDTH - 1)
-        # ``below`` scaled to the core's width: what a plateau would put in the core
+        under = under_core - calls_up_to(n_key - RISE_CORE_HALF_WIDTH - RISE_BELOW_WIDTH - 1)
+        # scaled to the core's width: what a plateau would put in the core
         scale = (2 * RISE_CORE_HALF_WIDTH + 1) / RISE_BELOW_WIDTH
-        rise = core - scale * below
-        flat = near[rise < RISE_Z * np.sqrt(core + scale**2 * below)]
+
+        def rises(over: np.ndarray, z: float) -> np.ndarray:
+            excess: np.ndarray = core - scale * over >= z * np.sqrt(core + scale**2 * over)
+            return excess
+
+        flat = near[~(rises(below, RISE_Z) & rises(under, RISE_UNDER_Z))]
         c_twice[flat] = np.minimum(c_twice[flat], 0)
     c_group = group[candidate]
     # A further spike must stand out of its flanks beyond chance on its own: its excess
