@@ -197,6 +197,28 @@ def test_only_rotating_unassigned_well_answered_windows_ask_for_their_days_pairs
     assert may_be_forwarding(columns).tolist() == [True, False, False, False, False, False]
 
 
+def test_an_hours_short_spike_counts_only_when_its_day_spikes_there_too() -> None:
+    """An hour of 120 answered calls whose spike is at 10 s, by the quick refusals: a
+    recording when its UTC day's main spike is at its length, chance in a thin hour
+    when the day's is elsewhere (a survey's hump, flat over the day); a spike at 40 s
+    needs no day to confirm it."""
+    hour = features(window_end=DAY + timedelta(hours=1), calls=900, answered=120,
+                    long_answered=110, consent_known=120, no_consent=120, callees=900,
+                    callee_blocks=899, callee_caller_pairs=900, peak_duration_calls=45,
+                    peak_duration_s=10, peak_duration_band_s=4, day_peak_duration_s=10,
+                    day_peak_duration_band_s=4)  # fmt: skip
+    assert ReasonCode.PRERECORDED_PATTERN in codes(hour)
+    elsewhere = replace(hour, day_peak_duration_s=132)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(elsewhere)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(hour, day_peak_duration_s=None))
+    long_message = replace(elsewhere, peak_duration_s=40)
+    assert ReasonCode.PRERECORDED_PATTERN in codes(long_message)
+    # a day's window is its own day
+    assert ReasonCode.PRERECORDED_PATTERN in codes(
+        replace(elsewhere, window_end=DAY + timedelta(days=1))
+    )
+
+
 def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
     live = assess(features(no_consent=500))
     recorded = assess(features(no_consent=500, peak_duration_calls=300))

@@ -34,6 +34,7 @@ from callwarden.traffic.features import (
     RECORDING_BAND_HALF_WIDTH,
     SHORT_CALL_SECONDS,
     EntityFeatures,
+    near_quick_refusals,
 )
 
 
@@ -550,6 +551,21 @@ def _spikes_text(lengths: tuple[int, ...], band_s: int | None) -> str:
     return f"spikes at {listed} +-{_band(band_s)} s (recordings played to the end)"
 
 
+def _without_a_chance_short_spike(f: EntityFeatures) -> EntityFeatures:
+    """An hour's features without its spike when that spike is by the quick refusals
+    (see features.near_quick_refusals) and its UTC day's main spike is not at its length:
+    a plateau or hump of hang-ups that the day, holding many hours' calls, shows not to
+    rise can still rise in one thin hour by chance (a survey's hour of 127 answered calls
+    did). A message played in the hour piles up in its day too."""
+    centre, band = f.peak_duration_s, _band(f.peak_duration_band_s)
+    if f.peak_duration_calls <= 0 or centre is None or not near_quick_refusals(centre, band):
+        return f
+    day = f.day_peak_duration_s
+    if day is not None and abs(day - centre) <= max(band, _band(f.day_peak_duration_band_s)):
+        return f
+    return replace(f, peak_duration_calls=0, peak_durations_s=(), peak_beyond_calls=None)
+
+
 def _window_peaks(f: EntityFeatures, t: Thresholds) -> bool:
     """Whether the window's own answered calls peak with at least the recording
     threshold's share of them, proven or not: what a broader view (the period, the
@@ -760,8 +776,8 @@ def detect(
     """Every reason the entity's features support, each with its value and threshold.
     A condition added or loosened here must be mirrored in :func:`may_find`."""
     t = thresholds
-    f = features
-    hourly = (f.window_end - f.window_start).total_seconds() <= 3600
+    hourly = (features.window_end - features.window_start).total_seconds() <= 3600
+    f = _without_a_chance_short_spike(features) if hourly else features
     volume_scale = 1 / 24 if hourly else 1.0
     findings: list[Finding] = []
     enough = f.calls >= t.min_calls

@@ -1223,7 +1223,7 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     c_twice = 2 * in_band - flanks
     c_duration = duration[candidate]
     # near the quick refusals a band must rise above what lies just below it (RISE_*)
-    near = np.flatnonzero(c_duration - half - flank < SHORT_CALL_SECONDS)
+    near = np.flatnonzero(near_quick_refusals(c_duration, half))
     if near.size:
         n_key = c_key[near]
         under_core = calls_up_to(n_key - RISE_CORE_HALF_WIDTH - 1)
@@ -1298,6 +1298,13 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
         np.full(groups.size, half, dtype=np.int64),
         beyond.astype(np.int64),
     )
+
+
+def near_quick_refusals(centre_s: Any, half_width: Any) -> Any:
+    """Whether a band centred at ``centre_s`` (``half_width`` either side) has a lower
+    flank reaching under SHORT_CALL_SECONDS, where quick refusals crowd: such a band must
+    rise above them to count (RISE_*). Scalars or numpy arrays."""
+    return centre_s - half_width - (2 * half_width + 1) < SHORT_CALL_SECONDS
 
 
 def _no_centres() -> np.ndarray:
