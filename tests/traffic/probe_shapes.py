@@ -53,6 +53,8 @@ Legitimate senders (none may reach ``high``):
 - a call-tracking service forwarding callers to its clients' 1,800 business lines, each
   caller's own number passed on (unassigned to the service, a new one nearly every call).
 - a second volunteer phone bank, 60% of whose answerers refuse within 2-11 s, evenly.
+- a survey firm whose interviewers hang up on answering machines after 3-9 s, with
+  refusals of about 15 s after them, at an 11% answer rate.
 
 The resellers hosting sub-accounts are labelled legitimate: the CPaaS platform's medium
 (its campaign tenant is the one to reach ``high``) is right.
@@ -283,6 +285,26 @@ class ProbeNetwork(UnseenNetwork):
             refused = self.rng.random(count) < short
             out[refused] = self.rng.integers(short_range[0], short_range[1], int(refused.sum()))
             return out
+
+        return durations
+
+    def survey_outcomes(self) -> Durations:
+        """A live survey's answered calls: 35% answering machines it hangs up on after
+        3-9 s, 30% refusals of about 15 s (gamma), 17% break-offs of a few minutes and 18%
+        completed interviews of about 14 minutes."""
+
+        def durations(count: int) -> np.ndarray:
+            kind = self.rng.choice(4, count, p=[0.35, 0.30, 0.17, 0.18])
+            lasted = np.select(
+                [kind == 0, kind == 1, kind == 2],
+                [
+                    self.rng.uniform(3, 9, count),
+                    self.rng.gamma(2.5, 6, count),
+                    self.rng.lognormal(np.log(140), 0.6, count),
+                ],
+                self.rng.lognormal(np.log(840), 0.3, count),
+            )
+            return np.round(lasted).astype(np.int64) + 1
 
         return durations
 
@@ -594,6 +616,13 @@ def build(seed: int, volume: float = 1.0) -> ProbeNetwork:
     n.local_calls(3000, customer="summit-home-services", callers=floor[:2], answered=0.3,
                   durations=n.recording(31, hang_ups=0.3, voicemail=0.2),
                   hours=(10, 19))  # fmt: skip
+
+    # a survey firm screening out answering machines: its machine hang-ups at 3-9 s and
+    # refusals after them make a hump ending at 10 s (read as a message before the rise)
+    pollsters = n.account("opinionworks-research", "live telephone survey interviews",
+                          age_days=2500, numbers=8)  # fmt: skip
+    n.local_calls(7000, customer="opinionworks-research", callers=pollsters, answered=0.11,
+                  durations=n.survey_outcomes(), hours=(17, 21))  # fmt: skip
 
     # a second phone bank whose voters refuse quickly and evenly over 2-11 s: a plateau
     # ending in a cliff, no message (its 10 s band read as one before short bands had to rise)
