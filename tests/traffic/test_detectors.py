@@ -582,7 +582,7 @@ def test_a_spoofed_recording_in_a_carriers_unsigned_calls_is_rotation() -> None:
     found = {f.code: f for f in assessment.findings}
     assert found[ReasonCode.CALLER_ID_ROTATION].evidence is Evidence.ILLEGAL
     assert found[ReasonCode.CALLER_ID_ROTATION].value == pytest.approx(400 / 398)
-    assert "unsigned or C-attested" in found[ReasonCode.PRERECORDED_PATTERN].detail
+    assert "not A-attested" in found[ReasonCode.PRERECORDED_PATTERN].detail
     assert assessment.severity is Severity.HIGH
     # a sender's message from its own 20 numbers among the unsigned calls
     own = assess(replace(hidden, weak_band_caller_ids=20), rmd)
@@ -593,6 +593,35 @@ def test_a_spoofed_recording_in_a_carriers_unsigned_calls_is_rotation() -> None:
     assert not {ReasonCode.CALLER_ID_ROTATION, ReasonCode.PRERECORDED_PATTERN} & {
         f.code for f in live.findings
     }
+
+
+def test_a_small_spike_hidden_in_a_carriers_calls_not_a_attested_is_rotation() -> None:
+    """A B-signed message among a carrier's person-to-person calls, heard out by a third of
+    those who answer: 130 calls beyond its flanks, 9% of the answered calls not
+    A-attested (under the 30% a recording needs) but most of those in its band, each from
+    a new number. Not when the carrier's A-signed calls pile up at that length too (its
+    traffic's, say a minimum billed duration), nor by the quick refusals, nor when the
+    spike is a bump among its band's live calls."""
+    rmd = EntityContext(in_rmd=True)
+    hidden = replace(
+        _recording_through_a_carrier(peak_caller_ids=0, weak_attestation=400),
+        peak_duration_calls=135, peak_duration_s=20, peak_band_answered=0,
+        weak_long_answered=1_460, weak_peak_duration_calls=130, weak_peak_duration_s=20,
+        weak_peak_duration_band_s=4, weak_band_answered=220, weak_band_caller_ids=219,
+    )  # fmt: skip
+    assessment = assess(hidden, rmd)
+    found = {f.code: f for f in assessment.findings}
+    assert found[ReasonCode.CALLER_ID_ROTATION].evidence is Evidence.ILLEGAL
+    assert "130 answered calls not A-attested" in found[ReasonCode.PRERECORDED_PATTERN].detail
+    assert assessment.severity is Severity.HIGH
+    quiet = {ReasonCode.CALLER_ID_ROTATION, ReasonCode.PRERECORDED_PATTERN}
+    for innocent in (
+        replace(hidden, peak_duration_calls=300),  # the A-signed calls pile there too
+        replace(hidden, weak_peak_duration_s=12, peak_duration_s=12),  # by the refusals
+        replace(hidden, weak_band_answered=400),  # a third of its band: a bump
+        replace(hidden, weak_peak_duration_calls=40, peak_duration_calls=40),  # too few
+    ):
+        assert not quiet & {f.code for f in assess(innocent, rmd).findings}
 
 
 def test_a_carriers_hour_takes_its_days_recording_numbers() -> None:

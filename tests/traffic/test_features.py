@@ -163,20 +163,22 @@ def test_an_upstream_providers_recording_counts_the_numbers_it_came_from(
         with_recording_caller_ids(connection, table, np.array([entity_ids.index("robo")]))
 
 
-def test_a_spoofed_recording_hidden_in_a_carriers_transit_spikes_in_its_unsigned_calls(
-    tmp_path: Path,
+@pytest.mark.parametrize("signed", ["C", "B"])
+def test_a_spoofed_recording_hidden_in_a_carriers_transit_spikes_in_its_calls_not_a_attested(
+    tmp_path: Path, signed: str
 ) -> None:
-    """A C-attested message from a new number per call, a tenth of a carrier's calls
-    (most of them signed live calls): no spike in all its calls, one in those unsigned or
-    C-attested, and the band's numbers are counted among those calls alone."""
+    """A C- or B-attested message from a new number per call, a tenth of a carrier's calls
+    (most of them A-signed live calls): no spike in all its calls, one in those no provider
+    vouched the number of (unsigned, B or C), and the band's numbers are counted among
+    those calls alone."""
     factory = CallFactory()
     factory.campaign(3000, customer_id=None, upstream_provider="Atlantic", message_s=None,
-                     answer_rate=0.5, attestation="B")  # fmt: skip
+                     answer_rate=0.5, attestation="A")  # fmt: skip
     factory.campaign(300, customer_id=None, upstream_provider="Atlantic", message_s=None,
                      answer_rate=0.5, attestation=None)  # fmt: skip
     spoofed = [factory.random_callee() for _ in range(400)]
     factory.campaign(400, customer_id=None, upstream_provider="Atlantic", caller_ids=spoofed,
-                     message_s=31, answer_rate=0.5, attestation="C")  # fmt: skip
+                     message_s=31, answer_rate=0.5, attestation=signed)  # fmt: skip
     connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
     table = compute_feature_table(connection)
     entity_ids = table["entity_id"].to_pylist()
@@ -186,7 +188,7 @@ def test_a_spoofed_recording_hidden_in_a_carriers_transit_spikes_in_its_unsigned
     assert carrier.peak_duration_calls / carrier.long_answered < 0.15
     assert carrier.weak_peak_duration_s is not None
     assert abs(carrier.weak_peak_duration_s - 31) <= 2
-    # about 150 of the 150 + 400 * 0.5 * 0.75 answered unsigned or C-attested calls
+    # about 150 of the 150 + 400 * 0.5 * 0.75 answered calls not A-attested
     assert 250 < carrier.weak_long_answered < 400
     assert carrier.weak_peak_duration_calls / carrier.weak_long_answered > 0.4
     assert carrier.weak_band_answered >= carrier.weak_peak_duration_calls

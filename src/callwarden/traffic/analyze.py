@@ -516,14 +516,19 @@ def _carriers_with_a_recording(
     table: pa.Table, thresholds: Thresholds
 ) -> tuple[np.ndarray, np.ndarray]:
     """The rows of upstream providers' windows whose spike can count as a recording: of
-    all their calls, and of their unsigned and C-attested calls alone."""
+    all their calls, and of their calls not A-attested alone (or standing out of its band there)."""
     carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
     found = []
     for prefix in ("", "weak_"):
         columns = {
             name: table[prefix + name].to_numpy(zero_copy_only=False) for name in RECORDING_COLUMNS
         }
-        found.append(np.flatnonzero(carrier & may_be_a_recording(columns, thresholds)))
+        spike = may_be_a_recording(columns, thresholds)
+        if prefix:
+            # a spike too small a share to be a recording may stand out of its band alone
+            calls = columns["peak_duration_calls"]
+            spike |= np.asarray(calls, np.float64) >= thresholds.carrier_spike_min_calls
+        found.append(np.flatnonzero(carrier & spike))
     return found[0], found[1]
 
 
@@ -910,7 +915,7 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         # an upstream provider's recording: the numbers its answered calls came from
         "peak_caller_ids": f.peak_caller_ids if f.peak_band_answered else None,
         "peak_calls_per_caller_id": share(f.peak_band_answered, f.peak_caller_ids),
-        # ... and the spike of its unsigned and C-attested calls alone
+        # ... and the spike of its calls not A-attested (unsigned, B or C) alone
         "weak_peak_duration_s": f.weak_peak_duration_s,
         "weak_peak_duration_share": share(f.weak_peak_duration_calls, f.weak_long_answered),
         "weak_peak_caller_ids": f.weak_band_caller_ids if f.weak_band_answered else None,

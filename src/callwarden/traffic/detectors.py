@@ -97,6 +97,12 @@ class Thresholds:
     #: an upstream provider's recording heard from a new calling number on nearly every
     #: answered call (at most this many calls per number, and rotation_min_caller_ids)
     recording_max_calls_per_caller_id: float = 1.5
+    #: ... and, in an upstream provider's calls no provider vouched for, a spike too small
+    #: a share of them to be a recording by itself counts when it holds this many calls
+    #: (beyond its flanks) and is most of its band's answered calls
+    #: (carrier_spike_min_band_share): a message, not a bump in live talk times
+    carrier_spike_min_calls: int = 50
+    carrier_spike_min_band_share: float = 0.5
     no_consent_share: float = 0.2
     outside_hours_share: float = 0.1
     outside_hours_min_calls: int = 10
@@ -515,7 +521,7 @@ def _recording_of(
     f: EntityFeatures, part: str, calls_named: str, t: Thresholds
 ) -> tuple[float, float, str] | None:
     """:func:`_recording_in` of the spike an entity's features hold for a part of its calls:
-    ``part`` "weak" (an upstream provider's unsigned and C-attested calls) or "day" (the
+    ``part`` "weak" (an upstream provider's calls not A-attested) or "day" (the
     window's UTC day), read from the fields named ``<part>_peak_...``."""
     return _recording_in(
         calls_named,
@@ -564,6 +570,41 @@ def _without_a_chance_short_spike(f: EntityFeatures) -> EntityFeatures:
     if day is not None and abs(day - centre) <= max(band, _band(f.day_peak_duration_band_s)):
         return f
     return replace(f, peak_duration_calls=0, peak_durations_s=(), peak_beyond_calls=None)
+
+
+#: a carrier's spike in its calls not A-attested is theirs alone when its spike in all its
+#: calls at that length holds under this many times its calls (the A-signed calls add
+#: under a quarter)
+CARRIER_SPIKE_ALL_CALLS_FACTOR = 1.25
+
+
+def _carrier_spike(f: EntityFeatures, t: Thresholds) -> tuple[float, float, str] | None:
+    """An upstream provider's spike in its calls not A-attested that is too small a share
+    of them to be a recording by itself (a spoofed message among a transit carrier's
+    person-to-person calls, heard out by a third of those who answer) but stands out
+    alone: carrier_spike_min_calls beyond its flanks and most of the answered calls in
+    its band. A bump in live talk times is a few per cent of its band. As the value of a
+    PRERECORDED_PATTERN finding: the spike's share of its band, against that threshold."""
+    peak, band = f.weak_peak_duration_calls, f.weak_band_answered
+    centre, width = f.weak_peak_duration_s, _band(f.weak_peak_duration_band_s)
+    if peak < t.carrier_spike_min_calls or not band or centre is None:
+        return None
+    share = peak / band
+    # by the quick refusals a small spike is as likely their cliff's edge as a message
+    if share < t.carrier_spike_min_band_share or near_quick_refusals(centre, width):
+        return None
+    # hidden in the calls no provider vouched for, not in all of them: a pile at one
+    # length across the carrier's A-signed calls too is its traffic's (a minimum billed
+    # duration, say), not one sender's message
+    at_its_length = f.peak_duration_s is not None and abs(f.peak_duration_s - centre) <= width
+    if at_its_length and f.peak_duration_calls >= CARRIER_SPIKE_ALL_CALLS_FACTOR * peak:
+        return None
+    return (
+        share,
+        t.carrier_spike_min_band_share,
+        f"{peak:,} answered calls not A-attested form a spike at {centre} s +-{width} s, "
+        f"{_pct(share)} of those in its band (one recording among other calls)",
+    )
 
 
 def _window_peaks(f: EntityFeatures, t: Thresholds) -> bool:
@@ -1095,16 +1136,16 @@ def detect(
     # A carrier hands over many callers' numbers, but one recording comes from its sender's
     # own few numbers whoever carries it. Heard from a new number on nearly every answered
     # call, it is one campaign rotating or spoofing caller IDs to evade blocking; when the
-    # numbers are unsigned or C-attested, no provider vouched that the caller may use any
-    # of them (47 USC 227(e), ATIS-1000074 attestation).
+    # numbers are unsigned, B- or C-attested, no provider vouched that the caller may use
+    # any of them (47 USC 227(e), ATIS-1000074 attestation).
     if f.entity_type == "upstream_provider":
         unsigned = _share(f.weak_attestation, f.calls) >= t.weak_attestation_share
-        weak_spike = _recording_of(f, "weak", "its unsigned or C-attested calls", t)
+        weak_spike = _recording_of(f, "weak", "its calls not A-attested", t) or _carrier_spike(f, t)
         day_spike = _recording_of(f, "day", "the calls of its UTC day", t) if hourly else None
         # Where the recording is looked for, in order: (what the calls are, whether their
         # spike is a recording, the PRERECORDED_PATTERN finding it adds (value, threshold,
         # text) when none was made, the answered calls in its band, their numbers, its
-        # length, whether all of them are unsigned or C-attested). All the window's calls
+        # length, whether all of them are not A-attested). All the window's calls
         # first. A spoofed campaign that is a small part of a large carrier's transit makes
         # no spike in them, but does in the calls no provider vouched for; and an hour of a
         # flood of a few hundred calls an hour holds too few answered calls for 50
@@ -1112,7 +1153,7 @@ def detect(
         routes = (
             ("", window_spike, None, f.peak_band_answered, f.peak_caller_ids,
              f.peak_duration_s, False),
-            (" in the unsigned or C-attested calls", weak_spike is not None, weak_spike,
+            (" in the calls not A-attested", weak_spike is not None, weak_spike,
              f.weak_band_answered, f.weak_band_caller_ids, f.weak_peak_duration_s, True),
             (" over the window's UTC day", day_spike is not None,
              day_spike and (day_spike[0], day_spike[1],
@@ -1546,10 +1587,13 @@ def may_find(
             (c["entity_type"] == "upstream_provider")
             & (c["day_band_caller_ids"] >= max(t.rotation_min_caller_ids, 1))
         )
-        # an upstream provider's unsigned and C-attested calls alone
+        # an upstream provider's calls not A-attested alone
         | (
             (c["entity_type"] == "upstream_provider")
-            & may_be_a_recording({name: c[f"weak_{name}"] for name in RECORDING_COLUMNS}, t)
+            & (
+                may_be_a_recording({name: c[f"weak_{name}"] for name in RECORDING_COLUMNS}, t)
+                | (c["weak_peak_duration_calls"] >= t.carrier_spike_min_calls)
+            )
         )
         | (
             (c["consent_known"] >= t.min_answered)

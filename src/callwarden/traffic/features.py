@@ -132,8 +132,9 @@ class EntityFeatures:
     #: how many calling numbers they came from (0: not an upstream provider's, or no spike)
     peak_band_answered: int = 0
     peak_caller_ids: int = 0
-    #: an upstream provider's window only, its unsigned and C-attested calls alone: their
-    #: answered calls of SHORT_CALL_SECONDS or more and their recording spike (as above).
+    #: an upstream provider's window only, its calls not A-attested alone (unsigned, B or
+    #: C: no provider vouched for the number): their answered calls of SHORT_CALL_SECONDS
+    #: or more and their recording spike (as above).
     #: A spoofed campaign that is a small part of a large carrier's transit makes no spike
     #: in all its calls, but one in the calls no provider vouched for
     weak_long_answered: int = 0
@@ -426,6 +427,9 @@ def enriched_calls_sql(
             {ungranted} as unassigned_caller,
             case when c.attestation is null or c.attestation = 'C' then 1 else 0 end
                 as weak_attestation,
+            -- no provider vouched that the caller may use the number: unsigned, B or C
+            -- (ATIS-1000074: only A attests the right to the number)
+            case when c.attestation is distinct from 'A' then 1 else 0 end as unvouched,
             substring(c.called_number, 1, length(c.called_number) - 1) as callee_block,
             substring(c.called_number, 1, 8) as callee_exchange,
             substring(c.called_number, 1, length(c.called_number) - 2) as callee_hundred
@@ -669,11 +673,11 @@ def caller_ids_from_parts_sql(min_calls: int) -> str:
 def duration_histogram_sql(enriched: str, salt: int) -> str:
     """Scan 4: per source (by :func:`source_key_sql`), window and whole-second duration,
     the answered calls (the histogram a recording's spike shows in) and, for upstream
-    providers' sources, how many of them were unsigned or C-attested (``weak_calls``)."""
+    providers' sources, how many of them were not A-attested (``weak_calls``)."""
     return f"""
         select {source_key_sql(salt)} as source_key, window_us, duration_s,
             count(*) as answered_calls,
-            count(*) filter (where weak_attestation = 1 and customer_id is null) as weak_calls
+            count(*) filter (where unvouched = 1 and customer_id is null) as weak_calls
         from ({enriched}) e
         where answered = 1
         group by source_key, window_us, duration_s
@@ -1585,7 +1589,7 @@ def with_recording_caller_ids(
     ``peak_caller_ids`` filled in at ``rows``, upstream providers' windows with a spike:
     the answered calls in the band of the main spike, and the calling numbers they came
     from (exact); and ``weak_band_answered`` and ``weak_band_caller_ids`` the same at
-    ``weak_rows``, for the spike of their unsigned and C-attested calls and those calls
+    ``weak_rows``, for the spike of their calls not A-attested and those calls
     alone; 0 elsewhere.
 
     A carrier hands over many callers' numbers by nature, but one recording comes from its
@@ -1901,7 +1905,7 @@ def _band_caller_ids(
     relation: str,
 ) -> tuple[np.ndarray, np.ndarray]:
     """For each band (an upstream provider's window of ``unit``, durations ``centre_s`` +-
-    ``band_s``; of its unsigned and C-attested calls only where ``weak_only``): its
+    ``band_s``; of its calls not A-attested only where ``weak_only``): its
     answered calls and their distinct calling numbers, in one scan of ``relation`` (none
     when there is no band)."""
     answered = np.zeros(len(centre_s), np.int64)
@@ -1929,7 +1933,7 @@ def _band_caller_ids(
             join cw_spike_bands b on c.upstream_provider = b.upstream_provider
               and c.window_us = b.window_us
             where c.answered = 1 and c.duration_s between b.low_s and b.high_s
-              and (not b.weak_only or c.weak_attestation = 1)
+              and (not b.weak_only or c.unvouched = 1)
             group by b.band
             """
         ).fetchnumpy()
