@@ -687,3 +687,36 @@ def test_a_campaign_split_over_thin_sub_accounts_is_found_in_hourly_windows(
             worst[alert.entity_id] = max(known, alert.severity, key=lambda s: s.rank)
     assert all(worst.get(f"thin-{index}") is Severity.HIGH for index in range(6)), worst
     assert all(worst.get(f"live-{index}") is not Severity.HIGH for index in range(10))
+
+
+def test_billed_durations_with_a_minimum_charge_are_noted_and_make_no_recording(
+    tmp_path: Path,
+) -> None:
+    """A feed of billed durations with a 30 s minimum: a live sender's quick refusals all
+    sit at 30 s, a pile that read as a message. The floor is named in the notes and left
+    out of the spikes; talk time (hang-ups of a few seconds) has no floor and no note."""
+    rng = np.random.default_rng(4)
+    for billed in (True, False):
+        factory = CallFactory()
+        for index in range(900):
+            talked = (
+                int(rng.integers(2, 12)) if rng.random() < 0.6 else 12 + int(rng.exponential(90))
+            )
+            factory.add(customer_id="phone-bank", sip_code=200,
+                        duration_s=max(30, talked) if billed else talked,
+                        caller_id=f"+1202555{index % 20:04d}",
+                        called_number=factory.random_callee(),
+                        start_time=DAY + timedelta(hours=15, seconds=index * 3))  # fmt: skip
+        connection = connect_cdr_files([factory.write(tmp_path / str(billed))])
+        result = analyze_calls(connection)
+        recorded = [
+            a for a in result.alerts
+            if ReasonCode.PRERECORDED_PATTERN in {r.code for r in a.reasons}
+        ]  # fmt: skip
+        assert recorded == []
+        if billed:
+            (note,) = result.notes
+            assert "under 30 s" in note
+            assert "billed" in note
+        else:
+            assert result.notes == []

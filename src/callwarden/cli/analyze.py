@@ -214,6 +214,8 @@ def print_analysis_summary(result: AnalysisResult, explain: int) -> None:
         f"{result.calls:,} calls, {result.entities_assessed:,} entity-windows assessed: "
         + ", ".join(f"{count:,} {severity.value}" for severity, count in counts.items())
     )
+    for note in result.notes:
+        out.print(f"[yellow]note:[/yellow] {escape(note)}")
     sources = [s for s in summarise_sources(result.alerts) if s.severity is not Severity.LOW]
     if not sources:
         out.print("no source reaches medium or high")

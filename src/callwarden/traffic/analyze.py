@@ -124,6 +124,8 @@ class AnalysisResult:
     alerts: list[Alert]
     entities_assessed: int
     calls: int
+    #: what the calls say of themselves that bears on the alerts (billed durations, say)
+    notes: list[str] = field(default_factory=list)
 
 
 def read_reference_files(
@@ -307,6 +309,7 @@ def analyze_calls(
     connection.execute("set preserve_insertion_order = false")
     if options.days is not None:
         relation = _recent_days(connection, relation, options.days)
+    notes: list[str] = []
     # one step each for the reference lists, the scans of the calls and the grading
     progress.start("analysing calls", total=CALL_SCANS + 2)
     try:
@@ -328,6 +331,7 @@ def analyze_calls(
                 relation=relation,
                 caller_id_min_calls=options.caller_id_min_calls,
                 on_step=steps(),
+                notes=notes,
             )
         finally:
             drop_feature_tables(connection)
@@ -383,7 +387,9 @@ def analyze_calls(
             a.alert_id,
         )
     )
-    return AnalysisResult(alerts=alerts, entities_assessed=table.num_rows, calls=total_calls)
+    return AnalysisResult(
+        alerts=alerts, entities_assessed=table.num_rows, calls=total_calls, notes=notes
+    )
 
 
 _RECENT_CALLS = "cw_recent_calls"

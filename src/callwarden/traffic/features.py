@@ -1304,6 +1304,30 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     )
 
 
+#: the share of the answered calls at the shortest length that makes it a billed floor
+BILLED_FLOOR_SHARE = 0.05
+
+
+def billed_floor(connection: duckdb.DuckDBPyConnection, hist: str) -> int | None:
+    """The minimum billed duration, when the durations of ``hist`` (answered calls per
+    source, window and duration) are billed rather than talked: no answered call lasts
+    under SHORT_CALL_SECONDS and BILLED_FLOOR_SHARE or more of them last exactly the
+    shortest length. Talk time always holds quick hang-ups of a few seconds; a 30 s
+    minimum charge puts them all at 30 s, where they would read as every sender's
+    recording. None for talk time."""
+    row = connection.execute(
+        f"select duration_s, sum(answered_calls) from {hist} where duration_s > 0 "
+        "group by duration_s order by duration_s limit 1"
+    ).fetchone()
+    if row is None or row[0] < SHORT_CALL_SECONDS:
+        return None
+    total = connection.execute(
+        f"select sum(answered_calls) from {hist} where duration_s > 0"
+    ).fetchone()
+    answered = int(total[0]) if total is not None and total[0] is not None else 0
+    return int(row[0]) if row[1] >= BILLED_FLOOR_SHARE * answered else None
+
+
 def near_quick_refusals(centre_s: Any, half_width: Any) -> Any:
     """Whether a band centred at ``centre_s`` (``half_width`` either side) has a lower
     flank reaching under SHORT_CALL_SECONDS, where quick refusals crowd: such a band must
@@ -1490,13 +1514,16 @@ def compute_feature_table(
     relation: str = "calls",
     caller_id_min_calls: int = 100,
     on_step: Iterable[None] | None = None,
+    notes: list[str] | None = None,
 ) -> pa.Table:
     """Run the scans on ``relation``: one row per entity and window, a column per field of
     :class:`EntityFeatures` (counts as int64, ``window_start`` without its end) and the
     sample call ids as ``sample_<flag>``. Kept columnar: most rows are quiet, and the
     analysis turns only the others into objects.
 
-    ``on_step`` is advanced once per finished scan (a progress hook).
+    ``on_step`` is advanced once per finished scan (a progress hook); what the data says
+    of itself that an analyst must know (see :func:`billed_floor`) is appended to
+    ``notes``.
     """
     _check_unit(unit)
     steps = iter(on_step) if on_step is not None else None
@@ -1520,6 +1547,16 @@ def compute_feature_table(
     salt = _key_sources(connection)
     scan("cw_hist", duration_histogram_sql(bare, salt))
     scan("cw_minutes", minute_counts_sql(bare, salt))
+    floor = billed_floor(connection, "cw_hist")
+    if floor is not None:
+        # every sender's quick refusals sit at the floor: no message's length
+        connection.execute(f"delete from cw_hist where duration_s = {floor}")
+        if notes is not None:
+            notes.append(
+                f"no answered call lasts under {floor} s and many last exactly {floor} s: "
+                "the durations look billed (a minimum charge), not talk time (formats.md "
+                f"section 1); calls of {floor} s are left out of the recording spikes"
+            )
     rollups = (
         ("cw_sources", sources_from_parts_sql()),
         ("cw_caller_ids", caller_ids_from_parts_sql(caller_id_min_calls)),
