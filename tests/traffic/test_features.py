@@ -15,6 +15,7 @@ from callwarden.traffic import features as features_module
 from callwarden.traffic.analyze import connect_cdr_files
 from callwarden.traffic.features import (
     SHORT_CALL_SECONDS,
+    DurationPeaks,
     EntityFeatures,
     ReferenceTables,
     callee_time_zone_table,
@@ -643,6 +644,17 @@ def test_duration_peaks_follow_the_definition(histograms: list[dict[int, int]]) 
     assert found == expected
 
 
+def _peaks_of(*answered: np.ndarray) -> DurationPeaks:
+    """duration_peaks of each array of answered calls' lengths, a group each in order."""
+    groups, durations, calls = [], [], []
+    for group, lasted in enumerate(answered):
+        values, counts = np.unique(lasted, return_counts=True)
+        groups.append(np.full(values.size, group))
+        durations.append(values)
+        calls.append(counts)
+    return duration_peaks(np.concatenate(groups), np.concatenate(durations), np.concatenate(calls))
+
+
 def test_a_spikes_beyond_counts_the_calls_longer_than_its_band() -> None:
     """An 85-second message most hang up on evenly through it: hardly a call lasts
     longer. Live talk times run on past their bumps."""
@@ -650,13 +662,7 @@ def test_a_spikes_beyond_counts_the_calls_longer_than_its_band() -> None:
     hung_up = rng.random(600) < 0.73
     heard = np.where(hung_up, rng.integers(1, 85, 600), 85 + rng.integers(-3, 4, 600))
     live = np.maximum(1, rng.exponential(150, 600).astype(np.int64))
-    groups, durations, calls = [], [], []
-    for group, lasted in enumerate((heard, live)):
-        values, counts = np.unique(lasted, return_counts=True)
-        groups.append(np.full(values.size, group))
-        durations.append(values)
-        calls.append(counts)
-    peaks = duration_peaks(np.concatenate(groups), np.concatenate(durations), np.concatenate(calls))
+    peaks = _peaks_of(heard, live)
     recording, talk = 0, 1
     assert abs(int(peaks.centre_s[recording]) - 85) <= 8
     band_top = peaks.centre_s + peaks.band_s
@@ -693,13 +699,7 @@ def test_quick_refusals_spread_to_11_s_make_no_spike_and_a_short_message_does() 
     talk = 12 + rng.exponential(48, 3000).astype(np.int64)
     phone_bank = np.where(refused, rng.integers(2, 12, 3000), talk)
     message = np.where(refused, rng.integers(2, 12, 3000), 12 + rng.integers(-1, 2, 3000))
-    groups, durations, calls = [], [], []
-    for group, lasted in enumerate((phone_bank, message)):
-        values, counts = np.unique(lasted, return_counts=True)
-        groups.append(np.full(values.size, group))
-        durations.append(values)
-        calls.append(counts)
-    peaks = duration_peaks(np.concatenate(groups), np.concatenate(durations), np.concatenate(calls))
+    peaks = _peaks_of(phone_bank, message)
     by_group = dict(zip(peaks.group.tolist(), peaks.calls.tolist(), strict=True))
     long_calls = [int((lasted >= SHORT_CALL_SECONDS).sum()) for lasted in (phone_bank, message)]
     # the phone bank's largest band, if any, holds a few per cent of its calls of 6 s or
@@ -727,9 +727,9 @@ def test_a_surveys_hang_ups_on_machines_and_refusals_make_no_spike() -> None:
                      rng.lognormal(np.log(840), 0.3, count)),
         ),
     )  # fmt: skip
-    values, calls = np.unique(np.round(lasted).astype(np.int64) + 1, return_counts=True)
-    peaks = duration_peaks(np.zeros(values.size, dtype=np.int64), values, calls)
-    long_calls = int(calls[values >= SHORT_CALL_SECONDS].sum())
+    answered = np.round(lasted).astype(np.int64) + 1
+    peaks = _peaks_of(answered)
+    long_calls = int((answered >= SHORT_CALL_SECONDS).sum())
     # before the rise, a spike at 10 s held a third of them: a recording by its share
     assert int(peaks.calls.sum()) < 0.15 * long_calls
 
