@@ -83,6 +83,12 @@ def features(**values: object) -> EntityFeatures:
         day_peak_duration_s=40,
         day_band_answered=80,
         day_band_caller_ids=80,
+        # ... and its day's unsigned calls: no spike either
+        day_weak_long_answered=100,
+        day_weak_peak_duration_calls=10,
+        day_weak_peak_duration_s=40,
+        day_weak_band_answered=80,
+        day_weak_band_caller_ids=80,
         sample_call_ids={"any": "c-1"},
     )
     return replace(base, **values)  # type: ignore[arg-type]
@@ -652,6 +658,46 @@ def test_a_carriers_hour_takes_its_days_recording_numbers() -> None:
     assert ReasonCode.CALLER_ID_ROTATION not in codes(daily, rmd)
 
 
+def test_a_carriers_hour_takes_its_days_small_spike_in_calls_not_a_attested() -> None:
+    """A B-signed message, a few per cent of a carrier's answered calls, holds a dozen calls
+    an hour at its length: too few for an hour's spike to count, while its day's stands
+    out of its band from a new number per call. The hour whose own spike in those calls is
+    at the day's length takes the day's."""
+    rmd = EntityContext(in_rmd=True)
+    hour = features(
+        entity_type="upstream_provider", entity_id="Keystone", customer_id="",
+        window_end=DAY + timedelta(hours=1), calls=900, answered=420, long_answered=400,
+        peak_duration_calls=6, peak_duration_s=23, caller_ids=880, callees=900,
+        callee_blocks=900, callee_caller_pairs=900, weak_attestation=400,
+        weak_long_answered=180, weak_peak_duration_calls=9, weak_peak_duration_s=23,
+        weak_peak_duration_band_s=4, weak_band_answered=12, weak_band_caller_ids=12,
+        day_peak_duration_calls=140, day_peak_duration_s=22, day_peak_duration_band_s=4,
+        day_long_answered=9_000, day_weak_long_answered=4_300,
+        day_weak_peak_duration_calls=150, day_weak_peak_duration_s=22,
+        day_weak_peak_duration_band_s=4, day_weak_band_answered=230,
+        day_weak_band_caller_ids=229,
+    )  # fmt: skip
+    assert ReasonCode.CALLER_ID_ROTATION not in codes(replace(hour, day_weak_band_caller_ids=0))
+    assessment = assess(hour, rmd)
+    found = {f.code: f for f in assessment.findings}
+    assert found[ReasonCode.CALLER_ID_ROTATION].evidence is Evidence.ILLEGAL
+    assert "not A-attested over the window's UTC day" in (
+        found[ReasonCode.CALLER_ID_ROTATION].detail
+    )
+    assert "UTC day" in found[ReasonCode.PRERECORDED_PATTERN].detail
+    assert assessment.severity is Severity.HIGH
+    quiet = {ReasonCode.CALLER_ID_ROTATION, ReasonCode.PRERECORDED_PATTERN}
+    for innocent in (
+        replace(hour, weak_peak_duration_s=40),  # the hour's spike elsewhere
+        replace(hour, weak_peak_duration_calls=0),  # no spike in the hour
+        replace(hour, day_peak_duration_calls=400),  # the A-signed calls pile there too
+        replace(hour, day_weak_band_answered=600),  # a quarter of its band: a bump
+        replace(hour, day_weak_band_caller_ids=20),  # the sender's own numbers
+        replace(hour, window_end=DAY + timedelta(days=1)),  # a day is judged by its own
+    ):
+        assert not quiet & codes(innocent, rmd), innocent
+
+
 def test_a_healthcare_providers_reminders_missing_records_are_held_at_medium() -> None:
     """A recording to patients, half of them without consent records, from a verified
     six-year-old practice: the patients' consent is seldom on file with the carrier. The
@@ -828,6 +874,8 @@ _COUNTED = (
     "weak_long_answered", "weak_peak_duration_calls", "weak_peak_beyond_calls",
     "weak_band_answered", "weak_band_caller_ids", "day_peak_duration_calls",
     "day_long_answered", "day_peak_beyond_calls", "day_band_answered", "day_band_caller_ids",
+    "day_weak_long_answered", "day_weak_peak_duration_calls", "day_weak_peak_beyond_calls",
+    "day_weak_band_answered", "day_weak_band_caller_ids",
     "band_consent_known", "band_no_consent", "period_band_consent_known",
     "period_band_no_consent",
 )  # fmt: skip
@@ -918,6 +966,14 @@ def assert_may_find_lets_through(
         "callees": 35,
         "callee_blocks": 35,
     },
+    calls=35,
+    entity_type="upstream_provider",
+    hourly=True,
+    context=EntityContext(),
+)
+# a carrier's hour whose day's calls not A-attested play a message from a new number per call
+@example(
+    counts={"day_weak_peak_duration_calls": 60, "day_weak_band_answered": 100},
     calls=35,
     entity_type="upstream_provider",
     hourly=True,

@@ -226,6 +226,48 @@ def test_an_upstream_providers_hours_count_their_days_recording_numbers(tmp_path
         with_day_recording_caller_ids(connection, table, np.array([entity_ids.index("robo")]))
 
 
+def test_an_upstream_providers_hours_count_their_days_spike_in_calls_not_a_attested(
+    tmp_path: Path,
+) -> None:
+    """Hourly windows: a B-signed message from a new number per call, a few per cent of a
+    carrier's calls over four hours of one day. Its day's calls not A-attested spike at its
+    length; an hour asked for them gets the day's answered calls in that band and their
+    numbers, counted among those calls alone, and nothing of the day's all-calls band."""
+    factory = CallFactory()
+    for hour in (12, 13, 14, 15):
+        factory.campaign(800, customer_id=None, upstream_provider="Keystone", message_s=None,
+                         answer_rate=0.5, attestation="A", hour=hour)  # fmt: skip
+        factory.campaign(300, customer_id=None, upstream_provider="Keystone", message_s=None,
+                         answer_rate=0.5, attestation="B", hour=hour)  # fmt: skip
+        spoofed = [factory.random_callee() for _ in range(80)]
+        factory.campaign(80, customer_id=None, upstream_provider="Keystone", caller_ids=spoofed,
+                         message_s=31, answer_rate=0.5, attestation="B", hour=hour)  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    table = compute_feature_table(connection, unit="hour")
+    names = table["entity_id"].to_pylist()
+    keystone = [row for row, name in enumerate(names) if name == "Keystone"]
+    assert len(keystone) == 4
+    table = with_day_recording_caller_ids(
+        connection, table, np.zeros(0, np.int64), np.array(keystone[:1])
+    )
+    hours = [f for f in rows_to_features(table, "hour") if f.entity_id == "Keystone"]
+    asked = max(hours, key=lambda f: f.day_weak_band_answered)
+    assert asked.day_weak_peak_duration_s is not None
+    assert abs(asked.day_weak_peak_duration_s - 31) <= 2
+    assert asked.day_weak_long_answered == sum(f.weak_long_answered for f in hours)
+    # about 4 * 80 * 0.5 * 0.75 heard out, a number each, beside some 30 live B-signed
+    # calls from one number
+    assert 80 < asked.day_weak_band_answered < 200
+    assert asked.day_weak_band_answered >= asked.day_weak_peak_duration_calls
+    assert asked.day_weak_band_caller_ids > 80
+    assert asked.day_weak_band_answered / asked.day_weak_band_caller_ids < 1.5
+    assert (asked.day_band_answered, asked.day_band_caller_ids) == (0, 0)
+    others = [f for f in hours if f is not asked]
+    assert all((f.day_weak_band_answered, f.day_weak_band_caller_ids) == (0, 0) for f in others)
+    # every hour carries its day's spike figures, asked or not
+    assert {f.day_weak_peak_duration_s for f in hours} == {asked.day_weak_peak_duration_s}
+
+
 def test_an_accounts_hours_count_their_days_callers_per_callee(tmp_path: Path) -> None:
     """Hourly windows: a forwarding service's hours each reach its 20 lines once from
     one caller; over the day each line hears three callers. Asked hours get the day's

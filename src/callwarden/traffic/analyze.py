@@ -343,7 +343,7 @@ def analyze_calls(
             relation=relation,
         )
         table = with_day_recording_caller_ids(
-            connection, table, _carrier_hours_of_a_recording(table, options), relation=relation
+            connection, table, *_carrier_hours_of_a_recording(table, options), relation=relation
         )
         table = with_band_consent(
             connection,
@@ -557,25 +557,39 @@ def _hours_that_may_be_forwarding(table: pa.Table, options: AnalysisOptions) -> 
     return np.flatnonzero(may_be_forwarding(columns, options.thresholds))
 
 
-def _carrier_hours_of_a_recording(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
+def _carrier_hours_of_a_recording(
+    table: pa.Table, options: AnalysisOptions
+) -> tuple[np.ndarray, np.ndarray]:
     """The rows of upstream providers' windows shorter than a day whose UTC day's spike can
-    count as a recording and whose own spike is at its length (none in daily windows: a
-    day's window is its day, counted by with_recording_caller_ids)."""
+    count as a recording and whose own spike is at its length: of all their calls, and of
+    their calls not A-attested alone (as :func:`_carriers_with_a_recording` picks a
+    window's). None in daily windows: a day's window is its day, counted by
+    with_recording_caller_ids."""
+    none = np.zeros(0, np.int64)
     if options.window == "day":
-        return np.zeros(0, np.int64)
+        return none, none
     carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
-    day = {name: table[f"day_{name}"].to_numpy(zero_copy_only=False) for name in RECORDING_COLUMNS}
-    recording = carrier & may_be_a_recording(day, options.thresholds)
 
-    def lengths(name: str) -> np.ndarray:
+    def values(name: str) -> np.ndarray:
         # unknown (None) is NaN, and NaN is near nothing
         return np.asarray(table[name].to_numpy(zero_copy_only=False), dtype=np.float64)
 
-    near = np.fmax(lengths("peak_duration_band_s"), lengths("day_peak_duration_band_s"))
-    with np.errstate(invalid="ignore"):
-        at_its_length = np.abs(lengths("peak_duration_s") - lengths("day_peak_duration_s")) <= near
-    spiking = table["peak_duration_calls"].to_numpy(zero_copy_only=False) > 0
-    return np.flatnonzero(recording & at_its_length & spiking)
+    found = []
+    for prefix in ("", "weak_"):
+        day = {name: values(f"day_{prefix}{name}") for name in RECORDING_COLUMNS}
+        recording = may_be_a_recording(day, options.thresholds)
+        if prefix:
+            recording |= day["peak_duration_calls"] >= options.thresholds.carrier_spike_min_calls
+        near = np.fmax(
+            values(f"{prefix}peak_duration_band_s"), values(f"day_{prefix}peak_duration_band_s")
+        )
+        with np.errstate(invalid="ignore"):
+            at_its_length = (
+                np.abs(values(f"{prefix}peak_duration_s") - day["peak_duration_s"]) <= near
+            )
+        spiking = values(f"{prefix}peak_duration_calls") > 0
+        found.append(np.flatnonzero(carrier & recording & at_its_length & spiking))
+    return found[0], found[1]
 
 
 def _judged_rows(table: pa.Table, reference: ReferenceData, options: AnalysisOptions) -> np.ndarray:
@@ -931,6 +945,17 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "day_peak_duration_share": share(f.day_peak_duration_calls, f.day_long_answered),
         "day_peak_caller_ids": f.day_band_caller_ids if f.day_band_answered else None,
         "day_peak_calls_per_caller_id": share(f.day_band_answered, f.day_band_caller_ids),
+        # ... and its UTC day's spike of the calls not A-attested
+        "day_weak_peak_duration_s": f.day_weak_peak_duration_s,
+        "day_weak_peak_duration_share": share(
+            f.day_weak_peak_duration_calls, f.day_weak_long_answered
+        ),
+        "day_weak_peak_caller_ids": (
+            f.day_weak_band_caller_ids if f.day_weak_band_answered else None
+        ),
+        "day_weak_peak_calls_per_caller_id": share(
+            f.day_weak_band_answered, f.day_weak_band_caller_ids
+        ),
         "distinct_callees": f.callees,
         "distinct_caller_ids": f.caller_ids,
         "calls_per_caller_id": share(f.calls, f.caller_ids),

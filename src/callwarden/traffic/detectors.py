@@ -578,15 +578,22 @@ def _without_a_chance_short_spike(f: EntityFeatures) -> EntityFeatures:
 CARRIER_SPIKE_ALL_CALLS_FACTOR = 1.25
 
 
-def _carrier_spike(f: EntityFeatures, t: Thresholds) -> tuple[float, float, str] | None:
+def _carrier_spike(
+    f: EntityFeatures, t: Thresholds, over: str = ""
+) -> tuple[float, float, str] | None:
     """An upstream provider's spike in its calls not A-attested that is too small a share
     of them to be a recording by itself (a spoofed message among a transit carrier's
     person-to-person calls, heard out by a third of those who answer) but stands out
     alone: carrier_spike_min_calls beyond its flanks and most of the answered calls in
     its band. A bump in live talk times is a few per cent of its band. As the value of a
-    PRERECORDED_PATTERN finding: the spike's share of its band, against that threshold."""
-    peak, band = f.weak_peak_duration_calls, f.weak_band_answered
-    centre, width = f.weak_peak_duration_s, _band(f.weak_peak_duration_band_s)
+    PRERECORDED_PATTERN finding: the spike's share of its band, against that threshold.
+    ``over`` "day_": the window's UTC day's figures (the fields ``day_weak_...``)."""
+
+    def figure(name: str) -> Any:
+        return getattr(f, over + name)
+
+    peak, band = figure("weak_peak_duration_calls"), figure("weak_band_answered")
+    centre, width = figure("weak_peak_duration_s"), _band(figure("weak_peak_duration_band_s"))
     if peak < t.carrier_spike_min_calls or not band or centre is None:
         return None
     share = peak / band
@@ -596,8 +603,9 @@ def _carrier_spike(f: EntityFeatures, t: Thresholds) -> tuple[float, float, str]
     # hidden in the calls no provider vouched for, not in all of them: a pile at one
     # length across the carrier's A-signed calls too is its traffic's (a minimum billed
     # duration, say), not one sender's message
-    at_its_length = f.peak_duration_s is not None and abs(f.peak_duration_s - centre) <= width
-    if at_its_length and f.peak_duration_calls >= CARRIER_SPIKE_ALL_CALLS_FACTOR * peak:
+    all_centre = figure("peak_duration_s")
+    at_its_length = all_centre is not None and abs(all_centre - centre) <= width
+    if at_its_length and figure("peak_duration_calls") >= CARRIER_SPIKE_ALL_CALLS_FACTOR * peak:
         return None
     return (
         share,
@@ -605,6 +613,16 @@ def _carrier_spike(f: EntityFeatures, t: Thresholds) -> tuple[float, float, str]
         f"{peak:,} answered calls not A-attested form a spike at {centre} s +-{width} s, "
         f"{_pct(share)} of those in its band (one recording among other calls)",
     )
+
+
+def _at_the_days_weak_length(f: EntityFeatures) -> bool:
+    """Whether an upstream provider's window has a spike in its calls not A-attested at the
+    length of its UTC day's spike in those calls."""
+    hour, day = f.weak_peak_duration_s, f.day_weak_peak_duration_s
+    if f.weak_peak_duration_calls <= 0 or hour is None or day is None:
+        return False
+    width = max(_band(f.weak_peak_duration_band_s), _band(f.day_weak_peak_duration_band_s))
+    return abs(hour - day) <= width
 
 
 def _window_peaks(f: EntityFeatures, t: Thresholds) -> bool:
@@ -1142,6 +1160,14 @@ def detect(
         unsigned = _share(f.weak_attestation, f.calls) >= t.weak_attestation_share
         weak_spike = _recording_of(f, "weak", "its calls not A-attested", t) or _carrier_spike(f, t)
         day_spike = _recording_of(f, "day", "the calls of its UTC day", t) if hourly else None
+        # ... and of the day's calls not A-attested, where the hour's own spike there is at
+        # its length (a B-signed message a few per cent of a carrier's answered calls)
+        day_weak_spike = (
+            _recording_of(f, "day_weak", "the calls not A-attested of its UTC day", t)
+            or _carrier_spike(f, t, "day_")
+            if hourly and _at_the_days_weak_length(f)
+            else None
+        )
         # Where the recording is looked for, in order: (what the calls are, whether their
         # spike is a recording, the PRERECORDED_PATTERN finding it adds (value, threshold,
         # text) when none was made, the answered calls in its band, their numbers, its
@@ -1160,6 +1186,14 @@ def detect(
                             f"the window's answered calls peak at {f.peak_duration_s} s, in "
                             f"the spike of its UTC day's: {day_spike[2]}"),
              f.day_band_answered, f.day_band_caller_ids, f.day_peak_duration_s, False),
+            (" in the calls not A-attested over the window's UTC day",
+             day_weak_spike is not None,
+             day_weak_spike and (day_weak_spike[0], day_weak_spike[1],
+                                 f"the window's answered calls not A-attested peak at "
+                                 f"{f.weak_peak_duration_s} s, in the spike of its UTC "
+                                 f"day's: {day_weak_spike[2]}"),
+             f.day_weak_band_answered, f.day_weak_band_caller_ids, f.day_weak_peak_duration_s,
+             True),
         )  # fmt: skip
         for where, recording, spike, band_answered, numbers, centre, all_weak in routes:
             if not recording or numbers < max(t.rotation_min_caller_ids, 1):
@@ -1392,6 +1426,7 @@ MAY_FIND_COLUMNS = (
     "weak_peak_duration_s",
     "weak_peak_beyond_calls",
     "day_band_caller_ids",
+    "day_weak_band_caller_ids",
     "peak_calls_per_minute",
     "period_no_consent",
     "period_consent_known",
@@ -1585,7 +1620,10 @@ def may_find(
         # an upstream provider's hour, its recording's numbers counted over its UTC day
         | (
             (c["entity_type"] == "upstream_provider")
-            & (c["day_band_caller_ids"] >= max(t.rotation_min_caller_ids, 1))
+            & (
+                np.maximum(c["day_band_caller_ids"], c["day_weak_band_caller_ids"])
+                >= max(t.rotation_min_caller_ids, 1)
+            )
         )
         # an upstream provider's calls not A-attested alone
         | (

@@ -157,6 +157,18 @@ class EntityFeatures:
     day_long_answered: int = 0
     day_band_answered: int = 0
     day_band_caller_ids: int = 0
+    #: an upstream provider's window: the ``weak_`` figures (its calls not A-attested) over
+    #: its UTC day (the window's own in daily windows), and for an hour whose spike there is
+    #: at the day's, the day's answered calls in that band and their calling numbers. A
+    #: B-signed message a few per cent of a carrier's answered calls holds some 10 calls an
+    #: hour at its length: too few for an hour's spike, not for the day's
+    day_weak_long_answered: int = 0
+    day_weak_peak_duration_calls: int = 0
+    day_weak_peak_duration_s: int | None = None
+    day_weak_peak_duration_band_s: int | None = None
+    day_weak_peak_beyond_calls: int | None = None
+    day_weak_band_answered: int = 0
+    day_weak_band_caller_ids: int = 0
     #: an account's hour that may be forwarding calls (see :func:`with_day_callee_pairs`):
     #: its UTC day's distinct callees and callee-caller pairs (0: not counted). An hour of
     #: a call-tracking service reaches each client line once or twice, too few to hear the
@@ -805,7 +817,8 @@ def entity_features_sql(unit: str) -> str:
     duration peak, (``day_peak_duration_calls``) the duration peak of the window's UTC day
     and the entity's figures over the whole period (``period_*``). Runs on the temp tables
     cw_sources, cw_minutes, cw_source_keys, cw_peaks, cw_period_peaks, cw_siblings,
-    cw_period_siblings, cw_weak_peaks and, for windows shorter than a day, cw_day_peaks (see
+    cw_period_siblings, cw_weak_peaks and, for windows shorter than a day, cw_day_peaks and
+    cw_day_weak_peaks (see
     :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
@@ -817,13 +830,14 @@ def entity_features_sql(unit: str) -> str:
     # the window's UTC day: its spike (the window's own when the window is the day) and
     # answered calls of SHORT_CALL_SECONDS or more
     if unit == "day":
-        day, day_join, day_long = "p", "", "e.long_answered"
+        day, day_weak, day_join, day_long = "p", "w", "", "e.long_answered"
     else:
         day_of_window = _TIMESTAMP_OF_US.format(
             _floor_us(_EPOCH_US.format("e.window_start"), "day")
         )
-        day, day_long = (
+        day, day_weak, day_long = (
             "d",
+            "dw",
             (
                 "sum(e.long_answered) over (partition by e.entity_type, e.entity_id, "
                 f"e.customer_id, {day_of_window})"
@@ -831,13 +845,20 @@ def entity_features_sql(unit: str) -> str:
         )
         day_join = (
             f"left join cw_day_peaks d on {same_entity.format('d')} "
-            f"and d.window_start = {day_of_window}"
+            f"and d.window_start = {day_of_window} "
+            "left join cw_day_weak_peaks dw on e.entity_type = 'upstream_provider' "
+            f"and dw.upstream_provider = e.entity_id and dw.window_start = {day_of_window}"
         )
     day_peak = f"coalesce({day}.peak_duration_calls, 0)"
     day_spike = (
         f"{day}.peak_duration_s as day_peak_duration_s, "
         f"{day}.peak_duration_band_s as day_peak_duration_band_s, "
-        f"{day}.peak_beyond_calls as day_peak_beyond_calls, {day_long} as day_long_answered"
+        f"{day}.peak_beyond_calls as day_peak_beyond_calls, {day_long} as day_long_answered, "
+        f"coalesce({day_weak}.weak_long_answered, 0) as day_weak_long_answered, "
+        f"coalesce({day_weak}.weak_peak_duration_calls, 0) as day_weak_peak_duration_calls, "
+        f"{day_weak}.weak_peak_duration_s as day_weak_peak_duration_s, "
+        f"{day_weak}.weak_peak_duration_band_s as day_weak_peak_duration_band_s, "
+        f"{day_weak}.weak_peak_beyond_calls as day_weak_peak_beyond_calls"
     )
     period_siblings = ", ".join(
         f"coalesce(ps.{name}, 0) as period_{name}"
@@ -1425,7 +1446,11 @@ def caller_id_entities_sql() -> str:
         "0 as weak_long_answered, 0 as weak_peak_duration_calls, "
         "cast(null as bigint) as weak_peak_duration_s, "
         "cast(null as bigint) as weak_peak_duration_band_s, "
-        "cast(null as bigint) as weak_peak_beyond_calls "
+        "cast(null as bigint) as weak_peak_beyond_calls, "
+        "0 as day_weak_long_answered, 0 as day_weak_peak_duration_calls, "
+        "cast(null as bigint) as day_weak_peak_duration_s, "
+        "cast(null as bigint) as day_weak_peak_duration_band_s, "
+        "cast(null as bigint) as day_weak_peak_beyond_calls "
         "from cw_caller_ids"
     )
 
@@ -1482,6 +1507,9 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
                 "day_peak_duration_s",
                 "day_peak_duration_band_s",
                 "day_peak_beyond_calls",
+                "day_weak_peak_duration_s",
+                "day_weak_peak_duration_band_s",
+                "day_weak_peak_beyond_calls",
             )
         },
         "sample_call_ids": sample_ids,
@@ -1574,10 +1602,11 @@ def compute_feature_table(
         connection.execute(
             "create or replace temp table cw_hist_day as "
             f"select source_key, {_floor_us('window_us', 'day')} as window_us, duration_s, "
-            "sum(answered_calls) as answered_calls from cw_hist "
-            "group by source_key, 2, duration_s"
+            "sum(answered_calls) as answered_calls, sum(weak_calls) as weak_calls "
+            "from cw_hist group by source_key, 2, duration_s"
         )
         _entity_spikes(connection, "cw_hist_day", "cw_day_peaks")
+        _carrier_weak_spikes(connection, "cw_hist_day", "cw_day_weak_peaks")
     # ... and over the whole period, for a sender whose every window is too thin to show it
     connection.execute(
         "create or replace temp table cw_hist_period as "
@@ -1675,6 +1704,7 @@ def with_day_recording_caller_ids(
     connection: duckdb.DuckDBPyConnection,
     table: pa.Table,
     rows: np.ndarray,
+    weak_rows: np.ndarray | None = None,
     *,
     relation: str = "calls",
 ) -> pa.Table:
@@ -1682,16 +1712,31 @@ def with_day_recording_caller_ids(
     ``day_band_answered`` and ``day_band_caller_ids`` filled in at ``rows``, upstream
     providers' windows whose UTC day has a spike: the day's answered calls in the band of
     its main spike, and their calling numbers (exact, one count per provider and day
-    whichever of its windows ask); 0 elsewhere."""
+    whichever of its windows ask); and ``day_weak_band_answered`` and
+    ``day_weak_band_caller_ids`` the same at ``weak_rows`` for the day's spike of its calls
+    not A-attested and those calls alone; 0 elsewhere."""
     rows = np.asarray(rows, np.int64)
-    spikes = _carriers_rows(table, rows)
+    weak_rows = np.zeros(0, np.int64) if weak_rows is None else np.asarray(weak_rows, np.int64)
+    asked = np.concatenate((rows, weak_rows))
+    weak_only = np.arange(asked.size) >= rows.size
+    spikes = _carriers_rows(table, asked)
+
+    def band_column(name: str) -> np.ndarray:
+        whole, weak = (
+            pc.fill_null(spikes[column], 0).to_numpy().astype(np.int64)
+            for column in (f"day_{name}", f"day_weak_{name}")
+        )
+        chosen: np.ndarray = np.where(weak_only, weak, whole)
+        return chosen
+
     day = pc.floor_temporal(spikes["window_start"], unit="day")
     days = pa.table(
         {
             "upstream_provider": spikes["entity_id"],
             "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
-            "centre_s": pc.fill_null(spikes["day_peak_duration_s"], 0),
-            "band_s": pc.fill_null(spikes["day_peak_duration_band_s"], 0),
+            "centre_s": band_column("peak_duration_s"),
+            "band_s": band_column("peak_duration_band_s"),
+            "weak_only": weak_only,
         }
     )
     # the provider's windows of one day share its spike: counted once
@@ -1702,7 +1747,7 @@ def with_day_recording_caller_ids(
         window_us=unique["window_us"],
         centre_s=unique["centre_s"].to_numpy(),
         band_s=unique["band_s"].to_numpy(),
-        weak_only=np.zeros(unique.num_rows, bool),
+        weak_only=unique["weak_only"].to_numpy(zero_copy_only=False),
         unit="day",
         relation=relation,
     )
@@ -1710,14 +1755,17 @@ def with_day_recording_caller_ids(
         "caller_ids", pa.array(caller_ids)
     )
     found = (
-        days.append_column("row", pa.array(rows, pa.int64()))
+        days.append_column("row", pa.array(asked, pa.int64()))
         .join(counted, days.column_names)
         .sort_by("row")
     )
-    for name, values in (("day_band_answered", "answered"), ("day_band_caller_ids", "caller_ids")):
-        column = np.zeros(table.num_rows, np.int64)
-        column[found["row"].to_numpy()] = found[values].to_numpy()
-        table = table.append_column(name, pa.array(column))
+    found_row = found["row"].to_numpy()
+    found_weak = found["weak_only"].to_numpy(zero_copy_only=False)
+    for prefix, at in (("day", ~found_weak), ("day_weak", found_weak)):
+        for name, values in (("band_answered", "answered"), ("band_caller_ids", "caller_ids")):
+            column = np.zeros(table.num_rows, np.int64)
+            column[found_row[at]] = found[values].to_numpy()[at]
+            table = table.append_column(f"{prefix}_{name}", pa.array(column))
     return table
 
 
@@ -2035,6 +2083,7 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_weak_peaks",
         "cw_hist_day",
         "cw_day_peaks",
+        "cw_day_weak_peaks",
         "cw_hist_period",
         "cw_period_peaks",
         "cw_siblings",
