@@ -232,6 +232,13 @@ def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
     assert live.severity is not Severity.HIGH
     assert recorded.severity is Severity.HIGH
     assert hit_list.severity is Severity.HIGH
+    # the reason says which: an analyst reads why missing records matter or do not
+    details = {
+        name: next(f.detail for f in found.findings if f.code is ReasonCode.NO_CONSENT_WIRELESS)
+        for name, found in (("live", live), ("recorded", recorded))
+    }
+    assert "live, hand-dialled calls need no consent" in details["live"]
+    assert details["recorded"].endswith("(prerecorded or autodialled)")
 
 
 def test_missing_consent_on_live_calls_beside_consented_recordings_is_a_pattern() -> None:
@@ -368,6 +375,9 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
     assessment = assess(burst, context)
     assert assessment.severity is not Severity.HIGH
     assert classify_declared_use(context.declared_use) is DeclaredUse.EMERGENCY
+    (consent,) = [f for f in assessment.findings if f.code is ReasonCode.NO_CONSENT_WIRELESS]
+    assert consent.evidence is Evidence.PATTERN
+    assert "exempts calls made for emergency purposes" in consent.detail
 
 
 @pytest.mark.parametrize(
@@ -406,8 +416,13 @@ def test_soliciting_at_night_as_a_practice_is_high() -> None:
     assert assess(features(outside_hours=50)).severity is Severity.LOW
     assert assess(features(outside_hours=150)).severity is Severity.MEDIUM
     # night calls to people who consented are no solicitations (47 CFR 64.1200(f)(15))
-    assert assess(features(outside_hours=450)).severity is Severity.MEDIUM
-    assert assess(features(outside_hours=450, no_consent=300)).severity is Severity.HIGH
+    consented = assess(features(outside_hours=450))
+    assert consented.severity is Severity.MEDIUM
+    (night,) = consented.findings
+    assert "100% of the answered calls reach numbers with consent records" in night.detail
+    unconsented = assess(features(outside_hours=450, no_consent=300))
+    assert unconsented.severity is Severity.HIGH
+    assert not [f for f in unconsented.findings if "(f)(15)" in f.detail]
     assert assess(features(outside_hours=150, no_consent=300)).severity is Severity.MEDIUM
 
 

@@ -1227,7 +1227,19 @@ def detect(
     )
     needs_consent = robocalls and use is not DeclaredUse.EMERGENCY
     consent_evidence = Evidence.ILLEGAL if needs_consent else Evidence.PATTERN
-    robocall_note = " (prerecorded or autodialled)" if needs_consent else ""
+    # what the analyst reading the reason must know of whether these calls need consent
+    if needs_consent:
+        robocall_note = " (prerecorded or autodialled)"
+    elif robocalls:
+        robocall_note = (
+            " (declared emergency use: 47 USC 227(b)(1)(A) exempts calls made for emergency "
+            "purposes; confirm the purpose)"
+        )
+    else:
+        robocall_note = (
+            " (no recording nor number-order dialling seen: live, hand-dialled calls need no "
+            "consent)"
+        )
 
     def live_calls_only(judged: int, unconsented: int) -> str | None:
         # A recording played to consented customers beside live, hand-dialled calls to
@@ -1335,10 +1347,18 @@ def detect(
             hours_evidence = Evidence.ILLEGAL
         else:
             hours_evidence = Evidence.SUSPECT
+        # an analyst holding the rule's text against consented alarm or flight alerts
+        # must read why the reason is not a violation on its face
+        consented = (
+            f"; {_pct(1 - unconsented)} of the answered calls reach numbers with consent "
+            "records: calls to them are no solicitations (47 CFR 64.1200(f)(15))"
+            if unconsented is not None and not solicitation
+            else ""
+        )
         add(
             ReasonCode.OUTSIDE_CALLING_HOURS,
             f"{f.outside_hours:,} calls ({_pct(outside_share)}) before 8 am or after 9 pm "
-            "at the callee's location",
+            f"at the callee's location{consented}",
             outside_share,
             t.outside_hours_share,
             hours_evidence,
