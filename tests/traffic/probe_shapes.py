@@ -21,6 +21,8 @@ Campaigns (each must reach ``high``):
 - a loan robocall that dials only from 9 to 11 pm in the callee's time zone;
 - a ten-day-old account with KYC pending claiming to send appointment reminders;
 - a local-presence robocall presenting its own granted number in the callee's area code;
+- a carrier filed in the RMD signing B on an impersonation message from a new number per
+  call, under 5% of its answered calls not A-attested, among live transit;
 - a home-services company whose agents call its consented customers while a recording
   from two of its numbers goes to a bought list: under half its answered calls, and only a
   fifth or so of those of 6 s or more heard to the end, with hang-ups and voicemail
@@ -514,6 +516,18 @@ def build(seed: int, volume: float = 1.0) -> ProbeNetwork:
     trunks = n.numbers(40)
     n.local_calls(3000, customer=None, upstream="Continental Transit Exchange", callers=trunks,
                   durations=n.live(150), answered=0.45, hours=(8, 18))  # fmt: skip
+
+    # a carrier in the RMD signing B on an impersonation message from a new number per
+    # call: a few per cent of its answered calls, hidden among live transit (no floor on
+    # talk times, so the spike is the message's alone)
+    n.rmd.append(RmdFiling("0103", "Allegheny Interconnect"))
+    n.campaign["upstream_provider", "Allegheny Interconnect"] = True
+    n.local_calls(12000, customer=None, upstream="Allegheny Interconnect", choice="new",
+                  durations=n.live_mix(0.2, (2, 15), 170, talk_from=12), answered=0.5,
+                  hours=(7, 22), attestation={"A": 0.6, "B": 0.25, None: 0.15})  # fmt: skip
+    n.local_calls(1500, customer=None, upstream="Allegheny Interconnect", choice="new",
+                  durations=n.recording(23, hang_ups=0.5), answered=0.3, hours=(9, 19),
+                  attestation="B")  # fmt: skip
 
     # attendance calls each morning, then a snow day: 15,000 closure alerts at 5:30 am
     school = n.account("metro-nashville-schools", "emergency school closure and attendance "

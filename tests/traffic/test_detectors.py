@@ -619,8 +619,8 @@ def test_a_spoofed_recording_in_a_carriers_unsigned_calls_is_rotation() -> None:
 def test_a_small_spike_hidden_in_a_carriers_calls_not_a_attested_is_rotation() -> None:
     """A B-signed message among a carrier's person-to-person calls, heard out by a third of
     those who answer: 130 calls beyond its flanks, 9% of the answered calls not
-    A-attested (under the 30% a recording needs) but most of those in its band, each from
-    a new number. Not when the carrier's A-signed calls pile up at that length too (its
+    A-attested (under the 30% a recording needs) but over a quarter of those in its band,
+    each from a new number. Not when the carrier's A-signed calls pile up at that length too (its
     traffic's, say a minimum billed duration), nor by the quick refusals, nor when the
     spike is a bump among its band's live calls."""
     rmd = EntityContext(in_rmd=True)
@@ -629,6 +629,8 @@ def test_a_small_spike_hidden_in_a_carriers_calls_not_a_attested_is_rotation() -
         peak_duration_calls=135, peak_duration_s=20, peak_band_answered=0,
         weak_long_answered=1_460, weak_peak_duration_calls=130, weak_peak_duration_s=20,
         weak_peak_duration_band_s=4, weak_band_answered=220, weak_band_caller_ids=219,
+        weak_flank_answered=180, weak_flank_caller_ids=180, weak_core_answered=150,
+        weak_under_core_answered=40,
     )  # fmt: skip
     assessment = assess(hidden, rmd)
     found = {f.code: f for f in assessment.findings}
@@ -639,10 +641,44 @@ def test_a_small_spike_hidden_in_a_carriers_calls_not_a_attested_is_rotation() -
     for innocent in (
         replace(hidden, peak_duration_calls=300),  # the A-signed calls pile there too
         replace(hidden, weak_peak_duration_s=12, peak_duration_s=12),  # by the refusals
-        replace(hidden, weak_band_answered=400),  # a third of its band: a bump
+        # a fifth of its band's calls, each from its own number: a bump in live talk
+        replace(hidden, weak_band_answered=600, weak_band_caller_ids=599),
+        # a hump or a cliff of live talk times: its 3 s core no fuller than the 4 s under it
+        replace(hidden, weak_core_answered=40, weak_under_core_answered=52),
+        # ... or than the 4 s over it (a chance bump where a plateau of hang-ups ends)
+        replace(hidden, weak_over_core_answered=170),
         replace(hidden, weak_peak_duration_calls=40, peak_duration_calls=40),  # too few
     ):
         assert not quiet & {f.code for f in assess(innocent, rmd).findings}
+
+
+def test_a_spikes_own_numbers_are_its_bands_less_the_live_calls_its_flanks_predict() -> None:
+    """A spike in a carrier's calls not A-attested, 37% of its band: 230 live calls there
+    from their callers' own numbers, as the flanks' 460 calls from 460 numbers predict.
+    From a new number per call (365 numbers), the message is rotation; from a sender's 30
+    numbers (260 in the band: the live callers' and its own), it is not, though the band
+    holds under 1.5 calls per number either way."""
+    rmd = EntityContext(in_rmd=True)
+    spoofed = replace(
+        _recording_through_a_carrier(peak_caller_ids=0, weak_attestation=400),
+        peak_duration_calls=140, peak_duration_s=40, peak_band_answered=0,
+        weak_long_answered=3_000, weak_peak_duration_calls=135, weak_peak_duration_s=23,
+        weak_peak_duration_band_s=4, weak_band_answered=365, weak_band_caller_ids=365,
+        weak_flank_answered=460, weak_flank_caller_ids=460, weak_core_answered=200,
+        weak_under_core_answered=100,
+    )  # fmt: skip
+    found = {f.code: f for f in assess(spoofed, rmd).findings}
+    rotation = found[ReasonCode.CALLER_ID_ROTATION]
+    assert rotation.value == pytest.approx(135 / 135)
+    assert "135 calls from 135 numbers of its own" in rotation.detail
+    assert assess(spoofed, rmd).severity is Severity.HIGH
+    own = replace(spoofed, weak_band_caller_ids=260)
+    assert not {ReasonCode.CALLER_ID_ROTATION, ReasonCode.PRERECORDED_PATTERN} & codes(own, rmd)
+    # the band alone (1.40 calls per number) would have read the live callers' numbers as
+    # the message's
+    assert ReasonCode.CALLER_ID_ROTATION in codes(
+        replace(own, weak_flank_answered=0, weak_flank_caller_ids=0), rmd
+    )
 
 
 def test_a_carriers_hour_takes_its_days_recording_numbers() -> None:
@@ -690,7 +726,9 @@ def test_a_carriers_hour_takes_its_days_small_spike_in_calls_not_a_attested() ->
         day_long_answered=9_000, day_weak_long_answered=4_300,
         day_weak_peak_duration_calls=150, day_weak_peak_duration_s=22,
         day_weak_peak_duration_band_s=4, day_weak_band_answered=230,
-        day_weak_band_caller_ids=229,
+        day_weak_band_caller_ids=229, day_weak_flank_answered=160,
+        day_weak_flank_caller_ids=160, day_weak_core_answered=180,
+        day_weak_under_core_answered=36,
     )  # fmt: skip
     assert ReasonCode.CALLER_ID_ROTATION not in codes(replace(hour, day_weak_band_caller_ids=0))
     assessment = assess(hour, rmd)
@@ -706,7 +744,9 @@ def test_a_carriers_hour_takes_its_days_small_spike_in_calls_not_a_attested() ->
         replace(hour, weak_peak_duration_s=40),  # the hour's spike elsewhere
         replace(hour, weak_peak_duration_calls=0),  # no spike in the hour
         replace(hour, day_peak_duration_calls=400),  # the A-signed calls pile there too
-        replace(hour, day_weak_band_answered=600),  # a quarter of its band: a bump
+        replace(hour, day_weak_band_answered=700),  # a fifth of its band: a bump
+        # no rise: its core no fuller than the 4 s under it
+        replace(hour, day_weak_core_answered=30, day_weak_under_core_answered=40),
         replace(hour, day_weak_band_caller_ids=20),  # the sender's own numbers
         replace(hour, window_end=DAY + timedelta(days=1)),  # a day is judged by its own
     ):

@@ -20,6 +20,7 @@ from callwarden.traffic.features import (
     ReferenceTables,
     callee_time_zone_table,
     compute_feature_table,
+    core_rises,
     duration_peaks,
     register_table,
     rows_to_features,
@@ -262,6 +263,11 @@ def test_an_upstream_providers_hours_count_their_days_spike_in_calls_not_a_attes
     assert asked.day_weak_band_caller_ids > 80
     assert asked.day_weak_band_answered / asked.day_weak_band_caller_ids < 1.5
     assert (asked.day_band_answered, asked.day_band_caller_ids) == (0, 0)
+    # its flanks hold live calls and early hang-ups, fewer than its band; its fullest 3 s
+    # core (in the message's 31 s +-2 s) rises above the 4 s under it and over it
+    assert 0 < asked.day_weak_flank_answered < asked.day_weak_band_answered
+    for side in (asked.day_weak_under_core_answered, asked.day_weak_over_core_answered):
+        assert core_rises(asked.day_weak_core_answered, side)
     others = [f for f in hours if f is not asked]
     assert all((f.day_weak_band_answered, f.day_weak_band_caller_ids) == (0, 0) for f in others)
     # every hour carries its day's spike figures, asked or not

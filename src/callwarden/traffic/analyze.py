@@ -65,6 +65,7 @@ from callwarden.traffic.detectors import (
     may_be_forwarding,
     may_find,
     recording_spike,
+    spike_own_numbers,
 )
 from callwarden.traffic.features import (
     CALL_SCANS,
@@ -912,6 +913,21 @@ def _alert(
     )
 
 
+def own_numbers_figures(f: EntityFeatures, spike: str) -> dict[str, float | None]:
+    """``<spike>_peak_own_caller_ids`` and ``<spike>_peak_own_calls_per_caller_id``: the
+    numbers of an upstream provider's spike in its calls not A-attested (``spike`` "weak"
+    or "day_weak") and its calls per number, net of the live calls its flanks predict in
+    its band (null where the band's numbers were not counted)."""
+    counted = getattr(f, f"{spike}_band_answered") > 0
+    calls, numbers = spike_own_numbers(f, spike)
+    return {
+        f"{spike}_peak_own_caller_ids": round(numbers, 1) if counted else None,
+        f"{spike}_peak_own_calls_per_caller_id": (
+            calls / numbers if counted and numbers > 0 else None
+        ),
+    }
+
+
 def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
     """The figures behind the reasons, named for an analyst."""
 
@@ -940,6 +956,8 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "weak_peak_duration_share": share(f.weak_peak_duration_calls, f.weak_long_answered),
         "weak_peak_caller_ids": f.weak_band_caller_ids if f.weak_band_answered else None,
         "weak_peak_calls_per_caller_id": share(f.weak_band_answered, f.weak_band_caller_ids),
+        # ... net of the live calls its flanks predict in its band (see spike_own_numbers)
+        **own_numbers_figures(f, "weak"),
         # ... and, for its hour, its UTC day's spike
         "day_peak_duration_s": f.day_peak_duration_s,
         "day_peak_duration_share": share(f.day_peak_duration_calls, f.day_long_answered),
@@ -956,6 +974,7 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "day_weak_peak_calls_per_caller_id": share(
             f.day_weak_band_answered, f.day_weak_band_caller_ids
         ),
+        **own_numbers_figures(f, "day_weak"),
         "distinct_callees": f.callees,
         "distinct_caller_ids": f.caller_ids,
         "calls_per_caller_id": share(f.calls, f.caller_ids),

@@ -32,8 +32,11 @@ import numpy as np
 from callwarden.traffic.alerts import ReasonCode, Severity
 from callwarden.traffic.features import (
     RECORDING_BAND_HALF_WIDTH,
+    RISE_BELOW_WIDTH,
+    RISE_CORE_HALF_WIDTH,
     SHORT_CALL_SECONDS,
     EntityFeatures,
+    core_rises,
     near_quick_refusals,
 )
 
@@ -99,10 +102,12 @@ class Thresholds:
     recording_max_calls_per_caller_id: float = 1.5
     #: ... and, in an upstream provider's calls no provider vouched for, a spike too small
     #: a share of them to be a recording by itself counts when it holds this many calls
-    #: (beyond its flanks) and is most of its band's answered calls
-    #: (carrier_spike_min_band_share): a message, not a bump in live talk times
+    #: (beyond its flanks) and a quarter or more of its band's answered calls
+    #: (carrier_spike_min_band_share): a message, not a bump in live talk times (a few per
+    #: cent of its band). Whose numbers it comes from is told net of the live calls its
+    #: flanks predict in its band (see _spike_numbers)
     carrier_spike_min_calls: int = 50
-    carrier_spike_min_band_share: float = 0.5
+    carrier_spike_min_band_share: float = 0.25
     no_consent_share: float = 0.2
     outside_hours_share: float = 0.1
     outside_hours_min_calls: int = 10
@@ -584,8 +589,10 @@ def _carrier_spike(
     """An upstream provider's spike in its calls not A-attested that is too small a share
     of them to be a recording by itself (a spoofed message among a transit carrier's
     person-to-person calls, heard out by a third of those who answer) but stands out
-    alone: carrier_spike_min_calls beyond its flanks and most of the answered calls in
-    its band. A bump in live talk times is a few per cent of its band. As the value of a
+    alone: carrier_spike_min_calls beyond its flanks and a quarter or more of the answered
+    calls in its band. A bump in live talk times is a few per cent of its band; a message
+    a few per cent of a carrier's answered calls, among as many live calls at its length,
+    is a third of it. As the value of a
     PRERECORDED_PATTERN finding: the spike's share of its band, against that threshold.
     ``over`` "day_": the window's UTC day's figures (the fields ``day_weak_...``)."""
 
@@ -603,6 +610,14 @@ def _carrier_spike(
     # hidden in the calls no provider vouched for, not in all of them: a pile at one
     # length across the carrier's A-signed calls too is its traffic's (a minimum billed
     # duration, say), not one sender's message
+    # a message piles at its length, rising above what lies on either side of it: a hump
+    # of live talk times, or a chance bump by the cliff where a plateau of hang-ups ends,
+    # stands out of its flanks' mean without (a legitimate carrier's 63 calls at 19 s in
+    # the synth network)
+    core = figure("weak_core_answered")
+    sides = (figure("weak_under_core_answered"), figure("weak_over_core_answered"))
+    if not all(core_rises(core, side) for side in sides):
+        return None
     all_centre = figure("peak_duration_s")
     at_its_length = all_centre is not None and abs(all_centre - centre) <= width
     if at_its_length and figure("peak_duration_calls") >= CARRIER_SPIKE_ALL_CALLS_FACTOR * peak:
@@ -611,7 +626,52 @@ def _carrier_spike(
         share,
         t.carrier_spike_min_band_share,
         f"{peak:,} answered calls not A-attested form a spike at {centre} s +-{width} s, "
-        f"{_pct(share)} of those in its band (one recording among other calls)",
+        f"{_pct(share)} of those in its band, piled in {2 * RISE_CORE_HALF_WIDTH + 1} s "
+        f"({core:,} calls against {sides[0]:,} and {sides[1]:,} in the {RISE_BELOW_WIDTH} s "
+        "under and over them: one recording among other calls)",
+    )
+
+
+def spike_own_numbers(f: EntityFeatures, spike: str) -> tuple[float, float]:
+    """The answered calls of an upstream provider's spike in its calls not A-attested
+    (``spike`` "weak", or "day_weak" for its UTC day's) and the calling numbers they came
+    from, net of the live calls its flanks predict in its band: half the flanks' calls and
+    half their numbers (each flank is as wide as the band)."""
+    band, numbers = getattr(f, f"{spike}_band_answered"), getattr(f, f"{spike}_band_caller_ids")
+    flank = getattr(f, f"{spike}_flank_answered")
+    flank_numbers = getattr(f, f"{spike}_flank_caller_ids")
+    return band - flank / 2, numbers - flank_numbers / 2
+
+
+def _spike_numbers(f: EntityFeatures, spike: str) -> tuple[float, float, str]:
+    """An upstream provider's recording spike's calls, the calling numbers they came from,
+    and what those are for a reason's detail. ``spike``: "peak" (all the window's calls),
+    "day" (its UTC day's), "weak" or "day_weak" (their calls not A-attested alone).
+
+    All calls' spikes are 30% or more of the answered calls: their band's calls and
+    numbers are the spike's. A spike in the calls not A-attested may be a few per cent of
+    a transit carrier's calls, with as many live calls in its band as the message's, each
+    from its caller's own number: the live calls its flanks predict in the band (half the
+    flanks' calls, from half their numbers) are taken out, or a sender's message from a
+    few numbers would share the live callers' numbers and look rotated."""
+    if spike in ("peak", "day"):
+        band = f.peak_band_answered if spike == "peak" else f.day_band_answered
+        numbers = f.peak_caller_ids if spike == "peak" else f.day_band_caller_ids
+        return band, numbers, f"{band:,} answered calls from {numbers:,} calling numbers"
+    band, numbers = getattr(f, f"{spike}_band_answered"), getattr(f, f"{spike}_band_caller_ids")
+    flank, flank_numbers = (
+        getattr(f, f"{spike}_flank_answered"),
+        getattr(f, f"{spike}_flank_caller_ids"),
+    )
+    own_calls, own_numbers = spike_own_numbers(f, spike)
+    if not flank:
+        return own_calls, own_numbers, f"{band:,} answered calls from {numbers:,} calling numbers"
+    return (
+        own_calls,
+        own_numbers,
+        f"{band:,} answered calls from {numbers:,} calling numbers in its band, less the "
+        f"{flank / 2:,.0f} calls from {flank_numbers / 2:,.0f} numbers its flanks predict there: "
+        f"{own_calls:,.0f} calls from {own_numbers:,.0f} numbers of its own",
     )
 
 
@@ -1170,43 +1230,40 @@ def detect(
         )
         # Where the recording is looked for, in order: (what the calls are, whether their
         # spike is a recording, the PRERECORDED_PATTERN finding it adds (value, threshold,
-        # text) when none was made, the answered calls in its band, their numbers, its
-        # length, whether all of them are not A-attested). All the window's calls
-        # first. A spoofed campaign that is a small part of a large carrier's transit makes
-        # no spike in them, but does in the calls no provider vouched for; and an hour of a
-        # flood of a few hundred calls an hour holds too few answered calls for 50
-        # numbers, while its UTC day shows them.
+        # text) when none was made, the spike's calls and their numbers (see
+        # _spike_numbers), its length, whether all of them are not A-attested). All the
+        # window's calls first. A spoofed campaign that is a small part of a large
+        # carrier's transit makes no spike in them, but does in the calls no provider
+        # vouched for; and an hour of a flood of a few hundred calls an hour holds too few
+        # answered calls for 50 numbers, while its UTC day shows them.
         routes = (
-            ("", window_spike, None, f.peak_band_answered, f.peak_caller_ids,
-             f.peak_duration_s, False),
+            ("", window_spike, None, _spike_numbers(f, "peak"), f.peak_duration_s, False),
             (" in the calls not A-attested", weak_spike is not None, weak_spike,
-             f.weak_band_answered, f.weak_band_caller_ids, f.weak_peak_duration_s, True),
+             _spike_numbers(f, "weak"), f.weak_peak_duration_s, True),
             (" over the window's UTC day", day_spike is not None,
              day_spike and (day_spike[0], day_spike[1],
                             f"the window's answered calls peak at {f.peak_duration_s} s, in "
                             f"the spike of its UTC day's: {day_spike[2]}"),
-             f.day_band_answered, f.day_band_caller_ids, f.day_peak_duration_s, False),
+             _spike_numbers(f, "day"), f.day_peak_duration_s, False),
             (" in the calls not A-attested over the window's UTC day",
              day_weak_spike is not None,
              day_weak_spike and (day_weak_spike[0], day_weak_spike[1],
                                  f"the window's answered calls not A-attested peak at "
                                  f"{f.weak_peak_duration_s} s, in the spike of its UTC "
                                  f"day's: {day_weak_spike[2]}"),
-             f.day_weak_band_answered, f.day_weak_band_caller_ids, f.day_weak_peak_duration_s,
-             True),
+             _spike_numbers(f, "day_weak"), f.day_weak_peak_duration_s, True),
         )  # fmt: skip
-        for where, recording, spike, band_answered, numbers, centre, all_weak in routes:
+        for where, recording, spike, (calls, numbers, counted), centre, all_weak in routes:
             if not recording or numbers < max(t.rotation_min_caller_ids, 1):
                 continue
-            per_number = band_answered / numbers
+            per_number = calls / numbers
             if per_number > t.recording_max_calls_per_caller_id:
                 continue
             if spike is not None and not prerecorded:
                 add(ReasonCode.PRERECORDED_PATTERN, spike[2], spike[0], spike[1], Evidence.PATTERN)
             add(
                 ReasonCode.CALLER_ID_ROTATION,
-                f"the recording at {centre} s{where}: {band_answered:,} answered calls from "
-                f"{numbers:,} calling numbers ({per_number:.2f} calls each)"
+                f"the recording at {centre} s{where}: {counted} ({per_number:.2f} calls each)"
                 + (", most calls unsigned or C-attested" if unsigned and not all_weak else ""),
                 per_number,
                 t.recording_max_calls_per_caller_id,

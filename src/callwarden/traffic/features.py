@@ -142,9 +142,19 @@ class EntityFeatures:
     weak_peak_duration_s: int | None = None
     weak_peak_duration_band_s: int | None = None
     weak_peak_beyond_calls: int | None = None
-    #: ... and the answered calls in that spike's band and their calling numbers
+    #: ... and the answered calls in that spike's band and their calling numbers, and the
+    #: same in its flanks: the band's calls beyond the spike come from numbers as its
+    #: flanks' do, so that the spike's own numbers can be told from the live calls' around
+    #: it (many callers' numbers in a carrier's transit)
     weak_band_answered: int = 0
     weak_band_caller_ids: int = 0
+    weak_flank_answered: int = 0
+    weak_flank_caller_ids: int = 0
+    #: ... and in its fullest core and the RISE_BELOW_WIDTH seconds under and over it (a
+    #: message piles at its length: see :class:`BandNumbers` and :func:`core_rises`)
+    weak_core_answered: int = 0
+    weak_under_core_answered: int = 0
+    weak_over_core_answered: int = 0
     #: the window's UTC day (the window itself in daily windows): its spike (as above), its
     #: answered calls of SHORT_CALL_SECONDS or more and, for an upstream provider's hour
     #: whose spike is at the day's, the day's answered calls in the day spike's band and
@@ -169,6 +179,11 @@ class EntityFeatures:
     day_weak_peak_beyond_calls: int | None = None
     day_weak_band_answered: int = 0
     day_weak_band_caller_ids: int = 0
+    day_weak_flank_answered: int = 0
+    day_weak_flank_caller_ids: int = 0
+    day_weak_core_answered: int = 0
+    day_weak_under_core_answered: int = 0
+    day_weak_over_core_answered: int = 0
     #: an account's hour that may be forwarding calls (see :func:`with_day_callee_pairs`):
     #: its UTC day's distinct callees and callee-caller pairs (0: not counted). An hour of
     #: a call-tracking service reaches each client line once or twice, too few to hear the
@@ -1255,14 +1270,7 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
         core = calls_up_to(n_key + RISE_CORE_HALF_WIDTH) - under_core
         below = band_bottom[near] - calls_up_to(n_key - half - RISE_BELOW_WIDTH - 1)
         under = under_core - calls_up_to(n_key - RISE_CORE_HALF_WIDTH - RISE_BELOW_WIDTH - 1)
-        # scaled to the core's width: what a plateau would put in the core
-        scale = (2 * RISE_CORE_HALF_WIDTH + 1) / RISE_BELOW_WIDTH
-
-        def rises(over: np.ndarray, z: float) -> np.ndarray:
-            excess: np.ndarray = core - scale * over >= z * np.sqrt(core + scale**2 * over)
-            return excess
-
-        flat = near[~(rises(below, RISE_Z) & rises(under, RISE_UNDER_Z))]
+        flat = near[~(core_rises(core, below) & core_rises(core, under, RISE_UNDER_Z))]
         c_twice[flat] = np.minimum(c_twice[flat], 0)
     c_group = group[candidate]
     # A further spike must stand out of its flanks beyond chance on its own: its excess
@@ -1347,6 +1355,17 @@ def billed_floor(connection: duckdb.DuckDBPyConnection, hist: str) -> int | None
     ).fetchone()
     answered = int(total[0]) if total is not None and total[0] is not None else 0
     return int(row[0]) if row[1] >= BILLED_FLOOR_SHARE * answered else None
+
+
+def core_rises(core: Any, below: Any, z: float = RISE_Z) -> Any:
+    """Whether a spike's core (its centre +- RISE_CORE_HALF_WIDTH, ``core`` calls) holds
+    ``z`` standard errors more calls than RISE_BELOW_WIDTH seconds holding ``below`` calls
+    predict at their rate: a message piles at its length, a plateau of hang-ups, a cliff
+    or a hump of live talk times does not. Scalars or numpy arrays."""
+    # scaled to the core's width: what a plateau would put in the core
+    scale = (2 * RISE_CORE_HALF_WIDTH + 1) / RISE_BELOW_WIDTH
+    # an empty core holds no pile, however empty what lies below it
+    return np.logical_and(core > 0, core - scale * below >= z * np.sqrt(core + scale**2 * below))
 
 
 def near_quick_refusals(centre_s: Any, half_width: Any) -> Any:
@@ -1656,7 +1675,8 @@ def with_recording_caller_ids(
     the answered calls in the band of the main spike, and the calling numbers they came
     from (exact); and ``weak_band_answered`` and ``weak_band_caller_ids`` the same at
     ``weak_rows``, for the spike of their calls not A-attested and those calls
-    alone; 0 elsewhere.
+    alone, with ``weak_flank_answered`` and ``weak_flank_caller_ids`` the same in its
+    flanks; 0 elsewhere.
 
     A carrier hands over many callers' numbers by nature, but one recording comes from its
     sender's own few numbers, whoever carries it; heard from a new number on nearly every
@@ -1678,7 +1698,7 @@ def with_recording_caller_ids(
         chosen: np.ndarray = np.where(weak_only, weak, whole)
         return chosen
 
-    answered, caller_ids = _band_caller_ids(
+    found = _band_caller_ids(
         connection,
         upstream_provider=spikes["entity_id"],
         window_us=spikes["window_start"].cast(pa.timestamp("us")).cast(pa.int64()),
@@ -1689,10 +1709,15 @@ def with_recording_caller_ids(
         relation=relation,
     )
     for name, values, at in (
-        ("peak_band_answered", answered, ~weak_only),
-        ("peak_caller_ids", caller_ids, ~weak_only),
-        ("weak_band_answered", answered, weak_only),
-        ("weak_band_caller_ids", caller_ids, weak_only),
+        ("peak_band_answered", found.answered, ~weak_only),
+        ("peak_caller_ids", found.caller_ids, ~weak_only),
+        ("weak_band_answered", found.answered, weak_only),
+        ("weak_band_caller_ids", found.caller_ids, weak_only),
+        ("weak_flank_answered", found.flank_answered, weak_only),
+        ("weak_flank_caller_ids", found.flank_caller_ids, weak_only),
+        ("weak_core_answered", found.core_answered, weak_only),
+        ("weak_under_core_answered", found.under_core_answered, weak_only),
+        ("weak_over_core_answered", found.over_core_answered, weak_only),
     ):
         column = np.zeros(table.num_rows, np.int64)
         column[asked[at]] = values[at]
@@ -1714,7 +1739,8 @@ def with_day_recording_caller_ids(
     its main spike, and their calling numbers (exact, one count per provider and day
     whichever of its windows ask); and ``day_weak_band_answered`` and
     ``day_weak_band_caller_ids`` the same at ``weak_rows`` for the day's spike of its calls
-    not A-attested and those calls alone; 0 elsewhere."""
+    not A-attested and those calls alone (and ``day_weak_flank_*`` in its flanks); 0
+    elsewhere."""
     rows = np.asarray(rows, np.int64)
     weak_rows = np.zeros(0, np.int64) if weak_rows is None else np.asarray(weak_rows, np.int64)
     asked = np.concatenate((rows, weak_rows))
@@ -1741,7 +1767,7 @@ def with_day_recording_caller_ids(
     )
     # the provider's windows of one day share its spike: counted once
     unique = days.group_by(days.column_names, use_threads=False).aggregate([])
-    answered, caller_ids = _band_caller_ids(
+    numbers = _band_caller_ids(
         connection,
         upstream_provider=unique["upstream_provider"],
         window_us=unique["window_us"],
@@ -1751,9 +1777,9 @@ def with_day_recording_caller_ids(
         unit="day",
         relation=relation,
     )
-    counted = unique.append_column("answered", pa.array(answered)).append_column(
-        "caller_ids", pa.array(caller_ids)
-    )
+    counted = unique
+    for name, counts in zip(numbers._fields, numbers, strict=True):
+        counted = counted.append_column(name, pa.array(counts))
     found = (
         days.append_column("row", pa.array(asked, pa.int64()))
         .join(counted, days.column_names)
@@ -1761,11 +1787,21 @@ def with_day_recording_caller_ids(
     )
     found_row = found["row"].to_numpy()
     found_weak = found["weak_only"].to_numpy(zero_copy_only=False)
-    for prefix, at in (("day", ~found_weak), ("day_weak", found_weak)):
-        for name, values in (("band_answered", "answered"), ("band_caller_ids", "caller_ids")):
-            column = np.zeros(table.num_rows, np.int64)
-            column[found_row[at]] = found[values].to_numpy()[at]
-            table = table.append_column(f"{prefix}_{name}", pa.array(column))
+    filled = (
+        ("day_band_answered", "answered", ~found_weak),
+        ("day_band_caller_ids", "caller_ids", ~found_weak),
+        ("day_weak_band_answered", "answered", found_weak),
+        ("day_weak_band_caller_ids", "caller_ids", found_weak),
+        ("day_weak_flank_answered", "flank_answered", found_weak),
+        ("day_weak_flank_caller_ids", "flank_caller_ids", found_weak),
+        ("day_weak_core_answered", "core_answered", found_weak),
+        ("day_weak_under_core_answered", "under_core_answered", found_weak),
+        ("day_weak_over_core_answered", "over_core_answered", found_weak),
+    )
+    for name, values, at in filled:
+        column = np.zeros(table.num_rows, np.int64)
+        column[found_row[at]] = found[values].to_numpy()[at]
+        table = table.append_column(name, pa.array(column))
     return table
 
 
@@ -1978,6 +2014,25 @@ def _carriers_rows(table: pa.Table, rows: np.ndarray) -> pa.Table:
     return spikes
 
 
+class BandNumbers(NamedTuple):
+    """:func:`_band_caller_ids`' answer, one element per band."""
+
+    #: the answered calls in the band and their distinct calling numbers
+    answered: np.ndarray
+    caller_ids: np.ndarray
+    #: the same in its two flanks (each as wide as the band, as duration_peaks takes them):
+    #: how many numbers the band's calls that are not the spike's come from, per call
+    flank_answered: np.ndarray
+    flank_caller_ids: np.ndarray
+    #: the answered calls of its fullest core (RISE_CORE_HALF_WIDTH either side of a length
+    #: in the band) and in the RISE_BELOW_WIDTH seconds just under it and just over it: a
+    #: message piles at its length and rises above what lies on either side (see
+    #: :func:`core_rises`); a hump, a cliff or a chance bump of live talk times does not
+    core_answered: np.ndarray
+    under_core_answered: np.ndarray
+    over_core_answered: np.ndarray
+
+
 def _band_caller_ids(
     connection: duckdb.DuckDBPyConnection,
     *,
@@ -1988,15 +2043,16 @@ def _band_caller_ids(
     weak_only: np.ndarray,
     unit: str,
     relation: str,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> BandNumbers:
     """For each band (an upstream provider's window of ``unit``, durations ``centre_s`` +-
     ``band_s``; of its calls not A-attested only where ``weak_only``): its
-    answered calls and their distinct calling numbers, in one scan of ``relation`` (none
-    when there is no band)."""
-    answered = np.zeros(len(centre_s), np.int64)
-    caller_ids = np.zeros(len(centre_s), np.int64)
+    answered calls and their distinct calling numbers, the same in its flanks, and its core
+    (see :class:`BandNumbers`), in one scan of ``relation`` (none when there is no band)."""
+    found_columns = BandNumbers._fields
+    counts = {name: np.zeros(len(centre_s), np.int64) for name in found_columns}
     if not len(centre_s):
-        return answered, caller_ids
+        return BandNumbers(**counts)
+    flank = 2 * np.asarray(band_s) + 1
     connection.register(
         "cw_spike_bands",
         pa.table(
@@ -2005,29 +2061,101 @@ def _band_caller_ids(
                 "weak_only": pa.array(weak_only),
                 "upstream_provider": upstream_provider,
                 "window_us": window_us,
+                "centre_s": pa.array(centre_s),
                 "low_s": pa.array(centre_s - band_s),
                 "high_s": pa.array(centre_s + band_s),
+                "flank_low_s": pa.array(centre_s - band_s - flank),
+                "flank_high_s": pa.array(centre_s + band_s + flank),
             }
         ),
     )
+    in_band = "duration_s between low_s and high_s"
     try:
-        found = connection.sql(
+        # the calls of the bands and their flanks, per band, length and number: few (the
+        # carriers' spikes), read twice below
+        connection.execute(
             f"""
-            select b.band, count(*) as answered, count(distinct c.caller_id) as caller_ids
+            create or replace temp table cw_band_calls as
+            select b.band, any_value(b.low_s) as low_s, any_value(b.high_s) as high_s,
+                c.duration_s, c.caller_id, count(*) as calls
             from ({enriched_calls_sql(unit, ReferenceTables(), relation)}) c
             join cw_spike_bands b on c.upstream_provider = b.upstream_provider
               and c.window_us = b.window_us
-            where c.answered = 1 and c.duration_s between b.low_s and b.high_s
+            where c.answered = 1 and c.duration_s between b.flank_low_s and b.flank_high_s
               and (not b.weak_only or c.unvouched = 1)
-            group by b.band
+            group by b.band, c.duration_s, c.caller_id
             """
+        )
+        found = connection.sql(
+            f"""
+            select band, coalesce(sum(calls) filter (where {in_band}), 0) as answered,
+                count(distinct caller_id) filter (where {in_band}) as caller_ids,
+                coalesce(sum(calls) filter (where not {in_band}), 0) as flank_answered,
+                count(distinct caller_id) filter (where not {in_band}) as flank_caller_ids
+            from cw_band_calls group by band
+            """
+        ).fetchnumpy()
+        lengths = connection.sql(
+            "select band, duration_s, sum(calls) as calls from cw_band_calls "
+            "group by band, duration_s order by band, duration_s"
         ).fetchnumpy()
     finally:
         connection.unregister("cw_spike_bands")
+        connection.execute("drop table if exists cw_band_calls")
     band = np.asarray(found["band"], np.int64)
-    answered[band] = found["answered"]
-    caller_ids[band] = found["caller_ids"]
-    return answered, caller_ids
+    for name in ("answered", "caller_ids", "flank_answered", "flank_caller_ids"):
+        counts[name][band] = found[name]
+    (
+        counts["core_answered"],
+        counts["under_core_answered"],
+        counts["over_core_answered"],
+    ) = _band_cores(
+        np.asarray(lengths["band"], np.int64),
+        np.asarray(lengths["duration_s"], np.int64),
+        np.asarray(lengths["calls"], np.int64),
+        np.asarray(centre_s, np.int64),
+        np.asarray(band_s, np.int64),
+    )
+    return BandNumbers(**counts)
+
+
+def _band_cores(
+    band: np.ndarray,
+    duration: np.ndarray,
+    calls: np.ndarray,
+    centre_s: np.ndarray,
+    band_s: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per band (centre_s +- band_s), from its calls per length (``band``, ``duration``,
+    ``calls``; its flanks' included): the calls of its fullest core (RISE_CORE_HALF_WIDTH
+    either side of a length in the band, the shortest of equals) and of the
+    RISE_BELOW_WIDTH seconds just under and just over that core. A wide band's centre may
+    lie seconds off the message it gathers: the pile is looked for where it is."""
+    found = np.zeros((3, len(centre_s)), np.int64)
+    starts = np.searchsorted(band, np.arange(len(centre_s)))
+    ends = np.searchsorted(band, np.arange(len(centre_s)), side="right")
+    reach = RISE_CORE_HALF_WIDTH + RISE_BELOW_WIDTH
+    for index in range(len(centre_s)):
+        low = int(centre_s[index] - band_s[index])
+        high = int(centre_s[index] + band_s[index])
+        # calls per second from ``first``, and summed up to each second
+        first = low - reach
+        per_second = np.zeros(high + reach - first + 1, np.int64)
+        rows = slice(starts[index], ends[index])
+        inside = (duration[rows] >= first) & (duration[rows] <= high + reach)
+        per_second[duration[rows][inside] - first] = calls[rows][inside]
+        summed = np.concatenate(([0], np.cumsum(per_second)))
+        centres = np.arange(low, high + 1) - first
+        core = summed[centres + RISE_CORE_HALF_WIDTH + 1] - summed[centres - RISE_CORE_HALF_WIDTH]
+        best = int(centres[np.argmax(core)])
+        under_top = best - RISE_CORE_HALF_WIDTH
+        over_bottom = best + RISE_CORE_HALF_WIDTH + 1
+        found[:, index] = (
+            core.max(),
+            summed[under_top] - summed[under_top - RISE_BELOW_WIDTH],
+            summed[over_bottom + RISE_BELOW_WIDTH] - summed[over_bottom],
+        )
+    return found[0], found[1], found[2]
 
 
 def _with_int64_counts(table: pa.Table) -> pa.Table:
