@@ -1683,46 +1683,27 @@ def with_recording_caller_ids(
     call, it is one campaign rotating or spoofing caller IDs. The caller asks only for the
     windows whose spike can count as a recording (a network has few carriers): one scan,
     not run when there are none."""
-    rows = np.asarray(rows, np.int64)
-    weak_rows = np.zeros(0, np.int64) if weak_rows is None else np.asarray(weak_rows, np.int64)
-    asked = np.concatenate((rows, weak_rows))
-    weak_only = np.arange(asked.size) >= rows.size
+    asked, weak_only = _asked_rows(rows, weak_rows)
     spikes = _carriers_rows(table, asked)
-
-    def band_column(name: str) -> np.ndarray:
-        # a row asked for one spike may have none of the other (null)
-        whole, weak = (
-            pc.fill_null(spikes[column], 0).to_numpy().astype(np.int64)
-            for column in (name, f"weak_{name}")
-        )
-        chosen: np.ndarray = np.where(weak_only, weak, whole)
-        return chosen
-
+    centre_s, band_s = _asked_bands(spikes, weak_only, "")
     found = _band_caller_ids(
         connection,
         upstream_provider=spikes["entity_id"],
         window_us=spikes["window_start"].cast(pa.timestamp("us")).cast(pa.int64()),
-        centre_s=band_column("peak_duration_s"),
-        band_s=band_column("peak_duration_band_s"),
+        centre_s=centre_s,
+        band_s=band_s,
         weak_only=weak_only,
         unit=unit,
         relation=relation,
     )
-    for name, values, at in (
-        ("peak_band_answered", found.answered, ~weak_only),
-        ("peak_caller_ids", found.caller_ids, ~weak_only),
-        ("weak_band_answered", found.answered, weak_only),
-        ("weak_band_caller_ids", found.caller_ids, weak_only),
-        ("weak_flank_answered", found.flank_answered, weak_only),
-        ("weak_flank_caller_ids", found.flank_caller_ids, weak_only),
-        ("weak_core_answered", found.core_answered, weak_only),
-        ("weak_under_core_answered", found.under_core_answered, weak_only),
-        ("weak_over_core_answered", found.over_core_answered, weak_only),
-    ):
-        column = np.zeros(table.num_rows, np.int64)
-        column[asked[at]] = values[at]
-        table = table.append_column(name, pa.array(column))
-    return table
+    return _with_band_numbers(
+        table,
+        asked,
+        weak_only,
+        found,
+        whole_names=("peak_band_answered", "peak_caller_ids"),
+        weak_prefix="weak_",
+    )
 
 
 def with_day_recording_caller_ids(
@@ -1741,27 +1722,16 @@ def with_day_recording_caller_ids(
     ``day_weak_band_caller_ids`` the same at ``weak_rows`` for the day's spike of its calls
     not A-attested and those calls alone (and ``day_weak_flank_*`` in its flanks); 0
     elsewhere."""
-    rows = np.asarray(rows, np.int64)
-    weak_rows = np.zeros(0, np.int64) if weak_rows is None else np.asarray(weak_rows, np.int64)
-    asked = np.concatenate((rows, weak_rows))
-    weak_only = np.arange(asked.size) >= rows.size
+    asked, weak_only = _asked_rows(rows, weak_rows)
     spikes = _carriers_rows(table, asked)
-
-    def band_column(name: str) -> np.ndarray:
-        whole, weak = (
-            pc.fill_null(spikes[column], 0).to_numpy().astype(np.int64)
-            for column in (f"day_{name}", f"day_weak_{name}")
-        )
-        chosen: np.ndarray = np.where(weak_only, weak, whole)
-        return chosen
-
+    centre_s, band_s = _asked_bands(spikes, weak_only, "day_")
     day = pc.floor_temporal(spikes["window_start"], unit="day")
     days = pa.table(
         {
             "upstream_provider": spikes["entity_id"],
             "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
-            "centre_s": band_column("peak_duration_s"),
-            "band_s": band_column("peak_duration_band_s"),
+            "centre_s": centre_s,
+            "band_s": band_s,
             "weak_only": weak_only,
         }
     )
@@ -1785,22 +1755,80 @@ def with_day_recording_caller_ids(
         .join(counted, days.column_names)
         .sort_by("row")
     )
-    found_row = found["row"].to_numpy()
-    found_weak = found["weak_only"].to_numpy(zero_copy_only=False)
-    filled = (
-        ("day_band_answered", "answered", ~found_weak),
-        ("day_band_caller_ids", "caller_ids", ~found_weak),
-        ("day_weak_band_answered", "answered", found_weak),
-        ("day_weak_band_caller_ids", "caller_ids", found_weak),
-        ("day_weak_flank_answered", "flank_answered", found_weak),
-        ("day_weak_flank_caller_ids", "flank_caller_ids", found_weak),
-        ("day_weak_core_answered", "core_answered", found_weak),
-        ("day_weak_under_core_answered", "under_core_answered", found_weak),
-        ("day_weak_over_core_answered", "over_core_answered", found_weak),
+    return _with_band_numbers(
+        table,
+        found["row"].to_numpy(),
+        found["weak_only"].to_numpy(zero_copy_only=False),
+        BandNumbers(*(found[name].to_numpy() for name in BandNumbers._fields)),
+        whole_names=("day_band_answered", "day_band_caller_ids"),
+        weak_prefix="day_weak_",
     )
+
+
+def _asked_rows(rows: np.ndarray, weak_rows: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The rows asked for their spike of all calls, then for their spike of the calls not
+    A-attested, as one list, and which of them are the latter."""
+    rows = np.asarray(rows, np.int64)
+    weak_rows = np.zeros(0, np.int64) if weak_rows is None else np.asarray(weak_rows, np.int64)
+    asked = np.concatenate((rows, weak_rows))
+    return asked, np.arange(asked.size) >= rows.size
+
+
+def _asked_bands(
+    spikes: pa.Table, weak_only: np.ndarray, prefix: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """The centre and half-width of each asked row's spike: its ``<prefix>peak_...`` or,
+    where ``weak_only``, its ``<prefix>weak_peak_...`` (a row asked for one spike may have
+    none of the other: 0)."""
+
+    def column(name: str) -> np.ndarray:
+        whole, weak = (
+            pc.fill_null(spikes[field], 0).to_numpy().astype(np.int64)
+            for field in (f"{prefix}{name}", f"{prefix}weak_{name}")
+        )
+        chosen: np.ndarray = np.where(weak_only, weak, whole)
+        return chosen
+
+    return column("peak_duration_s"), column("peak_duration_band_s")
+
+
+#: the EntityFeatures fields (after their ``weak_`` or ``day_weak_`` prefix) that a spike of
+#: calls not A-attested gets from :class:`BandNumbers`, in its order
+_WEAK_BAND_FIELDS = (
+    "band_answered",
+    "band_caller_ids",
+    "flank_answered",
+    "flank_caller_ids",
+    "core_answered",
+    "under_core_answered",
+    "over_core_answered",
+)
+
+
+def _with_band_numbers(
+    table: pa.Table,
+    rows: np.ndarray,
+    weak_only: np.ndarray,
+    found: BandNumbers,
+    *,
+    whole_names: tuple[str, str],
+    weak_prefix: str,
+) -> pa.Table:
+    """``table`` with the band figures of :func:`_band_caller_ids` (``found``, one element
+    per entry of ``rows``) as columns: a spike of all calls gets its answered calls and
+    numbers as ``whole_names``, a spike of calls not A-attested (``weak_only``) every
+    figure, prefixed ``weak_prefix``; 0 in the rows not asked."""
+    filled = [
+        (whole_names[0], found.answered, ~weak_only),
+        (whole_names[1], found.caller_ids, ~weak_only),
+        *(
+            (weak_prefix + name, figure, weak_only)
+            for name, figure in zip(_WEAK_BAND_FIELDS, found, strict=True)
+        ),
+    ]
     for name, values, at in filled:
         column = np.zeros(table.num_rows, np.int64)
-        column[found_row[at]] = found[values].to_numpy()[at]
+        column[rows[at]] = np.asarray(values)[at]
         table = table.append_column(name, pa.array(column))
     return table
 
