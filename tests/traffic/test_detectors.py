@@ -412,7 +412,7 @@ def test_declared_use_is_sorted_by_what_the_tcpa_treats_differently(
     assert classify_declared_use(declared) is use
 
 
-def test_soliciting_at_night_as_a_practice_is_high() -> None:
+def test_soliciting_at_night_as_a_practice_is_high_with_a_witness_of_its_own() -> None:
     assert assess(features(outside_hours=50)).severity is Severity.LOW
     assert assess(features(outside_hours=150)).severity is Severity.MEDIUM
     # night calls to people who consented are no solicitations (47 CFR 64.1200(f)(15))
@@ -420,9 +420,24 @@ def test_soliciting_at_night_as_a_practice_is_high() -> None:
     assert consented.severity is Severity.MEDIUM
     (night,) = consented.findings
     assert "100% of the answered calls reach numbers with consent records" in night.detail
+    # Without records they are solicitations, illegal at night; but the missing records are
+    # what made them solicitations, no second witness: live calls answered as people
+    # answer (a radio station ringing contest entrants back at 7 am) are for an analyst.
     unconsented = assess(features(outside_hours=450, no_consent=300))
-    assert unconsented.severity is Severity.HIGH
+    (hours,) = [f for f in unconsented.findings if f.code is ReasonCode.OUTSIDE_CALLING_HOURS]
+    assert hours.evidence is Evidence.ILLEGAL
     assert not [f for f in unconsented.findings if "(f)(15)" in f.detail]
+    assert unconsented.severity is Severity.MEDIUM
+    # ... unless the account declares sales: its own word makes them solicitations
+    seller = EntityContext(declared_use="outbound sales")
+    assert assess(features(outside_hours=450, no_consent=300), seller).severity is Severity.HIGH
+    # a dialler's night: most calls unanswered and the answered ones hung up on
+    dialler = assess(
+        features(
+            outside_hours=450, answered=100, short_answered=50, consent_known=100, no_consent=60
+        )
+    )
+    assert dialler.severity is Severity.HIGH
     assert assess(features(outside_hours=150, no_consent=300)).severity is Severity.MEDIUM
 
 

@@ -369,6 +369,15 @@ _CALLER_ID_ABUSE = frozenset(
     {ReasonCode.DNO_CALLER_ID, ReasonCode.INVALID_CALLER_ID, ReasonCode.NEIGHBOR_SPOOFING}
 )
 #: say how big or how new a source is, nothing about what its calls are
+#: reasons that cannot witness a reason because they state the fact it rests on: night
+#: calls are solicitations (47 CFR 64.1200(c)(1), (f)(15)) when their callees have no
+#: consent records, so the missing records are no second witness of them (a radio
+#: station ringing contest entrants back at 7 am from its own line, live, is a compliance
+#: question for an analyst, not a source to block), unless the account declares sales
+_SAME_FACT: dict[ReasonCode, frozenset[ReasonCode]] = {
+    ReasonCode.OUTSIDE_CALLING_HOURS: frozenset({ReasonCode.NO_CONSENT_WIRELESS}),
+}
+
 _CONTEXT_ONLY = frozenset(
     {
         ReasonCode.HIGH_VOLUME,
@@ -1833,8 +1842,15 @@ def grade(
     # that is forbidden, invalid or spoofed to the callee's exchange, or a carrier missing
     # from the RMD, does not.
     witnesses = [f for f in findings if f.code not in _CONTEXT_ONLY]
+    use = classify_declared_use(context.declared_use)
+    # An account that declares sales makes its calls solicitations by its own word: its
+    # missing consent records are then a second fact, that it had no permission
+    same_fact = {} if use is DeclaredUse.TELEMARKETING else _SAME_FACT
     corroborated = [
-        f for f in illegal if f.code in SELF_EVIDENT or any(w is not f for w in witnesses)
+        f
+        for f in illegal
+        if f.code in SELF_EVIDENT
+        or any(w is not f and w.code not in same_fact.get(f.code, ()) for w in witnesses)
     ]
     if corroborated or (len(suspect) >= 2 and automated):
         severity = Severity.HIGH
@@ -1842,7 +1858,6 @@ def grade(
         severity = Severity.MEDIUM
     else:
         severity = Severity.LOW
-    use = classify_declared_use(context.declared_use)
     caller_id_abuse = any(f.code in _CALLER_ID_ABUSE for f in illegal)
     if (
         severity is Severity.HIGH
