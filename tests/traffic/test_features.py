@@ -18,6 +18,7 @@ from callwarden.traffic.features import (
     DurationPeaks,
     EntityFeatures,
     ReferenceTables,
+    band_cores,
     callee_time_zone_table,
     compute_feature_table,
     core_rises,
@@ -894,3 +895,46 @@ def test_a_sub_accounts_siblings_are_its_customers_others_spiking_at_its_length(
     assert features[("sub_account", "live")].siblings == 0
     # only sub-accounts have siblings
     assert features[("customer", "reseller")].siblings == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    bands=st.lists(
+        st.tuples(
+            st.integers(12, 60),  # centre
+            st.sampled_from([4, 8]),  # half-width
+            st.dictionaries(st.integers(0, 90), st.integers(1, 50), max_size=30),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_a_bands_fullest_core_and_its_sides_match_a_count_by_hand(
+    bands: list[tuple[int, int, dict[int, int]]],
+) -> None:
+    """band_cores, against sums taken second by second: the core is the fullest 3 s
+    window centred in the band (the shortest of equals), the sides the 4 s under and over
+    it."""
+    rows = [
+        (index, length, calls)
+        for index, (_, _, counts) in enumerate(bands)
+        for length, calls in sorted(counts.items())
+    ]
+    band, duration, calls = (
+        np.array([row[column] for row in rows], np.int64).reshape(-1) for column in range(3)
+    )
+    centres = np.array([centre for centre, _, _ in bands], np.int64)
+    widths = np.array([width for _, width, _ in bands], np.int64)
+    cores, unders, overs = band_cores(band, duration, calls, centres, widths)
+    for index, (centre, width, counts) in enumerate(bands):
+
+        def held(low: int, high: int, counts: dict[int, int] = counts) -> int:
+            return sum(counts.get(length, 0) for length in range(low, high + 1))
+
+        # the first centre holding the most, as argmax takes it
+        best = max(
+            range(centre - width, centre + width + 1), key=lambda c: (held(c - 1, c + 1), -c)
+        )
+        assert cores[index] == held(best - 1, best + 1)
+        assert unders[index] == held(best - 5, best - 2)
+        assert overs[index] == held(best + 2, best + 5)

@@ -2137,7 +2137,7 @@ def _band_caller_ids(
         counts["core_answered"],
         counts["under_core_answered"],
         counts["over_core_answered"],
-    ) = _band_cores(
+    ) = band_cores(
         np.asarray(lengths["band"], np.int64),
         np.asarray(lengths["duration_s"], np.int64),
         np.asarray(lengths["calls"], np.int64),
@@ -2147,7 +2147,7 @@ def _band_caller_ids(
     return BandNumbers(**counts)
 
 
-def _band_cores(
+def band_cores(
     band: np.ndarray,
     duration: np.ndarray,
     calls: np.ndarray,
