@@ -720,3 +720,25 @@ def test_billed_durations_with_a_minimum_charge_are_noted_and_make_no_recording(
             assert "billed" in note
         else:
             assert result.notes == []
+
+
+def test_a_reseller_medium_on_its_own_names_its_high_clients() -> None:
+    """A reseller whose own reasons make it medium still points at the clients to act on
+    (the eighth probe's resellers carried no note); one without a high client that day
+    carries none."""
+    finding = Finding(ReasonCode.HIGH_FANOUT, "fan-out", 9_000, 5_000, Evidence.PATTERN)
+    medium = Assessment(47, Severity.MEDIUM, (finding,))
+    high = Assessment(80, Severity.HIGH, (finding,))
+    reseller = _hour("customer", "dialhub", "dialhub", 1)
+    quiet_reseller = _hour("customer", "voxcloud", "voxcloud", 1)
+    client = _hour("sub_account", "dh-homeequity", "dialhub", 15)
+    alerts = {
+        a.entity_id: a
+        for a in _attribute([(reseller, medium), (quiet_reseller, medium), (client, high)])
+    }
+    assert alerts["dialhub"].severity is Severity.MEDIUM
+    assert alerts["dialhub"].score == 47
+    assert alerts["dialhub"].notes == (
+        "attributed to sub-account(s) dh-homeequity: mitigate those first",
+    )
+    assert alerts["voxcloud"].notes == ()

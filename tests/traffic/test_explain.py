@@ -39,3 +39,34 @@ def test_explanation_states_the_direction_of_an_at_most_threshold() -> None:
     rotation = Reason(ReasonCode.CALLER_ID_ROTATION, "5,919 caller IDs", 1.01, 20.0)
     text = explain_alert(replace(_alert(), reasons=(rotation,)))
     assert "(value 1.01, fires at most 20)" in text
+
+
+def test_a_customers_own_numbers_fold_into_its_row_unless_worse_than_it() -> None:
+    """The printed sources list the account to act on, not its numbers one by one; a
+    reseller's numbers alerted worse than it (its client's campaign) keep their rows."""
+    account = replace(
+        _alert("autoshield"), alert_id="a-1", entity_type=EntityType.CUSTOMER,
+        customer_id="autoshield",
+    )  # fmt: skip
+    numbers = [
+        replace(
+            _alert(f"+1619866311{digit}"),
+            alert_id=f"a-n{digit}",
+            entity_type=EntityType.CALLER_ID,
+            customer_id="autoshield",
+        )
+        for digit in range(3)
+    ]
+    reseller = replace(
+        _alert("dialhub"), alert_id="a-r", entity_type=EntityType.CUSTOMER,
+        customer_id="dialhub", severity=Severity.MEDIUM, score=60,
+    )  # fmt: skip
+    client_number = replace(
+        _alert("+13125550100"), alert_id="a-c", entity_type=EntityType.CALLER_ID,
+        customer_id="dialhub", score=80,
+    )  # fmt: skip
+    sources = summarise_sources([account, *numbers, reseller, client_number])
+    assert [s.entity_id for s in sources] == ["autoshield", "+13125550100", "dialhub"]
+    assert sources[0].caller_ids == 3
+    assert sources[0].kind == "customer, +3 caller IDs"
+    assert sources[1].kind == "caller ID via dialhub"

@@ -859,8 +859,11 @@ def _attribute(assessed: Sequence[tuple[EntityFeatures, Assessment]]) -> list[Al
             continue
         severity, score, notes = assessment.severity, assessment.score, list(assessment.notes)
         clients = high_subaccounts.get((f.entity_id, f.window_start.date()), set())
-        if f.entity_type == EntityType.CUSTOMER and clients and severity is Severity.HIGH:
-            severity, score = Severity.MEDIUM, min(score, 74)
+        if f.entity_type == EntityType.CUSTOMER and clients:
+            # named whatever the reseller's own grade: an analyst opening its alert must
+            # find the clients to act on from it
+            if severity is Severity.HIGH:
+                severity, score = Severity.MEDIUM, min(score, 74)
             named = ", ".join(sorted(clients)[:5]) + (" ..." if len(clients) > 5 else "")
             notes.append(f"attributed to sub-account(s) {named}: mitigate those first")
         alerts.append(_alert(f, assessment, severity, score, tuple(notes)))

@@ -24,6 +24,8 @@ class SourceSummary:
     calls: int
     reasons: Counter[str] = field(default_factory=Counter)
     sample_call_ids: list[str] = field(default_factory=list)
+    #: the account's own calling numbers alerted no worse than it, folded into its row
+    caller_ids: int = 0
 
     @property
     def kind(self) -> str:
@@ -34,11 +36,14 @@ class SourceSummary:
             return f"caller ID via {self.customer_id}" if self.customer_id else "caller ID"
         if self.entity_type is EntityType.UPSTREAM_PROVIDER:
             return "upstream provider (transit)"
+        if self.caller_ids:
+            return f"customer, +{self.caller_ids:,} caller ID{'s' if self.caller_ids > 1 else ''}"
         return "customer"
 
 
 def summarise_sources(alerts: Iterable[Alert]) -> list[SourceSummary]:
-    """Alerts grouped by entity, worst first (severity, then score, then calls)."""
+    """Alerts grouped by entity, worst first (severity, then score, then calls); a
+    customer's calling numbers alerted no worse than it are counted in its row."""
     by_entity: dict[tuple[str, str, str], SourceSummary] = {}
     for alert in alerts:
         key = (alert.entity_type.value, alert.entity_id, alert.customer_id)
@@ -61,6 +66,18 @@ def summarise_sources(alerts: Iterable[Alert]) -> list[SourceSummary]:
         for call_id in alert.sample_call_ids:
             if len(summary.sample_call_ids) < 5 and call_id not in summary.sample_call_ids:
                 summary.sample_call_ids.append(call_id)
+    # A customer's own calling numbers alerted no worse than the customer add nothing to
+    # act on: the account is the source (its row counts them). A reseller's numbers alerted
+    # worse than it (a client's campaign) keep their rows.
+    for key, summary in list(by_entity.items()):
+        account = by_entity.get(("customer", summary.customer_id, summary.customer_id))
+        if (
+            summary.entity_type is EntityType.CALLER_ID
+            and account is not None
+            and account.severity.rank >= summary.severity.rank
+        ):
+            account.caller_ids += 1
+            del by_entity[key]
     return sorted(
         by_entity.values(),
         key=lambda s: (-s.severity.rank, -s.score, -s.calls, s.entity_type.value, s.entity_id),
