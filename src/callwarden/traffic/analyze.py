@@ -530,13 +530,23 @@ def _carriers_with_a_recording(
         columns = {
             name: table[prefix + name].to_numpy(zero_copy_only=False) for name in RECORDING_COLUMNS
         }
-        spike = may_be_a_recording(columns, thresholds)
-        if prefix:
-            # a spike too small a share to be a recording may stand out of its band alone
-            calls = columns["peak_duration_calls"]
-            spike |= np.asarray(calls, np.float64) >= thresholds.carrier_spike_min_calls
-        found.append(np.flatnonzero(carrier & spike))
+        found.append(
+            np.flatnonzero(carrier & _carrier_spike_may_count(columns, thresholds, bool(prefix)))
+        )
     return found[0], found[1]
+
+
+def _carrier_spike_may_count(
+    columns: dict[str, np.ndarray], thresholds: Thresholds, weak: bool
+) -> np.ndarray:
+    """Per row of an upstream provider's spike figures (RECORDING_COLUMNS): whether it can
+    count as a recording, by may_be_a_recording or, in its calls not A-attested (``weak``),
+    standing out of its band alone with carrier_spike_min_calls (detectors._carrier_spike)."""
+    spike = may_be_a_recording(columns, thresholds)
+    if weak:
+        calls = np.asarray(columns["peak_duration_calls"], np.float64)
+        spike |= calls >= thresholds.carrier_spike_min_calls
+    return spike
 
 
 def _accounts_whose_consent_may_rest_on_live_calls(
@@ -578,9 +588,7 @@ def _carrier_hours_of_a_recording(
     found = []
     for prefix in ("", "weak_"):
         day = {name: values(f"day_{prefix}{name}") for name in RECORDING_COLUMNS}
-        recording = may_be_a_recording(day, options.thresholds)
-        if prefix:
-            recording |= day["peak_duration_calls"] >= options.thresholds.carrier_spike_min_calls
+        recording = _carrier_spike_may_count(day, options.thresholds, bool(prefix))
         near = np.fmax(
             values(f"{prefix}peak_duration_band_s"), values(f"day_{prefix}peak_duration_band_s")
         )
@@ -916,7 +924,7 @@ def _alert(
     )
 
 
-def own_numbers_figures(f: EntityFeatures, spike: str) -> dict[str, float | None]:
+def _own_numbers_figures(f: EntityFeatures, spike: str) -> dict[str, float | None]:
     """``<spike>_peak_own_caller_ids`` and ``<spike>_peak_own_calls_per_caller_id``: the
     numbers of an upstream provider's spike in its calls not A-attested (``spike`` "weak"
     or "day_weak") and its calls per number, net of the live calls its flanks predict in
@@ -960,7 +968,7 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "weak_peak_caller_ids": f.weak_band_caller_ids if f.weak_band_answered else None,
         "weak_peak_calls_per_caller_id": share(f.weak_band_answered, f.weak_band_caller_ids),
         # ... net of the live calls its flanks predict in its band (see spike_own_numbers)
-        **own_numbers_figures(f, "weak"),
+        **_own_numbers_figures(f, "weak"),
         # ... and, for its hour, its UTC day's spike
         "day_peak_duration_s": f.day_peak_duration_s,
         "day_peak_duration_share": share(f.day_peak_duration_calls, f.day_long_answered),
@@ -977,7 +985,7 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "day_weak_peak_calls_per_caller_id": share(
             f.day_weak_band_answered, f.day_weak_band_caller_ids
         ),
-        **own_numbers_figures(f, "day_weak"),
+        **_own_numbers_figures(f, "day_weak"),
         "distinct_callees": f.callees,
         "distinct_caller_ids": f.caller_ids,
         "calls_per_caller_id": share(f.calls, f.caller_ids),

@@ -368,7 +368,6 @@ _ROBOCALL_SHAPES = frozenset({ReasonCode.PRERECORDED_PATTERN, ReasonCode.SEQUENT
 _CALLER_ID_ABUSE = frozenset(
     {ReasonCode.DNO_CALLER_ID, ReasonCode.INVALID_CALLER_ID, ReasonCode.NEIGHBOR_SPOOFING}
 )
-#: say how big or how new a source is, nothing about what its calls are
 #: reasons that cannot witness a reason because they state the fact it rests on: night
 #: calls are solicitations (47 CFR 64.1200(c)(1), (f)(15)) when their callees have no
 #: consent records, so the missing records are no second witness of them (a radio
@@ -377,7 +376,7 @@ _CALLER_ID_ABUSE = frozenset(
 _SAME_FACT: dict[ReasonCode, frozenset[ReasonCode]] = {
     ReasonCode.OUTSIDE_CALLING_HOURS: frozenset({ReasonCode.NO_CONSENT_WIRELESS}),
 }
-
+#: say how big or how new a source is, nothing about what its calls are
 _CONTEXT_ONLY = frozenset(
     {
         ReasonCode.HIGH_VOLUME,
@@ -599,11 +598,11 @@ def _carrier_spike(
     of them to be a recording by itself (a spoofed message among a transit carrier's
     person-to-person calls, heard out by a third of those who answer) but stands out
     alone: carrier_spike_min_calls beyond its flanks and a quarter or more of the answered
-    calls in its band. A bump in live talk times is a few per cent of its band; a message
-    a few per cent of a carrier's answered calls, among as many live calls at its length,
-    is a third of it. As the value of a
-    PRERECORDED_PATTERN finding: the spike's share of its band, against that threshold.
-    ``over`` "day_": the window's UTC day's figures (the fields ``day_weak_...``)."""
+    calls in its band, piled at its length. A bump in live talk times is a few per cent of
+    its band; a message a few per cent of a carrier's answered calls, among as many live
+    calls at its length, is a third of it. As the value of a PRERECORDED_PATTERN finding:
+    the spike's share of its band, against that threshold. ``over`` "day_": the window's
+    UTC day's figures (the fields ``day_weak_...``)."""
 
     def figure(name: str) -> Any:
         return getattr(f, over + name)
