@@ -182,6 +182,21 @@ def test_callers_numbers_forwarded_to_an_accounts_lines_are_no_rotated_pool() ->
     assert "1.89 over the day" in rotation.detail
 
 
+def test_a_rotation_of_the_accounts_own_numbers_says_so() -> None:
+    """A pharmacy chain's 120 store lines, each calling its own patients: rotation by the
+    figures, but an analyst must read that numbers.csv grants every one of them; a pool
+    with numbers not granted, or an account that declared none, carries no such note."""
+
+    def rotation(f: EntityFeatures) -> str:
+        (found,) = [x for x in detect(f) if x.code is ReasonCode.CALLER_ID_ROTATION]
+        return found.detail
+
+    own = features(caller_ids=400, numbers_known=1000, unassigned_caller=0)
+    assert "every one granted to the account" in rotation(own)
+    assert "granted" not in rotation(replace(own, unassigned_caller=30))
+    assert "granted" not in rotation(replace(own, numbers_known=0))
+
+
 def test_only_rotating_unassigned_well_answered_windows_ask_for_their_days_pairs() -> None:
     """The hours whose UTC day's callee-caller pairs may show forwarding: rotating
     numbers not the account's, answered like a forwarding service's, with too few callers
@@ -237,7 +252,9 @@ def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
         name: next(f.detail for f in found.findings if f.code is ReasonCode.NO_CONSENT_WIRELESS)
         for name, found in (("live", live), ("recorded", recorded))
     }
-    assert "live, hand-dialled calls need no consent" in details["live"]
+    assert "a live agent speaks on need no consent" in details["live"]
+    # ... and what a live sales call still answers to, which call records cannot show
+    assert "64.1200(c)(2)" in details["live"]
     assert details["recorded"].endswith("(prerecorded or autodialled)")
 
 

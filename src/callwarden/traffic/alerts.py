@@ -92,7 +92,9 @@ RULES: Mapping[ReasonCode, str] = {
     ReasonCode.VOLUME_SURGE: "47 CFR 64.1200(n)(2): know-your-customer duty (sudden change "
     "against the account's own history)",
     ReasonCode.LOW_ASR: "47 USC 227(b)(1): autodialled mass calling (few calls answered)",
-    ReasonCode.SHORT_CALLS: "47 USC 227(b)(1): callees hanging up on unwanted calls",
+    ReasonCode.SHORT_CALLS: "47 USC 227(b)(1): callees hanging up on unwanted calls; "
+    "47 CFR 64.1200(a)(7): a predictive dialler may abandon at most 3% of the telemarketing "
+    "calls answered (call records do not say which side hung up)",
     ReasonCode.PRERECORDED_PATTERN: "47 USC 227(b)(1)(A)-(B); 47 CFR 64.1200(a)(1)-(3): "
     "artificial or prerecorded voice calls",
     ReasonCode.HIGH_FANOUT: "47 USC 227(b)(1): mass calling to many distinct numbers",

@@ -991,6 +991,14 @@ def detect(
                 "lines keep their callers' numbers)"
                 if forwarded
                 else ""
+            )
+            # what numbers.csv says of them settles whose numbers they are, not why so many
+            + (
+                " (every one granted to the account in numbers.csv: its own lines, such as "
+                "a line per branch calling its own customers, or a pool leased to keep each "
+                "number's reputation clean)"
+                if f.numbers_known and not f.unassigned_caller
+                else ""
             ),
             calls_per_caller_id,
             t.rotation_max_calls_per_caller_id,
@@ -1302,8 +1310,9 @@ def detect(
         )
     else:
         robocall_note = (
-            " (no recording nor number-order dialling seen: live, hand-dialled calls need no "
-            "consent)"
+            " (no recording nor number-order dialling seen: calls a live agent speaks on need "
+            "no consent under 47 USC 227(b)(1); a sales call must still not reach numbers on "
+            "the do-not-call registry, 47 CFR 64.1200(c)(2), which call records do not show)"
         )
 
     def live_calls_only(judged: int, unconsented: int) -> str | None:
