@@ -33,6 +33,7 @@ from callwarden.traffic.analyze import (
     _baselines,
     _contexts,
     _day_figures,
+    _days_prerecorded,
     alert_id,
     analyze_calls,
     connect_cdr_files,
@@ -442,9 +443,9 @@ def _contexts_of(
     features: list[EntityFeatures], reference: ReferenceData
 ) -> dict[tuple[str, str, str, datetime], EntityContext]:
     judged = np.ones(len(features), dtype=bool)
-    contexts = _contexts(
-        features, [None] * len(features), _day_figures(_table(features), judged), reference
-    )
+    table = _table(features)
+    days = _day_figures(table, judged, _days_prerecorded(table))
+    contexts = _contexts(features, [None] * len(features), days, reference)
     return {
         (f.entity_type, f.entity_id, f.customer_id, f.window_start): context
         for f, context in zip(features, contexts, strict=True)
@@ -501,6 +502,37 @@ def test_a_caller_id_is_judged_by_its_customers_consent_over_the_day() -> None:
     assert shared.account_no_consent_share is None
 
 
+def test_an_accounts_days_recording_is_on_each_of_its_windows() -> None:
+    """A recording is judged over the account's UTC day (a thin hour shows none alone):
+    every window of that day carries the verdict, another day's and another entity's
+    windows their own; a number or a carrier has none (its calls mix senders)."""
+    morning = replace(_hour("customer", "acme", "acme", 9), long_answered=40)
+    morning = replace(morning, peak_duration_calls=30)  # the day's spike, as _table puts it
+    evening = replace(_hour("customer", "acme", "acme", 20), long_answered=80)
+    evening = replace(evening, peak_duration_calls=30)
+    tomorrow = replace(morning, window_start=morning.window_start + timedelta(days=1))
+    tomorrow = replace(tomorrow, window_end=tomorrow.window_start + timedelta(hours=1))
+    live = replace(_hour("sub_account", "client", "acme", 9), long_answered=400)
+    live = replace(live, peak_duration_calls=200)
+    number = replace(_hour("caller_id", "+12025550100", "acme", 9), long_answered=120)
+    number = replace(number, peak_duration_calls=120)
+    table = _table([morning, evening, tomorrow, live, number])
+    # 30 of acme's 120 answered calls in the spike, under the share; its client's half of
+    # 400 is a recording; the number's calls are all one length, but no account's
+    assert _days_prerecorded(table).tolist() == [False, False, False, True, False]
+    # half of the day's 120; tomorrow's 40 answered calls are too few to tell
+    spiked = _table([replace(f, peak_duration_calls=60) for f in (morning, evening, tomorrow)])
+    assert _days_prerecorded(spiked).tolist() == [True, True, False]
+    contexts = _contexts_of([replace(morning, peak_duration_calls=60), number], ReferenceData())
+    assert contexts[("customer", "acme", "acme", morning.window_start)].day_prerecorded is False
+    day = [replace(f, peak_duration_calls=60) for f in (morning, evening)]
+    contexts = _contexts_of([*day, number], ReferenceData())
+    assert contexts[("customer", "acme", "acme", morning.window_start)].day_prerecorded is True
+    assert (
+        contexts[("caller_id", "+12025550100", "acme", number.window_start)].day_prerecorded is None
+    )
+
+
 def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -> None:
     reference = ReferenceData(
         customers=[
@@ -517,9 +549,8 @@ def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -
 
     def granted(number: str, account: str) -> bool | None:
         f = _hour("caller_id", number, account, 9)
-        return _contexts([f], [None], _day_figures(_table([f]), np.ones(1, bool)), reference)[
-            0
-        ].number_granted
+        days = _day_figures(_table([f]), np.ones(1, bool), np.zeros(1, bool))
+        return _contexts([f], [None], days, reference)[0].number_granted
 
     assert granted("+12025550100", "client") is True  # through its parent
     assert granted("+12025550100", "listed") is False

@@ -1009,11 +1009,17 @@ def test_every_reason_value_crosses_its_threshold(
 _NEAR_THRESHOLD = st.one_of(st.integers(0, 120), st.integers(0, 30_000))
 
 
-def one_row_may_find(f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
-    """may_find over a table of one row: ``f``."""
+def one_row_may_find(
+    f: EntityFeatures,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    day_prerecorded: bool | None = None,
+) -> bool:
+    """may_find over a table of one row: ``f``, its day's recording ``day_prerecorded``
+    (None: not told)."""
     hourly = f.window_end - f.window_start <= timedelta(hours=1)
     columns = {name: np.array([getattr(f, name)]) for name in MAY_FIND_COLUMNS}
-    return bool(may_find(columns, hourly, thresholds)[0])
+    day = None if day_prerecorded is None else np.array([day_prerecorded])
+    return bool(may_find(columns, hourly, thresholds, day)[0])
 
 
 def assert_may_find_lets_through(
@@ -1024,6 +1030,9 @@ def assert_may_find_lets_through(
     """What detect finds in ``f``, may_find must not pass over."""
     found = detect(f, context, thresholds)
     if found:
+        # told the day's recording as the analysis tells it (True or not), and not told
+        day = context.day_prerecorded is True
+        assert one_row_may_find(f, thresholds, day), [finding.code for finding in found]
         assert one_row_may_find(f, thresholds), [finding.code for finding in found]
 
 
@@ -1132,6 +1141,29 @@ def test_may_find_passes_quiet_senders_over() -> None:
     assert one_row_may_find(features(calls=1000, answered=100))  # low ASR
     # below the minimum volume, ratios are noise and nothing is found
     assert not one_row_may_find(features(calls=10, answered=0, callees=10, callee_blocks=10))
+
+
+def test_may_find_asks_a_thin_hours_consent_only_when_its_day_plays_a_recording() -> None:
+    """An account's quiet hour, too thin to judge its own consent, takes the period's
+    coverage only for calls that need consent: told that its day plays no recording, the
+    screen passes it over (most hours of a network's accounts), told that it does, not."""
+    thin = features(
+        window_end=DAY + timedelta(hours=1),
+        calls=12,
+        answered=6,
+        short_answered=0,
+        callees=12,
+        callee_blocks=12,
+        consent_known=6,
+        no_consent=5,
+        period_consent_known=600,
+        period_no_consent=500,
+    )
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes(thin, EntityContext(day_prerecorded=False))
+    assert ReasonCode.NO_CONSENT_WIRELESS in codes(thin, EntityContext(day_prerecorded=True))
+    assert not one_row_may_find(thin, day_prerecorded=False)
+    assert one_row_may_find(thin, day_prerecorded=True)
+    assert one_row_may_find(thin)  # not told: its day may
 
 
 def test_may_find_judges_each_row_of_a_table() -> None:

@@ -356,12 +356,13 @@ def analyze_calls(
         table = with_day_callee_pairs(
             connection, table, _hours_that_may_be_forwarding(table, options), relation=relation
         )
-        judged_rows = _judged_rows(table, reference, options)
+        day_prerecorded = _days_prerecorded(table, options.thresholds)
+        judged_rows = _judged_rows(table, reference, options, day_prerecorded)
         judged = rows_to_features(table.filter(judged_rows), options.window)
         contexts = _contexts(
             judged,
             _baselines(table, judged_rows),
-            _day_figures(table, judged_rows, options.thresholds),
+            _day_figures(table, judged_rows, day_prerecorded, options.thresholds),
             reference,
         )
         assessed = [
@@ -601,13 +602,19 @@ def _carrier_hours_of_a_recording(
     return found[0], found[1]
 
 
-def _judged_rows(table: pa.Table, reference: ReferenceData, options: AnalysisOptions) -> np.ndarray:
+def _judged_rows(
+    table: pa.Table,
+    reference: ReferenceData,
+    options: AnalysisOptions,
+    day_prerecorded: np.ndarray,
+) -> np.ndarray:
     """Which rows of the feature table can have a reason: the others get no object, no
-    context and no grade (see :func:`callwarden.traffic.detectors.may_find`). What only a
-    context can find is kept too: an upstream provider when the RMD is checked, a caller
-    ID whose grant is checked, an entity with earlier tracebacks."""
+    context and no grade (see :func:`callwarden.traffic.detectors.may_find`, which takes
+    each row's ``day_prerecorded`` from :func:`_days_prerecorded`). What only a context
+    can find is kept too: an upstream provider when the RMD is checked, a caller ID whose
+    grant is checked, an entity with earlier tracebacks."""
     columns = {name: table[name].to_numpy(zero_copy_only=False) for name in MAY_FIND_COLUMNS}
-    judged = may_find(columns, options.window == "hour", options.thresholds)
+    judged = may_find(columns, options.window == "hour", options.thresholds, day_prerecorded)
     entity_type = columns["entity_type"]
     if reference.rmd is not None:
         judged |= entity_type == EntityType.UPSTREAM_PROVIDER.value
@@ -698,7 +705,7 @@ def _contexts(
 
 
 _ENTITY = ("entity_type", "entity_id", "customer_id")
-_DAY_SUMMED = ("no_consent", "consent_known", "outside_hours", "hours_known", "long_answered")
+_DAY_SUMMED = ("no_consent", "consent_known", "outside_hours", "hours_known")
 _DAY_SPIKE = "day_peak_duration_calls"
 
 
@@ -717,8 +724,55 @@ class _DayFigures:
     prerecorded: list[bool | None]
 
 
+def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> np.ndarray:
+    """Per row of the feature table: whether it is an account's window whose UTC day's
+    answered calls show a recording (:func:`recording_spike` of the day's spike among the
+    day's answered calls); its context's ``day_prerecorded``. Computed for every row at
+    once, before any is judged: :func:`may_find` needs it to pass over the thin hours of
+    accounts that send no recording."""
+    found = np.zeros(table.num_rows, dtype=bool)
+    if not table.num_rows:
+        return found
+    keys = [*_ENTITY, "day"]
+    by_day = pa.table(
+        {
+            **{name: table[name] for name in _ENTITY},
+            "day": pc.cast(table["window_start"], pa.date32()),
+            "long_answered": table["long_answered"],
+            _DAY_SPIKE: table[_DAY_SPIKE],
+            "row": pa.array(np.arange(table.num_rows)),
+        }
+    )
+    # the day's spike is on every window of the day
+    days = by_day.group_by(keys, use_threads=False).aggregate(
+        [("long_answered", "sum"), (_DAY_SPIKE, "max")]
+    )
+    joined = by_day.select([*keys, "row"]).join(days, keys)
+    rows = joined["row"].to_numpy()
+    answered = pc.fill_null(joined["long_answered_sum"], 0).to_numpy()
+    spike = pc.fill_null(joined[f"{_DAY_SPIKE}_max"], 0).to_numpy()
+    entity_type = table["entity_type"].to_numpy(zero_copy_only=False)
+    is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
+    # the share's test first, on every row (a confidence bound is never above its share);
+    # the bound itself only where that passes
+    t = thresholds
+    maybe = (
+        is_account[rows]
+        & (answered >= t.prerecorded_min_answered)
+        & (spike >= t.prerecorded_share * answered)
+    )
+    for row, peak, whole in zip(
+        rows[maybe].tolist(), spike[maybe].tolist(), answered[maybe].tolist(), strict=True
+    ):
+        found[row] = recording_spike(peak, whole, t)[2]
+    return found
+
+
 def _day_figures(
-    table: pa.Table, judged_rows: np.ndarray, thresholds: Thresholds = DEFAULT_THRESHOLDS
+    table: pa.Table,
+    judged_rows: np.ndarray,
+    day_prerecorded: np.ndarray,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> _DayFigures:
     """Consent coverage, night calling and recordings are practices, judged over a day: an
     hourly window at the edge of the calling hours is all outside them, and a quiet hour
@@ -726,18 +780,17 @@ def _day_figures(
 
     The feature table's windows are summed per entity and UTC day, and each judged row
     takes its own day's sums and, for a caller ID, its customer's: joined as columns, not
-    looked up row by row (a network's tens of thousands of judged windows)."""
+    looked up row by row (a network's tens of thousands of judged windows). Whether the
+    day holds a recording is ``day_prerecorded``'s (:func:`_days_prerecorded`, per row of
+    ``table``)."""
     if not judged_rows.any():
         # nothing to join (an empty store's columns may not even have a type)
         return _DayFigures([], [], [])
     day = pc.cast(table["window_start"], pa.date32())
-    by_day = pa.table(
-        {**{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED, _DAY_SPIKE)}, "day": day}
-    )
+    by_day = pa.table({**{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED)}, "day": day})
     keys = [*_ENTITY, "day"]
-    # the day's spike is on every window of the day
     days = by_day.group_by(keys, use_threads=False).aggregate(
-        [*((name, "sum") for name in _DAY_SUMMED), (_DAY_SPIKE, "max")]
+        [(name, "sum") for name in _DAY_SUMMED]
     )
     judged = by_day.filter(judged_rows)
     rows = pa.array(np.arange(judged.num_rows))
@@ -749,7 +802,7 @@ def _day_figures(
         present = np.zeros(judged.num_rows, dtype=bool)
         present[found["row"].to_numpy()] = True
         figures = {}
-        for name in (*(f"{n}_sum" for n in _DAY_SUMMED), f"{_DAY_SPIKE}_max"):
+        for name in (f"{n}_sum" for n in _DAY_SUMMED):
             column = np.zeros(judged.num_rows, dtype=np.int64)
             column[found["row"].to_numpy()] = pc.fill_null(found[name], 0).to_numpy()
             figures[name] = column
@@ -784,17 +837,15 @@ def _day_figures(
         (customer_id.to_numpy(zero_copy_only=False) != "") & (account_consent > 0),
         is_account & own["present"] & (own_consent >= thresholds.min_answered),
     )
-    spikes = own[f"{_DAY_SPIKE}_max"].tolist()
-    long_answered = own["long_answered_sum"].tolist()
     return _DayFigures(
         account_no_consent_share=shares(no_consent, consent_known, consent_judged),
         outside_hours_share=shares(
             own["outside_hours_sum"], own["hours_known_sum"], own["hours_known_sum"] > 0
         ),
         prerecorded=[
-            recording_spike(spike, answered, thresholds)[2] if account_row and present else None
-            for spike, answered, account_row, present in zip(
-                spikes, long_answered, is_account.tolist(), own["present"].tolist(), strict=True
+            recorded if account_row else None
+            for recorded, account_row in zip(
+                day_prerecorded[judged_rows].tolist(), is_account.tolist(), strict=True
             )
         ],
     )

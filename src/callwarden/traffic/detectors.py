@@ -1665,13 +1665,23 @@ def may_be_forwarding(
 
 
 def may_find(
-    columns: Mapping[str, np.ndarray], hourly: bool, thresholds: Thresholds = DEFAULT_THRESHOLDS
+    columns: Mapping[str, np.ndarray],
+    hourly: bool,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    day_prerecorded: np.ndarray | None = None,
 ) -> np.ndarray:
     """Per entity-window (arrays of :data:`MAY_FIND_COLUMNS`, one element per row): False
     only when :func:`detect` finds nothing in its features whatever the context, short of
     three verdicts a context can hold against the entity by itself: an upstream provider
     missing from the RMD (``in_rmd`` False), earlier tracebacks, or a caller ID not granted
     to its account (``number_granted`` False).
+
+    ``day_prerecorded`` (a bool per row: its context's ``day_prerecorded`` is True) is the
+    one verdict of the context the caller can give for every row at once: a thin window
+    of an account with missing consent records over the period is judged on them only
+    when its calls need consent, and a recording heard over its day is what makes them
+    need it when the window itself shows none (most hours of a network's accounts: without
+    it, nearly all of them would be graded for nothing). None: any row's day may.
 
     Most entity-windows of a network are quiet (at 10M calls in hourly windows, 39,000 of
     560,000 can have a reason); the analysis makes objects, contexts and grades of the
@@ -1793,10 +1803,14 @@ def may_find(
             )
         )
         | (
+            # _period_no_consent_share, asked of calls that need consent: a window's own
+            # recording or number-order dialling is a finding of its own above, so what is
+            # left is its day's recording
             (c["no_consent"] > 0)
             & (c["consent_known"] < t.min_answered)
             & (c["period_consent_known"] >= t.min_answered)
             & (share("period_no_consent", "period_consent_known") >= t.no_consent_share)
+            & (True if day_prerecorded is None else np.asarray(day_prerecorded, dtype=bool))
         )
         | (
             # _recording_to_another_list
