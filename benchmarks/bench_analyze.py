@@ -5,9 +5,11 @@ under 8 GB at 100M.
 
 Three pairs of passes at 10M (one at 100M) are measured, each bare pass right before its
 analysis, and the median pair's ratio is the verdict: a shared host's speed drifts within
-minutes. The records are generated once per size (numpy, straight to Parquet of CDR_SCHEMA, as the
-call store holds them) under $CALLWARDEN_BENCH_DIR (default /tmp/callwarden-bench) and
-reused. Each measured pass runs in its own process, so its peak memory is its own.
+minutes. One analysis in hourly windows (``--window hour``: ten times the entity-windows)
+follows, beside a bare pass of its own. The records are generated once per size (numpy,
+straight to Parquet of CDR_SCHEMA, as the call store holds them) under
+$CALLWARDEN_BENCH_DIR (default /tmp/callwarden-bench) and reused. Each measured pass runs
+in its own process, so its peak memory is its own.
 """
 
 from __future__ import annotations
@@ -30,7 +32,12 @@ from callwarden.calls import CDR_SCHEMA
 from callwarden.customers import ConsentType
 from callwarden.formats import CONSENT_SCHEMA
 from callwarden.lists import DnoEntry, RmdFiling
-from callwarden.traffic.analyze import ReferenceData, analyze_calls, connect_cdr_files
+from callwarden.traffic.analyze import (
+    AnalysisOptions,
+    ReferenceData,
+    analyze_calls,
+    connect_cdr_files,
+)
 
 ROWS_QUICK = 10_000_000
 ROWS_FULL = 100_000_000
@@ -187,8 +194,9 @@ def _child(kind: str, directory: Path) -> None:
     else:
         reference = _reference(rows)
         connection = connect_cdr_files(files)
+        options = AnalysisOptions(window="hour" if kind == "analyze-hour" else "day")
         started = time.perf_counter()
-        result = analyze_calls(connection, reference, progress=PrintProgress())
+        result = analyze_calls(connection, reference, options, progress=PrintProgress())
         figures["seconds"] = time.perf_counter() - started
         figures["alerts"] = len(result.alerts)
         figures["high"] = sum(1 for a in result.alerts if a.severity.value == "high")
@@ -235,18 +243,30 @@ def run(full: bool) -> None:
         print(f"  pair {pair}/{pairs}: callwarden analyze ...", flush=True)
         analysis = _measure("analyze", directory)
         measured.append((bare, analysis))
+    print("  hourly windows: bare DuckDB pass ...", flush=True)
+    hourly_bare = _measure("bare", directory)
+    print("  hourly windows: callwarden analyze --window hour ...", flush=True)
+    hourly = _measure("analyze-hour", directory)
     print()
     print(f"{'pass':<44} {'seconds':>8} {'rows/s':>12} {'peak RSS':>9}")
-    for bare, analysis in measured:
-        for name, figures in (
-            ("DuckDB bare group-by (customer x hour)", bare),
-            ("callwarden analyze (features + detectors)", analysis),
-        ):
-            rate = figures["rows"] / figures["seconds"]
-            print(
-                f"{name:<44} {figures['seconds']:>8.1f} {rate:>12,.0f} "
-                f"{figures['peak_rss_gb']:>7.2f} GB"
+    rows_printed = [
+        *(
+            line
+            for bare, analysis in measured
+            for line in (
+                ("DuckDB bare group-by (customer x hour)", bare),
+                ("callwarden analyze (features + detectors)", analysis),
             )
+        ),
+        ("DuckDB bare group-by (customer x hour)", hourly_bare),
+        ("callwarden analyze --window hour", hourly),
+    ]
+    for name, figures in rows_printed:
+        rate = figures["rows"] / figures["seconds"]
+        print(
+            f"{name:<44} {figures['seconds']:>8.1f} {rate:>12,.0f} "
+            f"{figures['peak_rss_gb']:>7.2f} GB"
+        )
     ratios = sorted(analysis["seconds"] / bare["seconds"] for bare, analysis in measured)
     median = ratios[len(ratios) // 2]
     analysis = measured[0][1]
@@ -255,6 +275,11 @@ def run(full: bool) -> None:
         f"({', '.join(f'{ratio:.2f}x' for ratio in ratios)}; target <= 2x); "
         f"{int(analysis['alerts']):,} alerts ({int(analysis['high']):,} high) over "
         f"{int(analysis['entities']):,} entity-windows"
+    )
+    print(
+        f"analyze --window hour / bare = {hourly['seconds'] / hourly_bare['seconds']:.2f}x; "
+        f"{int(hourly['alerts']):,} alerts ({int(hourly['high']):,} high) over "
+        f"{int(hourly['entities']):,} entity-windows"
     )
 
 
