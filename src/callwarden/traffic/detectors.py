@@ -1683,7 +1683,7 @@ def may_find(
     need it when the window itself shows none (most hours of a network's accounts: without
     it, nearly all of them would be graded for nothing). None: any row's day may.
 
-    Most entity-windows of a network are quiet (at 10M calls in hourly windows, 39,000 of
+    Most entity-windows of a network are quiet (at 10M calls in hourly windows, 42,000 of
     560,000 can have a reason); the analysis makes objects, contexts and grades of the
     others only. Each test below is the necessary part of one detector's condition in
     :func:`detect`, computed the same way (a lower confidence bound is never above its
