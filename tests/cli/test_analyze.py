@@ -183,3 +183,24 @@ def test_days_selects_the_newest_days(tmp_path: Path) -> None:
     assert days == {"2022-08-03"}
     every_day = _analyze(network, tmp_path / "all.jsonl", "--explain", "0")
     assert 0 < calls_analysed(last_day) < calls_analysed(every_day)
+
+
+def test_memory_limit_bounds_the_scans_and_is_checked_first(
+    network: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    default = tmp_path / "default.jsonl"
+    _analyze(network, default, "--explain", "0")
+    bounded = tmp_path / "bounded.jsonl"
+    _analyze(network, bounded, "--explain", "0", "--memory-limit", "1GB")
+    assert bounded.read_text() == default.read_text()
+    # nothing but the alerts in the working directory: no DuckDB spill (.tmp) left there
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bounded.jsonl", "default.jsonl"]
+    for limit, message in (("lots", "'lots' is not a size"), ("64MB", "under the 256 MB")):
+        refused = CliRunner().invoke(
+            app,
+            ["analyze", "--cdrs", str(network / "cdrs"), "--no-store", "--memory-limit", limit],
+        )
+        assert refused.exit_code == 2, refused.output
+        assert message in refused.output.replace("\n", "")
+        assert "reading CDR files" not in refused.output  # refused before any work

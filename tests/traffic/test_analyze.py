@@ -36,7 +36,10 @@ from callwarden.traffic.analyze import (
     _days_prerecorded,
     alert_id,
     analyze_calls,
+    bound_memory,
+    checked_memory_limit,
     connect_cdr_files,
+    memory_size,
     provider_key,
     read_reference_files,
     register_consent,
@@ -773,3 +776,51 @@ def test_a_reseller_medium_on_its_own_names_its_high_clients() -> None:
         "attributed to sub-account(s) dh-homeequity: mitigate those first",
     )
     assert alerts["voxcloud"].notes == ()
+
+
+_UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
+_UNITS |= {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
+
+
+@given(
+    whole=st.integers(0, 10**6),
+    tenths=st.one_of(st.none(), st.integers(0, 9)),
+    unit=st.sampled_from(sorted(_UNITS)),
+    lower=st.booleans(),
+    space=st.sampled_from(["", " "]),
+)
+def test_memory_sizes_are_read_as_duckdb_writes_them(
+    whole: int, tenths: int | None, unit: str, lower: bool, space: str
+) -> None:
+    number = f"{whole}" if tenths is None else f"{whole}.{tenths}"
+    text = f"{number}{space}{unit.lower() if lower else unit}"
+    assert memory_size(text) == int(float(number) * _UNITS[unit])
+
+
+@given(text=st.text(max_size=12))
+def test_anything_but_a_size_is_refused_by_name(text: str) -> None:
+    if re.fullmatch(r"\s*\d+(\.\d+)?\s*([KMGT]i?B|B)\s*", text, re.IGNORECASE):
+        return
+    with pytest.raises(InputError, match="is not a size"):
+        memory_size(text)
+
+
+def test_a_bounded_analysis_spills_to_its_scratch_directory_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB spills what exceeds its limit to .tmp under the working directory by
+    default: an analysis leaves nothing there, its spill goes where it was told."""
+    monkeypatch.chdir(tmp_path)
+    scratch = tmp_path / "scratch" / "spill"
+    connection = duckdb.connect()
+    bound_memory(connection, scratch, "256MB")
+    assert connection.execute("select current_setting('memory_limit')").fetchone() == ("244.1 MiB",)
+    # 40M rows of two 8-byte columns: more than the limit, so spilled
+    connection.execute("create temp table big as select random() as r, i from range(40000000) t(i)")
+    assert connection.execute("select count(*) from big").fetchone() == (40_000_000,)
+    assert any(scratch.iterdir())
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["scratch"]
+    connection.close()
+    with pytest.raises(InputError, match="under the 256 MB"):
+        bound_memory(duckdb.connect(), scratch, "200MB")
+    assert checked_memory_limit("1.5 GiB") == 3 * 2**29

@@ -97,6 +97,13 @@ def analyze_command(
     explain: Annotated[
         int, typer.Option(min=0, help="Print the full explanation of this many top alerts.")
     ] = SHOWN_EXPLANATIONS,
+    memory_limit: Annotated[
+        str | None,
+        typer.Option(
+            help="Most memory the scans of the calls may take, e.g. 6GB (default: DuckDB's, "
+            "80% of the machine's); beyond it they spill to a scratch directory, slower.",
+        ),
+    ] = None,
     home: Annotated[
         Path | None,
         typer.Option(help="Data directory (default: $CALLWARDEN_HOME or ./callwarden-data)."),
@@ -111,6 +118,8 @@ def analyze_command(
     from callwarden.traffic.analyze import (
         AnalysisOptions,
         analyze_calls,
+        bound_memory,
+        checked_memory_limit,
         connect_cdr_files,
         read_reference_files,
         stage_cdr_files,
@@ -123,6 +132,8 @@ def analyze_command(
     options = AnalysisOptions(window=window, min_severity=min_severity, days=days)
     files = {"customers": customers, "numbers": numbers, "consent": consent, "dno": dno, "rmd": rmd}
     with clean_errors():
+        if memory_limit is not None:
+            checked_memory_limit(memory_limit)  # before minutes of reading files
         if thresholds is not None:
             options = replace(options, thresholds=read_thresholds(thresholds))
             _print_changed_thresholds(options.thresholds, thresholds)
@@ -138,6 +149,7 @@ def analyze_command(
             else:
                 connection = CallStore(settings.call_store_dir).connect()
             try:
+                bound_memory(connection, Path(workdir) / "spill", memory_limit)
                 result = analyze_calls(connection, reference, options, progress)
             finally:
                 connection.close()

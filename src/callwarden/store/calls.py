@@ -207,7 +207,7 @@ class CallStore:
             # Columns named, so that a "key=value" directory above the root cannot add one.
             # A view cannot take parameters, so the file list is inlined as quoted literals.
             columns = ", ".join(CDR_COLUMNS)
-            files = ", ".join(_literal(path) for path in paths)
+            files = ", ".join(sql_literal(path) for path in paths)
             view = f"create or replace view {_identifier(name)} as select {columns}, day"
             connection.execute(
                 f"{view} from read_parquet([{files}], hive_partitioning = true, "
@@ -480,7 +480,7 @@ def _new_connection(*, spill_dir: Path | None = None) -> duckdb.DuckDBPyConnecti
     connection.execute("set TimeZone = 'UTC'")
     if spill_dir is not None:  # a writer's connection: no progress bar on the terminal
         connection.execute("set enable_progress_bar = false")
-        connection.execute(f"set temp_directory = {_literal(str(spill_dir))}")
+        connection.execute(f"set temp_directory = {sql_literal(str(spill_dir))}")
     return connection
 
 
@@ -488,7 +488,8 @@ def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _literal(text: str) -> str:
+def sql_literal(text: str) -> str:
+    """``text`` as a SQL string literal (single quotes doubled)."""
     return "'" + text.replace("'", "''") + "'"
 
 

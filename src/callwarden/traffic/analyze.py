@@ -47,6 +47,7 @@ from callwarden.formats import (
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
+from callwarden.store.calls import sql_literal
 from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
 from callwarden.traffic.detectors import (
     BLOCKS_PER_HUNDRED,
@@ -278,7 +279,7 @@ def connect_cdr_files(files: Sequence[Path]) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect()
     connection.execute("set TimeZone = 'UTC'")
     columns = ", ".join(CDR_COLUMNS)
-    quoted = ", ".join("'" + str(name).replace("'", "''") + "'" for name in files)
+    quoted = ", ".join(sql_literal(str(name)) for name in files)
     try:
         connection.execute(
             f"create view calls as select {columns} from read_parquet([{quoted}], "  # noqa: S608
@@ -292,6 +293,59 @@ def connect_cdr_files(files: Sequence[Path]) -> duckdb.DuckDBPyConnection:
             source=", ".join(map(str, files[:3])) + (" ..." if len(files) > 3 else ""),
         ) from None
     return connection
+
+
+#: DuckDB's memory sizes: a number and a unit (``SET memory_limit``)
+_MEMORY_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]I?B|B)\s*", re.IGNORECASE)
+_MEMORY_UNITS = {
+    "B": 1,
+    **{f"{prefix}B": 1000 ** (power + 1) for power, prefix in enumerate("KMGT")},
+    **{f"{prefix}IB": 1024 ** (power + 1) for power, prefix in enumerate("KMGT")},
+}
+#: below this the scans' hash tables and the reference lists do not fit even spilling
+MIN_MEMORY_LIMIT = 256 * 1000**2
+
+
+def memory_size(text: str) -> int:
+    """Bytes in a size as DuckDB writes them ("6GB", "1.5 GiB", "500MB"): GB are 1000**3
+    bytes, GiB 1024**3. Raises InputError naming what is wrong."""
+    match = _MEMORY_SIZE.fullmatch(text)
+    if match is None:
+        raise InputError(
+            f"memory limit {text!r} is not a size: a number and a unit, "
+            "B, KB, MB, GB or TB (or KiB, MiB, GiB, TiB), e.g. 6GB"
+        )
+    return int(float(match.group(1)) * _MEMORY_UNITS[match.group(2).upper()])
+
+
+def bound_memory(
+    connection: duckdb.DuckDBPyConnection, spill_directory: Path, memory_limit: str | None = None
+) -> None:
+    """Where the scans spill what does not fit in memory, and how much they may hold.
+
+    DuckDB takes up to 80% of the machine's memory by default and spills the rest to
+    ``.tmp`` under the working directory: an analysis must leave nothing in the analyst's
+    directory, so it spills to ``spill_directory`` (a scratch directory the caller
+    removes). ``memory_limit`` (``"6GB"``, ``"500MB"``) caps DuckDB's part below that on a
+    shared host; the scans then spill, which is slower. The grading after the scans is not
+    counted in it."""
+    size = checked_memory_limit(memory_limit) if memory_limit is not None else None
+    spill_directory.mkdir(parents=True, exist_ok=True)  # DuckDB makes only its last part
+    connection.execute(f"set temp_directory = {sql_literal(str(spill_directory))}")
+    if size is not None:
+        connection.execute(f"set memory_limit = '{size}B'")
+
+
+def checked_memory_limit(text: str) -> int:
+    """The bytes of a memory limit for :func:`bound_memory`; InputError when ``text`` is
+    no size or too small a one for the scans."""
+    size = memory_size(text)
+    if size < MIN_MEMORY_LIMIT:
+        raise InputError(
+            f"memory limit {text!r} is under the {MIN_MEMORY_LIMIT // 1000**2} MB "
+            "the scans need at the least"
+        )
+    return size
 
 
 def analyze_calls(
