@@ -844,25 +844,28 @@ def entity_features_sql(unit: str) -> str:
     )
     # the window's UTC day: its spike (the window's own when the window is the day) and
     # answered calls of SHORT_CALL_SECONDS or more
+    # The entity's sums over its day and over the period are grouped and joined back: as
+    # window functions (sum() over (partition by ...)) they took half this query's time.
     if unit == "day":
-        day, day_weak, day_join, day_long = "p", "w", "", "e.long_answered"
+        day, day_weak, day_join, day_long, day_sums = "p", "w", "", "e.long_answered", ""
     else:
         day_of_window = _TIMESTAMP_OF_US.format(
             _floor_us(_EPOCH_US.format("e.window_start"), "day")
         )
-        day, day_weak, day_long = (
-            "d",
-            "dw",
-            (
-                "sum(e.long_answered) over (partition by e.entity_type, e.entity_id, "
-                f"e.customer_id, {day_of_window})"
-            ),
-        )
+        day, day_weak, day_long = "d", "dw", "coalesce(ds.long_answered, 0)"
+        day_sums = f"""
+        day_sums as (
+            select entity_type, entity_id, customer_id, {day_of_window} as day_start,
+                   sum(long_answered) as long_answered
+            from entities e group by all
+        ),"""
         day_join = (
             f"left join cw_day_peaks d on {same_entity.format('d')} "
             f"and d.window_start = {day_of_window} "
             "left join cw_day_weak_peaks dw on e.entity_type = 'upstream_provider' "
-            f"and dw.upstream_provider = e.entity_id and dw.window_start = {day_of_window}"
+            f"and dw.upstream_provider = e.entity_id and dw.window_start = {day_of_window} "
+            f"left join day_sums ds on {same_entity.format('ds')} "
+            f"and ds.day_start = {day_of_window}"
         )
     day_peak = f"coalesce({day}.peak_duration_calls, 0)"
     day_spike = (
@@ -879,12 +882,14 @@ def entity_features_sql(unit: str) -> str:
         f"coalesce(ps.{name}, 0) as period_{name}"
         for name in ("siblings", "siblings_peak_duration_calls", "siblings_long_answered")
     )
-    entity = "partition by e.entity_type, e.entity_id, e.customer_id"
-    period_sums = ", ".join(
-        f"sum(e.{name}) over ({entity}) as period_{name}" for name in _PERIOD_SUMMED
-    )
+    period_sums = ", ".join(f"coalesce(ts.{name}, 0) as period_{name}" for name in _PERIOD_SUMMED)
     return f"""
-        with entities as ({_entity_levels("cw_sources", measures)}),
+        with entities as materialized ({_entity_levels("cw_sources", measures)}),
+        period_sums as (
+            select entity_type, entity_id, customer_id,
+                   {", ".join(f"sum({name}) as {name}" for name in _PERIOD_SUMMED)}
+            from entities group by all
+        ),{day_sums}
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
                p.peak_duration_s, p.peak_durations_s, p.peak_duration_band_s,
@@ -907,6 +912,7 @@ def entity_features_sql(unit: str) -> str:
         left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
         left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
         left join cw_period_peaks q on {same_entity.format("q")}
+        left join period_sums ts on {same_entity.format("ts")}
         left join cw_siblings g on e.entity_type = 'sub_account'
              and g.customer_id = e.customer_id and g.sub_account = e.entity_id
              and g.window_start = e.window_start
