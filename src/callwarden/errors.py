@@ -27,3 +27,7 @@ class InputError(CallwardenError):
 
 class StoreError(CallwardenError):
     """The call store or the relational store cannot do what was asked."""
+
+
+class ResourceError(CallwardenError):
+    """The machine cannot give a job what it needs: memory, disk for spilling."""

@@ -22,7 +22,7 @@ from callwarden.customers import (
     KycStatus,
     NumberGrant,
 )
-from callwarden.errors import InputError
+from callwarden.errors import InputError, ResourceError
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.traffic.alerts import EntityType, ReasonCode, Severity
@@ -824,3 +824,19 @@ def test_a_bounded_analysis_spills_to_its_scratch_directory_only(
     with pytest.raises(InputError, match="under the 256 MB"):
         bound_memory(duckdb.connect(), scratch, "200MB")
     assert checked_memory_limit("1.5 GiB") == 3 * 2**29
+
+
+def test_running_out_of_memory_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """DuckDB's own out-of-memory error, not a traceback: what ran out and the two ways
+    out. A limit this small is refused by bound_memory; set on the connection directly,
+    it makes DuckDB fail for real."""
+    factory = CallFactory()
+    reference, _ = _network(factory)
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    connection.execute("set memory_limit = '2MB'")
+    with pytest.raises(ResourceError, match=r"ran out of memory \(Out of Memory Error") as caught:
+        analyze_calls(connection, reference)
+    assert "--memory-limit" in str(caught.value)
+    assert "\n" not in str(caught.value)  # DuckDB's advice on threads and settings left out
+    connection.execute("reset memory_limit")
+    assert analyze_calls(connection, reference).alerts  # the connection still works

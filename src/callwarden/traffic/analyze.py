@@ -33,7 +33,7 @@ from callwarden.calls import (
     STATISTICS_CDR_COLUMNS,
 )
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
-from callwarden.errors import InputError
+from callwarden.errors import InputError, ResourceError
 from callwarden.formats import (
     CONSENT_SCHEMA,
     ReadReport,
@@ -356,7 +356,28 @@ def analyze_calls(
     *,
     relation: str = "calls",
 ) -> AnalysisResult:
-    """Features, detectors and attribution over ``relation``; alerts sorted most urgent first."""
+    """Features, detectors and attribution over ``relation``; alerts sorted most urgent first.
+
+    Raises ResourceError when DuckDB runs out of the memory it may take (its limit, see
+    :func:`bound_memory`) in a step it cannot spill."""
+    try:
+        return _analyze_calls(connection, reference, options, progress, relation=relation)
+    except duckdb.OutOfMemoryException as error:
+        first_line = str(error).splitlines()[0]
+        raise ResourceError(
+            f"the scans of the calls ran out of memory ({first_line}): raise the limit "
+            "(callwarden analyze --memory-limit) or analyse fewer days at once (--days)"
+        ) from None
+
+
+def _analyze_calls(
+    connection: duckdb.DuckDBPyConnection,
+    reference: ReferenceData,
+    options: AnalysisOptions,
+    progress: Progress | None,
+    *,
+    relation: str,
+) -> AnalysisResult:
     progress = progress or NoProgress()
     connection.execute("set TimeZone = 'UTC'")
     # The scans' results are grouped and sorted later: keeping the input order would only
