@@ -840,3 +840,37 @@ def test_running_out_of_memory_is_named_with_what_to_do(tmp_path: Path) -> None:
     assert "\n" not in str(caught.value)  # DuckDB's advice on threads and settings left out
     connection.execute("reset memory_limit")
     assert analyze_calls(connection, reference).alerts  # the connection still works
+
+
+def test_a_low_and_slow_neighbour_spoofer_is_found_in_hourly_windows(tmp_path: Path) -> None:
+    """Eight calls an hour over twelve hours, each from a number in its callee's own
+    exchange, unsigned: no hour holds the volume or the numbers the reason needs, the day
+    does. Its hours are high on NEIGHBOR_SPOOFING judged over the day; a business's one
+    line calling its own exchange all day is not."""
+    factory = CallFactory()
+    for hour in range(9, 21):
+        for minute in range(0, 60, 8):
+            callee = factory.random_callee()
+            factory.add(customer_id="slowspoof", called_number=callee,
+                        caller_id=callee[:8] + f"{factory.rng.randint(0, 9999):04d}",
+                        attestation=None, sip_code=200, duration_s=factory.rng.randint(20, 200),
+                        start_time=DAY + timedelta(hours=hour, minutes=minute))  # fmt: skip
+            local = "+1212555" + f"{factory.rng.randint(2000, 9999):04d}"
+            factory.add(customer_id="plumber", called_number=local, caller_id="+12125550188",
+                        sip_code=200, duration_s=90,
+                        start_time=DAY + timedelta(hours=hour, minutes=minute + 1))  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    hourly = analyze_calls(connection, options=AnalysisOptions(window="hour"))
+    spoofer = [a for a in hourly.alerts if a.entity_id == "slowspoof"]
+    assert len(spoofer) == 12
+    for alert in spoofer:
+        assert alert.severity is Severity.HIGH
+        (reason,) = [r for r in alert.reasons if r.code is ReasonCode.NEIGHBOR_SPOOFING]
+        assert "of its UTC day's" in reason.detail
+        assert reason.sample_call_ids
+        assert alert.evidence["day_neighbor_share"] == pytest.approx(1.0)
+        assert alert.evidence["day_caller_ids"] >= 80  # 96 numbers, counted by a sketch
+    assert not any(a.entity_id == "plumber" and a.severity is Severity.HIGH for a in hourly.alerts)
+    daily = analyze_calls(connection)
+    (day,) = [a for a in daily.alerts if a.entity_id == "slowspoof"]
+    assert ReasonCode.NEIGHBOR_SPOOFING in {r.code for r in day.reasons}

@@ -16,6 +16,7 @@ from callwarden.traffic.detectors import (
     DEFAULT_THRESHOLDS,
     FORWARDING_COLUMNS,
     MAY_FIND_COLUMNS,
+    NEIGHBOR_DAY_COLUMNS,
     SELF_EVIDENT,
     THRESHOLD_COUNTS,
     THRESHOLD_SHARES,
@@ -32,6 +33,7 @@ from callwarden.traffic.detectors import (
     grade,
     may_be_forwarding,
     may_find,
+    may_spoof_neighbours_over_the_day,
     recording_spike,
     thresholds_with,
 )
@@ -964,7 +966,7 @@ _COUNTED = (
     "day_weak_long_answered", "day_weak_peak_duration_calls", "day_weak_peak_beyond_calls",
     "day_weak_band_answered", "day_weak_band_caller_ids",
     "band_consent_known", "band_no_consent", "period_band_consent_known",
-    "period_band_no_consent",
+    "period_band_no_consent", "day_calls", "day_nanp_pairs", "day_neighbor", "day_caller_ids",
 )  # fmt: skip
 
 
@@ -1084,6 +1086,25 @@ def assert_may_find_lets_through(
     hourly=False,
     context=EntityContext(),
 )
+# a spoofer's hour of a few calls, each from its callee's exchange, judged by its day
+@example(
+    counts={
+        **dict.fromkeys(("callees", "callee_blocks", "callee_caller_pairs", "hours_known"), 8),
+        **dict.fromkeys(("answered", "long_answered", "consent_known"), 3),
+        **dict.fromkeys(("short_answered", "outside_hours", "peak_duration_calls"), 0),
+        "numbers_known": 8,
+        "neighbor": 6,
+        "nanp_pairs": 8,
+        "day_calls": 200,
+        "day_nanp_pairs": 200,
+        "day_neighbor": 190,
+        "day_caller_ids": 180,
+    },
+    calls=8,
+    entity_type="customer",
+    hourly=True,
+    context=EntityContext(),
+)
 # neighbour spoofing is the one detector two counts away from a quiet sender
 @example(
     counts={"neighbor": 400, "caller_ids": 12},
@@ -1164,6 +1185,47 @@ def test_may_find_asks_a_thin_hours_consent_only_when_its_day_plays_a_recording(
     assert not one_row_may_find(thin, day_prerecorded=False)
     assert one_row_may_find(thin, day_prerecorded=True)
     assert one_row_may_find(thin)  # not told: its day may
+
+
+def test_a_thin_hour_of_a_neighbour_spoofer_is_judged_by_its_day() -> None:
+    """A spoofer sending 8 calls an hour, each from a number in its callee's exchange: the
+    hour is under the volume and the distinct numbers the reason needs, its day is not.
+    Only an hour carrying such calls is flagged, and only in hourly windows; a local
+    business's one line calling its own exchange all day is no spoofer."""
+    day = {"day_calls": 190, "day_nanp_pairs": 190, "day_neighbor": 180, "day_caller_ids": 170}
+    hour = features(
+        window_end=DAY + timedelta(hours=1),
+        calls=8,
+        answered=3,
+        short_answered=0,
+        callees=8,
+        callee_blocks=8,
+        caller_ids=8,
+        nanp_pairs=8,
+        neighbor=8,
+        **day,
+    )
+    found = {f.code: f for f in detect(hour)}
+    spoofing = found[ReasonCode.NEIGHBOR_SPOOFING]
+    assert spoofing.value == pytest.approx(180 / 190)
+    assert "across 170 caller IDs over the day" in spoofing.detail
+    assert assess(hour).severity is Severity.HIGH
+    assert one_row_may_find(hour)
+    # an hour of the same day without such calls, a day of one line, a daily window
+    assert ReasonCode.NEIGHBOR_SPOOFING not in codes(replace(hour, neighbor=0))
+    assert ReasonCode.NEIGHBOR_SPOOFING not in codes(replace(hour, day_caller_ids=1))
+    whole_day = replace(hour, window_end=DAY + timedelta(days=1))
+    assert ReasonCode.NEIGHBOR_SPOOFING not in codes(whole_day)
+    # the analysis asks its day's caller IDs of that hour only, not of one judged alone
+    columns = {
+        name: np.array([getattr(f, name) for f in (hour, replace(hour, neighbor=0))])
+        for name in NEIGHBOR_DAY_COLUMNS
+    }
+    assert may_spoof_neighbours_over_the_day(columns).tolist() == [True, False]
+    loud = replace(hour, calls=300, caller_ids=200, nanp_pairs=300, neighbor=290)
+    columns = {name: np.array([getattr(loud, name)]) for name in NEIGHBOR_DAY_COLUMNS}
+    assert may_spoof_neighbours_over_the_day(columns).tolist() == [False]
+    assert ReasonCode.NEIGHBOR_SPOOFING in codes(loud)
 
 
 def test_may_find_judges_each_row_of_a_table() -> None:

@@ -27,7 +27,7 @@ from callwarden.traffic.features import (
     rows_to_features,
     spike_bands,
     with_band_consent,
-    with_day_callee_pairs,
+    with_day_distinct_counts,
     with_day_recording_caller_ids,
     with_recording_caller_ids,
 )
@@ -297,13 +297,21 @@ def test_an_accounts_hours_count_their_days_callers_per_callee(tmp_path: Path) -
                     strict=True))  # fmt: skip
     fourteen = keys.index(("tracker", DAY.replace(tzinfo=None) + timedelta(hours=14)))
     tenant = keys.index(("tenant", DAY.replace(tzinfo=None) + timedelta(hours=17)))
-    table = with_day_callee_pairs(connection, table, np.array([fourteen, tenant]))
+    table = with_day_distinct_counts(connection, table, np.array([fourteen, tenant]))
     rows = {(f.entity_id, f.window_start.hour): f for f in rows_to_features(table, "hour")}
     asked = rows["tracker", 14]
     assert asked.callee_caller_pairs == asked.callees == 20
     assert (asked.day_callees, asked.day_callee_caller_pairs) == (20, 70)
     assert (rows["tenant", 17].day_callees, rows["tenant", 17].day_callee_caller_pairs) == (10, 10)
     assert (rows["tracker", 15].day_callees, rows["tracker", 15].day_callee_caller_pairs) == (0, 0)
+    # ... and the day's distinct caller IDs (60 of its own, 10 of its sub-account's)
+    assert (asked.day_caller_ids, rows["tenant", 17].day_caller_ids) == (70, 10)
+    assert rows["tracker", 15].day_caller_ids == 0
+    # the day's sums are on every hour, asked or not: no caller shares a callee's exchange
+    day = (rows["tracker", 15].day_calls, rows["tracker", 15].day_nanp_pairs)
+    assert day == (70, 70)
+    assert rows["tracker", 15].day_neighbor == 0
+    assert (rows["tenant", 17].day_calls, rows["tenant", 17].day_neighbor) == (10, 0)
 
 
 def _register_consent(

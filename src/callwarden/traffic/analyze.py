@@ -55,6 +55,7 @@ from callwarden.traffic.detectors import (
     DEFAULT_THRESHOLDS,
     FORWARDING_COLUMNS,
     MAY_FIND_COLUMNS,
+    NEIGHBOR_DAY_COLUMNS,
     RECORDING_COLUMNS,
     Assessment,
     EntityContext,
@@ -65,6 +66,7 @@ from callwarden.traffic.detectors import (
     may_be_a_recording,
     may_be_forwarding,
     may_find,
+    may_spoof_neighbours_over_the_day,
     recording_spike,
     spike_own_numbers,
 )
@@ -80,7 +82,7 @@ from callwarden.traffic.features import (
     rows_to_features,
     run_starts,
     with_band_consent,
-    with_day_callee_pairs,
+    with_day_distinct_counts,
     with_day_recording_caller_ids,
     with_recording_caller_ids,
 )
@@ -428,8 +430,8 @@ def _analyze_calls(
             unit=options.window,
             relation=relation,
         )
-        table = with_day_callee_pairs(
-            connection, table, _hours_that_may_be_forwarding(table, options), relation=relation
+        table = with_day_distinct_counts(
+            connection, table, _hours_asking_their_days_counts(table, options), relation=relation
         )
         day_prerecorded = _days_prerecorded(table, options.thresholds)
         judged_rows = _judged_rows(table, reference, options, day_prerecorded)
@@ -635,13 +637,18 @@ def _accounts_whose_consent_may_rest_on_live_calls(
     return np.flatnonzero(window), np.flatnonzero(period)
 
 
-def _hours_that_may_be_forwarding(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
+def _hours_asking_their_days_counts(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
     """The rows of accounts' windows shorter than a day whose forwarding their UTC day's
-    callee-caller pairs may show (none in daily windows: a day's are its own)."""
+    callee-caller pairs may show, or whose neighbour spoofing the day's caller IDs may
+    (none in daily windows: a day's are its own)."""
     if options.window == "day":
         return np.zeros(0, np.int64)
-    columns = {name: table[name].to_numpy(zero_copy_only=False) for name in FORWARDING_COLUMNS}
-    return np.flatnonzero(may_be_forwarding(columns, options.thresholds))
+    names = {*FORWARDING_COLUMNS, *NEIGHBOR_DAY_COLUMNS}
+    columns = {name: table[name].to_numpy(zero_copy_only=False) for name in names}
+    asked = may_be_forwarding(columns, options.thresholds) | may_spoof_neighbours_over_the_day(
+        columns, options.thresholds
+    )
+    return np.flatnonzero(asked)
 
 
 def _carrier_hours_of_a_recording(
@@ -1132,6 +1139,9 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
             else None
         ),
         "neighbor_share": share(f.neighbor, f.nanp_pairs),
+        # ... and over the window's UTC day, for an hour judged by its day's
+        "day_neighbor_share": share(f.day_neighbor, f.day_nanp_pairs),
+        "day_caller_ids": f.day_caller_ids or None,
         "invalid_caller_share": share(f.invalid_caller, f.calls),
         "dno_caller_share": share(f.dno_caller, f.calls),
         "unassigned_caller_share": share(f.unassigned_caller, f.numbers_known),

@@ -947,12 +947,33 @@ def detect(
             "invalid_caller",
         )
     neighbor_share = _share(f.neighbor, f.nanp_pairs)
+    day_neighbor_share = _share(f.day_neighbor, f.day_nanp_pairs)
     if enough and f.caller_ids >= t.neighbor_min_caller_ids and neighbor_share >= t.neighbor_share:
         add(
             ReasonCode.NEIGHBOR_SPOOFING,
             f"{_pct(neighbor_share)} of calls present a caller ID in the callee's own "
             f"NPA-NXX, across {f.caller_ids:,} caller IDs",
             neighbor_share,
+            t.neighbor_share,
+            Evidence.ILLEGAL,
+            "neighbor",
+        )
+    elif (
+        hourly
+        and f.neighbor
+        and f.day_calls >= t.min_calls
+        and f.day_caller_ids >= t.neighbor_min_caller_ids
+        and day_neighbor_share >= t.neighbor_share
+    ):
+        # A spoofer sending a few calls an hour, each from a number in its callee's
+        # exchange, shows its many numbers over the day only (the daily window's rule,
+        # asked of the hours that carry such calls).
+        add(
+            ReasonCode.NEIGHBOR_SPOOFING,
+            f"{f.neighbor:,} of the window's {f.nanp_pairs:,} calls, and "
+            f"{_pct(day_neighbor_share)} of its UTC day's, present a caller ID in the "
+            f"callee's own NPA-NXX, across {f.day_caller_ids:,} caller IDs over the day",
+            day_neighbor_share,
             t.neighbor_share,
             Evidence.ILLEGAL,
             "neighbor",
@@ -968,7 +989,7 @@ def detect(
     )
     per_callee = f.callee_caller_pairs / max(f.callees, 1)
     # an hour of a forwarding service reaches each line once or twice, too few to hear
-    # its several callers: the UTC day's counts, where counted (with_day_callee_pairs)
+    # its several callers: the UTC day's counts, where counted (with_day_distinct_counts)
     day_per_callee = f.day_callee_caller_pairs / f.day_callees if f.day_callees else 0.0
     # A sender rotating numbers reaches each callee once from one of them, and most do
     # not answer; a service forwarding calls to its clients' lines (call tracking,
@@ -1534,6 +1555,10 @@ MAY_FIND_COLUMNS = (
     "siblings_long_answered",
     "band_consent_known",
     "band_no_consent",
+    "day_calls",
+    "day_nanp_pairs",
+    "day_neighbor",
+    "day_caller_ids",
 )
 
 
@@ -1664,6 +1689,51 @@ def may_be_forwarding(
     return found
 
 
+#: the feature table's columns :func:`may_spoof_neighbours_over_the_day` reads
+NEIGHBOR_DAY_COLUMNS = (
+    "entity_type",
+    "calls",
+    "caller_ids",
+    "nanp_pairs",
+    "neighbor",
+    "day_calls",
+    "day_nanp_pairs",
+    "day_neighbor",
+)
+
+
+def may_spoof_neighbours_over_the_day(
+    columns: Mapping[str, Sequence[Any] | np.ndarray], thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> np.ndarray:
+    """Per row of the feature table's hourly windows (``NEIGHBOR_DAY_COLUMNS``): an
+    account's hour carrying calls from its callees' own exchanges, too thin to judge
+    alone, whose UTC day crosses the neighbour share. Only these need the day's distinct
+    caller IDs counted (:func:`detect` judges them over the day); elsewhere the hour's own
+    figures settle it, or nothing turns on them."""
+    t = thresholds
+
+    def values(name: str) -> np.ndarray:
+        return np.asarray(columns[name], dtype=np.float64)
+
+    neighbor, pairs = values("neighbor"), values("nanp_pairs")
+    day_neighbor, day_pairs = values("day_neighbor"), values("day_nanp_pairs")
+    alone = (
+        (values("calls") >= t.min_calls)
+        & (values("caller_ids") >= t.neighbor_min_caller_ids)
+        & (neighbor >= t.neighbor_share * pairs)
+        & (pairs > 0)
+    )
+    found: np.ndarray = (
+        np.isin(np.asarray(columns["entity_type"]), ["customer", "sub_account"])
+        & (neighbor > 0)
+        & ~alone
+        & (values("day_calls") >= t.min_calls)
+        & (day_pairs > 0)
+        & (day_neighbor >= t.neighbor_share * day_pairs)
+    )
+    return found
+
+
 def may_find(
     columns: Mapping[str, np.ndarray],
     hourly: bool,
@@ -1740,6 +1810,14 @@ def may_find(
         | (
             (c["consent_known"] >= t.min_answered)
             & (share("no_consent", "consent_known") >= t.no_consent_share)
+        )
+        # an hour's neighbour spoofing over its UTC day
+        | (
+            hourly
+            & (c["neighbor"] > 0)
+            & (c["day_calls"] >= t.min_calls)
+            & (c["day_caller_ids"] >= t.neighbor_min_caller_ids)
+            & (share("day_neighbor", "day_nanp_pairs") >= t.neighbor_share)
         )
         | (
             (c["outside_hours"] >= t.outside_hours_min_calls)

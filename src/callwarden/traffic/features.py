@@ -184,12 +184,21 @@ class EntityFeatures:
     day_weak_core_answered: int = 0
     day_weak_under_core_answered: int = 0
     day_weak_over_core_answered: int = 0
-    #: an account's hour that may be forwarding calls (see :func:`with_day_callee_pairs`):
+    #: an account's hour that may be forwarding calls (see :func:`with_day_distinct_counts`):
     #: its UTC day's distinct callees and callee-caller pairs (0: not counted). An hour of
     #: a call-tracking service reaches each client line once or twice, too few to hear the
     #: several callers its day shows
     day_callees: int = 0
     day_callee_caller_pairs: int = 0
+    #: the window's UTC day (the window itself in daily windows): its calls, the calls
+    #: whose two numbers are NANP and those presenting the callee's own NPA-NXX; and, for
+    #: an account's hour that may be spoofing neighbours over its day (see
+    #: :func:`with_day_distinct_counts`), the day's distinct caller IDs (0: not counted). A
+    #: spoofer sending a few calls an hour shows its many numbers over the day only
+    day_calls: int = 0
+    day_nanp_pairs: int = 0
+    day_neighbor: int = 0
+    day_caller_ids: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
     period_no_consent: int = 0
@@ -825,6 +834,8 @@ _PEAKS = (
 
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
 _PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
+#: summed over the window's UTC day as ``day_<name>`` (see EntityFeatures.day_calls)
+_DAY_COUNTED = ("calls", "nanp_pairs", "neighbor")
 
 
 def entity_features_sql(unit: str) -> str:
@@ -848,15 +859,18 @@ def entity_features_sql(unit: str) -> str:
     # window functions (sum() over (partition by ...)) they took half this query's time.
     if unit == "day":
         day, day_weak, day_join, day_long, day_sums = "p", "w", "", "e.long_answered", ""
+        day_counts = ", ".join(f"e.{name} as day_{name}" for name in _DAY_COUNTED)
     else:
         day_of_window = _TIMESTAMP_OF_US.format(
             _floor_us(_EPOCH_US.format("e.window_start"), "day")
         )
         day, day_weak, day_long = "d", "dw", "coalesce(ds.long_answered, 0)"
+        day_counts = ", ".join(f"coalesce(ds.{name}, 0) as day_{name}" for name in _DAY_COUNTED)
         day_sums = f"""
         day_sums as (
             select entity_type, entity_id, customer_id, {day_of_window} as day_start,
-                   sum(long_answered) as long_answered
+                   sum(long_answered) as long_answered,
+                   {", ".join(f"sum({name}) as {name}" for name in _DAY_COUNTED)}
             from entities e group by all
         ),"""
         day_join = (
@@ -872,6 +886,7 @@ def entity_features_sql(unit: str) -> str:
         f"{day}.peak_duration_s as day_peak_duration_s, "
         f"{day}.peak_duration_band_s as day_peak_duration_band_s, "
         f"{day}.peak_beyond_calls as day_peak_beyond_calls, {day_long} as day_long_answered, "
+        f"{day_counts}, "
         f"coalesce({day_weak}.weak_long_answered, 0) as day_weak_long_answered, "
         f"coalesce({day_weak}.weak_peak_duration_calls, 0) as day_weak_peak_duration_calls, "
         f"{day_weak}.weak_peak_duration_s as day_weak_peak_duration_s, "
@@ -1461,6 +1476,7 @@ def caller_id_entities_sql() -> str:
         "cast(null as bigint) as day_peak_duration_s, "
         "cast(null as bigint) as day_peak_duration_band_s, "
         "cast(null as bigint) as day_peak_beyond_calls, 0 as day_long_answered, "
+        + "".join(f"0 as day_{name}, " for name in _DAY_COUNTED)
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
         "cast(null as bigint[]) as period_peak_durations_s, "
@@ -1839,7 +1855,7 @@ def _with_band_numbers(
     return table
 
 
-def with_day_callee_pairs(
+def with_day_distinct_counts(
     connection: duckdb.DuckDBPyConnection,
     table: pa.Table,
     rows: np.ndarray,
@@ -1847,10 +1863,12 @@ def with_day_callee_pairs(
     relation: str = "calls",
 ) -> pa.Table:
     """``table`` (of :func:`compute_feature_table` in windows shorter than a day) with
-    ``day_callees`` and ``day_callee_caller_pairs`` filled in at ``rows``, customers' and
-    sub-accounts' windows: the distinct callees and callee-caller pairs of the window's
-    UTC day (one count per entity and day whichever of its windows ask, over the asking
-    accounts' calls alone); 0 elsewhere."""
+    ``day_callees``, ``day_callee_caller_pairs`` and ``day_caller_ids`` filled in at
+    ``rows``, customers' and sub-accounts' windows: the distinct callees, callee-caller
+    pairs and caller IDs of the window's UTC day (one count per entity and day whichever of
+    its windows ask, over the asking accounts' calls alone); 0 elsewhere. Distinct counts
+    do not add up over hours: an hour that turns on its day's (forwarding, neighbour
+    spoofing) asks for them."""
     rows = np.asarray(rows, np.int64)
     asked = table.take(pa.array(rows, pa.int64()))
     day = pc.floor_temporal(asked["window_start"], unit="day")
@@ -1862,7 +1880,7 @@ def with_day_callee_pairs(
             "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
         }
     )
-    columns = {name: np.zeros(table.num_rows, np.int64) for name in _DAY_PAIRS}
+    columns = {name: np.zeros(table.num_rows, np.int64) for name in _DAY_DISTINCT}
     if rows.size:
         unique = keys.group_by(keys.column_names, use_threads=False).aggregate([])
         register_table(connection, "cw_asked_days", unique, unique.column_names)
@@ -1873,7 +1891,8 @@ def with_day_callee_pairs(
             select a.entity_type, a.entity_id, a.customer_id, a.window_us,
                 approx_count_distinct(c.called_number) as day_callees,
                 approx_count_distinct(hash(c.called_number, c.caller_id))
-                    as day_callee_caller_pairs
+                    as day_callee_caller_pairs,
+                approx_count_distinct(c.caller_id) as day_caller_ids
             from {relation} c
             join cw_asked_days a on a.customer_id = c.customer_id
                 and a.window_us = {window}
@@ -1894,8 +1913,8 @@ def with_day_callee_pairs(
     return table
 
 
-#: what :func:`with_day_callee_pairs` counts
-_DAY_PAIRS = ("day_callees", "day_callee_caller_pairs")
+#: what :func:`with_day_distinct_counts` counts
+_DAY_DISTINCT = ("day_callees", "day_callee_caller_pairs", "day_caller_ids")
 
 
 #: the spikes whose bands hold an account's recorded calls: (centre, half-width) columns
