@@ -25,7 +25,7 @@ from callwarden.customers import (
 from callwarden.errors import InputError, ResourceError
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
-from callwarden.traffic.alerts import EntityType, ReasonCode, Severity
+from callwarden.traffic.alerts import RULES, EntityType, ReasonCode, Severity
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
@@ -874,3 +874,34 @@ def test_a_low_and_slow_neighbour_spoofer_is_found_in_hourly_windows(tmp_path: P
     daily = analyze_calls(connection)
     (day,) = [a for a in daily.alerts if a.entity_id == "slowspoof"]
     assert ReasonCode.NEIGHBOR_SPOOFING in {r.code for r in day.reasons}
+
+
+def test_a_one_ring_scam_through_a_carrier_is_named_at_its_numbers(tmp_path: Path) -> None:
+    """Three Caribbean numbers ring 360 callees once each at night through a transit
+    carrier, every call cancelled before an answer (SIP 487): each number is high on
+    ONE_RING_SCAM (the night calls its second witness), the carrier's honest daytime
+    calls beside them are not."""
+    factory = CallFactory()
+    numbers = ["+18764561234", "+18095553021", "+18294441187"]
+    for index in range(360):
+        factory.add(upstream_provider="islandlink", customer_id=None,
+                    caller_id=numbers[index % 3], called_number=factory.random_callee(),
+                    sip_code=487, duration_s=0, attestation=None,
+                    start_time=DAY + timedelta(hours=4, seconds=10 * index))  # fmt: skip
+    for index in range(200):
+        answered = index % 2 == 0
+        factory.add(upstream_provider="islandlink", customer_id=None,
+                    caller_id=f"+1202555{index:04d}", called_number=factory.random_callee(),
+                    sip_code=200 if answered else 486, duration_s=120 if answered else 0,
+                    start_time=DAY + timedelta(hours=15, minutes=index % 60))  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    result = analyze_calls(connection, ReferenceData(rmd=[RmdFiling("0001", "islandlink")]))
+    by_number = {a.entity_id: a for a in result.alerts if a.entity_type == "caller_id"}
+    for number in numbers:
+        alert = by_number[number]
+        assert alert.severity is Severity.HIGH
+        (reason,) = [r for r in alert.reasons if r.code is ReasonCode.ONE_RING_SCAM]
+        assert "120 of 120 calls (100%) cancelled by the caller" in reason.detail
+        assert "FCC 20-171" in RULES[ReasonCode.ONE_RING_SCAM]
+        assert alert.evidence["cancelled_share"] == pytest.approx(1.0)
+    assert not any(a.entity_id.startswith("+1202555") for a in result.alerts)

@@ -967,6 +967,7 @@ _COUNTED = (
     "day_weak_band_answered", "day_weak_band_caller_ids",
     "band_consent_known", "band_no_consent", "period_band_consent_known",
     "period_band_no_consent", "day_calls", "day_nanp_pairs", "day_neighbor", "day_caller_ids",
+    "cancelled",
 )  # fmt: skip
 
 
@@ -1083,6 +1084,20 @@ def assert_may_find_lets_through(
     counts={"peak_duration_calls": 100, "band_consent_known": 150, "band_no_consent": 140},
     calls=900,
     entity_type="customer",
+    hourly=False,
+    context=EntityContext(),
+)
+# a one-ring scam: every call cancelled before an answer, each callee rung once
+@example(
+    counts={
+        **dict.fromkeys(("answered", "short_answered", "long_answered", "consent_known"), 0),
+        **dict.fromkeys(("outside_hours", "peak_duration_calls", "neighbor"), 0),
+        "cancelled": 480,
+        "callees": 490,
+        "callee_blocks": 490,
+    },
+    calls=500,
+    entity_type="caller_id",
     hourly=False,
     context=EntityContext(),
 )
@@ -1226,6 +1241,45 @@ def test_a_thin_hour_of_a_neighbour_spoofer_is_judged_by_its_day() -> None:
     columns = {name: np.array([getattr(loud, name)]) for name in NEIGHBOR_DAY_COLUMNS}
     assert may_spoof_neighbours_over_the_day(columns).tolist() == [False]
     assert ReasonCode.NEIGHBOR_SPOOFING in codes(loud)
+
+
+def test_a_one_ring_scam_is_named_and_high_with_a_second_witness() -> None:
+    """480 of 500 calls cancelled by the caller before an answer, none answered, 490
+    numbers rung: a one-ring scam (FCC 20-171). At night it is high; in daylight, with
+    nothing else, medium (the pattern's innocent readings are rare, not absent). A
+    dialler giving up on unanswered calls reaches people on some of its calls, and a
+    forked call's losing legs are beside an answered one: neither is flagged."""
+    quiet = {
+        **dict.fromkeys(("answered", "short_answered", "long_answered", "consent_known"), 0),
+        **dict.fromkeys(("outside_hours", "peak_duration_calls", "neighbor"), 0),
+        "answered_seconds": 0,
+    }
+    ring = features(calls=500, cancelled=480, callees=490, callee_blocks=490, **quiet)
+    found = {f.code: f for f in detect(ring)}
+    one_ring = found[ReasonCode.ONE_RING_SCAM]
+    assert one_ring.value == pytest.approx(0.96)
+    assert one_ring.evidence is Evidence.ILLEGAL
+    assert "480 of 500 calls (96%) cancelled by the caller" in one_ring.detail
+    assert ReasonCode.LOW_ASR in found  # the same fact: no witness
+    assert assess(ring).severity is Severity.MEDIUM
+    at_night = replace(ring, outside_hours=480, hours_known=500)
+    assert assess(at_night).severity is Severity.HIGH
+    assert one_row_may_find(ring)
+    # the screen lets it through on its own test, not only on the low answer rate's
+    no_low_asr = replace(DEFAULT_THRESHOLDS, low_asr=0.0)
+    assert ReasonCode.ONE_RING_SCAM in {f.code for f in detect(ring, NO_CONTEXT, no_low_asr)}
+    assert one_row_may_find(ring, no_low_asr)
+    # a dialler abandoning unanswered calls; a fork's losing legs; each callee rung often
+    giving_up = replace(ring, answered=40, long_answered=30, answered_seconds=40 * 90)
+    assert ReasonCode.ONE_RING_SCAM not in codes(giving_up)
+    assert ReasonCode.ONE_RING_SCAM not in codes(replace(ring, cancelled=300))
+    assert ReasonCode.ONE_RING_SCAM not in codes(replace(ring, callees=100))
+    # an hour needs a 24th of a day's volume, but never fewer than 30 calls
+    hour = DAY + timedelta(hours=1)
+    small = replace(ring, window_end=hour, calls=25, cancelled=25, callees=25)
+    assert ReasonCode.ONE_RING_SCAM not in codes(small)
+    hourly = replace(ring, window_end=hour, calls=40, cancelled=40, callees=40)
+    assert ReasonCode.ONE_RING_SCAM in codes(hourly)
 
 
 def test_may_find_judges_each_row_of_a_table() -> None:

@@ -59,6 +59,7 @@ class ReasonCode(StrEnum):
     NOT_IN_RMD = "NOT_IN_RMD"
     TRACEBACK_HISTORY = "TRACEBACK_HISTORY"
     NEW_OR_UNVERIFIED_ACCOUNT = "NEW_OR_UNVERIFIED_ACCOUNT"
+    ONE_RING_SCAM = "ONE_RING_SCAM"
 
 
 #: Reasons that fire when the value is at or under the threshold ("at most"), or strictly
@@ -102,6 +103,9 @@ RULES: Mapping[ReasonCode, str] = {
     "sequential number generator",
     ReasonCode.NEIGHBOR_SPOOFING: "47 USC 227(e); 47 CFR 64.1604: caller ID spoofed to "
     "match the callee's exchange",
+    ReasonCode.ONE_RING_SCAM: "47 CFR 64.1200(k); TRACED Act section 12, FCC 20-171 (2020): "
+    "one-ring scam calls, placed to be missed and returned at the callee's expense, are "
+    "illegal and may be blocked",
     ReasonCode.INVALID_CALLER_ID: "47 CFR 64.1200(k)(2)-(3): calls from invalid or "
     "unallocated numbers may be blocked",
     ReasonCode.DNO_CALLER_ID: "47 CFR 64.1200(k)(1), (o): calls from Do-Not-Originate "

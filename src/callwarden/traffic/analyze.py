@@ -1082,6 +1082,7 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "calls": f.calls,
         "answered": f.answered,
         "answer_seizure_ratio": share(f.answered, f.calls),
+        "cancelled_share": share(f.cancelled, f.calls),
         "short_answered_share": share(f.short_answered, f.answered),
         "mean_answered_duration_s": share(f.answered_seconds, f.answered),
         "peak_duration_s": f.peak_duration_s,

@@ -84,6 +84,13 @@ class Thresholds:
     sequential_min_callees: int = 100
     neighbor_share: float = 0.2
     neighbor_min_caller_ids: int = 10
+    #: a one-ring scam: this share of the calls cancelled by the caller before an answer,
+    #: at most one_ring_max_answered_share answered, each callee rung about once
+    #: (one_ring_min_callee_share distinct callees per call), over one_ring_min_calls a day
+    one_ring_cancelled_share: float = 0.8
+    one_ring_max_answered_share: float = 0.01
+    one_ring_min_callee_share: float = 0.9
+    one_ring_min_calls: int = 100
     invalid_share: float = 0.02
     invalid_min_calls: int = 5
     dno_share: float = 0.005
@@ -345,6 +352,7 @@ _WEIGHTS: dict[ReasonCode, float] = {
     ReasonCode.NOT_IN_RMD: 0.80,
     ReasonCode.TRACEBACK_HISTORY: 0.35,
     ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT: 0.10,
+    ReasonCode.ONE_RING_SCAM: 0.45,
 }
 
 
@@ -375,6 +383,8 @@ _CALLER_ID_ABUSE = frozenset(
 #: question for an analyst, not a source to block), unless the account declares sales
 _SAME_FACT: dict[ReasonCode, frozenset[ReasonCode]] = {
     ReasonCode.OUTSIDE_CALLING_HOURS: frozenset({ReasonCode.NO_CONSENT_WIRELESS}),
+    # a one-ring scam answers nothing by definition: its low answer rate is no witness
+    ReasonCode.ONE_RING_SCAM: frozenset({ReasonCode.LOW_ASR}),
 }
 #: say how big or how new a source is, nothing about what its calls are
 _CONTEXT_ONLY = frozenset(
@@ -1056,6 +1066,28 @@ def detect(
 
     # --- how the calls are made ---------------------------------------------------------
     asr = f.answer_seizure_ratio
+    # TRACED Act section 12: a one-ring scam rings each number once and hangs up before
+    # anyone answers, so that the missed call is returned to a number charging the caller
+    # (FCC 20-171). Call records do not carry the ringing time; what they show is nearly
+    # every call cancelled by the caller (SIP 487), none answered, each callee rung once.
+    # A dialler giving up on unanswered calls, or a forked call's losing legs, still
+    # reaches people on some of its calls.
+    cancelled_share = _share(f.cancelled, f.calls)
+    if (
+        f.calls >= max(t.min_calls, t.one_ring_min_calls * volume_scale)
+        and asr <= t.one_ring_max_answered_share
+        and cancelled_share >= t.one_ring_cancelled_share
+        and f.callees >= t.one_ring_min_callee_share * f.calls
+    ):
+        add(
+            ReasonCode.ONE_RING_SCAM,
+            f"{f.cancelled:,} of {f.calls:,} calls ({_pct(cancelled_share)}) cancelled by the "
+            f"caller before an answer, {f.answered:,} answered, {f.callees:,} distinct numbers "
+            "rung: calls placed to be missed and returned (a one-ring scam)",
+            cancelled_share,
+            t.one_ring_cancelled_share,
+            Evidence.ILLEGAL,
+        )
     if enough and asr < t.low_asr:
         add(
             ReasonCode.LOW_ASR,
@@ -1559,6 +1591,7 @@ MAY_FIND_COLUMNS = (
     "day_nanp_pairs",
     "day_neighbor",
     "day_caller_ids",
+    "cancelled",
 )
 
 
@@ -1810,6 +1843,13 @@ def may_find(
         | (
             (c["consent_known"] >= t.min_answered)
             & (share("no_consent", "consent_known") >= t.no_consent_share)
+        )
+        # a one-ring scam
+        | (
+            (calls >= max(t.min_calls, t.one_ring_min_calls * volume_scale))
+            & (c["answered"] <= t.one_ring_max_answered_share * calls)
+            & (c["cancelled"] >= t.one_ring_cancelled_share * calls)
+            & (c["callees"] >= t.one_ring_min_callee_share * calls)
         )
         # an hour's neighbour spoofing over its UTC day
         | (

@@ -190,6 +190,9 @@ class EntityFeatures:
     #: several callers its day shows
     day_callees: int = 0
     day_callee_caller_pairs: int = 0
+    #: calls the caller cancelled before an answer (SIP 487): a one-ring scam's are nearly
+    #: all of its calls
+    cancelled: int = 0
     #: the window's UTC day (the window itself in daily windows): its calls, the calls
     #: whose two numbers are NANP and those presenting the callee's own NPA-NXX; and, for
     #: an account's hour that may be spoofing neighbours over its day (see
@@ -444,6 +447,9 @@ def enriched_calls_sql(
             {_floor_us("c.start_us", "minute")} as minute_us,
             c.duration_s,
             case when c.sip_code = 200 then 1 else 0 end as answered,
+            -- SIP 487 Request Terminated: the caller cancelled before an answer (RFC 3261
+            -- section 21.4.25)
+            case when c.sip_code = 487 then 1 else 0 end as cancelled,
             case when c.sip_code = 200 and c.duration_s < {SHORT_CALL_SECONDS}
                  then 1 else 0 end as short_answered,
             case when c.caller_class in ({invalid})
@@ -481,6 +487,7 @@ _SOURCE_KEYS = f"{_SOURCES}, window_us"
 
 _SUMMED_FLAGS = (
     "short_answered",
+    "cancelled",
     "invalid_caller",
     "dno_caller",
     "neighbor",
@@ -772,6 +779,7 @@ _SUMMED = (
     "callee_caller_pairs",
     "nanp_pairs",
     "short_answered",
+    "cancelled",
     "invalid_caller",
     "dno_caller",
     "neighbor",
