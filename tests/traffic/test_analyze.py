@@ -437,8 +437,17 @@ def _table(features: list[EntityFeatures]) -> pa.Table:
         name: [getattr(f, name) for f in features] for name in names
     }
     columns["window_start"] = [f.window_start.replace(tzinfo=None) for f in features]
-    # the day's spike, as the feature table carries it on each of the day's windows
+    # the day's spike and answered calls, as the feature table carries them on each of the
+    # day's windows
     columns["day_peak_duration_calls"] = [f.peak_duration_calls for f in features]
+    day_answered: dict[tuple[str, str, str, object], int] = {}
+    for f in features:
+        key = (f.entity_type, f.entity_id, f.customer_id, f.window_start.date())
+        day_answered[key] = day_answered.get(key, 0) + f.long_answered
+    columns["day_long_answered"] = [
+        day_answered[f.entity_type, f.entity_id, f.customer_id, f.window_start.date()]
+        for f in features
+    ]
     return pa.table(columns)
 
 

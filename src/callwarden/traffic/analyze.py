@@ -809,42 +809,28 @@ class _DayFigures:
 def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> np.ndarray:
     """Per row of the feature table: whether it is an account's window whose UTC day's
     answered calls show a recording (:func:`recording_spike` of the day's spike among the
-    day's answered calls); its context's ``day_prerecorded``. Computed for every row at
-    once, before any is judged: :func:`may_find` needs it to pass over the thin hours of
-    accounts that send no recording."""
+    day's answered calls of 6 s or more, ``day_peak_duration_calls`` and
+    ``day_long_answered``, which every window of the day carries); its context's
+    ``day_prerecorded``. Computed for every row at once, before any is judged:
+    :func:`may_find` needs it to pass over the thin hours of accounts that send no
+    recording."""
     found = np.zeros(table.num_rows, dtype=bool)
     if not table.num_rows:
         return found
-    keys = [*_ENTITY, "day"]
-    by_day = pa.table(
-        {
-            **{name: table[name] for name in _ENTITY},
-            "day": pc.cast(table["window_start"], pa.date32()),
-            "long_answered": table["long_answered"],
-            _DAY_SPIKE: table[_DAY_SPIKE],
-            "row": pa.array(np.arange(table.num_rows)),
-        }
-    )
-    # the day's spike is on every window of the day
-    days = by_day.group_by(keys, use_threads=False).aggregate(
-        [("long_answered", "sum"), (_DAY_SPIKE, "max")]
-    )
-    joined = by_day.select([*keys, "row"]).join(days, keys)
-    rows = joined["row"].to_numpy()
-    answered = pc.fill_null(joined["long_answered_sum"], 0).to_numpy()
-    spike = pc.fill_null(joined[f"{_DAY_SPIKE}_max"], 0).to_numpy()
+    answered = pc.fill_null(table["day_long_answered"], 0).to_numpy()
+    spike = pc.fill_null(table[_DAY_SPIKE], 0).to_numpy()
     entity_type = table["entity_type"].to_numpy(zero_copy_only=False)
     is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
     # the share's test first, on every row (a confidence bound is never above its share);
     # the bound itself only where that passes
     t = thresholds
     maybe = (
-        is_account[rows]
+        is_account
         & (answered >= t.prerecorded_min_answered)
         & (spike >= t.prerecorded_share * answered)
     )
     for row, peak, whole in zip(
-        rows[maybe].tolist(), spike[maybe].tolist(), answered[maybe].tolist(), strict=True
+        np.flatnonzero(maybe).tolist(), spike[maybe].tolist(), answered[maybe].tolist(), strict=True
     ):
         found[row] = recording_spike(peak, whole, t)[2]
     return found
