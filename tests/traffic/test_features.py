@@ -25,6 +25,7 @@ from callwarden.traffic.features import (
     duration_peaks,
     register_table,
     rows_to_features,
+    scan_slices,
     spike_bands,
     with_band_consent,
     with_day_distinct_counts,
@@ -817,6 +818,76 @@ def test_busiest_minute_sums_a_customers_sources(tmp_path: Path) -> None:
     assert peaks[("customer", "reseller")] == 9
     assert peaks[("customer", "solo")] == 7
     assert peaks[("upstream_provider", "carrier-x")] == 3
+
+
+def _three_days_of_traffic() -> CallFactory:
+    """Calls over three UTC days and several hours a day from an account, a reseller's
+    client, a carrier's transit and one calling number busy enough to be an entity."""
+    factory = CallFactory()
+    for day in range(3):
+        for hour in (2, 9, 23):
+            at = DAY + timedelta(days=day, hours=hour)
+            for index in range(6):
+                moment = at + timedelta(minutes=index)
+                factory.add(
+                    start_time=moment,
+                    customer_id="acme",
+                    caller_id="+12025550100",
+                    called_number=factory.random_callee(),
+                    sip_code=200,
+                    duration_s=40 + index % 3,
+                )
+                factory.add(
+                    start_time=moment,
+                    customer_id="reseller",
+                    sub_account=f"client-{index % 2}",
+                    caller_id=f"+1312555{day}{hour:02d}{index}",
+                    called_number=f"+1415555{index:04d}",
+                )
+                factory.add(
+                    start_time=moment,
+                    customer_id=None,
+                    upstream_provider="carrier-x",
+                    attestation=None,
+                    sip_code=200 if index % 2 else 487,
+                    duration_s=30 if index % 2 else 0,
+                )
+    return factory
+
+
+def _sorted_rows(table: pa.Table) -> list[dict[str, object]]:
+    return sorted(table.to_pylist(), key=repr)
+
+
+@pytest.mark.parametrize("unit", ["hour", "day"])
+def test_scans_cut_into_spans_of_whole_windows_give_the_same_features(
+    tmp_path: Path, unit: str
+) -> None:
+    """With too little memory for every window's sketches at once, the sketch-keeping
+    scans run over spans of the calls; every feature comes out as from one pass."""
+    connection = connect_cdr_files([_three_days_of_traffic().write(tmp_path)])
+    spans = scan_slices(connection, "calls", unit, sketch_memory=1)
+    # a span per window from the first call's to the last's (02:00 on the first day to
+    # 23:00 on the third): nine of them hold calls
+    assert len(spans) == (70 if unit == "hour" else 3)
+    counts = [connection.execute(f"select count(*) from {span}").fetchall()[0][0] for span in spans]
+    windows = 9 if unit == "hour" else 3
+    assert sum(counts) == 162  # every call in exactly one span
+    assert sum(1 for count in counts if count) == windows
+
+    whole = compute_feature_table(connection, unit=unit, caller_id_min_calls=5)
+    sliced = compute_feature_table(connection, unit=unit, caller_id_min_calls=5, sketch_memory=1)
+
+    assert whole.num_rows > windows
+    assert _sorted_rows(sliced) == _sorted_rows(whole)
+
+
+def test_one_span_when_the_sketches_fit(tmp_path: Path) -> None:
+    connection = connect_cdr_files([_three_days_of_traffic().write(tmp_path)])
+    assert scan_slices(connection, "calls", "hour") == ["calls"]
+    # four sources in nine hours: 36 groups of four 1 KB sketches, in memory for 2.5x fewer
+    # (the groups are counted by HyperLogLog: a group more or less leaves it 3 spans)
+    assert len(scan_slices(connection, "calls", "hour", sketch_memory=36 * 4 * 1024 * 2 // 5)) == 3
 
 
 def test_sources_sharing_a_key_get_new_keys(
