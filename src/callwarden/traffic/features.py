@@ -1612,8 +1612,9 @@ def scan_slices(
     windows of ten thousand sources over a week are 1.7 million groups, 7 GB of sketches
     at once. No window falls in two spans, so each span's groups are whole and the results
     are the same, while the Parquet row-group statistics let each span skip the others'
-    calls where the files are in time order. The groups are counted first, on two
-    columns' hash (about 2% off, well inside the margin of SKETCH_BYTES)."""
+    calls where the files are in time order. The groups are counted first, by a
+    HyperLogLog of the hash of each call's source names and window (about 2% off, well
+    inside the margin of SKETCH_BYTES)."""
     _check_unit(unit)
     micros = _UNIT_MICROS[unit]
     window = _floor_us(_EPOCH_US.format("start_time"), unit)
