@@ -7,7 +7,7 @@ Three pairs of passes at 10M (one at 100M) are measured, each bare pass right be
 analysis, and the median pair's ratio is the verdict: a shared host's speed drifts within
 minutes. One analysis in hourly windows (``--window hour``: ten times the entity-windows)
 follows, beside a bare pass of its own. The records are generated once per size (numpy,
-straight to Parquet of CDR_SCHEMA, as the call store holds them) under
+straight to Parquet of STORED_CDR_SCHEMA, as the call store holds them) under
 $CALLWARDEN_BENCH_DIR (default /tmp/callwarden-bench) and reused. Each measured pass runs
 in its own process, so its peak memory is its own.
 """
@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from callwarden.calls import CDR_SCHEMA
+from callwarden.calls import CDR_SCHEMA, STORED_CDR_SCHEMA, with_number_digits
 from callwarden.customers import ConsentType
 from callwarden.formats import CONSENT_SCHEMA
 from callwarden.lists import DnoEntry, RmdFiling
@@ -124,6 +124,10 @@ def _generate_file(path: Path, rows: int, seed: int) -> None:
             "source_ip": null_text,
         }
     ).cast(CDR_SCHEMA)
+    # as the call store holds them: with the numbers' digits
+    table = pa.Table.from_batches(
+        [with_number_digits(batch) for batch in table.to_batches()], STORED_CDR_SCHEMA
+    )
     partial = path.with_suffix(".partial")
     pq.write_table(table, partial, row_group_size=500_000)
     partial.replace(path)
@@ -137,7 +141,8 @@ def ensure_data(rows: int) -> Path:
     started = time.perf_counter()
     for index in range(files):
         path = directory / f"part-{index:04d}.parquet"
-        if path.exists():
+        # files from before the call store kept the numbers' digits are written again
+        if path.exists() and STORED_CDR_SCHEMA.names == pq.read_schema(path).names:
             continue
         size = min(ROWS_PER_FILE, rows - index * ROWS_PER_FILE)
         _generate_file(path, size, seed=index)

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA
+from callwarden.calls import CDR_COLUMNS, CDR_SCHEMA, STORED_CDR_SCHEMA
 from callwarden.errors import StoreError
 from callwarden.store.calls import LOCK_NAME, MANIFEST_NAME, STAGING_NAME, CallStore
 from tests.store.append_worker import wait_for_first_commit
@@ -62,7 +62,7 @@ def test_empty_store_has_a_typed_empty_view(tmp_path: Path) -> None:
     assert store.days() == []
     table = store.connect().sql("select * from calls").to_arrow_table()
     assert table.num_rows == 0
-    assert table.schema.names == [*CDR_COLUMNS, "day"]
+    assert table.schema.names == [*STORED_CDR_SCHEMA.names, "day"]
     assert table.schema.field("start_time").type == pa.timestamp("us", tz="UTC")
     assert table.schema.field("day").type == pa.date32()
 
@@ -91,7 +91,7 @@ def test_calls_land_in_the_partition_of_their_utc_day(tmp_path: Path) -> None:
     for path in store.files():
         # Hive layout for Spark: the day lives in the directory name, not in the file.
         assert path.parent.name.startswith("day=2026-11-0")
-        assert pq.read_schema(path).names == list(CDR_COLUMNS)
+        assert pq.read_schema(path).names == STORED_CDR_SCHEMA.names
     by_day = dict(store.connect().sql("select call_id, cast(day as varchar) from calls").fetchall())
     assert by_day == {"c-0": "2026-11-01", "c-1": "2026-11-02", "c-2": "2026-11-02"} | {
         "c-3": "2026-11-03"
@@ -361,4 +361,27 @@ def test_schema_constant_is_what_files_hold(tmp_path: Path) -> None:
     store = CallStore(tmp_path / "calls")
     store.append(calls_for_ids(np.arange(5)).to_batches(), source="a")
     schema = pq.read_schema(store.files()[0])
-    assert [(f.name, f.type) for f in schema] == [(f.name, f.type) for f in CDR_SCHEMA]
+    assert [(f.name, f.type) for f in schema] == [(f.name, f.type) for f in STORED_CDR_SCHEMA]
+
+
+def test_files_from_before_the_digits_are_read_with_them_computed(tmp_path: Path) -> None:
+    """A store written before the numbers' digits were added holds files without them;
+    its view computes them for those files and reads them from the newer ones."""
+    store = CallStore(tmp_path / "calls")
+    store.append(calls_for_ids(np.arange(0, 40)).to_batches(), source="old")
+    for path in store.files():  # as written before: CDR_SCHEMA alone
+        pq.write_table(pq.read_table(path).select(list(CDR_COLUMNS)), path)
+    store.append(calls_for_ids(np.arange(40, 80)).to_batches(), source="new")
+    schemas = [pq.read_schema(path).names for path in store.files()]
+    assert list(CDR_COLUMNS) in schemas
+    assert STORED_CDR_SCHEMA.names in schemas
+
+    rows = (
+        store.connect()
+        .execute("select caller_id, caller_digits, called_number, called_digits from calls")
+        .fetchall()
+    )
+    assert len(rows) == 80
+    for caller, caller_digits, called, called_digits in rows:
+        assert caller_digits == (int(caller[1:]) if caller.startswith("+") else None)
+        assert called_digits == int(called[1:])

@@ -6,9 +6,12 @@ Layout under the store's root (``Settings.call_store_dir``)::
     _manifest.json                      the list of live files and the ingest history
     _lock                               held (flock) by the one writer
     _staging/                           a writer's scratch space; garbage when no writer runs
-    day=2026-11-22/part-<uuid>.parquet  data: exactly callwarden.calls.CDR_SCHEMA, sorted by
+    day=2026-11-22/part-<uuid>.parquet  data: exactly callwarden.calls.STORED_CDR_SCHEMA
+                                        (CDR_SCHEMA and the numbers' digits), sorted by
                                         start_time; ``day`` (UTC date of start_time) is in
                                         the path only, Hive style, so Spark reads it as is
+                                        (files written before the digits were added lack
+                                        them; readers compute them, see cdr_select_sql)
 
 Key and idempotency. ``call_id`` is the key, and a call_id's day is fixed by its
 start_time (the INVITE time does not change between exports), so duplicates are found per
@@ -60,8 +63,12 @@ import pyarrow.parquet as pq
 from callwarden.calls import (
     CDR_COLUMNS,
     CDR_SCHEMA,
+    NUMBER_DIGITS_COLUMNS,
     REPEATING_CDR_COLUMNS,
     STATISTICS_CDR_COLUMNS,
+    STORED_CDR_SCHEMA,
+    cdr_select_sql,
+    with_number_digits,
 )
 from callwarden.errors import StoreError
 from callwarden.progress import NoProgress, Progress
@@ -83,6 +90,7 @@ _DUCKDB_TYPES: Mapping[pa.DataType, str] = {
     pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
     pa.int32(): "INTEGER",
     pa.int16(): "SMALLINT",
+    pa.int64(): "BIGINT",
 }
 
 
@@ -206,16 +214,17 @@ class CallStore:
         if paths:
             # Columns named, so that a "key=value" directory above the root cannot add one.
             # A view cannot take parameters, so the file list is inlined as quoted literals.
-            columns = ", ".join(CDR_COLUMNS)
+            columns = cdr_select_sql(files_with_number_digits(paths), len(paths))
             files = ", ".join(sql_literal(path) for path in paths)
             view = f"create or replace view {_identifier(name)} as select {columns}, day"
             connection.execute(
                 f"{view} from read_parquet([{files}], hive_partitioning = true, "
-                "hive_types = {'day': DATE})"
+                "hive_types = {'day': DATE}, union_by_name = true)"
             )
             return
         columns = ", ".join(
-            f"cast(null as {_DUCKDB_TYPES[column.type]}) as {column.name}" for column in CDR_SCHEMA
+            f"cast(null as {_DUCKDB_TYPES[column.type]}) as {column.name}"
+            for column in STORED_CDR_SCHEMA
         )
         connection.execute(
             f"create or replace view {_identifier(name)} as "
@@ -319,7 +328,7 @@ class CallStore:
         """Deduplicate one chunk, write each of its days to one file, and move the files into
         their day directories. Returns the files placed; they are live once a manifest
         lists them."""
-        chunk = pa.Table.from_batches(batches, schema=CDR_SCHEMA)
+        chunk = pa.Table.from_batches(batches, schema=STORED_CDR_SCHEMA)
         micros = pc.cast(chunk.column("start_time"), pa.int64()).to_numpy()
         day_numbers = np.floor_divide(micros, _MICROSECONDS_PER_DAY).astype(np.int32)
         keep = self._rows_to_keep(connection, manifest, chunk["call_id"], day_numbers)
@@ -451,8 +460,17 @@ class CallStore:
         _fsync_dir(self.root)
 
 
+def files_with_number_digits(paths: Iterable[str | Path]) -> int:
+    """How many of the Parquet files carry the digits columns of STORED_CDR_SCHEMA (the
+    call store's files since they were added; its older files and other CDR Parquet
+    don't). Reads each footer, as DuckDB's ``union_by_name`` does anyway."""
+    wanted = set(NUMBER_DIGITS_COLUMNS.values())
+    return sum(1 for path in paths if wanted <= set(pq.read_schema(path).names))
+
+
 def _conform(batch: pa.RecordBatch, source: str) -> pa.RecordBatch:
-    """``batch`` as exactly CDR_SCHEMA, or a StoreError naming what differs."""
+    """``batch`` (CDR_SCHEMA) as exactly STORED_CDR_SCHEMA, its numbers' digits computed
+    here, or a StoreError naming what differs."""
     if batch.schema.equals(CDR_SCHEMA):
         conformed = batch
     else:
@@ -471,7 +489,7 @@ def _conform(batch: pa.RecordBatch, source: str) -> pa.RecordBatch:
     for column in CDR_SCHEMA:
         if not column.nullable and conformed.column(column.name).null_count:
             raise StoreError(f"{source}: column {column.name!r} holds nulls")
-    return conformed
+    return with_number_digits(conformed)
 
 
 def _new_connection(*, spill_dir: Path | None = None) -> duckdb.DuckDBPyConnection:

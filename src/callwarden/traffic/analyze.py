@@ -2,8 +2,9 @@
 
 It takes a DuckDB connection on which a ``calls`` relation of
 :data:`callwarden.calls.CDR_SCHEMA` exists (the call store's view, or
-:func:`connect_cdr_files` over Parquet files) and the provider's reference data as
-domain records; it registers the reference tables, runs the feature scans
+:func:`connect_cdr_files` over Parquet files; both add the numbers' digits of
+STORED_CDR_SCHEMA, which are computed for a relation without them) and the provider's
+reference data as domain records; it registers the reference tables, runs the feature scans
 (:mod:`callwarden.traffic.features`), grades every entity (:mod:`callwarden.traffic.detectors`)
 and returns the alerts, narrowest responsible source first.
 """
@@ -28,9 +29,13 @@ import pyarrow.parquet as pq
 
 from callwarden.calls import (
     CDR_COLUMNS,
-    CDR_SCHEMA,
+    NUMBER_DIGITS_COLUMNS,
     REPEATING_CDR_COLUMNS,
     STATISTICS_CDR_COLUMNS,
+    STORED_CDR_SCHEMA,
+    cdr_select_sql,
+    number_digits_sql,
+    with_number_digits,
 )
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
 from callwarden.errors import InputError, ResourceError
@@ -47,7 +52,7 @@ from callwarden.formats import (
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.progress import NoProgress, Progress
-from callwarden.store.calls import sql_literal
+from callwarden.store.calls import files_with_number_digits, sql_literal
 from callwarden.traffic.alerts import Alert, EntityType, Reason, Severity
 from callwarden.traffic.detectors import (
     BLOCKS_PER_HUNDRED,
@@ -82,6 +87,7 @@ from callwarden.traffic.features import (
     register_table,
     rows_to_features,
     run_starts,
+    text_number_key_sql,
     with_band_consent,
     with_day_distinct_counts,
     with_day_recording_caller_ids,
@@ -233,7 +239,8 @@ class StagedCdrs:
 def stage_cdr_files(
     paths: Sequence[Path], workdir: Path, progress: Progress | None = None
 ) -> StagedCdrs:
-    """Parquet files of CDR_SCHEMA for the given CDR files.
+    """Parquet files of CDR_SCHEMA (STORED_CDR_SCHEMA where written here) for the given
+    CDR files.
 
     Files the call store wrote are used in place; any other file (CSV, CSV.gz, a
     provider's own Parquet) goes through :func:`callwarden.formats.read_cdrs`, which
@@ -258,13 +265,13 @@ def stage_cdr_files(
             target = workdir / f"staged-{index:05d}.parquet"
             with pq.ParquetWriter(
                 target,
-                CDR_SCHEMA,
+                STORED_CDR_SCHEMA,
                 # scratch files, written once and scanned a few times: see the constants
                 use_dictionary=list(REPEATING_CDR_COLUMNS),
                 write_statistics=list(STATISTICS_CDR_COLUMNS),
             ) as writer:
                 for batch in read_cdrs(path, report):
-                    writer.write_batch(batch)
+                    writer.write_batch(with_number_digits(batch))
                     progress.advance(0, rows=batch.num_rows)
             staged.reports.append(report)
             staged.parquet_files.append(target)
@@ -275,21 +282,22 @@ def stage_cdr_files(
 
 
 def connect_cdr_files(files: Sequence[Path]) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection (UTC) with a ``calls`` view over Parquet files of CDR_SCHEMA
-    (the call store's files, or :func:`stage_cdr_files`' output)."""
+    """A DuckDB connection (UTC) with a ``calls`` view of STORED_CDR_SCHEMA over Parquet
+    files of CDR_SCHEMA (the call store's files, or :func:`stage_cdr_files`' output); the
+    numbers' digits are read where the files carry them, else computed."""
     if not files:
         raise InputError("no CDR files to analyse")
     connection = duckdb.connect()
     connection.execute("set TimeZone = 'UTC'")
-    columns = ", ".join(CDR_COLUMNS)
     quoted = ", ".join(sql_literal(str(name)) for name in files)
     try:
+        columns = cdr_select_sql(files_with_number_digits(files), len(files))
         connection.execute(
             f"create view calls as select {columns} from read_parquet([{quoted}], "  # noqa: S608
             "union_by_name = true)"
         )
         connection.execute("select * from calls limit 0")
-    except duckdb.Error as error:
+    except (duckdb.Error, OSError, pa.ArrowInvalid) as error:
         connection.close()
         raise InputError(
             f"not CDR Parquet files of callwarden's schema ({error})",
@@ -398,6 +406,7 @@ def _analyze_calls(
     # The scans' results are grouped and sorted later: keeping the input order would only
     # cost memory at a hundred million rows.
     connection.execute("set preserve_insertion_order = false")
+    relation = _with_number_digits(connection, relation)
     if options.days is not None:
         relation = _recent_days(connection, relation, options.days)
     notes: list[str] = []
@@ -486,6 +495,19 @@ def _analyze_calls(
 
 
 _RECENT_CALLS = "cw_recent_calls"
+
+
+def _with_number_digits(connection: duckdb.DuckDBPyConnection, relation: str) -> str:
+    """``relation`` if it has STORED_CDR_SCHEMA's digits columns (the views of
+    :func:`connect_cdr_files` and the call store do), else a query adding them."""
+    found = connection.execute(f"select * from {relation} limit 0").description  # noqa: S608
+    columns = {column[0] for column in found}
+    added = ", ".join(
+        f"{number_digits_sql(number)} as {digits}"
+        for number, digits in NUMBER_DIGITS_COLUMNS.items()
+        if digits not in columns
+    )
+    return f"(select *, {added} from {relation})" if added else relation  # noqa: S608
 
 
 def _recent_days(connection: duckdb.DuckDBPyConnection, relation: str, days: int) -> str:
@@ -585,15 +607,16 @@ def register_consent(
     Merged by DuckDB, on every core: a provider's consent list runs to millions of records."""
     connection.register("cw_consent_records", _consent_columns(consent))
     try:
+        # called_key: the number as the calls' scans join it (text_number_key_sql)
         connection.execute(
-            """
+            f"""
             create or replace temp table cw_consent as
-            select called_number, holder,
+            select called_number, {text_number_key_sql("called_number")} as called_key, holder,
                 case when count(*) = count(obtained_at) then min(obtained_at) end as obtained_at,
                 case when count(*) = count(revoked_at) then max(revoked_at) end as revoked_at
             from cw_consent_records
             group by called_number, holder
-            """
+            """  # noqa: S608
         )
     finally:
         connection.unregister("cw_consent_records")

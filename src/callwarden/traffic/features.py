@@ -40,6 +40,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from callwarden.calls import number_digits_sql
 from callwarden.numbers import time_zones
 
 #: Calling-number classes that no real subscriber line presents (formats.md section 1 keeps
@@ -319,13 +320,37 @@ _EPOCH_US = "epoch_us({})"
 _TIMESTAMP_OF_US = "make_timestamp({})"
 
 
+def number_key_sql(digits: str, text: str) -> str:
+    """A number as one BIGINT to count and join on: its E.164 digits (the call store's
+    ``caller_digits``/``called_digits``, :func:`callwarden.calls.number_digits`), or, for a
+    number that is not E.164, a negative stand-in hashed from its text (62 bits: never
+    equal to digits, which are positive). DuckDB's coalesce evaluates the hash only for
+    the rows without digits."""
+    return f"coalesce({digits}, -1 - cast(hash({text}) >> 2 as bigint))"
+
+
+def text_number_key_sql(text: str) -> str:
+    """:func:`number_key_sql` of a text column (a reference list's numbers)."""
+    return number_key_sql(number_digits_sql(text), text)
+
+
+#: NANP numbers' digits (country code 1 and ten digits) lie in this range.
+_NANP_DIGITS = "between 10000000000 and 19999999999"
+
+
 def _with_instants(relation: str) -> str:
-    """``relation`` with ``start_us`` (the call's instant) and ``us_of_day`` (microseconds
-    since its UTC midnight), computed once per call for the flags and joins that use them."""
+    """``relation`` with ``start_us`` (the call's instant), ``us_of_day`` (microseconds
+    since its UTC midnight) and both numbers' keys (:func:`number_key_sql`), computed once
+    per call for the flags and joins that use them."""
     day = _UNIT_MICROS["day"]
+    keys = (
+        f"{number_key_sql('r.caller_digits', 'r.caller_id')} as caller_key, "
+        f"{number_key_sql('r.called_digits', 'r.called_number')} as callee_key"
+    )
     return (
         f"(select t.*, ((t.start_us % {day}) + {day}) % {day} as us_of_day from "
-        f"(select r.*, {_EPOCH_US.format('r.start_time')} as start_us from {relation} r) t)"
+        f"(select r.*, {_EPOCH_US.format('r.start_time')} as start_us, {keys} "
+        f"from {relation} r) t)"
     )
 
 
@@ -379,11 +404,12 @@ def enriched_calls_sql(
         # integer arithmetic and per table row once (see _floor_us).
         day_number = f"((c.start_us - c.us_of_day) // {_UNIT_MICROS['day']})"
         joins.append(
-            "left join (select npa, day - date '1970-01-01' as day_number, "
+            "left join (select npa, cast(npa as integer) as npa_number, "
+            "day - date '1970-01-01' as day_number, "
             f"{_calling_hours_shift('offset_low')} as shift_low, "
             f"{_calling_hours_shift('offset_high')} as shift_high "
-            "from cw_callee_tz) tz on c.called_number like '+1%' "
-            "and tz.npa = substring(c.called_number, 3, 3) "
+            f"from cw_callee_tz) tz on c.called_digits {_NANP_DIGITS} "
+            "and tz.npa_number = (c.called_digits // 10000000) % 1000 "
             f"and tz.day_number = {day_number}"
         )
         hours_known = "case when tz.npa is not null then 1 else 0 end"
@@ -399,11 +425,11 @@ def enriched_calls_sql(
         # Consent is the originator's to hold and judged on answered calls: only those
         # carry a key to probe (a NULL key matches nothing and is not looked up).
         judged_callee = (
-            "(case when c.sip_code = 200 and c.customer_id is not null then c.called_number end)"
+            "(case when c.sip_code = 200 and c.customer_id is not null then c.callee_key end)"
         )
         for alias, holder in (("cs", "c.sub_account"), ("cc", "c.customer_id")):
             joins.append(
-                f"left join cw_consent {alias} on {alias}.called_number = {judged_callee} "
+                f"left join cw_consent {alias} on {alias}.called_key = {judged_callee} "
                 f"and {alias}.holder = {holder} "
                 f"and ({alias}.obtained_at is null or {alias}.obtained_at <= c.start_time) "
                 f"and ({alias}.revoked_at is null or {alias}.revoked_at > c.start_time)"
@@ -421,7 +447,8 @@ def enriched_calls_sql(
         # source_parts_sql looks it up once per group (cw_number_holders).
         for alias, holder in (("ns", "c.sub_account"), ("nc", "c.customer_id")):
             joins.append(
-                f"left join cw_numbers {alias} on {alias}.number = c.caller_id "
+                f"left join (select number, holder, {text_number_key_sql('number')} as number_key "
+                f"from cw_numbers) {alias} on {alias}.number_key = c.caller_key "
                 f"and {alias}.holder = {holder}"
             )
         not_granted = "ns.number is null and nc.number is null"
@@ -429,7 +456,10 @@ def enriched_calls_sql(
     else:
         ungranted = "0"
     if tables.dno:
-        joins.append("left join cw_dno dno on dno.number = c.caller_id")
+        joins.append(
+            f"left join (select number, {text_number_key_sql('number')} as number_key "
+            "from cw_dno) dno on dno.number_key = c.caller_key"
+        )
         # A number the provider's own records grant to the calling account (or the account
         # above it) is that account's line: a DNO entry saying otherwise is stale for it
         # (a reassigned or mislisted number), not evidence of spoofing.
@@ -445,8 +475,10 @@ def enriched_calls_sql(
             case when c.customer_id is not null then c.sub_account end as sub_account,
             case when c.customer_id is null then c.upstream_provider end as upstream_provider,
             c.caller_id,
+            c.caller_key,
             {heavy} as heavy_caller,
             c.called_number,
+            c.callee_key,
             {_floor_us("c.start_us", unit)} as window_us,
             {_floor_us("c.start_us", "minute")} as minute_us,
             c.duration_s,
@@ -460,12 +492,12 @@ def enriched_calls_sql(
                   or (c.caller_class = '{UNPARSEABLE_CLASS}' and c.caller_id not like '+%')
                  then 1 else 0 end as invalid_caller,
             {dno_flag} as dno_caller,
-            case when length(c.caller_id) = 12 and length(c.called_number) = 12
-                  and c.caller_id like '+1%' and c.called_number like '+1%'
+            case when c.caller_digits {_NANP_DIGITS} and c.called_digits {_NANP_DIGITS}
                  then 1 else 0 end as nanp_pair,
-            case when length(c.caller_id) = 12 and length(c.called_number) = 12
-                  and c.caller_id like '+1%' and c.caller_id <> c.called_number
-                  and substring(c.caller_id, 1, 8) = substring(c.called_number, 1, 8)
+            -- the same NPA-NXX: all digits but the last four
+            case when c.caller_digits {_NANP_DIGITS} and c.called_digits {_NANP_DIGITS}
+                  and c.caller_digits <> c.called_digits
+                  and c.caller_digits // 10000 = c.called_digits // 10000
                  then 1 else 0 end as neighbor,
             {hours_known} as hours_known,
             {outside} as outside_hours,
@@ -476,9 +508,12 @@ def enriched_calls_sql(
             -- no provider vouched that the caller may use the number: unsigned, B or C
             -- (ATIS-1000074: only A attests the right to the number)
             case when c.attestation is distinct from 'A' then 1 else 0 end as unvouched,
-            substring(c.called_number, 1, length(c.called_number) - 1) as callee_block,
-            substring(c.called_number, 1, 8) as callee_exchange,
-            substring(c.called_number, 1, length(c.called_number) - 2) as callee_hundred
+            -- blocks of 10 and 100 numbers and the exchange (for NANP the NPA-NXX): the
+            -- digits but the last one, two or four; a number that is not E.164 is a
+            -- block of its own (its negative key)
+            coalesce(c.called_digits // 10, c.callee_key) as callee_block,
+            coalesce(c.called_digits // 10000, c.callee_key) as callee_exchange,
+            coalesce(c.called_digits // 100, c.callee_key) as callee_hundred
         from {_with_instants(relation)} c
         {join_text}
     """
@@ -577,9 +612,9 @@ def source_parts_sql(enriched: str, tables: ReferenceTables) -> str:
             sum(answered) as answered,
             sum(case when answered = 1 then duration_s else 0 end) as answered_seconds,
             sum(answered) - sum(short_answered) as long_answered,
-            approx_count_distinct(caller_id) as caller_ids,
+            approx_count_distinct(caller_key) as caller_ids,
             -- the pair hashed rather than concatenated: no string built per call
-            approx_count_distinct(hash(called_number, caller_id)) as callee_caller_pairs,
+            approx_count_distinct(hash(callee_key, caller_key)) as callee_caller_pairs,
             sum(nanp_pair) as nanp_pairs,
             {_flag_sums(tables)},
             {consent_known} as consent_known,
@@ -611,7 +646,7 @@ def source_distinct_sql(enriched: str) -> str:
     (``enriched`` needs no reference joins: these read only the numbers called)."""
     return f"""
         select {_SOURCE_KEYS},
-            approx_count_distinct(called_number) as callees,
+            approx_count_distinct(callee_key) as callees,
             approx_count_distinct(callee_block) as callee_blocks,
             approx_count_distinct(callee_exchange) as callee_exchanges,
             approx_count_distinct(callee_hundred) as callee_hundreds
@@ -1980,11 +2015,11 @@ def with_day_distinct_counts(
         counted = connection.sql(
             f"""
             select a.entity_type, a.entity_id, a.customer_id, a.window_us,
-                approx_count_distinct(c.called_number) as day_callees,
-                approx_count_distinct(hash(c.called_number, c.caller_id))
+                approx_count_distinct(c.callee_key) as day_callees,
+                approx_count_distinct(hash(c.callee_key, c.caller_key))
                     as day_callee_caller_pairs,
-                approx_count_distinct(c.caller_id) as day_caller_ids
-            from {relation} c
+                approx_count_distinct(c.caller_key) as day_caller_ids
+            from {_with_instants(relation)} c
             join cw_asked_days a on a.customer_id = c.customer_id
                 and a.window_us = {window}
                 and (a.entity_type = 'customer' or a.entity_id = c.sub_account)
