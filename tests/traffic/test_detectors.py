@@ -242,6 +242,26 @@ def test_an_hours_short_spike_counts_only_when_its_day_spikes_there_too() -> Non
     )
 
 
+def test_an_hours_short_spike_must_stand_above_a_day_that_is_no_recording() -> None:
+    """A phone bank's refusals hump at 12 s, 28% of its day's answered calls: no
+    recording. Its busiest hour, 24 of 58 at that length (41%, 30% allowing for chance),
+    is one of the day's many hours crossing by chance; an hour playing a message among
+    the day's live calls stands far above its day and counts."""
+    hour = features(window_end=DAY + timedelta(hours=1), calls=294, answered=61,
+                    long_answered=58, consent_known=61, no_consent=61, callees=294,
+                    callee_blocks=293, callee_caller_pairs=294, peak_duration_calls=24,
+                    peak_duration_s=12, peak_duration_band_s=4, day_peak_duration_s=12,
+                    day_peak_duration_band_s=4, day_peak_duration_calls=280,
+                    day_long_answered=1000)  # fmt: skip
+    assert recording_spike(24, 58)[2]  # by its own share alone, a recording
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(hour)
+    message_hour = replace(hour, peak_duration_calls=45)
+    assert ReasonCode.PRERECORDED_PATTERN in codes(message_hour)
+    # a day whose spike is a recording confirms its hours
+    recorded_day = replace(hour, day_peak_duration_calls=400)
+    assert ReasonCode.PRERECORDED_PATTERN in codes(recorded_day)
+
+
 def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
     live = assess(features(no_consent=500))
     recorded = assess(features(no_consent=500, peak_duration_calls=300))
