@@ -1085,13 +1085,13 @@ def _own_numbers_figures(f: EntityFeatures, spike: str) -> dict[str, float | Non
     numbers of an upstream provider's spike in its calls not A-attested (``spike`` "weak"
     or "day_weak") and its calls per number, net of the live calls its flanks predict in
     its band (null where the band's numbers were not counted)."""
-    counted = getattr(f, f"{spike}_band_answered") > 0
+    if getattr(f, f"{spike}_band_answered") <= 0:
+        # not counted: every account's window, most carriers'
+        return {f"{spike}_peak_own_caller_ids": None, f"{spike}_peak_own_calls_per_caller_id": None}
     calls, numbers = spike_own_numbers(f, spike)
     return {
-        f"{spike}_peak_own_caller_ids": round(numbers, 1) if counted else None,
-        f"{spike}_peak_own_calls_per_caller_id": (
-            calls / numbers if counted and numbers > 0 else None
-        ),
+        f"{spike}_peak_own_caller_ids": round(numbers, 1),
+        f"{spike}_peak_own_calls_per_caller_id": calls / numbers if numbers > 0 else None,
     }
 
 
