@@ -6,7 +6,9 @@ Every query lives here, in plain SQL that DuckDB and Spark SQL both accept (``co
 filter (where ...)``, ``approx_count_distinct``, ``grouping sets``, window frames with
 ``range between``; the two time functions, ``epoch_us`` and ``make_timestamp``, are
 named once below with their Spark spellings), so the same detectors run on one machine
-or a cluster.
+or a cluster. Three spellings are DuckDB's alone and change in a port: integer division
+``//`` (Spark ``div``), ``>>`` in :func:`number_key_sql` (``shiftright``) and
+``regexp_full_match`` in :func:`callwarden.calls.number_digits_sql` (``rlike`` anchored).
 
 The work is shaped for a hundred million rows: five grouped scans of the Parquet files
 (a two-column count picks the calling numbers busy enough to be entities; the parts, per
