@@ -34,6 +34,7 @@ from callwarden.traffic.analyze import (
     _contexts,
     _day_figures,
     _days_prerecorded,
+    account_chain,
     alert_id,
     analyze_calls,
     bound_memory,
@@ -785,6 +786,46 @@ def test_a_reseller_medium_on_its_own_names_its_high_clients() -> None:
         "attributed to sub-account(s) dh-homeequity: mitigate those first",
     )
     assert alerts["voxcloud"].notes == ()
+
+
+def test_a_client_of_a_client_is_named_with_the_reseller_between() -> None:
+    """Calls carry two levels (customer, sub-account); the customers file may know a
+    reseller between them (MV Realty, PhoneBurner's client, on Twilio's network). The
+    client's alert names it; a file that puts the client under another account than its
+    calls come through says so; a client directly under its customer, or unknown to the
+    file, gets no note."""
+    customers = {
+        c.customer_id: c
+        for c in (
+            Customer("netlink", "NetLink Wholesale", kind=CustomerKind.RESELLER),
+            Customer("dialstream", "DialStream", parent_id="netlink"),
+            Customer("apex", "Apex Vehicle Protect", parent_id="dialstream"),
+            Customer("direct", "Direct Client", parent_id="netlink"),
+            Customer("moved", "Moved Client", parent_id="othercarrier"),
+        )
+    }
+    finding = Finding(ReasonCode.HIGH_FANOUT, "fan-out", 9_000, 5_000, Evidence.PATTERN)
+    high = Assessment(80, Severity.HIGH, (finding,))
+    alerts = {
+        a.entity_id: a
+        for a in _attribute(
+            [
+                (_hour("sub_account", name, "netlink", 15), high)
+                for name in ("apex", "direct", "moved", "unfiled")
+            ],
+            customers,
+        )
+    }
+    (chain,) = alerts["apex"].notes
+    assert chain.startswith("a client of dialstream, a client of netlink (customers file)")
+    assert alerts["direct"].notes == ()
+    (moved,) = alerts["moved"].notes
+    assert "under othercarrier" in moved
+    assert "through netlink" in moved
+    assert alerts["unfiled"].notes == ()
+    assert account_chain("apex", customers) == ["dialstream", "netlink"]
+    looped = {**customers, "netlink": Customer("netlink", "NetLink", parent_id="apex")}
+    assert account_chain("apex", looped) == ["dialstream", "netlink"]
 
 
 _UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}

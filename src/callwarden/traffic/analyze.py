@@ -473,7 +473,9 @@ def _analyze_calls(
     finally:
         progress.finish()
         connection.execute(f"drop view if exists {_RECENT_CALLS}")
-    alerts = _attribute(assessed)
+    alerts = _attribute(
+        assessed, {customer.customer_id: customer for customer in reference.customers}
+    )
     alerts = [a for a in alerts if a.severity.rank >= options.min_severity.rank]
     # A total order: the scans' rows arrive in no set order, and two windows of one entity
     # can tie on everything else (a re-run must list the same alerts the same way).
@@ -1004,7 +1006,10 @@ def alert_id(f: EntityFeatures) -> str:
     return "a-" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _attribute(assessed: Sequence[tuple[EntityFeatures, Assessment]]) -> list[Alert]:
+def _attribute(
+    assessed: Sequence[tuple[EntityFeatures, Assessment]],
+    customers: Mapping[str, Customer] | None = None,
+) -> list[Alert]:
     """Alerts for every entity with a reason, the narrowest responsible source first: a
     reseller whose high rating comes from its clients is held at medium and points at
     them (the client is what to mitigate, as in the FCC's letter naming PhoneBurner's
@@ -1012,7 +1017,10 @@ def _attribute(assessed: Sequence[tuple[EntityFeatures, Assessment]]) -> list[Al
 
     Clients high anywhere in the window's UTC day count: an hourly window slices a
     client's campaign thin, and a reseller's hour can mix one client's dialling with
-    another's unconsented calls into a pair of reasons neither client shows."""
+    another's unconsented calls into a pair of reasons neither client shows.
+
+    A sub-account's alert names the accounts between it and its customer when the
+    customers file (``customers``) knows them (see :func:`account_chain_note`)."""
     high_subaccounts: dict[tuple[str, date], set[str]] = defaultdict(set)
     for f, assessment in assessed:
         if f.entity_type == EntityType.SUB_ACCOUNT and assessment.severity is Severity.HIGH:
@@ -1030,8 +1038,50 @@ def _attribute(assessed: Sequence[tuple[EntityFeatures, Assessment]]) -> list[Al
                 severity, score = Severity.MEDIUM, min(score, 74)
             named = ", ".join(sorted(clients)[:5]) + (" ..." if len(clients) > 5 else "")
             notes.append(f"attributed to sub-account(s) {named}: mitigate those first")
+        if f.entity_type == EntityType.SUB_ACCOUNT and customers:
+            chain = account_chain_note(f.entity_id, f.customer_id, customers)
+            if chain is not None:
+                notes.append(chain)
         alerts.append(_alert(f, assessment, severity, score, tuple(notes)))
     return alerts
+
+
+def account_chain(account_id: str, customers: Mapping[str, Customer]) -> list[str]:
+    """The accounts above ``account_id`` by the customers file's ``parent_id``, nearest
+    first (a loop, which loading refuses, is cut where it closes)."""
+    chain: list[str] = []
+    seen = {account_id}
+    known = customers.get(account_id)
+    while known is not None and known.parent_id and known.parent_id not in seen:
+        chain.append(known.parent_id)
+        seen.add(known.parent_id)
+        known = customers.get(known.parent_id)
+    return chain
+
+
+def account_chain_note(
+    sub_account: str, customer_id: str, customers: Mapping[str, Customer]
+) -> str | None:
+    """What the customers file says of a sub-account that its calls do not: the resellers
+    between it and the customer its calls came through (a client of a client, as MV Realty
+    was of PhoneBurner, Twilio's customer: each reseller vouched for the one below it), or
+    that it files it under another account than its calls do (the records disagree: a KYC
+    question of its own). None when the file knows no parent of it, or its parent is that
+    customer."""
+    above = account_chain(sub_account, customers)
+    if not above or above[0] == customer_id:
+        return None
+    if customer_id in above:
+        between = above[: above.index(customer_id)]
+        through = ", a client of ".join(between)
+        return (
+            f"a client of {through}, a client of {customer_id} (customers file): the "
+            f"reseller(s) between them, {', '.join(between)}, vouched for the account below"
+        )
+    return (
+        f"the customers file puts it under {above[0]}, its calls come through {customer_id}: "
+        "the account records and the traffic disagree"
+    )
 
 
 def _alert(
