@@ -788,6 +788,34 @@ def test_a_reseller_medium_on_its_own_names_its_high_clients() -> None:
     assert alerts["voxcloud"].notes == ()
 
 
+def test_a_reseller_whose_window_is_one_clients_calls_is_judged_at_that_client() -> None:
+    """An independent probe's notification platform was high on its one client's county
+    emergency alerts, which the client's declared use exempts from the calling hours: the
+    client is medium there, and so is now the reseller, pointing at it. A reseller whose
+    busiest client sent half its calls keeps its own grade."""
+    finding = Finding(ReasonCode.OUTSIDE_CALLING_HOURS, "night", 0.9, 0.1, Evidence.ILLEGAL)
+    high = Assessment(80, Severity.HIGH, (finding,))
+    medium = Assessment(55, Severity.MEDIUM, (finding,))
+    platform, county = (
+        _hour("customer", "alertnow", "alertnow", 10),
+        _hour("sub_account", "county-oem", "alertnow", 10),
+    )
+    start = platform.window_start.replace(tzinfo=None)
+    assessed = [(platform, high), (county, medium)]
+    (held, _) = sorted(
+        _attribute(assessed, {}, {("alertnow", start): ("county-oem", 96)}),
+        key=lambda a: a.entity_type.value,
+    )
+    assert (held.entity_id, held.severity, held.score) == ("alertnow", Severity.MEDIUM, 74)
+    assert held.notes == (
+        "96% of its calls in the window are sub-account county-oem's, medium there (its own "
+        "declared use and history): judged there",
+    )
+    mixed = _attribute(assessed, {}, {("alertnow", start): ("county-oem", 50)})
+    assert {a.entity_id: a.severity for a in mixed}["alertnow"] is Severity.HIGH
+    assert {a.entity_id: a.severity for a in _attribute(assessed)}["alertnow"] is Severity.HIGH
+
+
 def test_a_client_of_a_client_is_named_with_the_reseller_between() -> None:
     """Calls carry two levels (customer, sub-account); the customers file may know a
     reseller between them (MV Realty, PhoneBurner's client, on Twilio's network). The

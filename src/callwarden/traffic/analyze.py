@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -474,7 +474,9 @@ def _analyze_calls(
         progress.finish()
         connection.execute(f"drop view if exists {_RECENT_CALLS}")
     alerts = _attribute(
-        assessed, {customer.customer_id: customer for customer in reference.customers}
+        assessed,
+        {customer.customer_id: customer for customer in reference.customers},
+        _busiest_clients(table),
     )
     alerts = [a for a in alerts if a.severity.rank >= options.min_severity.rank]
     # A total order: the scans' rows arrive in no set order, and two windows of one entity
@@ -1006,9 +1008,30 @@ def alert_id(f: EntityFeatures) -> str:
     return "a-" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+#: a customer whose window's calls are this share or more one sub-account's is that
+#: sub-account's traffic (see _attribute)
+BUSIEST_CLIENT_SHARE = 0.9
+
+
+def _busiest_clients(table: pa.Table) -> dict[tuple[str, datetime], tuple[str, int]]:
+    """Per customer and window start (naive UTC, as in the feature table): its
+    sub-account with the most calls in the window, and how many."""
+    rows = table.filter(pc.equal(table["entity_type"], EntityType.SUB_ACCOUNT.value))
+    busiest: dict[tuple[str, datetime], tuple[str, int]] = {}
+    for customer, client, start, calls in zip(
+        *(rows[name].to_pylist() for name in ("customer_id", "entity_id", "window_start", "calls")),
+        strict=True,
+    ):
+        key = (customer, start)
+        if key not in busiest or calls > busiest[key][1]:
+            busiest[key] = (client, calls)
+    return busiest
+
+
 def _attribute(
     assessed: Sequence[tuple[EntityFeatures, Assessment]],
     customers: Mapping[str, Customer] | None = None,
+    busiest_clients: Mapping[tuple[str, datetime], tuple[str, int]] | None = None,
 ) -> list[Alert]:
     """Alerts for every entity with a reason, the narrowest responsible source first: a
     reseller whose high rating comes from its clients is held at medium and points at
@@ -1019,10 +1042,21 @@ def _attribute(
     client's campaign thin, and a reseller's hour can mix one client's dialling with
     another's unconsented calls into a pair of reasons neither client shows.
 
+    A customer whose window is nearly all one sub-account's calls (BUSIEST_CLIENT_SHARE,
+    ``busiest_clients`` of :func:`_busiest_clients`) is that client's traffic judged with
+    the reseller's context: the client's own (its declared use, its history) is the
+    narrower, and where it does not make the client ``high`` the reseller is held at
+    ``medium`` too, pointing at it. (An independent probe's notification platform was
+    ``high`` on its one client's county emergency alerts, which the client's declared use
+    exempts from the calling hours.)
+
     A sub-account's alert names the accounts between it and its customer when the
     customers file (``customers``) knows them (see :func:`account_chain_note`)."""
     high_subaccounts: dict[tuple[str, date], set[str]] = defaultdict(set)
+    client_severity: dict[tuple[str, str, datetime], Severity] = {}
     for f, assessment in assessed:
+        if f.entity_type == EntityType.SUB_ACCOUNT and assessment.findings:
+            client_severity[(f.customer_id, f.entity_id, f.window_start)] = assessment.severity
         if f.entity_type == EntityType.SUB_ACCOUNT and assessment.severity is Severity.HIGH:
             high_subaccounts[(f.customer_id, f.window_start.date())].add(f.entity_id)
     alerts: list[Alert] = []
@@ -1038,6 +1072,21 @@ def _attribute(
                 severity, score = Severity.MEDIUM, min(score, 74)
             named = ", ".join(sorted(clients)[:5]) + (" ..." if len(clients) > 5 else "")
             notes.append(f"attributed to sub-account(s) {named}: mitigate those first")
+        busiest = (busiest_clients or {}).get((f.entity_id, f.window_start.replace(tzinfo=None)))
+        if (
+            f.entity_type == EntityType.CUSTOMER
+            and severity is Severity.HIGH
+            and busiest is not None
+            and busiest[1] >= BUSIEST_CLIENT_SHARE * f.calls
+        ):
+            client, client_calls = busiest
+            own = client_severity.get((f.entity_id, client, f.window_start))
+            severity, score = Severity.MEDIUM, min(score, 74)
+            notes.append(
+                f"{client_calls / f.calls:.0%} of its calls in the window are sub-account "
+                f"{client}'s, {own.value if own else 'without an alert'} there (its own "
+                "declared use and history): judged there"
+            )
         if f.entity_type == EntityType.SUB_ACCOUNT and customers:
             chain = account_chain_note(f.entity_id, f.customer_id, customers)
             if chain is not None:
