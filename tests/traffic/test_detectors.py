@@ -1739,6 +1739,12 @@ def test_a_thin_windows_recording_is_judged_over_the_period() -> None:
     assert ReasonCode.PRERECORDED_PATTERN not in codes(
         replace(unsure, period_peak_duration_calls=30)
     )
+    # an hour of five answered calls, two of them at the message's length by chance (an
+    # independent probe's bakery, days before its account was taken over): 40%, but at
+    # least 3% allowing for chance; four of five is a thin window of the campaign
+    chance = _thin_recorded_day(answered=5, long_answered=5, peak_duration_calls=2)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(chance)
+    assert ReasonCode.PRERECORDED_PATTERN in codes(replace(chance, peak_duration_calls=4))
 
 
 @settings(max_examples=600, deadline=None)

@@ -68,6 +68,10 @@ class Thresholds:
     #: to another list than the account's customers
     prerecorded_list_share: float = 0.1
     prerecorded_list_gap_share: float = 0.3
+    #: a window too thin to show a recording takes its account's over the period only when
+    #: its own spike's share holds this much allowing for chance (its lower bound): two of
+    #: five live calls landing at the message's length by chance are no sign of it
+    prerecorded_period_window_share: float = 0.1
     #: below this many answered calls, answered-call shares are noise
     min_answered: int = 20
     fanout_callees: int = 5_000
@@ -748,11 +752,18 @@ def _period_recording(
     the whole period analysed, when they are recordings and one of them is at a length
     the window's spikes are at (within their bands: a campaign playing several messages
     may play another one more on a given day). None otherwise: a sender that played a
-    recording on other days is not judged by them on a day its calls do not show it, nor
-    is a customer whose window mixes several sources (see :func:`_mixes_sources`)."""
+    recording on other days is not judged by them on a day its calls do not show it (nor
+    on one whose spike may be chance: ``prerecorded_period_window_share``), nor is a
+    customer whose window mixes several sources (see :func:`_mixes_sources`)."""
     t = thresholds
     # the window's own share first: most windows are far from a spike
     if not _window_peaks(f, t) or _mixes_sources(f) or not _at_period_lengths(f):
+        return None
+    # An account's period can be mostly a campaign its account was taken over for: its
+    # quiet windows before, a few live calls each, land at the message's length by chance
+    # in some of the many (an independent probe's bakery: 2 of 5 answered calls at 27 s).
+    window_share = _share(f.peak_duration_calls, f.long_answered)
+    if _lower_bound(window_share, f.long_answered) < t.prerecorded_period_window_share:
         return None
     share, bound, spike = recording_spike(f.period_peak_duration_calls, f.period_long_answered, t)
     return (share, bound) if spike else None
