@@ -31,6 +31,7 @@ from callwarden.traffic.analyze import (
     ReferenceData,
     _attribute,
     _baselines,
+    _busiest_clients,
     _contexts,
     _day_figures,
     _days_prerecorded,
@@ -814,6 +815,20 @@ def test_a_reseller_whose_window_is_one_clients_calls_is_judged_at_that_client()
     mixed = _attribute(assessed, {}, {("alertnow", start): ("county-oem", 50)})
     assert {a.entity_id: a.severity for a in mixed}["alertnow"] is Severity.HIGH
     assert {a.entity_id: a.severity for a in _attribute(assessed)}["alertnow"] is Severity.HIGH
+
+
+def test_a_customers_busiest_client_per_window() -> None:
+    start, later = datetime(2022, 8, 1), datetime(2022, 8, 2)
+    table = pa.table(
+        {
+            "entity_type": ["sub_account"] * 4 + ["customer", "caller_id"],
+            "entity_id": ["a", "b", "c", "a", "acme", "+12025550123"],
+            "customer_id": ["acme", "acme", "acme", "acme", "acme", "acme"],
+            "window_start": [start, start, start, later, start, start],
+            "calls": [40, 900, 60, 5, 1_000, 5_000],
+        }
+    )
+    assert _busiest_clients(table) == {("acme", start): ("b", 900), ("acme", later): ("a", 5)}
 
 
 def test_a_client_of_a_client_is_named_with_the_reseller_between() -> None:

@@ -1016,16 +1016,20 @@ BUSIEST_CLIENT_SHARE = 0.9
 def _busiest_clients(table: pa.Table) -> dict[tuple[str, datetime], tuple[str, int]]:
     """Per customer and window start (naive UTC, as in the feature table): its
     sub-account with the most calls in the window, and how many."""
-    rows = table.filter(pc.equal(table["entity_type"], EntityType.SUB_ACCOUNT.value))
-    busiest: dict[tuple[str, datetime], tuple[str, int]] = {}
-    for customer, client, start, calls in zip(
-        *(rows[name].to_pylist() for name in ("customer_id", "entity_id", "window_start", "calls")),
-        strict=True,
-    ):
-        key = (customer, start)
-        if key not in busiest or calls > busiest[key][1]:
-            busiest[key] = (client, calls)
-    return busiest
+    keys = ["customer_id", "window_start"]
+    rows = (
+        table.filter(pc.equal(table["entity_type"], EntityType.SUB_ACCOUNT.value))
+        .select([*keys, "entity_id", "calls"])
+        .sort_by([(key, "ascending") for key in keys] + [("calls", "descending")])
+    )
+    # the first row of each customer's window holds its most calls
+    firsts = rows.filter(pa.array(run_starts(rows, keys)))
+    return {
+        (customer, start): (client, calls)
+        for customer, start, client, calls in zip(
+            *(firsts[name].to_pylist() for name in (*keys, "entity_id", "calls")), strict=True
+        )
+    }
 
 
 def _attribute(
