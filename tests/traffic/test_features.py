@@ -460,7 +460,11 @@ def test_reference_joins_flag_calls(tmp_path: Path) -> None:
     connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
     # acme's own granted number on the DNO list too: a stale entry, not spoofing
     register_table(
-        connection, "cw_dno", pa.table({"number": ["+18005550100", "+12025550123"]}), ["number"]
+        connection,
+        "cw_dno",
+        pa.table({"number": ["+18005550100", "+12025550123"]}),
+        ["number"],
+        number_key=True,
     )
     register_consent(
         connection,
@@ -480,6 +484,7 @@ def test_reference_joins_flag_calls(tmp_path: Path) -> None:
         "cw_numbers",
         pa.table({"number": ["+12025550123"], "holder": ["acme"]}),
         ["number", "holder"],
+        number_key=True,
     )
     register_table(connection, "cw_number_holders", pa.table({"holder": ["acme"]}), ["holder"])
     register_table(

@@ -538,7 +538,11 @@ def _register_reference(
     if reference.dno is not None:
         numbers = sorted({entry.number for entry in reference.dno})
         register_table(
-            connection, "cw_dno", pa.table({"number": pa.array(numbers, pa.string())}), ["number"]
+            connection,
+            "cw_dno",
+            pa.table({"number": pa.array(numbers, pa.string())}),
+            ["number"],
+            number_key=True,
         )
     if reference.consent is not None:
         register_consent(connection, reference.consent)
@@ -554,6 +558,7 @@ def _register_reference(
                 }
             ),
             ["number", "holder"],
+            number_key=True,
         )
         holders = sorted({p[1] for p in pairs})
         register_table(

@@ -449,8 +449,7 @@ def enriched_calls_sql(
         # source_parts_sql looks it up once per group (cw_number_holders).
         for alias, holder in (("ns", "c.sub_account"), ("nc", "c.customer_id")):
             joins.append(
-                f"left join (select number, holder, {text_number_key_sql('number')} as number_key "
-                f"from cw_numbers) {alias} on {alias}.number_key = c.caller_key "
+                f"left join cw_numbers {alias} on {alias}.number_key = c.caller_key "
                 f"and {alias}.holder = {holder}"
             )
         not_granted = "ns.number is null and nc.number is null"
@@ -458,10 +457,7 @@ def enriched_calls_sql(
     else:
         ungranted = "0"
     if tables.dno:
-        joins.append(
-            f"left join (select number, {text_number_key_sql('number')} as number_key "
-            "from cw_dno) dno on dno.number_key = c.caller_key"
-        )
+        joins.append("left join cw_dno dno on dno.number_key = c.caller_key")
         # A number the provider's own records grant to the calling account (or the account
         # above it) is that account's line: a DNO entry saying otherwise is stale for it
         # (a reassigned or mislisted number), not evidence of spoofing.
@@ -2403,11 +2399,21 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def register_table(
-    connection: duckdb.DuckDBPyConnection, name: str, table: pa.Table, columns: Sequence[str]
+    connection: duckdb.DuckDBPyConnection,
+    name: str,
+    table: pa.Table,
+    columns: Sequence[str],
+    *,
+    number_key: bool = False,
 ) -> None:
-    """Register an Arrow table as a named relation with exactly ``columns``."""
+    """Register an Arrow table as a named relation with exactly ``columns``; with
+    ``number_key``, also the key of its ``number`` column (:func:`text_number_key_sql`),
+    computed once here: the scans join every call on it (cw_dno, cw_numbers: a provider's
+    lists run to millions of numbers)."""
     connection.register(f"{name}_arrow", table)
-    selected = ", ".join(columns)
+    selected = ", ".join(
+        [*columns, *([f"{text_number_key_sql('number')} as number_key"] if number_key else [])]
+    )
     connection.execute(
         f"create or replace temp table {name} as select {selected} from {name}_arrow"
     )
