@@ -214,12 +214,15 @@ class CallStore:
         if paths:
             # Columns named, so that a "key=value" directory above the root cannot add one.
             # A view cannot take parameters, so the file list is inlined as quoted literals.
-            columns = cdr_select_sql(files_with_number_digits(paths), len(paths))
+            with_digits = files_with_number_digits(paths)
+            columns = cdr_select_sql(with_digits, len(paths))
             files = ", ".join(sql_literal(path) for path in paths)
             view = f"create or replace view {_identifier(name)} as select {columns}, day"
+            # files from before the digits beside newer ones: their columns are matched by name
+            mixed = ", union_by_name = true" if 0 < with_digits < len(paths) else ""
             connection.execute(
                 f"{view} from read_parquet([{files}], hive_partitioning = true, "
-                "hive_types = {'day': DATE}, union_by_name = true)"
+                f"hive_types = {{'day': DATE}}{mixed})"
             )
             return
         columns = ", ".join(
