@@ -385,3 +385,12 @@ def test_files_from_before_the_digits_are_read_with_them_computed(tmp_path: Path
     for caller, caller_digits, called, called_digits in rows:
         assert caller_digits == (int(caller[1:]) if caller.startswith("+") else None)
         assert called_digits == int(called[1:])
+
+
+def test_a_damaged_file_is_named(tmp_path: Path) -> None:
+    store = CallStore(tmp_path / "calls")
+    store.append(calls_for_ids(np.arange(10)).to_batches(), source="a")
+    (damaged,) = store.files()[:1]
+    damaged.write_bytes(b"not parquet")
+    with pytest.raises(StoreError, match=f"{damaged.name}: not a readable Parquet file"):
+        store.connect()

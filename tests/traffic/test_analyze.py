@@ -282,6 +282,9 @@ def test_bad_paths_are_named(tmp_path: Path) -> None:
         cdr_files([tmp_path / "empty"])
     with pytest.raises(InputError, match="no CDR files"):
         connect_cdr_files([])
+    (tmp_path / "calls.parquet").write_text("call_id,start_time\n")
+    with pytest.raises(InputError, match=r"calls\.parquet: not a readable Parquet file"):
+        connect_cdr_files([tmp_path / "calls.parquet"])
 
 
 def test_provider_names_match_rmd_loosely() -> None:

@@ -468,7 +468,14 @@ def files_with_number_digits(paths: Iterable[str | Path]) -> int:
     call store's files since they were added; its older files and other CDR Parquet
     don't). Reads each footer, as DuckDB's ``union_by_name`` does anyway."""
     wanted = set(NUMBER_DIGITS_COLUMNS.values())
-    return sum(1 for path in paths if wanted <= set(pq.read_schema(path).names))
+    found = 0
+    for path in paths:
+        try:
+            names = set(pq.read_schema(path).names)
+        except (OSError, pa.ArrowInvalid) as error:
+            raise StoreError(f"{path}: not a readable Parquet file ({error})") from None
+        found += wanted <= names
+    return found
 
 
 def _conform(batch: pa.RecordBatch, source: str) -> pa.RecordBatch:

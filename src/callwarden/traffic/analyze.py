@@ -38,7 +38,7 @@ from callwarden.calls import (
     with_number_digits,
 )
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
-from callwarden.errors import InputError, ResourceError
+from callwarden.errors import InputError, ResourceError, StoreError
 from callwarden.formats import (
     CONSENT_SCHEMA,
     ReadReport,
@@ -297,7 +297,7 @@ def connect_cdr_files(files: Sequence[Path]) -> duckdb.DuckDBPyConnection:
             "union_by_name = true)"
         )
         connection.execute("select * from calls limit 0")
-    except (duckdb.Error, OSError, pa.ArrowInvalid) as error:
+    except (duckdb.Error, StoreError) as error:
         connection.close()
         raise InputError(
             f"not CDR Parquet files of callwarden's schema ({error})",
