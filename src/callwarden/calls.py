@@ -9,6 +9,8 @@ every analysis pass.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -127,16 +129,25 @@ def with_number_digits(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(arrays, schema=STORED_CDR_SCHEMA)
 
 
+def computed_digits_sql(names: Iterable[str] = NUMBER_DIGITS_COLUMNS.values()) -> list[str]:
+    """``<expression> as <name>`` computing each of the digits columns ``names`` from its
+    number's text (:func:`number_digits_sql`), for a relation that lacks them."""
+    number_of = {digits: number for number, digits in NUMBER_DIGITS_COLUMNS.items()}
+    return [f"{number_digits_sql(number_of[name])} as {name}" for name in names]
+
+
 def cdr_select_sql(files_with_digits: int, files: int) -> str:
     """The select list that reads STORED_CDR_SCHEMA from Parquet files of CDR_SCHEMA of
     which ``files_with_digits`` of ``files`` carry the digits columns: read where every
     file has them, computed where none does, and either per row where some do (DuckDB's
     ``union_by_name`` gives the others nulls)."""
-    derived = {name: number_digits_sql(number) for number, name in NUMBER_DIGITS_COLUMNS.items()}
     if files_with_digits >= files:
         digits = list(NUMBER_DIGITS_COLUMNS.values())
     elif files_with_digits == 0:
-        digits = [f"{sql} as {name}" for name, sql in derived.items()]
+        digits = computed_digits_sql()
     else:
-        digits = [f"coalesce({name}, {sql}) as {name}" for name, sql in derived.items()]
+        digits = [
+            f"coalesce({name}, {number_digits_sql(number)}) as {name}"
+            for number, name in NUMBER_DIGITS_COLUMNS.items()
+        ]
     return ", ".join([*CDR_COLUMNS, *digits])

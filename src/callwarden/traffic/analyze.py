@@ -34,7 +34,7 @@ from callwarden.calls import (
     STATISTICS_CDR_COLUMNS,
     STORED_CDR_SCHEMA,
     cdr_select_sql,
-    number_digits_sql,
+    computed_digits_sql,
     with_number_digits,
 )
 from callwarden.customers import ConsentRecord, Customer, NumberGrant
@@ -506,11 +506,8 @@ def _with_number_digits(connection: duckdb.DuckDBPyConnection, relation: str) ->
     :func:`connect_cdr_files` and the call store do), else a query adding them."""
     found = connection.execute(f"select * from {relation} limit 0").description  # noqa: S608
     columns = {column[0] for column in found}
-    added = ", ".join(
-        f"{number_digits_sql(number)} as {digits}"
-        for number, digits in NUMBER_DIGITS_COLUMNS.items()
-        if digits not in columns
-    )
+    missing = [name for name in NUMBER_DIGITS_COLUMNS.values() if name not in columns]
+    added = ", ".join(computed_digits_sql(missing))
     return f"(select *, {added} from {relation})" if added else relation  # noqa: S608
 
 
