@@ -116,6 +116,19 @@ def analysed(tmp_path: Path):  # type: ignore[no-untyped-def]
     return result, by_entity, ids
 
 
+def test_a_relation_without_the_digits_gives_the_same_alerts(analysed) -> None:  # type: ignore[no-untyped-def]
+    """A caller's own relation of CDR_SCHEMA (no digits columns, as a provider's table
+    might be) is analysed with the digits computed: the same alerts as from the files."""
+    result, _, _ = analysed
+    factory = CallFactory()
+    reference, _ = _network(factory)
+    connection = duckdb.connect()
+    connection.register("provider_calls", factory.table())
+    assert "caller_digits" not in factory.table().schema.names
+    again = analyze_calls(connection, reference, relation="provider_calls")
+    assert [a.to_json() for a in again.alerts] == [a.to_json() for a in result.alerts]
+
+
 def test_campaigns_reach_high_and_legitimate_senders_do_not(analysed) -> None:  # type: ignore[no-untyped-def]
     result, by_entity, _ = analysed
     high = {key for key, alert in by_entity.items() if alert.severity is Severity.HIGH}
