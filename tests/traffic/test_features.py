@@ -33,6 +33,7 @@ from callwarden.traffic.features import (
     with_day_distinct_counts,
     with_day_recording_caller_ids,
     with_recording_caller_ids,
+    with_shared_spike_numbers,
 )
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
 
@@ -201,6 +202,53 @@ def test_a_spoofed_recording_hidden_in_a_carriers_transit_spikes_in_its_calls_no
     # in the band, a number per spoofed call and the few of the unsigned live calls there
     assert 1 <= carrier.weak_band_answered / carrier.weak_band_caller_ids < 1.1
     assert (carrier.peak_band_answered, carrier.peak_caller_ids) == (0, 0)
+
+
+@pytest.mark.parametrize("unit", ["day", "hour"])
+def test_one_message_over_two_carriers_pools_into_one_spike(tmp_path: Path, unit: str) -> None:
+    """Two carriers each hand over part of one unsigned message from a new number per call
+    beside their A-signed live calls: every carrier's window gets the UTC day's pooled spike
+    and its own calls in its band and flanks; asked, a carrier's day gets its numbers there
+    (a number per call) and its A-signed calls apart; a carrier without the message has
+    only live calls in the band."""
+    factory = CallFactory()
+    for carrier, part, hour in (("Atlantic", 300, 15), ("Pacific", 200, 16)):
+        factory.campaign(2000, customer_id=None, upstream_provider=carrier, message_s=None,
+                         answer_rate=0.5, attestation="A", hour=hour)  # fmt: skip
+        spoofed = [factory.random_callee() for _ in range(part)]
+        factory.campaign(part, customer_id=None, upstream_provider=carrier, caller_ids=spoofed,
+                         message_s=31, answer_rate=0.5, attestation=None, hour=hour)  # fmt: skip
+    factory.campaign(2000, customer_id=None, upstream_provider="Clean", message_s=None,
+                     answer_rate=0.5, attestation=None)  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    table = compute_feature_table(connection, unit=unit)
+    kinds = np.asarray(table["entity_type"].to_pylist())
+    carriers = np.flatnonzero(kinds == "upstream_provider")
+    table = with_shared_spike_numbers(connection, table, carriers)
+    found = [f for f in rows_to_features(table, unit) if f.entity_type == "upstream_provider"]
+    by_name = {f.entity_id: f for f in found if f.shared_window_band_answered}
+    assert set(by_name) >= {"Atlantic", "Pacific"}
+    for f in found:
+        # one pooled spike for the day, whichever carrier's window
+        assert f.shared_peak_duration_s is not None
+        assert abs(f.shared_peak_duration_s - 31) <= 2
+        assert f.shared_peak_duration_calls > 150
+        assert f.shared_band_total >= f.shared_peak_duration_calls
+    atlantic, pacific = by_name["Atlantic"], by_name["Pacific"]
+    # about 300 * 0.5 * 0.75 answered calls heard out of Atlantic's part
+    assert 80 < atlantic.shared_band_answered - atlantic.shared_flank_answered / 2 < 160
+    assert atlantic.shared_band_answered == atlantic.shared_window_band_answered
+    # a new number per call, and the A-signed live calls (from one number) counted apart:
+    # no pile among them, the band holding fewer than its two flanks
+    assert atlantic.shared_band_caller_ids == atlantic.shared_band_answered
+    assert 0 < atlantic.shared_vouched_band_answered < atlantic.shared_vouched_flank_answered
+    assert atlantic.shared_vouched_band_caller_ids == 1
+    assert atlantic.shared_under_core_answered > 0
+    assert pacific.shared_band_answered - pacific.shared_flank_answered / 2 > 40
+    # live calls alone: fewer in the band than in its two flanks
+    clean = [f for f in found if f.entity_id == "Clean" and f.shared_band_answered]
+    assert clean
+    assert all(f.shared_band_answered < f.shared_flank_answered for f in clean)
 
 
 def test_an_upstream_providers_hours_count_their_days_recording_numbers(tmp_path: Path) -> None:

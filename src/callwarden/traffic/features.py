@@ -191,6 +191,39 @@ class EntityFeatures:
     day_weak_core_answered: int = 0
     day_weak_under_core_answered: int = 0
     day_weak_over_core_answered: int = 0
+    #: an upstream provider's window: the spike of every carrier's calls not A-attested over
+    #: the window's UTC day, pooled (one message split over several carriers, each handing
+    #: over a part too thin to show in its own calls; see :func:`shared_weak_spikes_sql`):
+    #: its calls beyond its flanks, its length and band, and the pooled calls in its band
+    shared_peak_duration_calls: int = 0
+    shared_peak_duration_s: int | None = None
+    shared_peak_duration_band_s: int | None = None
+    shared_band_total: int = 0
+    #: ... this window's own calls not A-attested in that band and in its two flanks
+    shared_window_band_answered: int = 0
+    shared_window_flank_answered: int = 0
+    #: ... over the window's UTC day, where the pooled spike may be a recording (see
+    #: :func:`with_shared_spike_numbers`): the provider's answered calls not A-attested in
+    #: the band, their calling numbers, the same in its flanks, and in the RISE_BELOW_WIDTH
+    #: seconds under its fullest core (a floor on talk times leaves none there); and the
+    #: band's and flanks' A-attested calls and numbers (a pile in those too, each from a
+    #: number of its own, is the carrier's traffic's: a floor, a billing increment)
+    shared_band_answered: int = 0
+    shared_band_caller_ids: int = 0
+    shared_flank_answered: int = 0
+    shared_flank_caller_ids: int = 0
+    shared_under_core_answered: int = 0
+    shared_vouched_band_answered: int = 0
+    shared_vouched_band_caller_ids: int = 0
+    shared_vouched_flank_answered: int = 0
+    shared_vouched_flank_caller_ids: int = 0
+    #: ... and the same summed over the day's carriers whose part of the spike is theirs
+    #: (see :func:`callwarden.traffic.detectors.carries_shared_part`), and how many they are
+    shared_carriers: int = 0
+    shared_carriers_band_answered: int = 0
+    shared_carriers_band_caller_ids: int = 0
+    shared_carriers_flank_answered: int = 0
+    shared_carriers_flank_caller_ids: int = 0
     #: an account's hour that may be forwarding calls (see :func:`with_day_distinct_counts`):
     #: its UTC day's distinct callees and callee-caller pairs (0: not counted). An hour of
     #: a call-tracking service reaches each client line once or twice, too few to hear the
@@ -883,13 +916,24 @@ _PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
 _DAY_COUNTED = ("calls", "nanp_pairs", "neighbor")
 
 
+#: the columns of cw_shared an entity's row takes (0 or null where it has none)
+_SHARED_COLUMNS = (
+    "coalesce({0}shared_peak_duration_calls, 0) as shared_peak_duration_calls, "
+    "cast({0}shared_peak_duration_s as bigint) as shared_peak_duration_s, "
+    "cast({0}shared_peak_duration_band_s as bigint) as shared_peak_duration_band_s, "
+    "coalesce({0}shared_band_total, 0) as shared_band_total, "
+    "coalesce({0}shared_window_band_answered, 0) as shared_window_band_answered, "
+    "coalesce({0}shared_window_flank_answered, 0) as shared_window_flank_answered"
+)
+
+
 def entity_features_sql(unit: str) -> str:
     """Roll the scans' small results up to entities and attach the per-minute peak, the
     duration peak, (``day_peak_duration_calls``) the duration peak of the window's UTC day
     and the entity's figures over the whole period (``period_*``). Runs on the temp tables
     cw_sources, cw_minutes, cw_source_keys, cw_peaks, cw_period_peaks, cw_siblings,
-    cw_period_siblings, cw_weak_peaks and, for windows shorter than a day, cw_day_peaks and
-    cw_day_weak_peaks (see
+    cw_period_siblings, cw_weak_peaks, cw_shared and, for windows shorter than a day,
+    cw_day_peaks and cw_day_weak_peaks (see
     :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
@@ -967,7 +1011,8 @@ def entity_features_sql(unit: str) -> str:
                {period_siblings},
                coalesce(w.weak_long_answered, 0) as weak_long_answered,
                coalesce(w.weak_peak_duration_calls, 0) as weak_peak_duration_calls,
-               w.weak_peak_duration_s, w.weak_peak_duration_band_s, w.weak_peak_beyond_calls
+               w.weak_peak_duration_s, w.weak_peak_duration_band_s, w.weak_peak_beyond_calls,
+               {_SHARED_COLUMNS.format("s.")}
         from entities e
         left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
         left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
@@ -980,6 +1025,8 @@ def entity_features_sql(unit: str) -> str:
              and ps.customer_id = e.customer_id and ps.sub_account = e.entity_id
         left join cw_weak_peaks w on e.entity_type = 'upstream_provider'
              and w.upstream_provider = e.entity_id and w.window_start = e.window_start
+        left join cw_shared s on e.entity_type = 'upstream_provider'
+             and s.upstream_provider = e.entity_id and s.window_start = e.window_start
         {day_join}
     """
 
@@ -1198,6 +1245,70 @@ def _carrier_weak_spikes(connection: duckdb.DuckDBPyConnection, hist: str, into:
         """
     )
     connection.execute(f"drop table {into}_spikes")
+
+
+def _shared_weak_spikes(connection: duckdb.DuckDBPyConnection, unit: str) -> None:
+    """The temp table cw_shared: per upstream provider's window of cw_hist with calls not
+    A-attested, the pooled spike of the window's UTC day (``shared_*`` of
+    :class:`EntityFeatures`, see :func:`shared_weak_spikes_sql`)."""
+    day = _floor_us("window_us", "day")
+    pooled = _peaks_table(
+        connection.sql(
+            f"select {day} as window_us, duration_s, sum(weak_calls) as n from cw_hist "
+            "where weak_calls > 0 group by all order by window_us, duration_s"
+        ).to_arrow_table(),
+        ("window_us",),
+    )
+    register_table(connection, "cw_shared_peaks", pooled, ["window_us", *_PEAKS])
+    del pooled
+    connection.execute(f"create or replace temp table cw_shared as {shared_weak_spikes_sql(unit)}")
+    connection.execute("drop table cw_shared_peaks")
+
+
+def shared_weak_spikes_sql(unit: str) -> str:
+    """Per upstream provider's window with calls not A-attested whose UTC day has a spike
+    in every carrier's such calls pooled (temp table cw_shared_peaks, by UTC day): that
+    spike, the pooled calls in its band, and the window's own calls in the band and in its
+    two flanks (each as wide as the band, as :func:`duration_peaks` takes them), from
+    cw_hist and cw_source_keys.
+
+    A campaign spoofing numbers sends its message through whichever carriers take it: split
+    over four, each part is a fifth to a third of the message among the carrier's own
+    callers, and may not stand out of that carrier's histogram alone, while the pooled
+    histogram shows it. Which carriers' parts are theirs is judged on their numbers (see
+    :func:`with_shared_spike_numbers`)."""
+    _check_unit(unit)
+    band = (
+        "h.duration_s between p.peak_duration_s - p.peak_duration_band_s "
+        "and p.peak_duration_s + p.peak_duration_band_s"
+    )
+    flanks = (
+        "h.duration_s between p.peak_duration_s - 3 * p.peak_duration_band_s - 1 "
+        "and p.peak_duration_s + 3 * p.peak_duration_band_s + 1 and not (" + band + ")"
+    )
+    return f"""
+        with windows as (
+            select k.upstream_provider, h.window_us, p.window_us as day_us,
+                   coalesce(sum(h.weak_calls) filter (where {band}), 0) as band_answered,
+                   coalesce(sum(h.weak_calls) filter (where {flanks}), 0) as flank_answered
+            from cw_hist h
+            join cw_source_keys k on k.source_key = h.source_key and k.customer_id is null
+            join cw_shared_peaks p on p.window_us = {_floor_us("h.window_us", "day")}
+            where h.weak_calls > 0
+            group by k.upstream_provider, h.window_us, p.window_us
+        ),
+        days as (select day_us, sum(band_answered) as band_total from windows group by day_us)
+        select w.upstream_provider, {_TIMESTAMP_OF_US.format("w.window_us")} as window_start,
+               p.peak_duration_calls as shared_peak_duration_calls,
+               p.peak_duration_s as shared_peak_duration_s,
+               p.peak_duration_band_s as shared_peak_duration_band_s,
+               d.band_total as shared_band_total,
+               w.band_answered as shared_window_band_answered,
+               w.flank_answered as shared_window_flank_answered
+        from windows w
+        join cw_shared_peaks p on p.window_us = w.day_us
+        join days d on d.day_us = w.day_us
+    """
 
 
 class DurationPeaks(NamedTuple):
@@ -1536,7 +1647,10 @@ def caller_id_entities_sql() -> str:
         "0 as day_weak_long_answered, 0 as day_weak_peak_duration_calls, "
         "cast(null as bigint) as day_weak_peak_duration_s, "
         "cast(null as bigint) as day_weak_peak_duration_band_s, "
-        "cast(null as bigint) as day_weak_peak_beyond_calls "
+        "cast(null as bigint) as day_weak_peak_beyond_calls, "
+        "0 as shared_peak_duration_calls, cast(null as bigint) as shared_peak_duration_s, "
+        "cast(null as bigint) as shared_peak_duration_band_s, 0 as shared_band_total, "
+        "0 as shared_window_band_answered, 0 as shared_window_flank_answered "
         "from cw_caller_ids"
     )
 
@@ -1596,6 +1710,8 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
                 "day_weak_peak_duration_s",
                 "day_weak_peak_duration_band_s",
                 "day_weak_peak_beyond_calls",
+                "shared_peak_duration_s",
+                "shared_peak_duration_band_s",
             )
         },
         "sample_call_ids": sample_ids,
@@ -1760,6 +1876,7 @@ def compute_feature_table(
         connection.execute(f"drop table {name}")
     _entity_spikes(connection, "cw_hist", "cw_peaks")
     _carrier_weak_spikes(connection, "cw_hist", "cw_weak_peaks")
+    _shared_weak_spikes(connection, unit)
     connection.execute(f"create or replace temp table cw_siblings as {siblings_sql()}")
     if unit != "day":
         # A recording is a practice, judged over the UTC day too: an hour of a small
@@ -1909,6 +2026,101 @@ def with_day_recording_caller_ids(
         whole_names=("day_band_answered", "day_band_caller_ids"),
         weak_prefix="day_weak_",
     )
+
+
+#: the EntityFeatures fields an upstream provider's window gets from :class:`BandNumbers` at
+#: its UTC day's pooled spike (see :func:`with_shared_spike_numbers`)
+SHARED_BAND_FIELDS = (
+    "shared_band_answered",
+    "shared_band_caller_ids",
+    "shared_flank_answered",
+    "shared_flank_caller_ids",
+    "shared_under_core_answered",
+    "shared_vouched_band_answered",
+    "shared_vouched_band_caller_ids",
+    "shared_vouched_flank_answered",
+    "shared_vouched_flank_caller_ids",
+)
+
+
+def with_shared_spike_numbers(
+    connection: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    rows: np.ndarray,
+    *,
+    relation: str = "calls",
+) -> pa.Table:
+    """``table`` with the :data:`SHARED_BAND_FIELDS` filled in at ``rows`` (upstream
+    providers' windows whose UTC day's pooled spike may be a recording, see
+    :func:`shared_weak_spikes_sql`): the provider's answered calls not A-attested in the
+    band of that spike over the whole day, their calling numbers, the same in its flanks
+    and under its fullest core; one count per provider and day, whichever of its windows
+    ask, in one scan (none when no row asks); 0 elsewhere."""
+    rows = np.asarray(rows, np.int64)
+    if not rows.size:
+        for name in SHARED_BAND_FIELDS:
+            table = table.append_column(name, pa.array(np.zeros(table.num_rows, np.int64)))
+        return table
+    asked = _carriers_rows(table, rows)
+    day = pc.floor_temporal(asked["window_start"], unit="day")
+    days = pa.table(
+        {
+            "upstream_provider": asked["entity_id"],
+            "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
+            "centre_s": pc.fill_null(asked["shared_peak_duration_s"], 0),
+            "band_s": pc.fill_null(asked["shared_peak_duration_band_s"], 0),
+        }
+    )
+    unique = days.group_by(days.column_names, use_threads=False).aggregate([])
+    # each band twice: its calls not A-attested, then its A-attested ones
+    twice = pa.concat_tables([unique, unique])
+    weak = np.arange(twice.num_rows) < unique.num_rows
+    numbers = _band_caller_ids(
+        connection,
+        upstream_provider=twice["upstream_provider"],
+        window_us=twice["window_us"],
+        centre_s=twice["centre_s"].to_numpy().astype(np.int64),
+        band_s=twice["band_s"].to_numpy().astype(np.int64),
+        weak_only=weak,
+        vouched_only=~weak,
+        unit="day",
+        relation=relation,
+    )
+    figures = [
+        *(
+            figure[weak]
+            for figure in (
+                numbers.answered,
+                numbers.caller_ids,
+                numbers.flank_answered,
+                numbers.flank_caller_ids,
+                numbers.under_core_answered,
+            )
+        ),
+        *(
+            figure[~weak]
+            for figure in (
+                numbers.answered,
+                numbers.caller_ids,
+                numbers.flank_answered,
+                numbers.flank_caller_ids,
+            )
+        ),
+    ]
+    counted = unique
+    for name, counts in zip(SHARED_BAND_FIELDS, figures, strict=True):
+        counted = counted.append_column(name, pa.array(counts, pa.int64()))
+    found = (
+        days.append_column("row", pa.array(rows, pa.int64()))
+        .join(counted, days.column_names)
+        .sort_by("row")
+    )
+    at = found["row"].to_numpy()
+    for name in SHARED_BAND_FIELDS:
+        column = np.zeros(table.num_rows, np.int64)
+        column[at] = found[name].to_numpy()
+        table = table.append_column(name, pa.array(column))
+    return table
 
 
 def _asked_rows(rows: np.ndarray, weak_rows: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
@@ -2220,9 +2432,11 @@ def _band_caller_ids(
     weak_only: np.ndarray,
     unit: str,
     relation: str,
+    vouched_only: np.ndarray | None = None,
 ) -> BandNumbers:
     """For each band (an upstream provider's window of ``unit``, durations ``centre_s`` +-
-    ``band_s``; of its calls not A-attested only where ``weak_only``): its
+    ``band_s``; of its calls not A-attested only where ``weak_only``, of its A-attested
+    calls only where ``vouched_only``): its
     answered calls and their distinct calling numbers, the same in its flanks, and its core
     (see :class:`BandNumbers`), in one scan of ``relation`` (none when there is no band)."""
     found_columns = BandNumbers._fields
@@ -2236,6 +2450,9 @@ def _band_caller_ids(
             {
                 "band": pa.array(np.arange(len(centre_s)), pa.int64()),
                 "weak_only": pa.array(weak_only),
+                "vouched_only": pa.array(
+                    np.zeros(len(centre_s), dtype=bool) if vouched_only is None else vouched_only
+                ),
                 "upstream_provider": upstream_provider,
                 "window_us": window_us,
                 "centre_s": pa.array(centre_s),
@@ -2260,6 +2477,7 @@ def _band_caller_ids(
               and c.window_us = b.window_us
             where c.answered = 1 and c.duration_s between b.flank_low_s and b.flank_high_s
               and (not b.weak_only or c.unvouched = 1)
+              and (not b.vouched_only or c.unvouched = 0)
             group by b.band, c.duration_s, c.caller_id
             """
         )
@@ -2389,6 +2607,8 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_hist_day",
         "cw_day_peaks",
         "cw_day_weak_peaks",
+        "cw_shared",
+        "cw_shared_peaks",
         "cw_hist_period",
         "cw_period_peaks",
         "cw_siblings",
