@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -51,6 +52,7 @@ from callwarden.traffic.detectors import Assessment, EntityContext, Evidence, Fi
 from callwarden.traffic.explain import explain_alert, summarise_sources
 from callwarden.traffic.features import EntityFeatures
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
+from tests.traffic.probe_shapes import ProbeNetwork
 
 
 def _network(factory: CallFactory) -> tuple[ReferenceData, dict[str, list[str]]]:
@@ -262,6 +264,77 @@ def test_a_spoofed_flood_through_a_registered_carrier_is_named(tmp_path: Path) -
     assert gateway.evidence["peak_calls_per_caller_id"] == pytest.approx(1.0)
     honest = by_entity.get(("upstream_provider", "Honest Transit LLC"))
     assert honest is None or honest.severity is not Severity.HIGH
+
+
+def _split_message_network(seed: int) -> ProbeNetwork:
+    """Three carriers filed in the RMD each carrying 1,500 calls a day of their own
+    (person-to-person, a fifth unsigned) and a part of one unsigned message spoofed in the
+    callee's area code (1,800 calls a day in all), the first also an A-signed pharmacy
+    reminder of nearly its length; beside two carriers carrying a school's B-signed alerts
+    from three numbers at the same length, and two whose talk times have a floor (every
+    call under 20 s counted as 20, refusals up to 19 s), in their A-signed calls as much
+    as in the others."""
+    network = ProbeNetwork(seed)
+    mixed = {"A": 0.5, "B": 0.2, "C": 0.1, None: 0.2}
+
+    def carrier(name: str, campaign: bool, floor: bool = False) -> None:
+        network.rmd.append(RmdFiling(f"09{len(network.rmd):02d}", name))
+        network.campaign["upstream_provider", name] = campaign
+        talk = (
+            network.live_mix(0.2, (2, 20), 170)
+            if floor
+            else network.live_mix(0.2, (2, 15), 170, talk_from=12)
+        )
+        network.local_calls(1500, customer=None, upstream=name, choice="new", durations=talk,
+                            answered=0.5, hours=(7, 22), attestation=mixed)  # fmt: skip
+
+    for name, part in (("Keystone Voice", 400), ("Blue Ridge", 600), ("Harbor Point", 800)):
+        carrier(name, True)
+        network.local_calls(part, customer=None, upstream=name, choice="spoof_npa",
+                            durations=network.recording(27, hang_ups=0.5), answered=0.3,
+                            hours=(9, 19), attestation=None)  # fmt: skip
+    network.local_calls(600, customer=None, upstream="Keystone Voice", callers=network.numbers(20),
+                        durations=network.recording(29, hang_ups=0.12, voicemail=0.3),
+                        answered=0.55, hours=(10, 19), attestation="A")  # fmt: skip
+    school = network.numbers(3)
+    for name in ("Lakeshore Carrier", "Summit Transit"):
+        carrier(name, False)
+        network.local_calls(500, customer=None, upstream=name, callers=school,
+                            durations=network.recording(27, hang_ups=0.1, voicemail=0.3),
+                            answered=0.55, hours=(9, 11), attestation="B")  # fmt: skip
+    for name in ("Floor Carrier East", "Floor Carrier West"):
+        carrier(name, False, floor=True)
+    return network
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_one_message_split_over_carriers_is_high_at_each_carrying_it(
+    tmp_path: Path, seed: int
+) -> None:
+    """Each carrier's part (60-120 calls heard out a day) is thin beside its own callers'
+    calls not A-attested, and the first one's signed reminders pile at nearly its length;
+    pooled over the carriers, one message from a new number per call."""
+    network = _split_message_network(seed)
+    path = tmp_path / "calls.parquet"
+    pq.write_table(network.table(), path)
+    result = analyze_calls(connect_cdr_files([path]), network.reference())
+    carriers = [a for a in result.alerts if a.entity_type is EntityType.UPSTREAM_PROVIDER]
+    # the three full days (the calls of the callees' evenings spill into a fourth UTC day)
+    days = sorted({a.window_start for a in carriers})[:3]
+    for (_, name), campaign in network.campaign.items():
+        high_days = {a.window_start for a in carriers if a.entity_id == name and
+                     a.severity is Severity.HIGH}  # fmt: skip
+        if campaign:
+            assert set(days) <= high_days, name
+        else:
+            assert high_days == set(), name
+    keystone = next(a for a in carriers if a.entity_id == "Keystone Voice"
+                    and a.window_start == days[0])  # fmt: skip
+    assert keystone.evidence["shared_peak_carriers"] == 3
+    assert keystone.evidence["shared_peak_duration_s"] == pytest.approx(27, abs=4)
+    rotation = next(r for r in keystone.reasons if r.code is ReasonCode.CALLER_ID_ROTATION)
+    assert "3 carriers" in rotation.detail
+    assert rotation.value <= 1.5
 
 
 def test_csv_files_are_read_through_the_cdr_reader(tmp_path: Path) -> None:

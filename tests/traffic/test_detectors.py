@@ -91,6 +91,19 @@ def features(**values: object) -> EntityFeatures:
         day_weak_peak_duration_s=40,
         day_weak_band_answered=80,
         day_weak_band_caller_ids=80,
+        # ... and one carrier's part of a spike pooled over carriers: one away from a message
+        # split over several (see _part_of_a_split_message)
+        shared_peak_duration_calls=100,
+        shared_peak_duration_s=40,
+        shared_peak_duration_band_s=4,
+        shared_band_total=150,
+        shared_window_band_answered=80,
+        shared_band_answered=80,
+        shared_band_caller_ids=80,
+        shared_under_core_answered=10,
+        shared_carriers=1,
+        shared_carriers_band_answered=80,
+        shared_carriers_band_caller_ids=80,
         sample_call_ids={"any": "c-1"},
     )
     return replace(base, **values)  # type: ignore[arg-type]
@@ -735,6 +748,66 @@ def test_a_spikes_own_numbers_are_its_bands_less_the_live_calls_its_flanks_predi
     )
 
 
+def _part_of_a_split_message(**values: object) -> EntityFeatures:
+    """A carrier's day carrying 70 of the calls of one unsigned message that three
+    carriers hand over (230 beyond their flanks, from 226 numbers), among 1,500 calls of
+    its own: its calls not A-attested show no spike there of their own (a signed message
+    of nearly that length piles in its calls at large)."""
+    return features(
+        entity_type="upstream_provider", entity_id="Keystone", customer_id="", calls=2_000,
+        answered=900, long_answered=800, peak_duration_calls=120, peak_duration_s=29,
+        caller_ids=1_900, callees=1_990, callee_blocks=1_980, callee_caller_pairs=1_990,
+        weak_attestation=900, weak_long_answered=400, weak_peak_duration_calls=0,
+        shared_peak_duration_calls=230, shared_peak_duration_s=27,
+        shared_peak_duration_band_s=4, shared_band_total=300, shared_window_band_answered=84,
+        shared_window_flank_answered=28, shared_band_answered=84, shared_band_caller_ids=84,
+        shared_flank_answered=28, shared_flank_caller_ids=28, shared_under_core_answered=12,
+        shared_vouched_band_answered=230, shared_vouched_band_caller_ids=40,
+        shared_vouched_flank_answered=30, shared_vouched_flank_caller_ids=30,
+        shared_carriers=3, shared_carriers_band_answered=280, shared_carriers_band_caller_ids=276,
+        shared_carriers_flank_answered=100, shared_carriers_flank_caller_ids=100, **values,
+    )  # fmt: skip
+
+
+def test_a_message_split_over_carriers_is_rotation_at_each_carrying_it() -> None:
+    """Each carrier's part of one spoofed message is thin (70 calls from 70 numbers, 50 of
+    each needed alone), the message over the carriers is not: rotation at each, pointing at
+    the others. Not when this carrier's part does not stand out of its own flanks, comes
+    from a sender's few numbers, sits on a floor of its talk times, piles in its A-signed
+    calls from fresh numbers alike (its traffic's), or when one carrier alone carries the
+    pooled spike or the pooled spike is no message."""
+    rmd = EntityContext(in_rmd=True)
+    part = _part_of_a_split_message()
+    assessment = assess(part, rmd)
+    found = {f.code: f for f in assessment.findings}
+    rotation = found[ReasonCode.CALLER_ID_ROTATION]
+    assert rotation.evidence is Evidence.ILLEGAL
+    assert rotation.value == pytest.approx(230 / 226)
+    assert "3 carriers" in rotation.detail
+    assert "70 of them from 70 numbers" in found[ReasonCode.PRERECORDED_PATTERN].detail
+    assert assessment.severity is Severity.HIGH
+    assert_may_find_lets_through(part, rmd)
+    quiet = {ReasonCode.CALLER_ID_ROTATION, ReasonCode.PRERECORDED_PATTERN}
+    for innocent in (
+        replace(part, shared_band_answered=30, shared_band_caller_ids=30),  # no part of its own
+        replace(part, shared_band_caller_ids=20, shared_flank_caller_ids=14),  # a few numbers
+        replace(part, shared_under_core_answered=0),  # a floor: nothing ends under it
+        # its A-signed calls pile there too, each from a new number: its traffic's
+        replace(part, shared_vouched_band_caller_ids=228),
+        replace(part, shared_carriers=1),  # one carrier: judged on its own spike
+        replace(part, shared_peak_duration_calls=60),  # a fifth of the pooled band
+        replace(part, shared_peak_duration_s=12),  # by the quick refusals
+        replace(part, shared_carriers_band_caller_ids=80),  # from the sender's 30 numbers
+    ):
+        assert not quiet & codes(innocent, rmd), innocent
+    # an hour of the day takes it when the hour's own calls show some of it
+    hour = replace(part, window_end=DAY + timedelta(hours=1), shared_window_band_answered=8,
+                   shared_window_flank_answered=4)  # fmt: skip
+    assert ReasonCode.CALLER_ID_ROTATION in codes(hour, rmd)
+    assert_may_find_lets_through(hour, rmd)
+    assert not quiet & codes(replace(hour, shared_window_band_answered=2), rmd)
+
+
 def test_a_carriers_hour_takes_its_days_recording_numbers() -> None:
     """An hour of a spoofed flood holds 30 answered calls, too few for a spike of its own
     beyond chance; its day's 600 come from a new number each."""
@@ -987,7 +1060,9 @@ _COUNTED = (
     "day_weak_band_answered", "day_weak_band_caller_ids",
     "band_consent_known", "band_no_consent", "period_band_consent_known",
     "period_band_no_consent", "day_calls", "day_nanp_pairs", "day_neighbor", "day_caller_ids",
-    "cancelled",
+    "cancelled", "shared_peak_duration_calls", "shared_band_total", "shared_band_answered",
+    "shared_band_caller_ids", "shared_window_band_answered", "shared_vouched_band_caller_ids",
+    "shared_carriers", "shared_carriers_band_answered", "shared_carriers_band_caller_ids",
 )  # fmt: skip
 
 
@@ -1073,6 +1148,14 @@ def assert_may_find_lets_through(
     calls=900,
     entity_type="upstream_provider",
     hourly=False,
+    context=EntityContext(),
+)
+# a carrier's part of one message split over two carriers
+@example(
+    counts={"shared_carriers": 2},
+    calls=900,
+    entity_type="upstream_provider",
+    hourly=True,
     context=EntityContext(),
 )
 # a quiet hour (under the volume an hour is judged by) of a carrier whose day plays a

@@ -64,9 +64,11 @@ from callwarden.traffic.detectors import (
     RECORDING_COLUMNS,
     Assessment,
     EntityContext,
+    SharedPart,
     Thresholds,
     assess,
     callee_clustering,
+    carries_shared_part,
     consent_may_rest_on_live_calls,
     may_be_a_recording,
     may_be_forwarding,
@@ -78,6 +80,7 @@ from callwarden.traffic.detectors import (
 from callwarden.traffic.features import (
     CALL_SCANS,
     DEFAULT_SKETCH_MEMORY,
+    SHARED_BAND_FIELDS,
     EntityFeatures,
     ReferenceTables,
     callee_time_zone_table,
@@ -92,6 +95,7 @@ from callwarden.traffic.features import (
     with_day_distinct_counts,
     with_day_recording_caller_ids,
     with_recording_caller_ids,
+    with_shared_spike_numbers,
 )
 
 _T = TypeVar("_T")
@@ -446,6 +450,13 @@ def _analyze_calls(
         table = with_day_recording_caller_ids(
             connection, table, *_carrier_hours_of_a_recording(table, options), relation=relation
         )
+        table = with_shared_spike_numbers(
+            connection,
+            table,
+            _carriers_whose_days_share_a_spike(table, options.thresholds),
+            relation=relation,
+        )
+        table = _with_shared_carriers(table, options.thresholds)
         table = with_band_consent(
             connection,
             table,
@@ -668,6 +679,57 @@ def _carrier_spike_may_count(
         calls = np.asarray(columns["peak_duration_calls"], np.float64)
         spike |= calls >= thresholds.carrier_spike_min_calls
     return spike
+
+
+def _carriers_whose_days_share_a_spike(table: pa.Table, thresholds: Thresholds) -> np.ndarray:
+    """The rows of upstream providers' windows whose UTC day's spike of every carrier's
+    calls not A-attested, pooled, may be a recording: carrier_spike_min_calls beyond its
+    flanks and a quarter of its band (detectors._shared_spike)."""
+    carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
+    pooled = table["shared_peak_duration_calls"].to_numpy()
+    total = table["shared_band_total"].to_numpy()
+    t = thresholds
+    return np.flatnonzero(
+        carrier
+        & (pooled >= t.carrier_spike_min_calls)
+        & (pooled >= t.carrier_spike_min_band_share * total)
+    )
+
+
+#: what :func:`_with_shared_carriers` sums over the carriers carrying a part of a day's
+#: pooled spike, as ``shared_carriers_<name>``
+_SHARED_SUMMED = ("band_answered", "band_caller_ids", "flank_answered", "flank_caller_ids")
+
+
+def _with_shared_carriers(table: pa.Table, thresholds: Thresholds) -> pa.Table:
+    """``table`` with ``shared_carriers`` and ``shared_carriers_<figure>`` (of
+    _SHARED_SUMMED) on every upstream provider's window: over the carriers whose UTC day
+    carries a part of that day's pooled spike of their calls not A-attested (by
+    detectors.carries_shared_part on the day's figures of with_shared_spike_numbers), how
+    many they are and their figures summed (each carrier's day once)."""
+    answered = table["shared_band_answered"].to_numpy()
+    rows = np.flatnonzero(answered > 0)
+    figures = {name: table[name].to_numpy() for name in SHARED_BAND_FIELDS}
+    provider = table["entity_id"].to_numpy(zero_copy_only=False)
+    starts = table["window_start"].to_pylist()
+    parts: dict[date, dict[str, SharedPart]] = defaultdict(dict)
+    for row in rows:
+        own = SharedPart(*(int(figures[name][row]) for name in SHARED_BAND_FIELDS))
+        if carries_shared_part(own, thresholds):
+            parts[starts[row].date()][str(provider[row])] = own
+    sums = {name: np.zeros(table.num_rows, np.int64) for name in ("", *_SHARED_SUMMED)}
+    for row in rows:
+        carried = parts.get(starts[row].date())
+        if not carried:
+            continue
+        sums[""][row] = len(carried)
+        for index, name in enumerate(_SHARED_SUMMED):
+            sums[name][row] = sum(own[index] for own in carried.values())
+    for name, column in sums.items():
+        table = table.append_column(
+            f"shared_carriers_{name}" if name else "shared_carriers", pa.array(column)
+        )
+    return table
 
 
 def _accounts_whose_consent_may_rest_on_live_calls(
@@ -1200,6 +1262,32 @@ def _own_numbers_figures(f: EntityFeatures, spike: str) -> dict[str, float | Non
     }
 
 
+def _shared_figures(f: EntityFeatures) -> dict[str, float | int | None]:
+    """``shared_peak_*`` of an upstream provider's window: its UTC day's spike in every
+    carrier's calls not A-attested pooled (its length and share of its band), and where
+    its day's calls there were counted, its own calls and numbers in it and those of the
+    carriers carrying a part of it (net of the live calls their flanks predict; null
+    elsewhere)."""
+    figures: dict[str, float | int | None] = {
+        "shared_peak_duration_s": f.shared_peak_duration_s,
+        "shared_peak_duration_share": (
+            f.shared_peak_duration_calls / f.shared_band_total if f.shared_band_total else None
+        ),
+        "shared_peak_own_calls": None,
+        "shared_peak_own_caller_ids": None,
+        "shared_peak_carriers": f.shared_carriers or None,
+        "shared_peak_carriers_calls": None,
+        "shared_peak_carriers_caller_ids": None,
+    }
+    if f.shared_band_answered:
+        own = spike_own_numbers(f, "shared")
+        figures["shared_peak_own_calls"], figures["shared_peak_own_caller_ids"] = own
+    if f.shared_carriers:
+        carriers = spike_own_numbers(f, "shared_carriers")
+        figures["shared_peak_carriers_calls"], figures["shared_peak_carriers_caller_ids"] = carriers
+    return figures
+
+
 def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
     """The figures behind the reasons, named for an analyst."""
 
@@ -1248,6 +1336,9 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
             f.day_weak_band_answered, f.day_weak_band_caller_ids
         ),
         **_own_numbers_figures(f, "day_weak"),
+        # ... and the spike of every carrier's calls not A-attested pooled over its UTC day
+        # (one message split over carriers), with its own part of it and the carriers'
+        **_shared_figures(f),
         "distinct_callees": f.callees,
         "distinct_caller_ids": f.caller_ids,
         "calls_per_caller_id": share(f.calls, f.caller_ids),

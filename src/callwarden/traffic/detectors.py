@@ -119,6 +119,20 @@ class Thresholds:
     #: flanks predict in its band (see _spike_numbers)
     carrier_spike_min_calls: int = 50
     carrier_spike_min_band_share: float = 0.25
+    #: ... and a spike of every carrier's calls not A-attested pooled over a UTC day (one
+    #: message split over carriers, see carries_shared_part) counts for a carrier whose
+    #: part of it stands this many standard errors above its flanks over the day, with
+    #: shared_min_carriers or more such carriers; an hour of it, when its own calls in the
+    #: band stand shared_hour_part_z above their flanks
+    shared_part_z: float = 3.0
+    shared_min_carriers: int = 2
+    shared_hour_part_z: float = 1.0
+    #: ... unless its A-attested calls pile there too, each from a number of its own, by
+    #: shared_traffic_pile_z standard errors and at shared_traffic_pile_rate or more of the
+    #: rate (calls beyond the flanks per call in them) its other calls pile at: a pile in
+    #: all its traffic alike (a floor on talk times, a billing increment)
+    shared_traffic_pile_z: float = 1.0
+    shared_traffic_pile_rate: float = 0.25
     no_consent_share: float = 0.2
     outside_hours_share: float = 0.1
     outside_hours_min_calls: int = 10
@@ -671,9 +685,11 @@ def _carrier_spike(
 
 def spike_own_numbers(f: EntityFeatures, spike: str) -> tuple[float, float]:
     """The answered calls of an upstream provider's spike in its calls not A-attested
-    (``spike`` "weak", or "day_weak" for its UTC day's) and the calling numbers they came
-    from, net of the live calls its flanks predict in its band: half the flanks' calls and
-    half their numbers (each flank is as wide as the band)."""
+    (``spike`` "weak", "day_weak" for its UTC day's, "shared" for its part of the day's
+    spike pooled over carriers, "shared_carriers" for the parts of every carrier carrying
+    one) and the calling numbers they came from, net of the live calls its flanks predict
+    in its band: half the flanks' calls and half their numbers (each flank is as wide as
+    the band)."""
     band, numbers = getattr(f, f"{spike}_band_answered"), getattr(f, f"{spike}_band_caller_ids")
     flank = getattr(f, f"{spike}_flank_answered")
     flank_numbers = getattr(f, f"{spike}_flank_caller_ids")
@@ -720,6 +736,149 @@ def _at_the_days_weak_length(f: EntityFeatures) -> bool:
         return False
     width = max(_band(f.weak_peak_duration_band_s), _band(f.day_weak_peak_duration_band_s))
     return abs(hour - day) <= width
+
+
+def part_stands_out(band: float, flank: float, z: float) -> bool:
+    """Whether ``band`` calls stand ``z`` standard errors above the half of ``flank`` (two
+    flanks as wide as the band) that a smooth distribution puts in the band (Poisson
+    counts: the excess's variance is band + flank / 4)."""
+    excess = band - flank / 2
+    return excess > 0 and excess >= z * math.sqrt(band + flank / 4)
+
+
+def _fresh_pile(
+    band: int, band_numbers: int, flank: int, flank_numbers: int, t: Thresholds
+) -> bool:
+    """Whether ``band`` answered calls (from ``band_numbers`` calling numbers) pile above
+    what their two flanks (``flank`` calls from ``flank_numbers``) predict, by
+    shared_part_z standard errors and a quarter or more of the band
+    (carrier_spike_min_band_share, as a carrier's own spike must), each from a number of
+    its own net of the flanks' (recording_max_calls_per_caller_id)."""
+    if not part_stands_out(band, flank, t.shared_part_z):
+        return False
+    own_calls, own_numbers = band - flank / 2, band_numbers - flank_numbers / 2
+    return (
+        own_calls >= t.carrier_spike_min_band_share * band
+        and own_numbers > 0
+        and own_calls / own_numbers <= t.recording_max_calls_per_caller_id
+    )
+
+
+class SharedPart(NamedTuple):
+    """An upstream provider's day at the day's spike pooled over every carrier's calls not
+    A-attested (features.with_shared_spike_numbers; features.SHARED_BAND_FIELDS, in
+    order): its answered calls not A-attested in the band and their calling numbers, the
+    same in its flanks, in the RISE_BELOW_WIDTH seconds under the fullest core, and its
+    A-attested calls and numbers in the band and the flanks."""
+
+    band: int
+    band_numbers: int
+    flank: int
+    flank_numbers: int
+    under_core: int
+    vouched_band: int
+    vouched_band_numbers: int
+    vouched_flank: int
+    vouched_flank_numbers: int
+
+    @classmethod
+    def of(cls, f: EntityFeatures) -> SharedPart:
+        return cls(
+            f.shared_band_answered,
+            f.shared_band_caller_ids,
+            f.shared_flank_answered,
+            f.shared_flank_caller_ids,
+            f.shared_under_core_answered,
+            f.shared_vouched_band_answered,
+            f.shared_vouched_band_caller_ids,
+            f.shared_vouched_flank_answered,
+            f.shared_vouched_flank_caller_ids,
+        )
+
+
+def carries_shared_part(part: SharedPart, t: Thresholds = DEFAULT_THRESHOLDS) -> bool:
+    """Whether an upstream provider's day carries its own part of the day's spike pooled
+    over every carrier's calls not A-attested: its answered calls not A-attested in the
+    band pile above its flanks, each from a number of its own (:func:`_fresh_pile`); calls
+    end under the fullest core (a floor on the carrier's talk times leaves none there);
+    and its A-attested calls do not pile there the same way
+    (:func:`_piles_in_all_its_traffic`). A pile in every kind of the carrier's calls alike
+    is its traffic's, not one sender's message: a spoofer's calls carry no A attestation
+    (ATIS-1000074), and a legitimate signed message at the same length comes from its
+    sender's few numbers."""
+    p = part
+    return (
+        _fresh_pile(p.band, p.band_numbers, p.flank, p.flank_numbers, t)
+        and p.under_core > 0
+        and not _piles_in_all_its_traffic(p, t)
+    )
+
+
+def _piles_in_all_its_traffic(p: SharedPart, t: Thresholds) -> bool:
+    """Whether a carrier's A-attested calls pile in the band as its others do: beyond
+    chance (shared_traffic_pile_z), at shared_traffic_pile_rate or more of their rate
+    (calls beyond the flanks per call in the flanks), each from a number of its own. A
+    floor on talk times or a billing increment shows in every call alike; a spoofer's
+    message carries no A attestation, and a chance bump in the A-signed calls is not as
+    large as the message's."""
+    if not part_stands_out(p.vouched_band, p.vouched_flank, t.shared_traffic_pile_z):
+        return False
+    vouched = p.vouched_band - p.vouched_flank / 2
+    others = p.band - p.flank / 2
+    if vouched / max(p.vouched_flank, 1) < t.shared_traffic_pile_rate * others / max(p.flank, 1):
+        return False
+    numbers = p.vouched_band_numbers - p.vouched_flank_numbers / 2
+    return numbers > 0 and vouched / numbers <= t.recording_max_calls_per_caller_id
+
+
+def _shared_spike(
+    f: EntityFeatures, t: Thresholds, hourly: bool
+) -> tuple[tuple[float, float, str], tuple[float, float, str]] | None:
+    """An upstream provider's part of one recording in several carriers' calls not
+    A-attested over the window's UTC day (see :func:`shared_weak_spikes_sql`): the
+    PRERECORDED_PATTERN finding (the pooled spike's share of its band, against
+    carrier_spike_min_band_share) and the spike's calls and numbers over the carriers
+    carrying it (see :func:`_spike_numbers`); None when the pooled spike is no message
+    (carrier_spike_min_calls beyond its flanks and a quarter of its band, clear of the
+    quick refusals), fewer than shared_min_carriers carry a part of it, this provider's
+    day is not one of them, or (an hour) the window's own calls show none of it."""
+    centre, width = f.shared_peak_duration_s, _band(f.shared_peak_duration_band_s)
+    pooled = f.shared_peak_duration_calls
+    if (
+        centre is None
+        or not f.shared_band_total
+        or pooled < t.carrier_spike_min_calls
+        or pooled < t.carrier_spike_min_band_share * f.shared_band_total
+        or near_quick_refusals(centre, width)
+        or f.shared_carriers < t.shared_min_carriers
+    ):
+        return None
+    if not carries_shared_part(SharedPart.of(f), t):
+        return None
+    window = (f.shared_window_band_answered, f.shared_window_flank_answered)
+    if hourly and not part_stands_out(*window, t.shared_hour_part_z):
+        return None
+    share = pooled / f.shared_band_total
+    calls, numbers = spike_own_numbers(f, "shared_carriers")
+    own_calls, own_numbers = spike_own_numbers(f, "shared")
+    return (
+        (
+            share,
+            t.carrier_spike_min_band_share,
+            f"the answered calls not A-attested of {f.shared_carriers} carriers pooled over "
+            f"the UTC day form a spike at {centre} s +-{width} s: {pooled:,} calls beyond its "
+            f"flanks, {_pct(share)} of those in its band; this carrier handed over "
+            f"{own_calls:,.0f} of them from {own_numbers:,.0f} numbers of its own "
+            "(one recording split over carriers)",
+        ),
+        (
+            calls,
+            numbers,
+            f"{calls:,.0f} answered calls from {numbers:,.0f} calling numbers of their own "
+            f"over the {f.shared_carriers} carriers handing it over, net of the live calls "
+            "their flanks predict",
+        ),
+    )
 
 
 def _window_peaks(f: EntityFeatures, t: Thresholds) -> bool:
@@ -1323,6 +1482,7 @@ def detect(
             if hourly and _at_the_days_weak_length(f)
             else None
         )
+        shared_spike = _shared_spike(f, t, hourly)
         # Where the recording is looked for, in order: (what the calls are, whether their
         # spike is a recording, the PRERECORDED_PATTERN finding it adds (value, threshold,
         # text) when none was made, the spike's calls and their numbers (see
@@ -1347,6 +1507,12 @@ def detect(
                                  f"{f.weak_peak_duration_s} s, in the spike of its UTC "
                                  f"day's: {day_weak_spike[2]}"),
              _spike_numbers(f, "day_weak"), f.day_weak_peak_duration_s, True),
+            # ... and of several carriers' calls not A-attested pooled over the UTC day:
+            # one message split over them, each part too thin to stand out alone
+            (" in the calls not A-attested of several carriers over the window's UTC day",
+             shared_spike is not None, shared_spike and shared_spike[0],
+             shared_spike[1] if shared_spike else (0.0, 0.0, ""),
+             f.shared_peak_duration_s, True),
         )  # fmt: skip
         for where, recording, spike, (calls, numbers, counted), centre, all_weak in routes:
             if not recording or numbers < max(t.rotation_min_caller_ids, 1):
@@ -1600,6 +1766,8 @@ MAY_FIND_COLUMNS = (
     "weak_peak_beyond_calls",
     "day_band_caller_ids",
     "day_weak_band_caller_ids",
+    "shared_carriers",
+    "shared_carriers_band_caller_ids",
     "peak_calls_per_minute",
     "period_no_consent",
     "period_consent_known",
@@ -1857,6 +2025,12 @@ def may_find(
                 np.maximum(c["day_band_caller_ids"], c["day_weak_band_caller_ids"])
                 >= max(t.rotation_min_caller_ids, 1)
             )
+        )
+        # several carriers' calls not A-attested pooled over the UTC day
+        | (
+            (c["entity_type"] == "upstream_provider")
+            & (c["shared_carriers"] >= t.shared_min_carriers)
+            & (c["shared_carriers_band_caller_ids"] >= max(t.rotation_min_caller_ids, 1))
         )
         # an upstream provider's calls not A-attested alone
         | (
