@@ -1262,12 +1262,26 @@ def _own_numbers_figures(f: EntityFeatures, spike: str) -> dict[str, float | Non
     }
 
 
+_SHARED_FIGURES = (
+    "shared_peak_duration_s",
+    "shared_peak_duration_share",
+    "shared_peak_own_calls",
+    "shared_peak_own_caller_ids",
+    "shared_peak_carriers",
+    "shared_peak_carriers_calls",
+    "shared_peak_carriers_caller_ids",
+)
+
+
 def _shared_figures(f: EntityFeatures) -> dict[str, float | int | None]:
     """``shared_peak_*`` of an upstream provider's window: its UTC day's spike in every
     carrier's calls not A-attested pooled (its length and share of its band), and where
     its day's calls there were counted, its own calls and numbers in it and those of the
     carriers carrying a part of it (net of the live calls their flanks predict; null
     elsewhere)."""
+    if f.shared_peak_duration_s is None:
+        # every account's window, and a carrier's on a day without the spike
+        return dict.fromkeys(_SHARED_FIGURES)
     figures: dict[str, float | int | None] = {
         "shared_peak_duration_s": f.shared_peak_duration_s,
         "shared_peak_duration_share": (
