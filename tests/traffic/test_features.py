@@ -23,6 +23,7 @@ from callwarden.traffic.features import (
     band_cores,
     callee_time_zone_table,
     compute_feature_table,
+    contrast_peaks,
     core_rises,
     duration_peaks,
     register_table,
@@ -202,6 +203,71 @@ def test_a_spoofed_recording_hidden_in_a_carriers_transit_spikes_in_its_calls_no
     # in the band, a number per spoofed call and the few of the unsigned live calls there
     assert 1 <= carrier.weak_band_answered / carrier.weak_band_caller_ids < 1.1
     assert (carrier.peak_band_answered, carrier.peak_caller_ids) == (0, 0)
+
+
+def _ordinary_carrier_day(rng: np.random.Generator, calls: int) -> np.ndarray:
+    """Answered calls per second 1-400 of a carrier's ordinary callers: a fifth refusing
+    within 2-13 s, the rest talking for 150 s on average."""
+    refused = rng.integers(2, 14, calls // 5)
+    talked = 1 + rng.exponential(150, calls - calls // 5).astype(np.int64)
+    return np.bincount(np.concatenate((refused, talked)), minlength=401)[1:401]
+
+
+def test_a_message_among_the_quick_refusals_stands_out_of_the_a_attested_calls() -> None:
+    """A 15 s message in a carrier's calls not A-attested, among its callers' refusals:
+    read against its A-attested calls (the same callers' refusals and talk), it is the
+    spike, with about its calls beyond them; a floor on talk times in both kinds of call
+    is none, nor is anything without enough A-attested calls to read against."""
+    rng = np.random.default_rng(7)
+    duration = np.arange(1, 401)
+    vouched = _ordinary_carrier_day(rng, 6000)
+    weak = _ordinary_carrier_day(rng, 4000)
+    message = rng.integers(14, 17, 400)
+    with_message = weak + np.bincount(message, minlength=401)[1:401]
+    group = np.zeros(400, np.int64)
+    found = contrast_peaks(group, duration, with_message, vouched)
+    assert list(found.group) == [0]
+    assert abs(int(found.centre_s[0]) - 15) <= 2
+    assert 300 < found.calls[0] < 480
+    # the calls longer than the band: the ordinary callers' talk
+    assert found.beyond[0] > 2000
+    assert contrast_peaks(group, duration, weak, vouched).group.size == 0
+    # every call under 20 s counted as 20 s, in both kinds: no spike against each other
+    floored_weak, floored_vouched = weak.copy(), vouched.copy()
+    for histogram in (floored_weak, floored_vouched):
+        histogram[19] += histogram[5:19].sum()
+        histogram[5:19] = 0
+    assert contrast_peaks(group, duration, floored_weak, floored_vouched).group.size == 0
+    # too few A-attested calls to read the others against
+    assert contrast_peaks(group, duration, with_message, vouched // 40).group.size == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    scale=st.floats(0.2, 3.0),
+    length=st.integers(10, 120),
+    calls=st.integers(0, 600),
+)
+def test_a_pile_in_the_calls_not_a_attested_alone_is_found_at_its_length(
+    seed: int, scale: float, length: int, calls: int
+) -> None:
+    """Calls not A-attested drawn as the A-attested ones are (at any scale) with a pile at
+    one length on top: a pile of several hundred is found there, and whatever is found
+    holds no more calls than the pile and what chance adds in a band."""
+    rng = np.random.default_rng(seed)
+    duration = np.arange(1, 401)
+    vouched = _ordinary_carrier_day(rng, 5000)
+    weak = rng.poisson(vouched * scale)
+    pile = np.zeros(400, np.int64)
+    pile[length - 1] = calls
+    found = contrast_peaks(np.zeros(400, np.int64), duration, weak + pile, vouched)
+    if calls >= 300:
+        assert list(found.group) == [0]
+        assert abs(int(found.centre_s[0]) - length) <= 4
+    if found.group.size:
+        # the pile and what chance adds in its band, never the whole band's calls
+        assert found.calls[0] <= calls + 6 * np.sqrt(weak.sum() / 50 + 1) + 60
 
 
 @pytest.mark.parametrize("unit", ["day", "hour"])

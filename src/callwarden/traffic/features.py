@@ -162,6 +162,10 @@ class EntityFeatures:
     weak_core_answered: int = 0
     weak_under_core_answered: int = 0
     weak_over_core_answered: int = 0
+    #: ... 1 where that spike is its calls' against its A-attested calls at the same
+    #: lengths, not against its flanks (see :func:`contrast_peaks`): it stands out of the
+    #: quick refusals and of a floor on talk times by itself
+    weak_peak_contrast: int = 0
     #: the window's UTC day (the window itself in daily windows): its spike (as above), its
     #: answered calls of SHORT_CALL_SECONDS or more and, for an upstream provider's hour
     #: whose spike is at the day's, the day's answered calls in the day spike's band and
@@ -191,6 +195,7 @@ class EntityFeatures:
     day_weak_core_answered: int = 0
     day_weak_under_core_answered: int = 0
     day_weak_over_core_answered: int = 0
+    day_weak_peak_contrast: int = 0
     #: an upstream provider's window: the spike of every carrier's calls not A-attested over
     #: the window's UTC day, pooled (one message split over several carriers, each handing
     #: over a part too thin to show in its own calls; see :func:`shared_weak_spikes_sql`):
@@ -980,7 +985,8 @@ def entity_features_sql(unit: str) -> str:
         f"coalesce({day_weak}.weak_peak_duration_calls, 0) as day_weak_peak_duration_calls, "
         f"{day_weak}.weak_peak_duration_s as day_weak_peak_duration_s, "
         f"{day_weak}.weak_peak_duration_band_s as day_weak_peak_duration_band_s, "
-        f"{day_weak}.weak_peak_beyond_calls as day_weak_peak_beyond_calls"
+        f"{day_weak}.weak_peak_beyond_calls as day_weak_peak_beyond_calls, "
+        f"coalesce({day_weak}.weak_peak_contrast, 0) as day_weak_peak_contrast"
     )
     period_siblings = ", ".join(
         f"coalesce(ps.{name}, 0) as period_{name}"
@@ -1012,6 +1018,7 @@ def entity_features_sql(unit: str) -> str:
                coalesce(w.weak_long_answered, 0) as weak_long_answered,
                coalesce(w.weak_peak_duration_calls, 0) as weak_peak_duration_calls,
                w.weak_peak_duration_s, w.weak_peak_duration_band_s, w.weak_peak_beyond_calls,
+               coalesce(w.weak_peak_contrast, 0) as weak_peak_contrast,
                {_SHARED_COLUMNS.format("s.")}
         from entities e
         left join cw_peaks p on {same_entity.format("p")} and p.window_start = e.window_start
@@ -1223,7 +1230,8 @@ def _carrier_weak_spikes(connection: duckdb.DuckDBPyConnection, hist: str, into:
         ).to_arrow_table(),
         keys,
     )
-    register_table(connection, f"{into}_spikes", weak, [*keys, *_PEAKS])
+    weak = _with_contrast_spikes(weak, connection, hist)
+    register_table(connection, f"{into}_spikes", weak, [*keys, *_PEAKS, "contrast"])
     del weak
     connection.execute(
         f"""
@@ -1233,7 +1241,8 @@ def _carrier_weak_spikes(connection: duckdb.DuckDBPyConnection, hist: str, into:
                coalesce(p.peak_duration_calls, 0) as weak_peak_duration_calls,
                p.peak_duration_s as weak_peak_duration_s,
                p.peak_duration_band_s as weak_peak_duration_band_s,
-               p.peak_beyond_calls as weak_peak_beyond_calls
+               p.peak_beyond_calls as weak_peak_beyond_calls,
+               coalesce(p.contrast, 0) as weak_peak_contrast
         from (
             select source_key, window_us,
                    sum(weak_calls) filter (where duration_s >= {SHORT_CALL_SECONDS})
@@ -1245,6 +1254,148 @@ def _carrier_weak_spikes(connection: duckdb.DuckDBPyConnection, hist: str, into:
         """
     )
     connection.execute(f"drop table {into}_spikes")
+
+
+#: An upstream provider's calls not A-attested that pile at a length where its A-attested
+#: calls do not: the band's excess over what the A-attested calls there predict (scaled by
+#: the two kinds' answered calls of SHORT_CALL_SECONDS or more) must stand CONTRAST_Z
+#: standard errors, with CONTRAST_MIN_VOUCHED A-attested answered calls of that length or
+#: more to predict from (see :func:`contrast_peaks`).
+CONTRAST_Z = 5.0
+CONTRAST_MIN_VOUCHED = 200
+
+
+def _with_contrast_spikes(
+    weak: pa.Table, connection: duckdb.DuckDBPyConnection, hist: str
+) -> pa.Table:
+    """``weak`` (the spikes of upstream providers' calls not A-attested per source and
+    window, of :func:`_peaks_table`) with a ``contrast`` column: where the calls' spike
+    against the A-attested ones (:func:`contrast_peaks`, from ``hist``) holds more calls
+    than the spike against its flanks, or that one's lower flank reaches into the quick
+    refusals (where flanks read refusals, not the calls' smooth run), it replaces it
+    (``contrast`` 1). Upstream providers' windows are few: merged row by row."""
+    histogram = connection.sql(
+        f"select h.source_key, h.window_us, h.duration_s, h.weak_calls, "
+        f"h.answered_calls - h.weak_calls as vouched from {hist} h "
+        "semi join cw_source_keys k on k.source_key = h.source_key and k.customer_id is null "
+        "order by h.source_key, h.window_us, h.duration_s"
+    ).to_arrow_table()
+    keys = ("source_key", "window_us")
+    changed = run_starts(histogram, keys)
+    firsts = np.flatnonzero(changed)
+    found = contrast_peaks(
+        np.cumsum(changed) - 1,
+        histogram["duration_s"].to_numpy(),
+        histogram["weak_calls"].to_numpy(),
+        histogram["vouched"].to_numpy(),
+    )
+    rows = {
+        (row["source_key"], row["window_us"]): {**row, "contrast": 0} for row in weak.to_pylist()
+    }
+    source_keys = histogram["source_key"].to_numpy()
+    windows = histogram["window_us"].to_numpy()
+    for group, calls, centre, beyond in zip(*found, strict=True):
+        at = firsts[group]
+        key = (int(source_keys[at]), int(windows[at]))
+        known = rows.get(key)
+        if (
+            known is not None
+            and known["peak_duration_calls"] >= calls
+            and not near_quick_refusals(known["peak_duration_s"], known["peak_duration_band_s"])
+        ):
+            continue
+        rows[key] = {
+            "source_key": key[0],
+            "window_us": key[1],
+            "peak_duration_calls": int(calls),
+            "peak_duration_s": int(centre),
+            "peak_duration_band_s": RECORDING_BAND_HALF_WIDTH,
+            "peak_beyond_calls": int(beyond),
+            "peak_durations_s": [int(centre)],
+            "contrast": 1,
+        }
+    schema = weak.schema.append(pa.field("contrast", pa.int64()))
+    return pa.Table.from_pylist(list(rows.values()), schema=schema)
+
+
+class ContrastPeaks(NamedTuple):
+    """:func:`contrast_peaks`' answer, one element per group with a spike."""
+
+    group: np.ndarray
+    #: the band's calls not A-attested beyond what the A-attested ones predict (rounded)
+    calls: np.ndarray
+    centre_s: np.ndarray
+    #: the calls not A-attested longer than the band
+    beyond: np.ndarray
+
+
+def contrast_peaks(
+    group: np.ndarray, duration: np.ndarray, weak: np.ndarray, vouched: np.ndarray
+) -> ContrastPeaks:
+    """Per group (a carrier's window; ``group`` non-decreasing, ``duration`` ascending
+    within it): the band (RECORDING_BAND_HALF_WIDTH either side of a length of
+    SHORT_CALL_SECONDS + 4 s or more) in which its answered calls not A-attested (``weak``)
+    most exceed what its A-attested ones (``vouched``) predict, scaled by the two kinds'
+    answered calls of SHORT_CALL_SECONDS or more, where that excess stands CONTRAST_Z
+    standard errors (Poisson: the variance is the band's weak calls plus the scale squared
+    times its vouched ones).
+
+    Which provider signs a call says nothing of how long it lasts: a carrier's ordinary
+    callers talk, refuse and hang up alike whether their calls come signed or not, so its
+    A-attested calls are the reference its other calls are read against at every length.
+    A spoofer's message carries no A attestation and piles in the others alone, even among
+    the quick refusals, where a band's flanks (see :func:`duration_peaks`) are refusals too
+    and hide a message of 15 s; a floor on talk times or a billing increment piles in both
+    and cancels. Groups with fewer than CONTRAST_MIN_VOUCHED A-attested answered calls of
+    SHORT_CALL_SECONDS or more have no reference and no spike."""
+    group = np.asarray(group, np.int64)
+    duration = np.asarray(duration, np.int64)
+    weak = np.asarray(weak, np.float64)
+    vouched = np.asarray(vouched, np.float64)
+    empty = np.zeros(0, np.int64)
+    if group.size == 0:
+        return ContrastPeaks(empty, empty, empty, empty)
+    half = RECORDING_BAND_HALF_WIDTH
+    starts, lengths, run_of_row = _runs(group)
+    is_long = duration >= SHORT_CALL_SECONDS
+    weak_long = np.bincount(run_of_row[is_long], weights=weak[is_long], minlength=starts.size)
+    vouched_long = np.bincount(run_of_row[is_long], weights=vouched[is_long], minlength=starts.size)
+    known = vouched_long >= CONTRAST_MIN_VOUCHED
+    scale = np.divide(weak_long, vouched_long, out=np.zeros(starts.size), where=known)
+    row_scale = scale[run_of_row]
+    # each group on its own stretch of one line, as duration_peaks lays them out
+    low = int(duration.min())
+    stride = int(duration.max()) - low + 2 * half + 3
+    key = group * stride + (duration - low) + half + 1
+
+    def band_sums(values: np.ndarray) -> np.ndarray:
+        cumulative = np.concatenate(([0.0], np.cumsum(values)))
+        top = cumulative[np.searchsorted(key, key + half, side="right")]
+        sums: np.ndarray = top - cumulative[np.searchsorted(key, key - half, side="left")]
+        return sums
+
+    weak_band = band_sums(weak)
+    excess = weak_band - row_scale * band_sums(vouched)
+    variance = weak_band + row_scale**2 * band_sums(vouched)
+    candidate = (
+        known[run_of_row]
+        & (duration >= SHORT_CALL_SECONDS + half)
+        & (excess > 0)
+        & (excess**2 >= CONTRAST_Z**2 * variance)
+    )
+    scored = np.where(candidate, excess, -np.inf)
+    largest, best = _first_at_max(scored, starts, lengths, run_of_row)
+    found = np.isfinite(largest)
+    best = best[found]
+    weak_total = np.concatenate(([0.0], np.cumsum(weak)))
+    ends = weak_total[starts + lengths][found]
+    beyond = ends - weak_total[np.searchsorted(key, key[best] + half, side="right")]
+    return ContrastPeaks(
+        group[starts][found],
+        np.rint(excess[best]).astype(np.int64),
+        duration[best],
+        np.rint(beyond).astype(np.int64),
+    )
 
 
 def _shared_weak_spikes(connection: duckdb.DuckDBPyConnection, unit: str) -> None:
@@ -1648,6 +1799,7 @@ def caller_id_entities_sql() -> str:
         "cast(null as bigint) as day_weak_peak_duration_s, "
         "cast(null as bigint) as day_weak_peak_duration_band_s, "
         "cast(null as bigint) as day_weak_peak_beyond_calls, "
+        "0 as weak_peak_contrast, 0 as day_weak_peak_contrast, "
         "0 as shared_peak_duration_calls, cast(null as bigint) as shared_peak_duration_s, "
         "cast(null as bigint) as shared_peak_duration_band_s, 0 as shared_band_total, "
         "0 as shared_window_band_answered, 0 as shared_window_flank_answered "
