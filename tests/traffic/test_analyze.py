@@ -337,6 +337,61 @@ def test_one_message_split_over_carriers_is_high_at_each_carrying_it(
     assert rotation.value <= 1.5
 
 
+def _short_message_network(seed: int) -> ProbeNetwork:
+    """A carrier filed in the RMD whose 12,000 ordinary calls a day (a quarter of the
+    answered refused within 2-13 s, half of them A-signed) carry 1,600 unsigned calls of a
+    15 s "your parcel could not be delivered" message from a new number each; beside a
+    carrier billing a minimum of 6 s (every shorter answered call recorded as 6 s) and one
+    carrying a pharmacy's B-signed 15 s reminders from ten numbers."""
+    network = ProbeNetwork(seed)
+    mixed = {"A": 0.5, "B": 0.15, "C": 0.1, None: 0.25}
+
+    def carrier(name: str, campaign: bool, floor: int = 0) -> None:
+        network.rmd.append(RmdFiling(f"08{len(network.rmd):02d}", name))
+        network.campaign["upstream_provider", name] = campaign
+        talk = network.live_mix(0.25, (2, 14), 170, talk_from=12)
+        network.local_calls(12000, customer=None, upstream=name, choice="new", answered=0.55,
+                            durations=lambda count: np.maximum(floor, talk(count)),
+                            hours=(7, 22), attestation=mixed)  # fmt: skip
+
+    carrier("Crossroads Voice", True)
+    network.local_calls(1600, customer=None, upstream="Crossroads Voice", choice="new",
+                        durations=network.recording(15, hang_ups=0.4), answered=0.35,
+                        hours=(9, 20), attestation=None)  # fmt: skip
+    carrier("Minimum Billing Telecom", False, floor=6)
+    carrier("Pharmacy Transit", False)
+    network.local_calls(1500, customer=None, upstream="Pharmacy Transit",
+                        callers=network.numbers(10), attestation="B", answered=0.6,
+                        durations=network.recording(15, hang_ups=0.1), hours=(10, 19))  # fmt: skip
+    return network
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_short_unsigned_message_among_a_carriers_refusals_is_high(
+    tmp_path: Path, seed: int
+) -> None:
+    """Among the quick refusals a band's flanks are refusals too and hide a 15 s message;
+    the carrier's A-attested calls (its same callers) show what its others would be without
+    it. A minimum billed duration piles in both kinds of call, and a signed pharmacy
+    message comes from its ten numbers: neither carrier reaches high."""
+    network = _short_message_network(seed)
+    path = tmp_path / "calls.parquet"
+    pq.write_table(network.table(), path)
+    result = analyze_calls(connect_cdr_files([path]), network.reference())
+    carriers = [a for a in result.alerts if a.entity_type is EntityType.UPSTREAM_PROVIDER]
+    days = sorted({a.window_start for a in carriers})[:3]
+    for (_, name), campaign in network.campaign.items():
+        high = {a.window_start for a in carriers if a.entity_id == name and
+                a.severity is Severity.HIGH}  # fmt: skip
+        assert (set(days) <= high) if campaign else (high == set()), name
+    crossroads = next(a for a in carriers if a.entity_id == "Crossroads Voice"
+                      and a.window_start == days[0])  # fmt: skip
+    # the band holds the message (its hang-ups, unsigned too, may draw it a few seconds down)
+    assert abs(crossroads.evidence["weak_peak_duration_s"] - 15) <= 4
+    rotation = next(r for r in crossroads.reasons if r.code is ReasonCode.CALLER_ID_ROTATION)
+    assert rotation.value <= 1.5
+
+
 def test_csv_files_are_read_through_the_cdr_reader(tmp_path: Path) -> None:
     lines = ["call_id,start_time,duration_s,sip_code,caller_id,called_number,customer_id"]
     lines += [

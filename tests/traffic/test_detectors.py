@@ -197,6 +197,31 @@ def test_callers_numbers_forwarded_to_an_accounts_lines_are_no_rotated_pool() ->
     assert "1.89 over the day" in rotation.detail
 
 
+def test_calls_forwarded_to_an_accounts_lines_keep_their_callers_hours() -> None:
+    """A forwarding service's early hour: half its calls reach business lines before 8 am
+    where they are, none to numbers with consent records, half unsigned or C-attested.
+    The hours are the callers' (people calling businesses, no solicitation by the
+    service): a pattern, and the service stays medium; the same calls from a pool
+    reaching each callee once are night solicitations from rotated numbers."""
+    forwarder = features(calls=4_000, answered=3_000, caller_ids=3_950, callees=1_500,
+                         callee_blocks=1_500,
+                         callee_caller_pairs=3_950, unassigned_caller=4_000,
+                         numbers_known=4_000, consent_known=3_000, no_consent=3_000,
+                         hours_known=4_000, outside_hours=2_000,
+                         weak_attestation=2_100)  # fmt: skip
+
+    def hours(f: EntityFeatures) -> Finding:
+        (found,) = [x for x in detect(f) if x.code is ReasonCode.OUTSIDE_CALLING_HOURS]
+        return found
+
+    assert hours(forwarder).evidence is Evidence.PATTERN
+    assert "the callers chose the hours" in hours(forwarder).detail
+    assert assess(forwarder).severity is Severity.MEDIUM
+    pool = replace(forwarder, callees=3_950, callee_blocks=3_950)
+    assert hours(pool).evidence is Evidence.ILLEGAL
+    assert assess(pool).severity is Severity.HIGH
+
+
 def test_a_rotation_of_the_accounts_own_numbers_says_so() -> None:
     """A pharmacy chain's 120 store lines, each calling its own patients: rotation by the
     figures, but an analyst must read that numbers.csv grants every one of them; a pool
@@ -719,6 +744,39 @@ def test_a_small_spike_hidden_in_a_carriers_calls_not_a_attested_is_rotation() -
         assert not quiet & {f.code for f in assess(innocent, rmd).findings}
 
 
+def test_a_short_message_against_a_carriers_a_attested_calls_is_rotation() -> None:
+    """A 15 s unsigned message among a carrier's callers' quick refusals: by its flanks a
+    band there is as likely the refusals' cliff, but read against the carrier's A-attested
+    calls (``weak_peak_contrast``) it is the unsigned calls' own pile, each from a new
+    number; and a signed message of that length elsewhere in its calls does not make it
+    the carrier's traffic."""
+    rmd = EntityContext(in_rmd=True)
+    contrast = replace(
+        _recording_through_a_carrier(peak_caller_ids=0, weak_attestation=5_000),
+        peak_duration_calls=180, peak_duration_s=16, peak_band_answered=0,
+        weak_long_answered=2_500, weak_peak_duration_calls=330, weak_peak_duration_s=16,
+        weak_peak_duration_band_s=4, weak_band_answered=711, weak_band_caller_ids=705,
+        weak_flank_answered=1_205, weak_flank_caller_ids=1_190, weak_core_answered=410,
+        weak_under_core_answered=250, weak_over_core_answered=136, weak_peak_contrast=1,
+    )  # fmt: skip
+    assessment = assess(contrast, rmd)
+    found = {f.code: f for f in assessment.findings}
+    assert found[ReasonCode.CALLER_ID_ROTATION].evidence is Evidence.ILLEGAL
+    assert "A-attested calls there predict" in found[ReasonCode.PRERECORDED_PATTERN].detail
+    assert assessment.severity is Severity.HIGH
+    quiet = {ReasonCode.CALLER_ID_ROTATION, ReasonCode.PRERECORDED_PATTERN}
+    # the same band read against its flanks: by the quick refusals, no message
+    assert not quiet & codes(replace(contrast, weak_peak_contrast=0), rmd)
+    # a spike in the carrier's calls at large at that length, several times it, still the
+    # unsigned calls' own pile against the A-attested ones
+    signed_too = replace(contrast, peak_duration_calls=900)
+    assert ReasonCode.CALLER_ID_ROTATION in codes(signed_too, rmd)
+    assert ReasonCode.CALLER_ID_ROTATION not in codes(
+        replace(signed_too, weak_peak_contrast=0, weak_peak_duration_s=30, peak_duration_s=30),
+        rmd,
+    )
+
+
 def test_a_spikes_own_numbers_are_its_bands_less_the_live_calls_its_flanks_predict() -> None:
     """A spike in a carrier's calls not A-attested, 37% of its band: 230 live calls there
     from their callers' own numbers, as the flanks' 460 calls from 460 numbers predict.
@@ -1063,6 +1121,7 @@ _COUNTED = (
     "cancelled", "shared_peak_duration_calls", "shared_band_total", "shared_band_answered",
     "shared_band_caller_ids", "shared_window_band_answered", "shared_vouched_band_caller_ids",
     "shared_carriers", "shared_carriers_band_answered", "shared_carriers_band_caller_ids",
+    "weak_peak_contrast",
 )  # fmt: skip
 
 

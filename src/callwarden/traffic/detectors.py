@@ -655,8 +655,13 @@ def _carrier_spike(
     if peak < t.carrier_spike_min_calls or not band or centre is None:
         return None
     share = peak / band
+    # read against the carrier's A-attested calls at the same lengths (features.
+    # contrast_peaks), the spike is none of the ordinary callers' refusals or floors
+    contrast = bool(figure("weak_peak_contrast"))
     # by the quick refusals a small spike is as likely their cliff's edge as a message
-    if share < t.carrier_spike_min_band_share or near_quick_refusals(centre, width):
+    if share < t.carrier_spike_min_band_share or (
+        near_quick_refusals(centre, width) and not contrast
+    ):
         return None
     # hidden in the calls no provider vouched for, not in all of them: a pile at one
     # length across the carrier's A-signed calls too is its traffic's (a minimum billed
@@ -671,13 +676,24 @@ def _carrier_spike(
         return None
     all_centre = figure("peak_duration_s")
     at_its_length = all_centre is not None and abs(all_centre - centre) <= width
-    if at_its_length and figure("peak_duration_calls") >= CARRIER_SPIKE_ALL_CALLS_FACTOR * peak:
+    if (
+        at_its_length
+        and not contrast
+        and figure("peak_duration_calls") >= CARRIER_SPIKE_ALL_CALLS_FACTOR * peak
+    ):
         return None
     return (
         share,
         t.carrier_spike_min_band_share,
         f"{peak:,} answered calls not A-attested form a spike at {centre} s +-{width} s, "
-        f"{_pct(share)} of those in its band, piled in {2 * RISE_CORE_HALF_WIDTH + 1} s "
+        f"{_pct(share)} of those in its band"
+        + (
+            " beyond what the carrier's A-attested calls there predict (where those pile, "
+            "its ordinary callers' refusals and floors are)"
+            if contrast
+            else ""
+        )
+        + f", piled in {2 * RISE_CORE_HALF_WIDTH + 1} s "
         f"({core:,} calls against {sides[0]:,} and {sides[1]:,} in the {RISE_BELOW_WIDTH} s "
         "under and over them: one recording among other calls)",
     )
@@ -1660,7 +1676,9 @@ def detect(
             if context.day_outside_hours_share is None
             else context.day_outside_hours_share
         )
-        if f.entity_type == "upstream_provider":
+        if f.entity_type == "upstream_provider" or forwarded:
+            # a carrier's transit is many senders'; calls forwarded to an account's client
+            # lines are their callers' calls to those businesses, at the callers' hours
             hours_evidence = Evidence.PATTERN
         elif practice_share >= t.outside_hours_practice_share and solicitation:
             hours_evidence = Evidence.ILLEGAL
@@ -1672,6 +1690,11 @@ def detect(
             f"; {_pct(1 - unconsented)} of the answered calls reach numbers with consent "
             "records: calls to them are no solicitations (47 CFR 64.1200(f)(15))"
             if unconsented is not None and not solicitation
+            else ""
+        ) + (
+            "; calls forwarded to the account's lines, keeping their callers' numbers: the "
+            "callers chose the hours"
+            if forwarded
             else ""
         )
         add(
