@@ -388,6 +388,7 @@ def test_a_short_unsigned_message_among_a_carriers_refusals_is_high(
                       and a.window_start == days[0])  # fmt: skip
     # the band holds the message (its hang-ups, unsigned too, may draw it a few seconds down)
     assert abs(crossroads.evidence["weak_peak_duration_s"] - 15) <= 4
+    assert crossroads.evidence["weak_peak_against_signed"] is True
     rotation = next(r for r in crossroads.reasons if r.code is ReasonCode.CALLER_ID_ROTATION)
     assert rotation.value <= 1.5
 

@@ -1331,6 +1331,8 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "weak_peak_duration_share": share(f.weak_peak_duration_calls, f.weak_long_answered),
         "weak_peak_caller_ids": f.weak_band_caller_ids if f.weak_band_answered else None,
         "weak_peak_calls_per_caller_id": share(f.weak_band_answered, f.weak_band_caller_ids),
+        # ... read against its A-attested calls at the same lengths, not against its flanks
+        "weak_peak_against_signed": bool(f.weak_peak_contrast) if f.weak_peak_duration_s else None,
         # ... net of the live calls its flanks predict in its band (see spike_own_numbers)
         **_own_numbers_figures(f, "weak"),
         # ... and, for its hour, its UTC day's spike
