@@ -1338,7 +1338,9 @@ def contrast_peaks(
     most exceed what its A-attested ones (``vouched``) predict, scaled by the two kinds'
     answered calls of SHORT_CALL_SECONDS or more, where that excess stands CONTRAST_Z
     standard errors (Poisson: the variance is the band's weak calls plus the scale squared
-    times its vouched ones).
+    times its vouched ones) and whose excess piles in its core (its centre +-
+    RISE_CORE_HALF_WIDTH, RISE_Z above the excess in the RISE_BELOW_WIDTH seconds under
+    and over it).
 
     Which provider signs a call says nothing of how long it lasts: a carrier's ordinary
     callers talk, refuse and hang up alike whether their calls come signed or not, so its
@@ -1361,35 +1363,60 @@ def contrast_peaks(
     weak_long = np.bincount(run_of_row[is_long], weights=weak[is_long], minlength=starts.size)
     vouched_long = np.bincount(run_of_row[is_long], weights=vouched[is_long], minlength=starts.size)
     known = vouched_long >= CONTRAST_MIN_VOUCHED
-    scale = np.divide(weak_long, vouched_long, out=np.zeros(starts.size), where=known)
-    row_scale = scale[run_of_row]
+    core_half, side = RISE_CORE_HALF_WIDTH, RISE_BELOW_WIDTH
+    reach = max(half, core_half + side)
     # each group on its own stretch of one line, as duration_peaks lays them out
     low = int(duration.min())
-    stride = int(duration.max()) - low + 2 * half + 3
-    key = group * stride + (duration - low) + half + 1
+    stride = int(duration.max()) - low + 2 * reach + 3
+    key = group * stride + (duration - low) + reach + 1
+    weak_sums = np.concatenate(([0.0], np.cumsum(weak)))
+    vouched_sums = np.concatenate(([0.0], np.cumsum(vouched)))
 
-    def band_sums(values: np.ndarray) -> np.ndarray:
-        cumulative = np.concatenate(([0.0], np.cumsum(values)))
-        top = cumulative[np.searchsorted(key, key + half, side="right")]
-        sums: np.ndarray = top - cumulative[np.searchsorted(key, key - half, side="left")]
-        return sums
+    def sums_in(first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        top = np.searchsorted(key, key + last, side="right")
+        bottom = np.searchsorted(key, key + first, side="left")
+        return weak_sums[top] - weak_sums[bottom], vouched_sums[top] - vouched_sums[bottom]
 
-    weak_band = band_sums(weak)
-    excess = weak_band - row_scale * band_sums(vouched)
-    variance = weak_band + row_scale**2 * band_sums(vouched)
+    # The two kinds' ratio is read off the lengths outside each candidate band (all of 6 s
+    # or more in a band from 10 s): a message in the band would otherwise raise it, and the
+    # A-attested calls' prediction with it.
+    weak_band, vouched_band = sums_in(-half, half)
+    outside = vouched_long[run_of_row] - vouched_band
+    row_scale = np.divide(
+        weak_long[run_of_row] - weak_band, outside, out=np.zeros(key.size), where=outside > 0
+    )
+
+    def excess_in(first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per row as a centre: the calls not A-attested from ``first`` to ``last`` s
+        about it beyond what the A-attested ones there predict, and its variance."""
+        weak_in, vouched_in = sums_in(first, last)
+        return weak_in - row_scale * vouched_in, weak_in + row_scale**2 * vouched_in
+
+    excess, variance = excess_in(-half, half)
+    # The excess must pile at a length, as a message does: its core standing RISE_Z above
+    # the excess in the seconds under and over it (as core_rises reads a band). Callers of
+    # another kind among the unsigned calls (an international gateway's, shorter) exceed
+    # the signed ones over a broad run of lengths, and pile nowhere.
+    core, core_variance = excess_in(-core_half, core_half)
+    piles = np.ones(key.size, dtype=bool)
+    for first, last in ((-core_half - side, -core_half - 1), (core_half + 1, core_half + side)):
+        beside, beside_variance = excess_in(first, last)
+        rate = (2 * core_half + 1) / side
+        rise = core - rate * np.maximum(beside, 0)
+        piles &= rise >= RISE_Z * np.sqrt(core_variance + rate**2 * beside_variance)
     candidate = (
         known[run_of_row]
         & (duration >= SHORT_CALL_SECONDS + half)
         & (excess > 0)
         & (excess**2 >= CONTRAST_Z**2 * variance)
+        & piles
     )
     scored = np.where(candidate, excess, -np.inf)
     largest, best = _first_at_max(scored, starts, lengths, run_of_row)
     found = np.isfinite(largest)
     best = best[found]
-    weak_total = np.concatenate(([0.0], np.cumsum(weak)))
-    ends = weak_total[starts + lengths][found]
-    beyond = ends - weak_total[np.searchsorted(key, key[best] + half, side="right")]
+    ends = weak_sums[starts + lengths][found]
+    beyond = ends - weak_sums[np.searchsorted(key, key[best] + half, side="right")]
     return ContrastPeaks(
         group[starts][found],
         np.rint(excess[best]).astype(np.int64),
