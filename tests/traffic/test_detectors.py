@@ -1712,6 +1712,13 @@ def test_a_thin_sub_account_is_judged_with_its_siblings_at_its_length() -> None:
     # answered calls are no share): a wholesale client beside its neighbour's campaign
     single = replace(split, answered=1, long_answered=1, peak_duration_calls=1)
     assert ReasonCode.PRERECORDED_PATTERN not in codes(single)
+    # nor a live client beside a platform's reminder clients, whose recorded calls reach
+    # people with consent records (a campaign's reach people without in each client)
+    reminders = replace(split, siblings_consent_known=91, siblings_no_consent=4)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(reminders)
+    assert assess(reminders).severity is not Severity.HIGH
+    campaign = replace(split, siblings_consent_known=91, siblings_no_consent=80)
+    assert ReasonCode.PRERECORDED_PATTERN in codes(campaign)
 
 
 def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> None:
@@ -1759,6 +1766,9 @@ def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> Non
     assert ReasonCode.PRERECORDED_PATTERN not in codes(
         replace(split, period_long_answered=15, period_peak_duration_calls=12)
     )
+    # nor siblings playing their recording to people who consented over the period
+    consented = replace(split, period_siblings_consent_known=180, period_siblings_no_consent=9)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(consented)
 
 
 @settings(max_examples=600, deadline=None)

@@ -1016,6 +1016,8 @@ def _period_siblings_recording(
             f.period_siblings,
             f.period_siblings_peak_duration_calls,
             f.period_siblings_long_answered,
+            f.period_siblings_consent_known,
+            f.period_siblings_no_consent,
         ),
         t,
     )
@@ -1037,6 +1039,8 @@ def _siblings_recording(
             f.siblings,
             f.siblings_peak_duration_calls,
             f.siblings_long_answered,
+            f.siblings_consent_known,
+            f.siblings_no_consent,
         ),
         thresholds,
     )
@@ -1051,6 +1055,9 @@ class SpikeWithSiblings(NamedTuple):
     siblings: int
     siblings_peak_calls: int
     siblings_long_answered: int
+    #: the other sub-accounts' answered calls judged for consent, and those without records
+    siblings_consent_known: int = 0
+    siblings_no_consent: int = 0
 
 
 def siblings_spike(
@@ -1063,8 +1070,16 @@ def siblings_spike(
     # Another account's recording is laid on this one only when this one's own calls
     # agree, and a share of fewer answered calls than min_answered is noise: one call of a
     # wholesale client lasting as long as its neighbour's message says nothing.
+    # ... nor when the others play it to people who consented: a platform's reminder
+    # clients lend their recording to no live client beside them (a campaign split over
+    # clients reaches people without records in each)
+    consented = (
+        spike.siblings_consent_known >= t.min_answered
+        and _share(spike.siblings_no_consent, spike.siblings_consent_known) < t.no_consent_share
+    )
     if (
         spike.siblings <= 0
+        or consented
         or spike.long_answered < t.min_answered
         or not _peaks_at_share(spike.peak_calls, spike.long_answered, t)
     ):

@@ -275,11 +275,18 @@ class EntityFeatures:
     siblings: int = 0
     siblings_peak_duration_calls: int = 0
     siblings_long_answered: int = 0
+    #: ... and the others' answered calls judged for consent and those without records: a
+    #: platform's clients playing reminders to people who consented lend no recording to a
+    #: live client beside them
+    siblings_consent_known: int = 0
+    siblings_no_consent: int = 0
     #: the same over the whole period analysed: a campaign split over clients so thin that
     #: each holds a handful of answered calls a day
     period_siblings: int = 0
     period_siblings_peak_duration_calls: int = 0
     period_siblings_long_answered: int = 0
+    period_siblings_consent_known: int = 0
+    period_siblings_no_consent: int = 0
     sample_call_ids: dict[str, str] | None = None
 
     @property
@@ -990,7 +997,13 @@ def entity_features_sql(unit: str) -> str:
     )
     period_siblings = ", ".join(
         f"coalesce(ps.{name}, 0) as period_{name}"
-        for name in ("siblings", "siblings_peak_duration_calls", "siblings_long_answered")
+        for name in (
+            "siblings",
+            "siblings_peak_duration_calls",
+            "siblings_long_answered",
+            "siblings_consent_known",
+            "siblings_no_consent",
+        )
     )
     period_sums = ", ".join(f"coalesce(ts.{name}, 0) as period_{name}" for name in _PERIOD_SUMMED)
     return f"""
@@ -1014,6 +1027,8 @@ def entity_features_sql(unit: str) -> str:
                coalesce(g.siblings, 0) as siblings,
                coalesce(g.siblings_peak_duration_calls, 0) as siblings_peak_duration_calls,
                coalesce(g.siblings_long_answered, 0) as siblings_long_answered,
+               coalesce(g.siblings_consent_known, 0) as siblings_consent_known,
+               coalesce(g.siblings_no_consent, 0) as siblings_no_consent,
                {period_siblings},
                coalesce(w.weak_long_answered, 0) as weak_long_answered,
                coalesce(w.weak_peak_duration_calls, 0) as weak_peak_duration_calls,
@@ -1106,7 +1121,8 @@ def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
     their spike calls and answered calls of SHORT_CALL_SECONDS or more summed, and how many
     others there are (rows only where there is one at least). From the spikes in ``peaks``
     (see entity_peaks_sql) and the answered calls in ``sources`` (customer_id,
-    sub_account, window_start, long_answered); the lengths are summed in a range window
+    sub_account, window_start, long_answered, consent_known, no_consent; the others'
+    consent figures without its own); the lengths are summed in a range window
     over each customer-window's spike lengths, so that a reseller with thousands of
     clients costs no pair of them."""
     half = RECORDING_BAND_HALF_WIDTH
@@ -1114,7 +1130,7 @@ def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
         with spiked as (
             select p.customer_id, p.entity_id as sub_account, p.window_start,
                    p.peak_duration_s as centre, p.peak_duration_calls as peak,
-                   s.long_answered
+                   s.long_answered, s.consent_known, s.no_consent
             from {peaks} p
             join {sources} s on s.customer_id = p.customer_id
                  and s.sub_account = p.entity_id and s.window_start = p.window_start
@@ -1122,20 +1138,25 @@ def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
         ),
         per_length as (
             select customer_id, window_start, centre, sum(peak) as peak,
-                   sum(long_answered) as long_answered, count(*) as accounts
+                   sum(long_answered) as long_answered, count(*) as accounts,
+                   sum(consent_known) as consent_known, sum(no_consent) as no_consent
             from spiked group by customer_id, window_start, centre
         ),
         near as (
             select customer_id, window_start, centre,
                    sum(peak) over w as peak, sum(long_answered) over w as long_answered,
-                   sum(accounts) over w as accounts
+                   sum(accounts) over w as accounts,
+                   sum(consent_known) over w as consent_known,
+                   sum(no_consent) over w as no_consent
             from per_length
             window w as (partition by customer_id, window_start order by centre
                          range between {half} preceding and {half} following)
         )
         select s.customer_id, s.sub_account, s.window_start, n.accounts - 1 as siblings,
                n.peak as siblings_peak_duration_calls,
-               n.long_answered as siblings_long_answered
+               n.long_answered as siblings_long_answered,
+               n.consent_known - s.consent_known as siblings_consent_known,
+               n.no_consent - s.no_consent as siblings_no_consent
         from spiked s
         join near n on n.customer_id = s.customer_id and n.window_start = s.window_start
              and n.centre = s.centre
@@ -1816,8 +1837,10 @@ def caller_id_entities_sql() -> str:
         "cast(null as bigint[]) as period_peak_durations_s, "
         "cast(null as bigint) as period_peak_duration_band_s, "
         "0 as siblings, 0 as siblings_peak_duration_calls, 0 as siblings_long_answered, "
+        "0 as siblings_consent_known, 0 as siblings_no_consent, "
         "0 as period_siblings, 0 as period_siblings_peak_duration_calls, "
-        "0 as period_siblings_long_answered, "
+        "0 as period_siblings_long_answered, 0 as period_siblings_consent_known, "
+        "0 as period_siblings_no_consent, "
         "0 as weak_long_answered, 0 as weak_peak_duration_calls, "
         "cast(null as bigint) as weak_peak_duration_s, "
         "cast(null as bigint) as weak_peak_duration_band_s, "
@@ -2080,7 +2103,8 @@ def compute_feature_table(
     connection.execute(
         "create or replace temp table cw_period_sources as "
         f"select customer_id, sub_account, {_TIMESTAMP_OF_US.format('0')} as window_start, "
-        "sum(long_answered) as long_answered from cw_sources "
+        "sum(long_answered) as long_answered, sum(consent_known) as consent_known, "
+        "sum(no_consent) as no_consent from cw_sources "
         "where customer_id is not null and sub_account is not null "
         "group by customer_id, sub_account"
     )
