@@ -26,7 +26,7 @@ from callwarden.customers import (
 from callwarden.errors import InputError, ResourceError
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
-from callwarden.traffic.alerts import RULES, EntityType, ReasonCode, Severity
+from callwarden.traffic.alerts import RULES, Alert, EntityType, ReasonCode, Severity
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
@@ -266,6 +266,22 @@ def test_a_spoofed_flood_through_a_registered_carrier_is_named(tmp_path: Path) -
     assert honest is None or honest.severity is not Severity.HIGH
 
 
+def _carriers_high_on_their_full_days(network: ProbeNetwork, tmp_path: Path) -> dict[str, Alert]:
+    """Analyse ``network`` in daily windows and check its carriers: every campaign carrier
+    ``high`` on each of the three full days (the callees' evenings spill into a fourth UTC
+    day), no other carrier ever ``high``. Returns each carrier's alert of the first day."""
+    path = tmp_path / "calls.parquet"
+    pq.write_table(network.table(), path)
+    result = analyze_calls(connect_cdr_files([path]), network.reference())
+    carriers = [a for a in result.alerts if a.entity_type is EntityType.UPSTREAM_PROVIDER]
+    days = sorted({a.window_start for a in carriers})[:3]
+    for (_, name), campaign in network.campaign.items():
+        high = {a.window_start for a in carriers if a.entity_id == name and
+                a.severity is Severity.HIGH}  # fmt: skip
+        assert (set(days) <= high) if campaign else (high == set()), name
+    return {a.entity_id: a for a in carriers if a.window_start == days[0]}
+
+
 def _split_message_network(seed: int) -> ProbeNetwork:
     """Three carriers filed in the RMD each carrying 1,500 calls a day of their own
     (person-to-person, a fifth unsigned) and a part of one unsigned message spoofed in the
@@ -314,22 +330,9 @@ def test_one_message_split_over_carriers_is_high_at_each_carrying_it(
     """Each carrier's part (60-120 calls heard out a day) is thin beside its own callers'
     calls not A-attested, and the first one's signed reminders pile at nearly its length;
     pooled over the carriers, one message from a new number per call."""
-    network = _split_message_network(seed)
-    path = tmp_path / "calls.parquet"
-    pq.write_table(network.table(), path)
-    result = analyze_calls(connect_cdr_files([path]), network.reference())
-    carriers = [a for a in result.alerts if a.entity_type is EntityType.UPSTREAM_PROVIDER]
-    # the three full days (the calls of the callees' evenings spill into a fourth UTC day)
-    days = sorted({a.window_start for a in carriers})[:3]
-    for (_, name), campaign in network.campaign.items():
-        high_days = {a.window_start for a in carriers if a.entity_id == name and
-                     a.severity is Severity.HIGH}  # fmt: skip
-        if campaign:
-            assert set(days) <= high_days, name
-        else:
-            assert high_days == set(), name
-    keystone = next(a for a in carriers if a.entity_id == "Keystone Voice"
-                    and a.window_start == days[0])  # fmt: skip
+    keystone = _carriers_high_on_their_full_days(_split_message_network(seed), tmp_path)[
+        "Keystone Voice"
+    ]
     assert keystone.evidence["shared_peak_carriers"] == 3
     assert keystone.evidence["shared_peak_duration_s"] == pytest.approx(27, abs=4)
     rotation = next(r for r in keystone.reasons if r.code is ReasonCode.CALLER_ID_ROTATION)
@@ -374,18 +377,9 @@ def test_a_short_unsigned_message_among_a_carriers_refusals_is_high(
     the carrier's A-attested calls (its same callers) show what its others would be without
     it. A minimum billed duration piles in both kinds of call, and a signed pharmacy
     message comes from its ten numbers: neither carrier reaches high."""
-    network = _short_message_network(seed)
-    path = tmp_path / "calls.parquet"
-    pq.write_table(network.table(), path)
-    result = analyze_calls(connect_cdr_files([path]), network.reference())
-    carriers = [a for a in result.alerts if a.entity_type is EntityType.UPSTREAM_PROVIDER]
-    days = sorted({a.window_start for a in carriers})[:3]
-    for (_, name), campaign in network.campaign.items():
-        high = {a.window_start for a in carriers if a.entity_id == name and
-                a.severity is Severity.HIGH}  # fmt: skip
-        assert (set(days) <= high) if campaign else (high == set()), name
-    crossroads = next(a for a in carriers if a.entity_id == "Crossroads Voice"
-                      and a.window_start == days[0])  # fmt: skip
+    crossroads = _carriers_high_on_their_full_days(_short_message_network(seed), tmp_path)[
+        "Crossroads Voice"
+    ]
     # the band holds the message (its hang-ups, unsigned too, may draw it a few seconds down)
     assert abs(crossroads.evidence["weak_peak_duration_s"] - 15) <= 4
     assert crossroads.evidence["weak_peak_against_signed"] is True

@@ -30,7 +30,7 @@ callee's time zone (one row per NANP area code and day, built from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
@@ -2172,6 +2172,37 @@ def with_recording_caller_ids(
     )
 
 
+def _counted_per_provider_day(
+    asked: pa.Table,
+    rows: np.ndarray,
+    count: Callable[[pa.Table], Mapping[str, np.ndarray]],
+    **keys: Any,
+) -> pa.Table:
+    """The figures ``count`` gives for each distinct upstream provider, UTC day and
+    ``keys`` (columns, one element per row of ``asked``) of the ``asked`` rows of the
+    feature table, joined back to those rows in the order of ``rows`` (their numbers, as
+    column ``row``). A provider's windows of one day share that day's band: its calls are
+    counted once (``count`` gets the distinct keys, upstream_provider and window_us (the
+    day, microseconds since the epoch) first, and returns columns in their order)."""
+    day = pc.floor_temporal(asked["window_start"], unit="day")
+    days = pa.table(
+        {
+            "upstream_provider": asked["entity_id"],
+            "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
+            **keys,
+        }
+    )
+    unique = days.group_by(days.column_names, use_threads=False).aggregate([])
+    counted = unique
+    for name, counts in count(unique).items():
+        counted = counted.append_column(name, pa.array(counts, pa.int64()))
+    return (
+        days.append_column("row", pa.array(rows, pa.int64()))
+        .join(counted, days.column_names)
+        .sort_by("row")
+    )
+
+
 def with_day_recording_caller_ids(
     connection: duckdb.DuckDBPyConnection,
     table: pa.Table,
@@ -2191,35 +2222,22 @@ def with_day_recording_caller_ids(
     asked, weak_only = _asked_rows(rows, weak_rows)
     spikes = _carriers_rows(table, asked)
     centre_s, band_s = _asked_bands(spikes, weak_only, "day_")
-    day = pc.floor_temporal(spikes["window_start"], unit="day")
-    days = pa.table(
-        {
-            "upstream_provider": spikes["entity_id"],
-            "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
-            "centre_s": centre_s,
-            "band_s": band_s,
-            "weak_only": weak_only,
-        }
-    )
-    # the provider's windows of one day share its spike: counted once
-    unique = days.group_by(days.column_names, use_threads=False).aggregate([])
-    numbers = _band_caller_ids(
-        connection,
-        upstream_provider=unique["upstream_provider"],
-        window_us=unique["window_us"],
-        centre_s=unique["centre_s"].to_numpy(),
-        band_s=unique["band_s"].to_numpy(),
-        weak_only=unique["weak_only"].to_numpy(zero_copy_only=False),
-        unit="day",
-        relation=relation,
-    )
-    counted = unique
-    for name, counts in zip(numbers._fields, numbers, strict=True):
-        counted = counted.append_column(name, pa.array(counts))
-    found = (
-        days.append_column("row", pa.array(asked, pa.int64()))
-        .join(counted, days.column_names)
-        .sort_by("row")
+
+    def count(unique: pa.Table) -> dict[str, np.ndarray]:
+        numbers = _band_caller_ids(
+            connection,
+            upstream_provider=unique["upstream_provider"],
+            window_us=unique["window_us"],
+            centre_s=unique["centre_s"].to_numpy(),
+            band_s=unique["band_s"].to_numpy(),
+            weak_only=unique["weak_only"].to_numpy(zero_copy_only=False),
+            unit="day",
+            relation=relation,
+        )
+        return numbers._asdict()
+
+    found = _counted_per_provider_day(
+        spikes, asked, count, centre_s=centre_s, band_s=band_s, weak_only=weak_only
     )
     return _with_band_numbers(
         table,
@@ -2265,58 +2283,51 @@ def with_shared_spike_numbers(
             table = table.append_column(name, pa.array(np.zeros(table.num_rows, np.int64)))
         return table
     asked = _carriers_rows(table, rows)
-    day = pc.floor_temporal(asked["window_start"], unit="day")
-    days = pa.table(
-        {
-            "upstream_provider": asked["entity_id"],
-            "window_us": day.cast(pa.timestamp("us")).cast(pa.int64()),
-            "centre_s": pc.fill_null(asked["shared_peak_duration_s"], 0),
-            "band_s": pc.fill_null(asked["shared_peak_duration_band_s"], 0),
-        }
-    )
-    unique = days.group_by(days.column_names, use_threads=False).aggregate([])
-    # each band twice: its calls not A-attested, then its A-attested ones
-    twice = pa.concat_tables([unique, unique])
-    weak = np.arange(twice.num_rows) < unique.num_rows
-    numbers = _band_caller_ids(
-        connection,
-        upstream_provider=twice["upstream_provider"],
-        window_us=twice["window_us"],
-        centre_s=twice["centre_s"].to_numpy().astype(np.int64),
-        band_s=twice["band_s"].to_numpy().astype(np.int64),
-        weak_only=weak,
-        vouched_only=~weak,
-        unit="day",
-        relation=relation,
-    )
-    figures = [
-        *(
-            figure[weak]
-            for figure in (
-                numbers.answered,
-                numbers.caller_ids,
-                numbers.flank_answered,
-                numbers.flank_caller_ids,
-                numbers.under_core_answered,
-            )
-        ),
-        *(
-            figure[~weak]
-            for figure in (
-                numbers.answered,
-                numbers.caller_ids,
-                numbers.flank_answered,
-                numbers.flank_caller_ids,
-            )
-        ),
-    ]
-    counted = unique
-    for name, counts in zip(SHARED_BAND_FIELDS, figures, strict=True):
-        counted = counted.append_column(name, pa.array(counts, pa.int64()))
-    found = (
-        days.append_column("row", pa.array(rows, pa.int64()))
-        .join(counted, days.column_names)
-        .sort_by("row")
+
+    def count(unique: pa.Table) -> dict[str, np.ndarray]:
+        # each band twice: its calls not A-attested, then its A-attested ones
+        twice = pa.concat_tables([unique, unique])
+        weak = np.arange(twice.num_rows) < unique.num_rows
+        numbers = _band_caller_ids(
+            connection,
+            upstream_provider=twice["upstream_provider"],
+            window_us=twice["window_us"],
+            centre_s=twice["centre_s"].to_numpy().astype(np.int64),
+            band_s=twice["band_s"].to_numpy().astype(np.int64),
+            weak_only=weak,
+            vouched_only=~weak,
+            unit="day",
+            relation=relation,
+        )
+        figures = [
+            *(
+                figure[weak]
+                for figure in (
+                    numbers.answered,
+                    numbers.caller_ids,
+                    numbers.flank_answered,
+                    numbers.flank_caller_ids,
+                    numbers.under_core_answered,
+                )
+            ),
+            *(
+                figure[~weak]
+                for figure in (
+                    numbers.answered,
+                    numbers.caller_ids,
+                    numbers.flank_answered,
+                    numbers.flank_caller_ids,
+                )
+            ),
+        ]
+        return dict(zip(SHARED_BAND_FIELDS, figures, strict=True))
+
+    found = _counted_per_provider_day(
+        asked,
+        rows,
+        count,
+        centre_s=pc.fill_null(asked["shared_peak_duration_s"], 0),
+        band_s=pc.fill_null(asked["shared_peak_duration_band_s"], 0),
     )
     at = found["row"].to_numpy()
     for name in SHARED_BAND_FIELDS:
