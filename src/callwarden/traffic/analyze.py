@@ -75,6 +75,7 @@ from callwarden.traffic.detectors import (
     may_find,
     may_spoof_neighbours_over_the_day,
     recording_spike,
+    shared_spike_may_count,
     spike_own_numbers,
 )
 from callwarden.traffic.features import (
@@ -684,16 +685,11 @@ def _carrier_spike_may_count(
 def _carriers_whose_days_share_a_spike(table: pa.Table, thresholds: Thresholds) -> np.ndarray:
     """The rows of upstream providers' windows whose UTC day's spike of every carrier's
     calls not A-attested, pooled, may be a recording: carrier_spike_min_calls beyond its
-    flanks and a quarter of its band (detectors._shared_spike)."""
+    flanks and a quarter of its band (detectors.shared_spike_may_count)."""
     carrier = table["entity_type"].to_numpy(zero_copy_only=False) == "upstream_provider"
     pooled = table["shared_peak_duration_calls"].to_numpy()
     total = table["shared_band_total"].to_numpy()
-    t = thresholds
-    return np.flatnonzero(
-        carrier
-        & (pooled >= t.carrier_spike_min_calls)
-        & (pooled >= t.carrier_spike_min_band_share * total)
-    )
+    return np.flatnonzero(carrier & shared_spike_may_count(pooled, total, thresholds))
 
 
 #: what :func:`_with_shared_carriers` sums over the carriers carrying a part of a day's

@@ -773,10 +773,25 @@ def _fresh_pile(
     if not part_stands_out(band, flank, t.shared_part_z):
         return False
     own_calls, own_numbers = band - flank / 2, band_numbers - flank_numbers / 2
-    return (
-        own_calls >= t.carrier_spike_min_band_share * band
-        and own_numbers > 0
-        and own_calls / own_numbers <= t.recording_max_calls_per_caller_id
+    return own_calls >= t.carrier_spike_min_band_share * band and _a_number_per_call(
+        own_calls, own_numbers, t
+    )
+
+
+def _a_number_per_call(calls: float, numbers: float, t: Thresholds) -> bool:
+    """Whether ``calls`` came from ``numbers`` calling numbers at most
+    recording_max_calls_per_caller_id each (a new number on nearly every call)."""
+    return numbers > 0 and calls / numbers <= t.recording_max_calls_per_caller_id
+
+
+def shared_spike_may_count(pooled: Any, band_total: Any, t: Thresholds = DEFAULT_THRESHOLDS) -> Any:
+    """Whether a day's spike pooled over every carrier's calls not A-attested, ``pooled``
+    calls beyond its flanks among ``band_total`` in its band, may be a message:
+    carrier_spike_min_calls beyond its flanks and carrier_spike_min_band_share of its band
+    (as a carrier's own spike must). Scalars or numpy arrays."""
+    return np.logical_and(
+        pooled >= t.carrier_spike_min_calls,
+        pooled >= t.carrier_spike_min_band_share * band_total,
     )
 
 
@@ -843,8 +858,7 @@ def _piles_in_all_its_traffic(p: SharedPart, t: Thresholds) -> bool:
     others = p.band - p.flank / 2
     if vouched / max(p.vouched_flank, 1) < t.shared_traffic_pile_rate * others / max(p.flank, 1):
         return False
-    numbers = p.vouched_band_numbers - p.vouched_flank_numbers / 2
-    return numbers > 0 and vouched / numbers <= t.recording_max_calls_per_caller_id
+    return _a_number_per_call(vouched, p.vouched_band_numbers - p.vouched_flank_numbers / 2, t)
 
 
 def _shared_spike(
@@ -863,8 +877,7 @@ def _shared_spike(
     if (
         centre is None
         or not f.shared_band_total
-        or pooled < t.carrier_spike_min_calls
-        or pooled < t.carrier_spike_min_band_share * f.shared_band_total
+        or not shared_spike_may_count(pooled, f.shared_band_total, t)
         or near_quick_refusals(centre, width)
         or f.shared_carriers < t.shared_min_carriers
     ):
