@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from callwarden.numbers import (
     NumberClass,
+    callback_is_costly,
     classify,
+    costly_callback_area_codes,
     inspect,
     normalise,
     normalise_and_classify,
@@ -222,3 +224,17 @@ def test_long_presentations_are_classified_but_not_cached() -> None:
     long_text = "x" * 10_000 + "2025550123"
     assert classify(long_text) is NumberClass.UNPARSEABLE
     assert normalise(" " * 500 + "2025550123") == "+12025550123"
+
+
+def test_callbacks_cost_extra_abroad_in_foreign_nanp_countries_and_at_900() -> None:
+    """A one-ring scam's numbers charge the callee who calls back: the FCC's warnings name
+    the Caribbean codes; US territories and Canada are domestic calls."""
+    codes = costly_callback_area_codes()
+    assert {"268", "284", "473", "649", "664", "767", "809", "829", "849", "876"} <= codes
+    assert "900" in codes
+    assert not {"212", "416", "787", "939", "340", "671", "684", "670"} & codes
+    assert callback_is_costly("+18765550123")
+    assert callback_is_costly("+447700900123")
+    assert not callback_is_costly("+12125550123")
+    assert not callback_is_costly("+14165550123")
+    assert not callback_is_costly("anonymous")

@@ -285,6 +285,47 @@ def npa_nxx(e164: str) -> str | None:
     return None
 
 
+#: NANP members whose numbers are dialled at domestic rates from the US and Canada: the two
+#: countries and the US territories. Every other member (Jamaica, the Dominican Republic,
+#: Grenada, ...) is a foreign country inside country code 1.
+_DOMESTIC_NANP_REGIONS = frozenset({"US", "CA", "PR", "VI", "GU", "AS", "MP"})
+#: the NANP's premium-rate area code
+_PREMIUM_NANP_AREA_CODE = "900"
+
+
+@lru_cache(maxsize=1)
+def costly_callback_area_codes() -> frozenset[str]:
+    """The NANP area codes a callee in the US or Canada pays extra to call back: those of
+    NANP members that are foreign countries (phonenumbers' region of each area code), and
+    the premium-rate 900.
+
+    A one-ring scam lives on the callbacks it provokes: the missed call's number charges
+    the callee, as an international or premium-rate call, and pays the scammer a share
+    (FCC 20-171, implementing TRACED Act section 12; the FCC's consumer warnings name the
+    Caribbean codes 268, 284, 473, 649, 664, 767, 809, 829, 849 and 876). A number outside
+    country code 1 costs as much; see :func:`callback_is_costly`."""
+    costly = {_PREMIUM_NANP_AREA_CODE}
+    for area_code in range(200, 1000):
+        region = phonenumbers.region_code_for_number(
+            phonenumbers.parse(f"+1{area_code}2345678", None)
+        )
+        if region is not None and region not in _DOMESTIC_NANP_REGIONS:
+            costly.add(str(area_code))
+    return frozenset(costly)
+
+
+def callback_is_costly(e164: str) -> bool:
+    """Whether calling ``e164`` back from the US or Canada costs the callee more than a
+    domestic call: a number outside country code 1, or in one of
+    :func:`costly_callback_area_codes`. The rule the analysis' scans write in SQL
+    (``callwarden.traffic.features.costly_callback_sql``)."""
+    if not e164.startswith("+"):
+        return False
+    if not e164.startswith("+1"):
+        return True
+    return e164[2:5] in costly_callback_area_codes()
+
+
 def inspect(raw: str) -> NumberInfo:
     e164, number_class = _analyse(raw)
     zones = time_zones(e164) if e164 is not None else ()

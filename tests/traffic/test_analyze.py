@@ -1133,7 +1133,92 @@ def test_a_one_ring_scam_through_a_carrier_is_named_at_its_numbers(tmp_path: Pat
         alert = by_number[number]
         assert alert.severity is Severity.HIGH
         (reason,) = [r for r in alert.reasons if r.code is ReasonCode.ONE_RING_SCAM]
-        assert "120 of 120 calls (100%) cancelled by the caller" in reason.detail
+        assert "120 calls from 1 number(s) costly to call back" in reason.detail
         assert "FCC 20-171" in RULES[ReasonCode.ONE_RING_SCAM]
         assert alert.evidence["cancelled_share"] == pytest.approx(1.0)
     assert not any(a.entity_id.startswith("+1202555") for a in result.alerts)
+
+
+def _quiet_one_ring_calls(factory: CallFactory, carrier: str, numbers: list[str]) -> None:
+    """Each of ``numbers`` rings 40-80 callees once over the day through ``carrier``, all
+    but a few calls cancelled before an answer, the rest unreachable (SIP 480)."""
+    for number in numbers:
+        for _ in range(factory.rng.randint(40, 80)):
+            factory.add(
+                upstream_provider=carrier,
+                customer_id=None,
+                caller_id=number,
+                called_number=factory.random_callee(),
+                duration_s=0,
+                attestation=None,
+                sip_code=487 if factory.rng.random() < 0.95 else 480,
+                start_time=DAY + timedelta(seconds=factory.rng.randint(0, 86_399)),
+            )
+
+
+def _ordinary_transit(factory: CallFactory, carrier: str, calls: int, callers: list[str]) -> None:
+    """``calls`` person-to-person calls over the day, half answered, from ``callers``."""
+    for index in range(calls):
+        answered = factory.rng.random() < 0.5
+        factory.add(upstream_provider=carrier, customer_id=None,
+                    caller_id=callers[index % len(callers)],
+                    called_number=factory.random_callee(), attestation="B",
+                    sip_code=200 if answered else factory.rng.choice([486, 487, 480]),
+                    duration_s=factory.rng.randint(10, 400) if answered else 0,
+                    start_time=DAY + timedelta(seconds=factory.rng.randint(0, 86_399)))  # fmt: skip
+
+
+def test_a_one_ring_scam_over_many_quiet_numbers_is_high_at_its_carrier(tmp_path: Path) -> None:
+    """The fifteenth probe's miss: forty numbers abroad or in the Caribbean, each ringing
+    40-80 callees once a day (under the busy-number volume), a fifth of a carrier's calls
+    beside its ordinary transit. The carrier is high on ONE_RING_SCAM in daily windows and
+    in the hours holding enough of the calls, and so is each number over its day. A
+    carrier of a call centre abroad whose numbers are answered, and a domestic dialler's
+    number answered nowhere that day, are not one-ring scams."""
+    factory = CallFactory()
+    scam = [f"+4477009{index:05d}" for index in range(20)] + [
+        f"+1876{factory.rng.randint(2000000, 9999999)}" for _ in range(20)
+    ]
+    _quiet_one_ring_calls(factory, "Atlantic Link", scam)
+    _ordinary_transit(
+        factory, "Atlantic Link", 10_000, [factory.random_callee() for _ in range(3000)]
+    )
+    abroad = [f"+6328{index:07d}" for index in range(30)]
+    _ordinary_transit(factory, "Manila Voice", 2_400, abroad)
+    for _ in range(45):
+        factory.add(
+            customer_id="dialler",
+            caller_id="+12025550147",
+            sip_code=487,
+            duration_s=0,
+            called_number=factory.random_callee(),
+            start_time=DAY + timedelta(hours=14, seconds=factory.rng.randint(0, 3599)),
+        )
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    reference = ReferenceData(
+        rmd=[RmdFiling("0001", "Atlantic Link"), RmdFiling("0002", "Manila Voice")]
+    )
+    daily = analyze_calls(connection, reference)
+    by_entity = {(a.entity_type.value, a.entity_id): a for a in daily.alerts}
+    carrier = by_entity["upstream_provider", "Atlantic Link"]
+    assert carrier.severity is Severity.HIGH
+    (reason,) = [r for r in carrier.reasons if r.code is ReasonCode.ONE_RING_SCAM]
+    assert "from 40 number(s) costly to call back" in reason.detail
+    assert carrier.evidence["costly_unanswered_numbers"] == 40
+    assert carrier.evidence["costly_unanswered_cancelled_share"] == pytest.approx(0.95, abs=0.03)
+    for number in scam:
+        alert = by_entity["caller_id", number]
+        assert alert.severity is Severity.HIGH, number
+        assert ReasonCode.ONE_RING_SCAM in {r.code for r in alert.reasons}
+    for entity in (("upstream_provider", "Manila Voice"), ("caller_id", "+12025550147")):
+        alert = by_entity.get(entity)
+        assert alert is None or ReasonCode.ONE_RING_SCAM not in {r.code for r in alert.reasons}
+    hourly = analyze_calls(connection, reference, AnalysisOptions(window="hour"))
+    carrier_hours = [a for a in hourly.alerts if a.entity_id == "Atlantic Link"]
+    high = [a for a in carrier_hours if a.severity is Severity.HIGH]
+    # some 100 of its calls an hour: every hour holds the 30 an hour needs
+    assert len(high) == 24
+    assert all(ReasonCode.ONE_RING_SCAM in {r.code for r in a.reasons} for a in high)
+    assert not any(
+        a.entity_id == "Manila Voice" and a.severity is Severity.HIGH for a in hourly.alerts
+    )

@@ -1121,7 +1121,8 @@ _COUNTED = (
     "cancelled", "shared_peak_duration_calls", "shared_band_total", "shared_band_answered",
     "shared_band_caller_ids", "shared_window_band_answered", "shared_vouched_band_caller_ids",
     "shared_carriers", "shared_carriers_band_answered", "shared_carriers_band_caller_ids",
-    "weak_peak_contrast",
+    "weak_peak_contrast", "costly_unanswered_calls", "costly_unanswered_cancelled",
+    "costly_unanswered_callees",
 )  # fmt: skip
 
 
@@ -1260,6 +1261,18 @@ def assert_may_find_lets_through(
     },
     calls=500,
     entity_type="caller_id",
+    hourly=False,
+    context=EntityContext(),
+)
+# a carrier's calls from numbers costly to call back, none answered over the day
+@example(
+    counts={
+        "costly_unanswered_calls": 100,
+        "costly_unanswered_cancelled": 90,
+        "costly_unanswered_callees": 95,
+    },
+    calls=900,
+    entity_type="upstream_provider",
     hourly=False,
     context=EntityContext(),
 )
@@ -1442,6 +1455,39 @@ def test_a_one_ring_scam_is_named_and_high_with_a_second_witness() -> None:
     assert ReasonCode.ONE_RING_SCAM not in codes(small)
     hourly = replace(ring, window_end=hour, calls=40, cancelled=40, callees=40)
     assert ReasonCode.ONE_RING_SCAM in codes(hourly)
+
+
+def test_a_one_ring_scam_from_numbers_costly_to_call_back_needs_no_second_witness() -> None:
+    """A carrier whose ordinary calls carry 120 calls from numbers costly to call back,
+    none answered over the day, nearly all cancelled, each callee rung once: a one-ring
+    scam on its face (the callback's cost is what it lives on), high alone. A number of
+    them is one from 30 calls over its day; a source's window from the one-ring volume (an
+    hour: 30). Calls answered elsewhere or rung to the same callees are not."""
+    carrier = features(
+        entity_type="upstream_provider", entity_id="Atlantic Link", customer_id="",
+        costly_unanswered_calls=120, costly_unanswered_cancelled=114,
+        costly_unanswered_callees=118, costly_unanswered_numbers=3,
+    )  # fmt: skip
+    (one_ring,) = [f for f in detect(carrier) if f.code is ReasonCode.ONE_RING_SCAM]
+    assert one_ring.self_evident
+    assert one_ring.value == pytest.approx(0.95)
+    assert "120 calls from 3 number(s) costly to call back" in one_ring.detail
+    assert assess(carrier).severity is Severity.HIGH
+    assert one_row_may_find(carrier)
+    fewer = replace(carrier, costly_unanswered_calls=99, costly_unanswered_cancelled=95,
+                    costly_unanswered_callees=99)  # fmt: skip
+    assert ReasonCode.ONE_RING_SCAM not in codes(fewer)
+    hour = replace(fewer, window_end=DAY + timedelta(hours=1), calls=400)
+    assert ReasonCode.ONE_RING_SCAM in codes(hour)
+    number = replace(fewer, entity_type="caller_id", entity_id="+18765550123", calls=30,
+                     costly_unanswered_calls=30, costly_unanswered_cancelled=29,
+                     costly_unanswered_callees=30)  # fmt: skip
+    assert ReasonCode.ONE_RING_SCAM in codes(number)
+    assert one_row_may_find(number)
+    quieter = replace(number, calls=29, costly_unanswered_calls=29, costly_unanswered_callees=29)
+    assert ReasonCode.ONE_RING_SCAM not in codes(quieter)
+    assert ReasonCode.ONE_RING_SCAM not in codes(replace(carrier, costly_unanswered_cancelled=90))
+    assert ReasonCode.ONE_RING_SCAM not in codes(replace(carrier, costly_unanswered_callees=60))
 
 
 def test_may_find_judges_each_row_of_a_table() -> None:

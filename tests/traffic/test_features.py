@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from callwarden.calls import STORED_CDR_SCHEMA, with_number_digits
+from callwarden.numbers import callback_is_costly
 from callwarden.traffic import features as features_module
 from callwarden.traffic.analyze import connect_cdr_files, register_consent
 from callwarden.traffic.features import (
@@ -25,6 +26,7 @@ from callwarden.traffic.features import (
     compute_feature_table,
     contrast_peaks,
     core_rises,
+    costly_callback_sql,
     duration_peaks,
     register_table,
     rows_to_features,
@@ -713,6 +715,76 @@ def test_caller_id_entity_only_in_windows_with_min_calls(tmp_path: Path) -> None
     windows = [(f.window_start, f.calls) for f in rows if f.entity_type == "caller_id"]
     # the quiet second day stays below the minimum: no caller-ID row for it
     assert windows == [(DAY, 30)]
+
+
+def _one_ring(factory: CallFactory, number: str, calls: int, hours: int = 24) -> None:
+    """``calls`` calls from ``number`` through a carrier, each to a new callee, the last
+    one unreachable (SIP 480) and the rest cancelled before an answer, over ``hours``."""
+    for index in range(calls):
+        factory.add(upstream_provider="Atlantic Link", customer_id=None, caller_id=number,
+                    called_number=factory.random_callee(), duration_s=0,
+                    sip_code=480 if index == calls - 1 else 487,
+                    start_time=DAY + timedelta(minutes=index * hours * 60 // calls))  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", ["day", "hour"])
+def test_quiet_numbers_costly_to_call_back_and_answered_nowhere_are_counted(
+    tmp_path: Path, unit: str
+) -> None:
+    """Numbers abroad, in a foreign NANP country or premium-rate, each making 20 or more
+    calls over the day with none answered, are counted at the source that hands them over,
+    in each of its windows: calls, cancelled ones, callees and numbers. In daily windows
+    each is an entity of its own under the busy-number volume. A domestic number, one
+    under 20 calls and one answered once that day are not counted."""
+    factory = CallFactory()
+    costly = ["+447700900123", "+18765550123", "+19005550123"]
+    for number in costly:
+        _one_ring(factory, number, 24)
+    _one_ring(factory, "+12025550123", 24)  # domestic: a dialler's unlucky line
+    _one_ring(factory, "+18095550123", 19)  # under 20 calls
+    _one_ring(factory, "+18295550123", 23)
+    factory.add(upstream_provider="Atlantic Link", customer_id=None, caller_id="+18295550123",
+                sip_code=200, duration_s=60,
+                start_time=DAY + timedelta(hours=23, minutes=50))  # fmt: skip
+    table = compute_feature_table(
+        connect_cdr_files([factory.write(tmp_path / "cdrs")]), unit=unit, caller_id_min_calls=100
+    )
+    features = rows_to_features(table, unit)
+    carrier = [f for f in features if f.entity_id == "Atlantic Link"]
+    assert sum(f.costly_unanswered_calls for f in carrier) == 72
+    assert sum(f.costly_unanswered_cancelled for f in carrier) == 69
+    assert sum(f.costly_unanswered_callees for f in carrier) == 72
+    if unit == "day":
+        (day,) = carrier
+        assert day.costly_unanswered_numbers == 3
+    else:
+        # one call of each number an hour
+        assert {f.costly_unanswered_numbers for f in carrier} == {3}
+    numbers = {f.entity_id: f for f in features if f.entity_type == "caller_id"}
+    if unit == "day":
+        assert set(numbers) == set(costly)
+        for number in costly:
+            assert numbers[number].calls == 24
+            assert numbers[number].costly_unanswered_calls == 24
+            assert numbers[number].costly_unanswered_numbers == 1
+    else:
+        assert numbers == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    number=st.one_of(
+        st.from_regex(r"\+1[2-9][0-9]{2}[2-9][0-9]{6}", fullmatch=True),
+        st.from_regex(r"\+[2-9][0-9]{6,13}", fullmatch=True),
+        st.text(alphabet="+0123456789 ()-", max_size=16),
+    )
+)
+def test_costly_callbacks_in_sql_are_the_python_rule(number: str) -> None:
+    """The scans' rule (costly_callback_sql) says of every text what callback_is_costly
+    says."""
+    sql = costly_callback_sql("$number")
+    (found,) = duckdb.execute(f"select {sql}", {"number": number}).fetchone() or (None,)
+    assert bool(found) is callback_is_costly(number)
 
 
 def test_duckdb_connection_left_clean(tmp_path: Path) -> None:

@@ -1309,6 +1309,12 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "answered": f.answered,
         "answer_seizure_ratio": share(f.answered, f.calls),
         "cancelled_share": share(f.cancelled, f.calls),
+        # its calls from numbers costly to call back, answered nowhere over the day
+        "costly_unanswered_calls": f.costly_unanswered_calls or None,
+        "costly_unanswered_numbers": f.costly_unanswered_numbers or None,
+        "costly_unanswered_cancelled_share": share(
+            f.costly_unanswered_cancelled, f.costly_unanswered_calls
+        ),
         "short_answered_share": share(f.short_answered, f.answered),
         "mean_answered_duration_s": share(f.answered_seconds, f.answered),
         "peak_duration_s": f.peak_duration_s,

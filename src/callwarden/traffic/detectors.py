@@ -95,6 +95,10 @@ class Thresholds:
     one_ring_max_answered_share: float = 0.01
     one_ring_min_callee_share: float = 0.9
     one_ring_min_calls: int = 100
+    #: ... and the same of a number whose callbacks cost the callee (international,
+    #: premium-rate, a foreign NANP country), over its UTC day, from this many calls: the
+    #: scam's numbers are many and quiet, and the callback's cost is what it lives on
+    one_ring_costly_number_min_calls: int = 30
     invalid_share: float = 0.02
     invalid_min_calls: int = 5
     dno_share: float = 0.005
@@ -213,6 +217,9 @@ class Finding:
     evidence: Evidence
     #: the FLAGS name whose sample call id illustrates this finding
     sample_flag: str | None = None
+    #: illegal on its face by what it rests on, needing no second witness (see
+    #: SELF_EVIDENT for the reasons that always are)
+    self_evident: bool = False
 
 
 @dataclass(frozen=True)
@@ -1134,6 +1141,28 @@ def _recorded_calls_consented(judged: int, unconsented: int, thresholds: Thresho
     return None
 
 
+def _one_ring_numbers(f: EntityFeatures, t: Thresholds, hourly: bool) -> float | None:
+    """The share of the calls cancelled by the caller among the entity's calls from numbers
+    costly to call back and answered nowhere over the day (``costly_unanswered_*``), when
+    they make a one-ring scam: as many as the one-ring rule asks of a source's window (of
+    a calling number's day: one_ring_costly_number_min_calls), nearly all cancelled, each
+    callee rung about once. None when they do not."""
+    calls = f.costly_unanswered_calls
+    least: float
+    if f.entity_type == "caller_id":
+        least = t.one_ring_costly_number_min_calls
+    else:
+        least = max(t.min_calls, t.one_ring_min_calls * (1 / 24 if hourly else 1.0))
+    share = _share(f.costly_unanswered_cancelled, calls)
+    if (
+        calls >= least
+        and share >= t.one_ring_cancelled_share
+        and f.costly_unanswered_callees >= t.one_ring_min_callee_share * calls
+    ):
+        return share
+    return None
+
+
 def detect(
     features: EntityFeatures,
     context: EntityContext = EntityContext(),
@@ -1155,8 +1184,10 @@ def detect(
         threshold: float,
         evidence: Evidence,
         flag: str | None = None,
+        *,
+        self_evident: bool = False,
     ) -> None:
-        findings.append(Finding(code, detail, value, threshold, evidence, flag))
+        findings.append(Finding(code, detail, value, threshold, evidence, flag, self_evident))
 
     # --- caller identity: the clearest evidence of illegality -------------------------
     dno_share = _share(f.dno_caller, f.calls)
@@ -1301,8 +1332,26 @@ def detect(
     # every call cancelled by the caller (SIP 487), none answered, each callee rung once.
     # A dialler giving up on unanswered calls, or a forked call's losing legs, still
     # reaches people on some of its calls.
+    # The same of the entity's numbers whose callbacks cost the callee, none answered over
+    # the day: the scam's numbers, however many and however quiet, beside other traffic.
+    # The callback's cost is the scam's whole point: on such numbers the pattern is the
+    # breach itself, with no second witness needed.
+    costly = _one_ring_numbers(f, t, hourly)
     cancelled_share = _share(f.cancelled, f.calls)
-    if (
+    if costly is not None:
+        add(
+            ReasonCode.ONE_RING_SCAM,
+            f"{f.costly_unanswered_calls:,} calls from {f.costly_unanswered_numbers:,} "
+            "number(s) costly to call back (international, premium-rate or a foreign NANP "
+            f"country), none answered over the day, {costly:.0%} cancelled by the caller "
+            f"before an answer, {f.costly_unanswered_callees:,} callees rung: calls placed "
+            "to be missed and returned at the callee's expense (a one-ring scam)",
+            costly,
+            t.one_ring_cancelled_share,
+            Evidence.ILLEGAL,
+            self_evident=True,
+        )
+    elif (
         f.calls >= max(t.min_calls, t.one_ring_min_calls * volume_scale)
         and asr <= t.one_ring_max_answered_share
         and cancelled_share >= t.one_ring_cancelled_share
@@ -1837,6 +1886,9 @@ MAY_FIND_COLUMNS = (
     "day_neighbor",
     "day_caller_ids",
     "cancelled",
+    "costly_unanswered_calls",
+    "costly_unanswered_cancelled",
+    "costly_unanswered_callees",
 )
 
 
@@ -2102,6 +2154,25 @@ def may_find(
             & (c["cancelled"] >= t.one_ring_cancelled_share * calls)
             & (c["callees"] >= t.one_ring_min_callee_share * calls)
         )
+        # ... from numbers costly to call back (_one_ring_numbers)
+        | (
+            (
+                c["costly_unanswered_calls"]
+                >= np.where(
+                    c["entity_type"] == "caller_id",
+                    t.one_ring_costly_number_min_calls,
+                    max(t.min_calls, t.one_ring_min_calls * volume_scale),
+                )
+            )
+            & (
+                c["costly_unanswered_cancelled"]
+                >= t.one_ring_cancelled_share * c["costly_unanswered_calls"]
+            )
+            & (
+                c["costly_unanswered_callees"]
+                >= t.one_ring_min_callee_share * c["costly_unanswered_calls"]
+            )
+        )
         # an hour's neighbour spoofing over its UTC day
         | (
             hourly
@@ -2241,6 +2312,7 @@ def grade(
         f
         for f in illegal
         if f.code in SELF_EVIDENT
+        or f.self_evident
         or any(w is not f and w.code not in same_fact.get(f.code, ()) for w in witnesses)
     ]
     if corroborated or (len(suspect) >= 2 and automated):

@@ -43,7 +43,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from callwarden.calls import number_digits_sql
-from callwarden.numbers import time_zones
+from callwarden.numbers import costly_callback_area_codes, time_zones
 
 #: Calling-number classes that no real subscriber line presents (formats.md section 1 keeps
 #: them as evidence): 47 CFR 64.1200(k)(2) lets providers block such calls outright. An
@@ -238,6 +238,15 @@ class EntityFeatures:
     #: calls the caller cancelled before an answer (SIP 487): a one-ring scam's are nearly
     #: all of its calls
     cancelled: int = 0
+    #: calls from numbers whose callbacks cost the callee (see :func:`costly_callback_sql`)
+    #: that made COSTLY_CALLER_ID_MIN_CALLS or more calls over the window's UTC day and
+    #: had none answered; of them, those the caller cancelled before an answer and the
+    #: distinct callee-number pairs; and how many such numbers. A one-ring scam spreads
+    #: over many such numbers, each too quiet to be an entity of its own
+    costly_unanswered_calls: int = 0
+    costly_unanswered_cancelled: int = 0
+    costly_unanswered_callees: int = 0
+    costly_unanswered_numbers: int = 0
     #: the window's UTC day (the window itself in daily windows): its calls, the calls
     #: whose two numbers are NANP and those presenting the callee's own NPA-NXX; and, for
     #: an account's hour that may be spoofing neighbours over its day (see
@@ -437,7 +446,7 @@ def enriched_calls_sql(
     """One row per call with its window and minute (``window_us``, ``minute_us``:
     microseconds since the epoch, UTC), entity keys and evidence flags (0/1 integers).
     ``relation`` is a relation name or a parenthesised query of CDR_SCHEMA columns.
-    ``heavy_callers``, a relation of ``caller_id`` (see :func:`heavy_callers_sql`), adds
+    ``heavy_callers``, a relation of ``caller_id`` (see :func:`caller_days_sql`), adds
     ``heavy_caller``: the calling number when it is listed there, else NULL."""
     _check_unit(unit)
     invalid = ", ".join(f"'{value}'" for value in INVALID_CALLER_CLASSES)
@@ -698,23 +707,56 @@ def source_distinct_sql(enriched: str) -> str:
     """
 
 
-def heavy_callers_sql(relation: str, unit: str, min_calls: int) -> str:
-    """Scan 1: the calling numbers of ``relation`` that make at least ``min_calls`` calls
-    in some window.
+#: a calling number whose callbacks cost the callee is split out of its source's calls
+#: (see :func:`caller_days_sql`) from this many calls over a UTC day with none answered
+COSTLY_CALLER_ID_MIN_CALLS = 20
+
+
+def costly_callback_sql(number: str) -> str:
+    """Whether the E.164 text ``number`` costs a callee in the US or Canada more to call
+    back than a domestic call: outside country code 1, or in a NANP area code of a foreign
+    country or the premium-rate 900 (:func:`callwarden.numbers.costly_callback_area_codes`;
+    :func:`callwarden.numbers.callback_is_costly` is the same rule in Python)."""
+    codes = ", ".join(f"'{code}'" for code in sorted(costly_callback_area_codes()))
+    return (
+        f"({number} like '+%' and ({number} not like '+1%' or substr({number}, 3, 3) in ({codes})))"
+    )
+
+
+def caller_days_sql(relation: str, unit: str, min_calls: int, costly_min_calls: int) -> str:
+    """Scan 1: per calling number of ``relation`` and UTC day, whether it made at least
+    ``min_calls`` calls in some window of the day (``busy``) or, its callbacks costing the
+    callee (:func:`costly_callback_sql`), at least ``costly_min_calls`` calls over the day
+    with none answered (``costly_unanswered``); only such days.
 
     Spoofed calling numbers are each used a few times: at ten million calls, 700,000
     (number, window) groups of which a few thousand reach ``min_calls``. Counting first,
-    on two columns, keeps the others out of the parts of :func:`source_parts_sql` (a
-    group each, with its distinct-count states, for nothing). A number's quieter windows
-    come along and are dropped by :func:`caller_ids_from_parts_sql`."""
+    on three columns, keeps the others out of the parts of :func:`source_parts_sql` (a
+    group each, with its distinct-count states, for nothing). A busy number's quieter
+    windows come along and are dropped by :func:`caller_ids_from_parts_sql`. A one-ring
+    scam's numbers are quiet one by one (a few dozen calls a day each, from many numbers)
+    and costly to call back by design: they are split out at their own volume, judged
+    over the day, as answering nothing is a fact of a whole day, not of an hour."""
     _check_unit(unit)
     window = _floor_us(_EPOCH_US.format("start_time"), unit)
+    day = _floor_us(_EPOCH_US.format("start_time"), "day")
+    # in daily windows the window is the day: grouped on once
+    keys = "caller_id, window_us" + ("" if unit == "day" else ", day_us")
+    day_us = "window_us" if unit == "day" else "day_us"
+    day_column = "" if unit == "day" else f", {day} as day_us"
     return f"""
-        select distinct caller_id from (
-            select caller_id from {relation}
-            group by caller_id, {window}
-            having count(*) >= {int(min_calls)}
+        select caller_id, {day_us} as day_us,
+            max(calls) >= {int(min_calls)} as busy,
+            (sum(calls) >= {int(costly_min_calls)} and sum(answered) = 0
+             and {costly_callback_sql("caller_id")}) as costly_unanswered
+        from (
+            select caller_id, {window} as window_us{day_column}, count(*) as calls,
+                sum(case when sip_code = 200 then 1 else 0 end) as answered
+            from {relation}
+            group by {keys}
         ) w
+        group by caller_id, {day_us}
+        having busy or costly_unanswered
     """
 
 
@@ -734,6 +776,30 @@ def _sample_parts(flags: Sequence[str]) -> str:
     )
 
 
+#: the parts of numbers whose callbacks cost the callee, unanswered over the part's UTC day
+_COSTLY_UNANSWERED_JOIN = (
+    "left join cw_costly_unanswered r on r.caller_id = cw_parts.heavy_caller "
+    f"and r.day_us = {_floor_us('cw_parts.window_us', 'day')}"
+)
+
+
+def _costly_unanswered_sums() -> str:
+    """A source's ``costly_unanswered_*`` (see EntityFeatures) from its parts."""
+    return ", ".join(
+        [
+            *(
+                f"sum(case when r.caller_id is not null then {part} else 0 end) as {name}"
+                for part, name in (
+                    ("calls", "costly_unanswered_calls"),
+                    ("cancelled", "costly_unanswered_cancelled"),
+                    ("callee_caller_pairs", "costly_unanswered_callees"),
+                )
+            ),
+            "count(r.caller_id) as costly_unanswered_numbers",
+        ]
+    )
+
+
 def sources_from_parts_sql() -> str:
     """Per narrowest source and window, from the parts (temp table cw_parts) and the
     distinct counts (cw_distinct)."""
@@ -743,8 +809,9 @@ def sources_from_parts_sql() -> str:
             select {_SOURCE_KEYS},
                 {_sum_parts(("calls", "answered", "answered_seconds", "long_answered"))},
                 {_sum_parts(("caller_ids", "callee_caller_pairs", "nanp_pairs", *_SUMMED_FLAGS))},
+                {_costly_unanswered_sums()},
                 {samples}
-            from cw_parts group by {_SOURCE_KEYS}
+            from cw_parts {_COSTLY_UNANSWERED_JOIN} group by {_SOURCE_KEYS}
         )
         select p.customer_id, p.sub_account, p.upstream_provider,
             {_TIMESTAMP_OF_US.format("p.window_us")} as window_start,
@@ -764,10 +831,15 @@ _ACCOUNT_ONLY = frozenset({"no_consent", "consent_known", "unassigned_caller", "
 _CALLER_ID_SUMMED = tuple(name for name in _SUMMED_FLAGS if name not in _ACCOUNT_ONLY)
 
 
-def caller_ids_from_parts_sql(min_calls: int) -> str:
+def caller_ids_from_parts_sql(min_calls: int, unit: str = "day") -> str:
     """Per busy calling number and window with at least ``min_calls`` calls, from the parts
-    (temp table cw_parts). Its distinct callees are the sum over the sources presenting
+    (temp table cw_parts), and in daily windows per number whose callbacks cost the callee
+    and whose calls that day went unanswered (cw_costly_unanswered, see
+    :func:`caller_days_sql`). Its distinct callees are the sum over the sources presenting
     it: exact for a number one source uses, an upper bound for a shared one."""
+    _check_unit(unit)
+    costly = "bool_or(r.caller_id is not null)"
+    admitted = f"sum(calls) >= {int(min_calls)}" + (f" or {costly}" if unit == "day" else "")
     samples = _sample_parts(_CALLER_ID_FLAGS)
     not_its_own = ", ".join(f"0 as {name}" for name in _SUMMED_FLAGS if name in _ACCOUNT_ONLY)
     return f"""
@@ -787,11 +859,16 @@ def caller_ids_from_parts_sql(min_calls: int) -> str:
             count(distinct coalesce(customer_id, upstream_provider)) as sources,
             {_sum_parts(("nanp_pairs", *_CALLER_ID_SUMMED))},
             {not_its_own},
+            case when {costly} then sum(calls) else 0 end as costly_unanswered_calls,
+            case when {costly} then sum(cancelled) else 0 end as costly_unanswered_cancelled,
+            case when {costly} then sum(callee_caller_pairs) else 0 end
+                as costly_unanswered_callees,
+            case when {costly} then 1 else 0 end as costly_unanswered_numbers,
             {samples}
-        from cw_parts
+        from cw_parts {_COSTLY_UNANSWERED_JOIN}
         where heavy_caller is not null
         group by heavy_caller, window_us
-        having sum(calls) >= {int(min_calls)}
+        having {admitted}
     """
 
 
@@ -872,6 +949,10 @@ _SUMMED = (
     "unassigned_caller",
     "numbers_known",
     "weak_attestation",
+    "costly_unanswered_calls",
+    "costly_unanswered_cancelled",
+    "costly_unanswered_callees",
+    "costly_unanswered_numbers",
 )
 
 
@@ -2012,6 +2093,7 @@ def compute_feature_table(
     tables: ReferenceTables = ReferenceTables(),
     relation: str = "calls",
     caller_id_min_calls: int = 100,
+    costly_caller_id_min_calls: int = COSTLY_CALLER_ID_MIN_CALLS,
     on_step: Iterable[None] | None = None,
     notes: list[str] | None = None,
     sketch_memory: int = DEFAULT_SKETCH_MEMORY,
@@ -2040,7 +2122,18 @@ def compute_feature_table(
         if steps is not None:
             next(steps, None)
 
-    scan("cw_heavy_callers", heavy_callers_sql(relation, unit, caller_id_min_calls))
+    scan(
+        "cw_caller_days",
+        caller_days_sql(relation, unit, caller_id_min_calls, costly_caller_id_min_calls),
+    )
+    connection.execute(
+        "create or replace temp table cw_heavy_callers as "
+        "select distinct caller_id from cw_caller_days"
+    )
+    connection.execute(
+        "create or replace temp table cw_costly_unanswered as "
+        "select caller_id, day_us from cw_caller_days where costly_unanswered"
+    )
     spans = scan_slices(connection, relation, unit, sketch_memory)
     scan(
         "cw_parts",
@@ -2070,11 +2163,17 @@ def compute_feature_table(
             )
     rollups = (
         ("cw_sources", sources_from_parts_sql()),
-        ("cw_caller_ids", caller_ids_from_parts_sql(caller_id_min_calls)),
+        ("cw_caller_ids", caller_ids_from_parts_sql(caller_id_min_calls, unit)),
     )
     for name, sql in rollups:
         connection.execute(f"create or replace temp table {name} as {sql}")
-    for name in ("cw_parts", "cw_distinct", "cw_heavy_callers"):
+    for name in (
+        "cw_parts",
+        "cw_distinct",
+        "cw_caller_days",
+        "cw_heavy_callers",
+        "cw_costly_unanswered",
+    ):
         connection.execute(f"drop table {name}")
     _entity_spikes(connection, "cw_hist", "cw_peaks")
     _carrier_weak_spikes(connection, "cw_hist", "cw_weak_peaks")
@@ -2808,7 +2907,9 @@ def data_day_range(
 
 def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
     for name in (
+        "cw_caller_days",
         "cw_heavy_callers",
+        "cw_costly_unanswered",
         "cw_parts",
         "cw_distinct",
         "cw_source_keys",
