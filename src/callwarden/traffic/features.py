@@ -739,21 +739,22 @@ def caller_days_sql(relation: str, unit: str, min_calls: int, costly_min_calls: 
     over the day, as answering nothing is a fact of a whole day, not of an hour."""
     _check_unit(unit)
     window = _floor_us(_EPOCH_US.format("start_time"), unit)
-    day = _floor_us(_EPOCH_US.format("start_time"), "day")
-    # in daily windows the window is the day: grouped on once
-    keys = "caller_id, window_us" + ("" if unit == "day" else ", day_us")
-    day_us = "window_us" if unit == "day" else "day_us"
-    day_column = "" if unit == "day" else f", {day} as day_us"
+    # the day of each (number, window) group, not of each call: in daily windows the
+    # window itself
+    day_us = "window_us" if unit == "day" else _floor_us("window_us", "day")
     return f"""
         select caller_id, {day_us} as day_us,
             max(calls) >= {int(min_calls)} as busy,
-            (sum(calls) >= {int(costly_min_calls)} and sum(answered) = 0
-             and {costly_callback_sql("caller_id")}) as costly_unanswered
+            -- the number's text is read only for the few quiet unanswered days
+            case when sum(calls) >= {int(costly_min_calls)} and sum(answered) = 0
+                 then {costly_callback_sql("caller_id")} else false end as costly_unanswered
         from (
-            select caller_id, {window} as window_us{day_column}, count(*) as calls,
-                sum(case when sip_code = 200 then 1 else 0 end) as answered
+            select caller_id, {window} as window_us, count(*) as calls,
+                count_if(sip_code = 200) as answered
             from {relation}
-            group by {keys}
+            group by caller_id, window_us
+            -- a quiet window counts only towards a costly number's day
+            having count(*) >= {int(min_calls)} or {costly_callback_sql("caller_id")}
         ) w
         group by caller_id, {day_us}
         having busy or costly_unanswered
