@@ -36,6 +36,7 @@ from callwarden.traffic.analyze import (
     _contexts,
     _day_figures,
     _days_prerecorded,
+    _young_accounts,
     account_chain,
     alert_id,
     analyze_calls,
@@ -1222,3 +1223,73 @@ def test_a_one_ring_scam_over_many_quiet_numbers_is_high_at_its_carrier(tmp_path
     assert not any(
         a.entity_id == "Manila Voice" and a.severity is Severity.HIGH for a in hourly.alerts
     )
+
+
+def _snowshoe_accounts(factory: CallFactory, accounts: list[str]) -> None:
+    """Each account: 100 calls over the afternoon, 60 answered, 22 of them hearing out one
+    28 s message and the rest spread over 6-300 s (hang-ups and voicemail)."""
+    for account in accounts:
+        caller = f"+1212555{factory.rng.randint(1000, 9999)}"
+        for index in range(100):
+            answered = index < 60
+            duration = (
+                (28 + factory.rng.randint(-1, 1)) if index < 22 else factory.rng.randint(6, 300)
+            )
+            factory.add(customer_id=account, caller_id=caller,
+                        called_number=factory.random_callee(),
+                        sip_code=200 if answered else 480, duration_s=duration if answered else 0,
+                        start_time=DAY + timedelta(hours=13, minutes=index * 3))  # fmt: skip
+
+
+@pytest.mark.parametrize(("opened_days_before", "kyc", "high"), [
+    (3, KycStatus.VERIFIED, True), (900, KycStatus.PENDING, True), (900, KycStatus.VERIFIED, False),
+])  # fmt: skip
+def test_one_message_over_new_or_unverified_accounts_is_a_recording_at_each(
+    tmp_path: Path, opened_days_before: int, kyc: KycStatus, high: bool
+) -> None:
+    """A snowshoe campaign: four accounts, each 60 answered calls a day of which 22 hear out
+    one message, too few in any one to tell it from chance. New or unverified, they are
+    siblings of one another, and together the spike is a recording: with no consent records
+    each is high. Established verified accounts are not laid one another's calls."""
+    accounts = [f"snow-{index}" for index in range(4)]
+    factory = CallFactory()
+    _snowshoe_accounts(factory, accounts)
+    opened = DAY - timedelta(days=opened_days_before)
+    customers = [
+        Customer(account, account.title(), created_at=opened, kyc_status=kyc)
+        for account in accounts
+    ]
+    result = analyze_calls(
+        connect_cdr_files([factory.write(tmp_path / "cdrs")]),
+        ReferenceData(customers=customers, consent=[]),
+    )
+    by_account = {a.entity_id: a for a in result.alerts if a.entity_type is EntityType.CUSTOMER}
+    for account in accounts:
+        alert = by_account[account]
+        assert (alert.severity is Severity.HIGH) is high, account
+        recorded = [r for r in alert.reasons if r.code is ReasonCode.PRERECORDED_PATTERN]
+        if high:
+            (reason,) = recorded
+            assert "3 other new or unverified account(s) of the provider" in reason.detail
+            assert alert.evidence["siblings"] == 3
+        else:
+            assert recorded == []
+
+
+def test_accounts_are_young_until_thirty_days_after_opening_or_while_unverified() -> None:
+    """The accounts the snowshoe siblings are drawn from: opened within the new-account
+    days (UTC, as the windows), or with KYC pending or failed whatever their age; an
+    account with neither an opening date nor a KYC doubt is not one."""
+    opened = datetime(2025, 1, 10, 6, tzinfo=UTC).astimezone()  # any zone: read as UTC
+    young = _young_accounts(
+        [
+            Customer("new", "New", created_at=opened, kyc_status=KycStatus.VERIFIED),
+            Customer("doubtful", "Doubtful", kyc_status=KycStatus.FAILED),
+            Customer("unknown", "Unknown"),
+        ],
+        30,
+    ).to_pylist()
+    assert young == [
+        {"customer_id": "new", "young_until": datetime(2025, 2, 9, 6)},
+        {"customer_id": "doubtful", "young_until": datetime(9999, 12, 31)},
+    ]

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -62,6 +62,7 @@ from callwarden.traffic.detectors import (
     MAY_FIND_COLUMNS,
     NEIGHBOR_DAY_COLUMNS,
     RECORDING_COLUMNS,
+    UNVERIFIED_KYC,
     Assessment,
     EntityContext,
     SharedPart,
@@ -418,7 +419,9 @@ def _analyze_calls(
     # one step each for the reference lists, the scans of the calls and the grading
     progress.start("analysing calls", total=CALL_SCANS + 2)
     try:
-        tables = _register_reference(connection, reference, relation)
+        tables = _register_reference(
+            connection, reference, relation, options.thresholds.new_account_days
+        )
         total_calls = int(connection.execute(f"select count(*) from {relation}").fetchall()[0][0])  # noqa: S608
         progress.advance(1)
 
@@ -542,7 +545,10 @@ def _recent_days(connection: duckdb.DuckDBPyConnection, relation: str, days: int
 
 
 def _register_reference(
-    connection: duckdb.DuckDBPyConnection, reference: ReferenceData, relation: str
+    connection: duckdb.DuckDBPyConnection,
+    reference: ReferenceData,
+    relation: str,
+    new_account_days: int = DEFAULT_THRESHOLDS.new_account_days,
 ) -> ReferenceTables:
     if reference.dno is not None:
         numbers = sorted({entry.number for entry in reference.dno})
@@ -576,6 +582,9 @@ def _register_reference(
             pa.table({"holder": pa.array(holders, pa.string())}),
             ["holder"],
         )
+    young = _young_accounts(reference.customers, new_account_days)
+    if young.num_rows:
+        register_table(connection, "cw_young_accounts", young, ["customer_id", "young_until"])
     span = data_day_range(connection, relation)
     if span is not None:
         register_table(
@@ -589,6 +598,36 @@ def _register_reference(
         consent=reference.consent is not None,
         numbers=reference.numbers is not None,
         callee_time_zones=span is not None,
+        young_accounts=young.num_rows > 0,
+    )
+
+
+#: a young account with no end to its youth: unverified until its KYC says otherwise
+_NEVER = datetime(9999, 12, 31)
+
+
+def _young_accounts(customers: Sequence[Customer], new_account_days: int) -> pa.Table:
+    """The accounts ``NEW_OR_UNVERIFIED_ACCOUNT`` holds new or unverified (see
+    :func:`callwarden.traffic.detectors.detect`), each with the instant it stops being so
+    (naive UTC, as the feature table's windows): ``new_account_days`` after it was opened,
+    or never while its KYC is pending or failed."""
+    rows: list[tuple[str, datetime]] = []
+    for customer in customers:
+        until: datetime | None = None
+        if customer.kyc_status in UNVERIFIED_KYC:
+            until = _NEVER
+        elif customer.created_at is not None:
+            created = customer.created_at
+            if created.tzinfo is not None:
+                created = created.astimezone(UTC).replace(tzinfo=None)
+            until = created + timedelta(days=new_account_days)
+        if until is not None:
+            rows.append((customer.customer_id, until))
+    return pa.table(
+        {
+            "customer_id": pa.array([row[0] for row in rows], pa.string()),
+            "young_until": pa.array([row[1] for row in rows], pa.timestamp("us")),
+        }
     )
 
 

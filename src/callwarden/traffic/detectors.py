@@ -381,6 +381,10 @@ _WEIGHTS: dict[ReasonCode, float] = {
 }
 
 
+#: KYC statuses that make an account unverified (NEW_OR_UNVERIFIED_ACCOUNT)
+UNVERIFIED_KYC = frozenset({"failed", "pending"})
+
+
 #: illegal on their face without a second witness (the number or the carrier itself is
 #: the breach: 47 CFR 64.1200(k)(1)-(3), 47 USC 227(e), 47 CFR 64.6305(g))
 SELF_EVIDENT = frozenset(
@@ -1043,6 +1047,13 @@ def _period_siblings_recording(
     )
 
 
+def _siblings_kind(f: EntityFeatures) -> str:
+    """What an entity's siblings are (see EntityFeatures.siblings)."""
+    if f.entity_type == "customer":
+        return "new or unverified account(s) of the provider"
+    return f"sub-account(s) of {f.customer_id}"
+
+
 def _siblings_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> tuple[float, float] | None:
@@ -1439,7 +1450,7 @@ def detect(
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
             f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
             "out chance alone; with "
-            f"{f.siblings:,} other sub-account(s) of {f.customer_id} whose calls peak at that "
+            f"{f.siblings:,} other {_siblings_kind(f)} whose calls peak at that "
             f"length in the window, {_pct(siblings_share)} of their "
             f"{f.siblings_long_answered:,} (at least {_pct(siblings_bound)} allowing for "
             "chance) form that spike (one recording, several accounts)",
@@ -1814,7 +1825,7 @@ def detect(
     new_account = (
         context.account_age_days is not None and context.account_age_days < t.new_account_days
     )
-    unverified = context.kyc_status in {"failed", "pending"}
+    unverified = context.kyc_status in UNVERIFIED_KYC
     if findings and (new_account or unverified):
         what = []
         if new_account and context.account_age_days is not None:

@@ -83,6 +83,9 @@ class ReferenceTables:
     consent: bool = False
     numbers: bool = False
     callee_time_zones: bool = False
+    #: cw_young_accounts: the accounts new or unverified until ``young_until`` (see
+    #: young_siblings_sql)
+    young_accounts: bool = False
 
 
 @dataclass(slots=True)
@@ -280,7 +283,9 @@ class EntityFeatures:
     #: a sub-account's window with the same window of its customer's other sub-accounts
     #: whose spike is at its spike's length (within 4 s): their spikes and answered calls
     #: of SHORT_CALL_SECONDS or more summed with its own, and how many the others are. A
-    #: campaign split over thin accounts shows in none of them alone
+    #: campaign split over thin accounts shows in none of them alone. For a customer new or
+    #: unverified in the window (and without sub-accounts), the same of the provider's
+    #: other such customers: a snowshoe campaign's accounts (see young_siblings_sql)
     siblings: int = 0
     siblings_peak_duration_calls: int = 0
     siblings_long_answered: int = 0
@@ -1122,9 +1127,11 @@ def entity_features_sql(unit: str) -> str:
         left join bursts b on {same_entity.format("b")} and b.window_start = e.window_start
         left join cw_period_peaks q on {same_entity.format("q")}
         left join period_sums ts on {same_entity.format("ts")}
-        left join cw_siblings g on e.entity_type = 'sub_account'
-             and g.customer_id = e.customer_id and g.sub_account = e.entity_id
-             and g.window_start = e.window_start
+        left join cw_siblings g on e.entity_type in ('sub_account', 'customer')
+             and g.customer_id = e.customer_id and g.window_start = e.window_start
+             -- a customer's row is its own among the young accounts' (young_siblings_sql)
+             and g.sub_account is not distinct from
+                 (case when e.entity_type = 'sub_account' then e.entity_id end)
         left join cw_period_siblings ps on e.entity_type = 'sub_account'
              and ps.customer_id = e.customer_id and ps.sub_account = e.entity_id
         left join cw_weak_peaks w on e.entity_type = 'upstream_provider'
@@ -1207,31 +1214,67 @@ def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
     consent figures without its own); the lengths are summed in a range window
     over each customer-window's spike lengths, so that a reseller with thousands of
     clients costs no pair of them."""
+    spiked = f"""
+        select p.customer_id, p.entity_id as sub_account, p.window_start,
+               p.peak_duration_s as centre, p.peak_duration_calls as peak,
+               s.long_answered, s.consent_known, s.no_consent
+        from {peaks} p
+        join {sources} s on s.customer_id = p.customer_id
+             and s.sub_account = p.entity_id and s.window_start = p.window_start
+        where p.entity_type = 'sub_account' and p.peak_duration_calls > 0
+    """
+    return _siblings_at_their_lengths(spiked, ("customer_id", "window_start"))
+
+
+def young_siblings_sql(
+    peaks: str = "cw_peaks", sources: str = "cw_sources", young: str = "cw_young_accounts"
+) -> str:
+    """:func:`siblings_sql` of the accounts new or unverified in their window (``young``:
+    customer_id and young_until, see EntityFeatures.siblings) without sub-accounts: each
+    one's siblings are the provider's other such accounts spiking at its length in the
+    window (``sub_account`` NULL). A snowshoe campaign signs up one new account after
+    another, each sending a few hundred calls of one message: too few in any one of them to
+    tell a message from chance, and no reseller above them to make them siblings."""
+    spiked = f"""
+        select p.customer_id, cast(null as varchar) as sub_account, p.window_start,
+               p.peak_duration_s as centre, p.peak_duration_calls as peak,
+               s.long_answered, s.consent_known, s.no_consent
+        from {peaks} p
+        join {young} y on y.customer_id = p.customer_id and p.window_start < y.young_until
+        join {sources} s on s.customer_id = p.customer_id and s.sub_account is null
+             and s.window_start = p.window_start
+        where p.entity_type = 'customer' and p.peak_duration_calls > 0
+          and not exists (
+              select 1 from {sources} t where t.customer_id = p.customer_id
+              and t.window_start = p.window_start and t.sub_account is not null)
+    """
+    return _siblings_at_their_lengths(spiked, ("window_start",))
+
+
+def _siblings_at_their_lengths(spiked: str, group: Sequence[str]) -> str:
+    """The siblings of each account of ``spiked`` (customer_id, sub_account, window_start,
+    centre, peak, long_answered, consent_known, no_consent) among the others of its
+    ``group`` whose spike is within RECORDING_BAND_HALF_WIDTH of its length (see
+    :func:`siblings_sql`)."""
     half = RECORDING_BAND_HALF_WIDTH
+    keys = ", ".join(group)
+    same_group = " and ".join(f"n.{key} = s.{key}" for key in group)
     return f"""
-        with spiked as (
-            select p.customer_id, p.entity_id as sub_account, p.window_start,
-                   p.peak_duration_s as centre, p.peak_duration_calls as peak,
-                   s.long_answered, s.consent_known, s.no_consent
-            from {peaks} p
-            join {sources} s on s.customer_id = p.customer_id
-                 and s.sub_account = p.entity_id and s.window_start = p.window_start
-            where p.entity_type = 'sub_account' and p.peak_duration_calls > 0
-        ),
+        with spiked as ({spiked}),
         per_length as (
-            select customer_id, window_start, centre, sum(peak) as peak,
+            select {keys}, centre, sum(peak) as peak,
                    sum(long_answered) as long_answered, count(*) as accounts,
                    sum(consent_known) as consent_known, sum(no_consent) as no_consent
-            from spiked group by customer_id, window_start, centre
+            from spiked group by {keys}, centre
         ),
         near as (
-            select customer_id, window_start, centre,
+            select {keys}, centre,
                    sum(peak) over w as peak, sum(long_answered) over w as long_answered,
                    sum(accounts) over w as accounts,
                    sum(consent_known) over w as consent_known,
                    sum(no_consent) over w as no_consent
             from per_length
-            window w as (partition by customer_id, window_start order by centre
+            window w as (partition by {keys} order by centre
                          range between {half} preceding and {half} following)
         )
         select s.customer_id, s.sub_account, s.window_start, n.accounts - 1 as siblings,
@@ -1240,8 +1283,7 @@ def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
                n.consent_known - s.consent_known as siblings_consent_known,
                n.no_consent - s.no_consent as siblings_no_consent
         from spiked s
-        join near n on n.customer_id = s.customer_id and n.window_start = s.window_start
-             and n.centre = s.centre
+        join near n on {same_group} and n.centre = s.centre
         where n.accounts > 1
     """
 
@@ -2180,6 +2222,8 @@ def compute_feature_table(
     _carrier_weak_spikes(connection, "cw_hist", "cw_weak_peaks")
     _shared_weak_spikes(connection, unit)
     connection.execute(f"create or replace temp table cw_siblings as {siblings_sql()}")
+    if tables.young_accounts:
+        connection.execute(f"insert into cw_siblings {young_siblings_sql()}")
     if unit != "day":
         # A recording is a practice, judged over the UTC day too: an hour of a small
         # sender holds too few answered calls to show its spike.
