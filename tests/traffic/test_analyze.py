@@ -1225,15 +1225,17 @@ def test_a_one_ring_scam_over_many_quiet_numbers_is_high_at_its_carrier(tmp_path
     )
 
 
-def _snowshoe_accounts(factory: CallFactory, accounts: list[str]) -> None:
-    """Each account: 100 calls over the afternoon, 60 answered, 22 of them hearing out one
-    28 s message and the rest spread over 6-300 s (hang-ups and voicemail)."""
+def _snowshoe_accounts(factory: CallFactory, accounts: list[str], heard_out: int = 22) -> None:
+    """Each account: 100 calls over the afternoon, 60 answered, ``heard_out`` of them
+    hearing out one 28 s message and the rest spread over 6-300 s (hang-ups and voicemail)."""
     for account in accounts:
         caller = f"+1212555{factory.rng.randint(1000, 9999)}"
         for index in range(100):
             answered = index < 60
             duration = (
-                (28 + factory.rng.randint(-1, 1)) if index < 22 else factory.rng.randint(6, 300)
+                (28 + factory.rng.randint(-1, 1))
+                if index < heard_out
+                else factory.rng.randint(6, 300)
             )
             factory.add(customer_id=account, caller_id=caller,
                         called_number=factory.random_callee(),
@@ -1274,6 +1276,41 @@ def test_one_message_over_new_or_unverified_accounts_is_a_recording_at_each(
             assert alert.evidence["siblings"] == 3
         else:
             assert recorded == []
+
+
+def test_a_new_account_whose_own_share_falls_short_by_chance_takes_its_siblings_recording(
+    tmp_path: Path,
+) -> None:
+    """Among 60 answered calls a message heard out by a third of them shows anywhere from
+    a fifth to two fifths: a snowshoe account whose day holds 14 of 60 (23%, under the 30%
+    a recording needs but not beyond chance) beside six holding 26 of 60 each is their
+    recording too (the seventeenth probe's accounts at 17-39% of 60-120). One whose 4 of 60
+    could be a chance bump takes nothing from them, nor is it pooled with them."""
+    factory = CallFactory()
+    campaign = [f"snow-{index}" for index in range(6)]
+    _snowshoe_accounts(factory, campaign, heard_out=26)
+    _snowshoe_accounts(factory, ["snow-short"], heard_out=14)
+    _snowshoe_accounts(factory, ["snow-bump"], heard_out=4)
+    accounts = [*campaign, "snow-short", "snow-bump"]
+    customers = [
+        Customer(account, account.title(), created_at=DAY - timedelta(days=3))
+        for account in accounts
+    ]
+    result = analyze_calls(
+        connect_cdr_files([factory.write(tmp_path / "cdrs")]),
+        ReferenceData(customers=customers, consent=[]),
+    )
+    by_account = {a.entity_id: a for a in result.alerts if a.entity_type is EntityType.CUSTOMER}
+    short = by_account["snow-short"]
+    assert short.evidence["peak_duration_share"] < 0.3
+    assert short.severity is Severity.HIGH
+    (reason,) = [r for r in short.reasons if r.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "other new or unverified account(s) of the provider" in reason.detail
+    # the six campaign accounts; the chance bump is pooled with nobody, nor dilutes them
+    assert short.evidence["siblings"] == 6
+    bump = by_account.get("snow-bump")
+    assert bump is None or ReasonCode.PRERECORDED_PATTERN not in {r.code for r in bump.reasons}
+    assert bump is None or bump.severity is not Severity.HIGH
 
 
 def test_accounts_are_young_until_thirty_days_after_opening_or_while_unverified() -> None:

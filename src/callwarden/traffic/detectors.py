@@ -932,6 +932,27 @@ def _peaks_at_share(peak_calls: int, long_answered: int, t: Thresholds) -> bool:
     return peak_calls > 0 and _share(peak_calls, long_answered) >= t.prerecorded_share
 
 
+def spike_could_be_recording(
+    peak_calls: int, long_answered: int, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> bool:
+    """Whether a spike of ``peak_calls`` among ``long_answered`` answered calls (of 6 s or
+    more) could be part of a recording another view proves: among ``prerecorded_min_answered``
+    or more, no chance bump (its share's lower confidence bound at
+    ``prerecorded_period_window_share`` or more, as a window must show for its period's
+    recording) and not below the recording threshold beyond chance (the upper bound at
+    ``prerecorded_share`` or more). Among 60 answered calls a message heard out by 30% of
+    them shows anywhere from 20% to 40%; 20% of 60 (12 calls beyond the flanks) is no chance
+    bump, while 8 of 28 live calls can be one."""
+    t = thresholds
+    share = _share(peak_calls, long_answered)
+    return (
+        peak_calls > 0
+        and long_answered >= t.prerecorded_min_answered
+        and _lower_bound(share, long_answered) >= t.prerecorded_period_window_share
+        and _upper_bound(share, long_answered) >= t.prerecorded_share
+    )
+
+
 def _mixes_sources(f: EntityFeatures) -> bool:
     """Whether ``f`` is a customer whose window holds several sources' calls (its
     sub-accounts', and its own): their practices mix there. Over a period or a day, one
@@ -1062,7 +1083,13 @@ def _siblings_recording(
     share (and its lower bound) of the spikes at the same length in its customer's other
     sub-accounts' same window with its own, when together they are a recording. A campaign
     split over thin accounts of one reseller shows in none of them alone; live clients
-    beside it have no spike at its length and do not dilute it. None otherwise."""
+    beside it have no spike at its length and do not dilute it. None otherwise.
+
+    A new or unverified account's siblings (the provider's other such accounts, see
+    EntityFeatures.siblings) are laid on it when its own spike could hold the recording
+    threshold's share (see :func:`spike_could_be_recording`): a snowshoe operator's
+    accounts each play the message to a few dozen answerers a day, and a share among so
+    few scatters by chance to either side of the campaign's."""
     return siblings_spike(
         SpikeWithSiblings(
             f.peak_duration_calls,
@@ -1074,6 +1101,7 @@ def _siblings_recording(
             f.siblings_no_consent,
         ),
         thresholds,
+        young=f.entity_type == "customer",
     )
 
 
@@ -1092,12 +1120,16 @@ class SpikeWithSiblings(NamedTuple):
 
 
 def siblings_spike(
-    spike: SpikeWithSiblings, thresholds: Thresholds = DEFAULT_THRESHOLDS
+    spike: SpikeWithSiblings, thresholds: Thresholds = DEFAULT_THRESHOLDS, *, young: bool = False
 ) -> tuple[float, float] | None:
     """The share (and its lower bound) of a sub-account's and its siblings' spikes in their
-    answered calls, when its own calls peak at the recording threshold's share and together
-    they are a recording; None otherwise (see :func:`_siblings_recording`)."""
+    answered calls, when its own calls peak at the recording threshold's share (``young``:
+    new or unverified accounts, when they could, see :func:`spike_could_be_recording`) and
+    together they are a recording; None otherwise (see :func:`_siblings_recording`)."""
     t = thresholds
+    own_agrees = _peaks_at_share(spike.peak_calls, spike.long_answered, t) or (
+        young and spike_could_be_recording(spike.peak_calls, spike.long_answered, t)
+    )
     # Another account's recording is laid on this one only when this one's own calls
     # agree, and a share of fewer answered calls than min_answered is noise: one call of a
     # wholesale client lasting as long as its neighbour's message says nothing.
@@ -1108,12 +1140,7 @@ def siblings_spike(
         spike.siblings_consent_known >= t.min_answered
         and _share(spike.siblings_no_consent, spike.siblings_consent_known) < t.no_consent_share
     )
-    if (
-        spike.siblings <= 0
-        or consented
-        or spike.long_answered < t.min_answered
-        or not _peaks_at_share(spike.peak_calls, spike.long_answered, t)
-    ):
+    if spike.siblings <= 0 or consented or spike.long_answered < t.min_answered or not own_agrees:
         return None
     share, bound, found = recording_spike(
         spike.siblings_peak_calls, spike.siblings_long_answered, t
@@ -2115,6 +2142,12 @@ def may_find(
         divided: np.ndarray = np.divide(numerator, denominator, out=out, where=denominator != 0)
         return divided
 
+    def upper_bound(part: str, whole: str) -> np.ndarray:
+        # _upper_bound of share(part, whole) (1.0 where whole is 0)
+        observed = share(part, whole)
+        spread = np.sqrt(np.maximum(observed * (1 - observed), 0.0) / np.maximum(c[whole], 1))
+        return np.where(c[whole] > 0, np.minimum(observed + 1.645 * spread, 1.0), 1.0)
+
     enough = calls >= t.min_calls
     per_caller_id = calls / np.maximum(c["caller_ids"], 1)
     by_one_sender = np.isin(c["entity_type"], ["customer", "sub_account"])
@@ -2229,11 +2262,18 @@ def may_find(
             & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
         )
         | (
-            # _siblings_recording
+            # _siblings_recording (a young account's: its share's upper bound, never below it)
             (c["siblings"] > 0)
             & (c["peak_duration_calls"] > 0)
             & (c["long_answered"] >= t.min_answered)
-            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+            & (
+                (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+                | (
+                    (c["entity_type"] == "customer")
+                    & (c["long_answered"] >= t.prerecorded_min_answered)
+                    & (upper_bound("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+                )
+            )
             & (c["siblings_long_answered"] >= t.prerecorded_min_answered)
             & (
                 share("siblings_peak_duration_calls", "siblings_long_answered")

@@ -1226,6 +1226,12 @@ def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
     return _siblings_at_their_lengths(spiked, ("customer_id", "window_start"))
 
 
+#: a new or unverified account is another's sibling only when its spike is no chance
+#: bump: the lower confidence bound (95%, one-sided) of the spike's share of its answered
+#: calls of SHORT_CALL_SECONDS or more at this or more (see :func:`young_siblings_sql`)
+YOUNG_SIBLING_MIN_SHARE_BOUND = 0.1
+
+
 def young_siblings_sql(
     peaks: str = "cw_peaks", sources: str = "cw_sources", young: str = "cw_young_accounts"
 ) -> str:
@@ -1234,7 +1240,14 @@ def young_siblings_sql(
     one's siblings are the provider's other such accounts spiking at its length in the
     window (``sub_account`` NULL). A snowshoe campaign signs up one new account after
     another, each sending a few hundred calls of one message: too few in any one of them to
-    tell a message from chance, and no reseller above them to make them siblings."""
+    tell a message from chance, and no reseller above them to make them siblings.
+
+    A self-service platform signs up new tenants by the hundred, most of them making live
+    calls whose busiest band stands a little out of its flanks somewhere: only an account
+    whose spike is beyond such a bump (YOUNG_SIBLING_MIN_SHARE_BOUND) is pooled, or a
+    dozen live tenants at the message's length would dilute the campaign's accounts'
+    spikes below a recording's share."""
+    share = "(cast(p.peak_duration_calls as double) / s.long_answered)"
     spiked = f"""
         select p.customer_id, cast(null as varchar) as sub_account, p.window_start,
                p.peak_duration_s as centre, p.peak_duration_calls as peak,
@@ -1244,6 +1257,9 @@ def young_siblings_sql(
         join {sources} s on s.customer_id = p.customer_id and s.sub_account is null
              and s.window_start = p.window_start
         where p.entity_type = 'customer' and p.peak_duration_calls > 0
+          and s.long_answered > 0
+          and {share} - 1.645 * sqrt(greatest(0.0, {share} * (1 - {share})) / s.long_answered)
+              >= {YOUNG_SIBLING_MIN_SHARE_BOUND}
           and not exists (
               select 1 from {sources} t where t.customer_id = p.customer_id
               and t.window_start = p.window_start and t.sub_account is not null)
