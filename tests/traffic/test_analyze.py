@@ -51,7 +51,7 @@ from callwarden.traffic.analyze import (
 )
 from callwarden.traffic.detectors import Assessment, EntityContext, Evidence, Finding
 from callwarden.traffic.explain import explain_alert, summarise_sources
-from callwarden.traffic.features import EntityFeatures
+from callwarden.traffic.features import SIBLING_COUNTS, EntityFeatures
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
 from tests.traffic.probe_shapes import ProbeNetwork
 
@@ -590,6 +590,9 @@ def _table(features: list[EntityFeatures]) -> pa.Table:
         day_answered[f.entity_type, f.entity_id, f.customer_id, f.window_start.date()]
         for f in features
     ]
+    # a young account's hour: its day's siblings, as given
+    for name in SIBLING_COUNTS:
+        columns[f"day_{name}"] = [getattr(f, f"day_{name}") for f in features]
     return pa.table(columns)
 
 
@@ -1311,6 +1314,53 @@ def test_a_new_account_whose_own_share_falls_short_by_chance_takes_its_siblings_
     bump = by_account.get("snow-bump")
     assert bump is None or ReasonCode.PRERECORDED_PATTERN not in {r.code for r in bump.reasons}
     assert bump is None or bump.severity is not Severity.HIGH
+
+
+def test_new_accounts_hours_are_judged_with_their_siblings_over_the_day(tmp_path: Path) -> None:
+    """Hourly windows: a snowshoe account's hour holds a dozen answered calls, too few to
+    agree with its siblings' spike, and a new live tenant's hour of 20 can hold a chance
+    bump of 7 at the message's length, which the campaign's hours beside it would make a
+    recording. Each is judged over its UTC day: the campaign's accounts' days together are
+    a recording, and their hours take it; the live tenant's day shows no spike, and its
+    bumped hour takes nothing."""
+    factory = CallFactory()
+    campaign = [f"snow-{index}" for index in range(6)]
+    for account in campaign:
+        caller = f"+1212555{factory.rng.randint(1000, 9999)}"
+        for index in range(100):
+            # 13:00-18:00, 12 answered calls an hour, 40% of them hearing out 28 s
+            answered = (index // 5) % 5 < 3
+            heard_out = factory.rng.random() < 0.4
+            duration = 28 + factory.rng.randint(-1, 1) if heard_out else factory.rng.randint(6, 300)
+            start = DAY + timedelta(hours=13 + index % 5, minutes=index // 5)
+            factory.add(customer_id=account, caller_id=caller, start_time=start,
+                        called_number=factory.random_callee(), sip_code=200 if answered else 480,
+                        duration_s=duration if answered else 0)  # fmt: skip
+    for index in range(200):
+        # an hour of 20 answered calls, 7 of them at the message's length by chance
+        hour = 14 if index < 20 else [9, 10, 11, 12, 13, 15, 16, 17, 18, 19][index % 10]
+        duration = 28 if index < 7 else max(6, int(factory.rng.expovariate(1 / 90)))
+        factory.add(customer_id="live-tenant", caller_id="+16465550188",
+                    called_number=factory.random_callee(), sip_code=200, duration_s=duration,
+                    start_time=DAY + timedelta(hours=hour, minutes=index % 60))  # fmt: skip
+    customers = [
+        Customer(account, account.title(), created_at=DAY - timedelta(days=3))
+        for account in [*campaign, "live-tenant"]
+    ]
+    result = analyze_calls(
+        connect_cdr_files([factory.write(tmp_path / "cdrs")]),
+        ReferenceData(customers=customers, consent=[]),
+        AnalysisOptions(window="hour"),
+    )
+    hours = [a for a in result.alerts if a.entity_type is EntityType.CUSTOMER]
+    for account in campaign:
+        high = [a for a in hours if a.entity_id == account and a.severity is Severity.HIGH]
+        assert high, account
+        assert all(a.evidence["day_siblings"] == 5 and a.evidence["answered"] < 20 for a in high)
+    tenant = [a for a in hours if a.entity_id == "live-tenant"]
+    assert [a.evidence["answered"] for a in tenant if a.window_start.hour == 14] == [20]
+    assert not any(a.severity is Severity.HIGH for a in tenant)
+    assert all(a.evidence["day_siblings"] == 0 for a in tenant)
 
 
 def test_accounts_are_young_until_thirty_days_after_opening_or_while_unverified() -> None:

@@ -1122,7 +1122,9 @@ _COUNTED = (
     "shared_band_caller_ids", "shared_window_band_answered", "shared_vouched_band_caller_ids",
     "shared_carriers", "shared_carriers_band_answered", "shared_carriers_band_caller_ids",
     "weak_peak_contrast", "costly_unanswered_calls", "costly_unanswered_cancelled",
-    "costly_unanswered_callees",
+    "costly_unanswered_callees", "siblings", "siblings_peak_duration_calls",
+    "siblings_long_answered", "day_siblings", "day_siblings_peak_duration_calls",
+    "day_siblings_long_answered",
 )  # fmt: skip
 
 
@@ -1765,6 +1767,42 @@ def test_a_thin_sub_account_is_judged_with_its_siblings_at_its_length() -> None:
     assert assess(reminders).severity is not Severity.HIGH
     campaign = replace(split, siblings_consent_known=91, siblings_no_consent=80)
     assert ReasonCode.PRERECORDED_PATTERN in codes(campaign)
+
+
+def test_a_new_accounts_hour_is_judged_with_its_siblings_over_its_day() -> None:
+    """A snowshoe account's hour: 12 answered calls, too few to show anything. Its UTC day
+    holds 24 of 60 at 28 s (40%, not beyond chance alone), and five other new accounts'
+    days peak there, 130 of their 300: one recording. The hour carries it, and its
+    unconsented calls need consent; a day whose own calls do not peak there takes nothing,
+    nor does a sub-account (its siblings are its reseller's clients, judged per window)."""
+    hour = features(
+        entity_type="customer",
+        window_end=_window_end(True),
+        calls=20,
+        answered=12,
+        long_answered=12,
+        peak_duration_calls=3,
+        peak_duration_s=28,
+        consent_known=12,
+        no_consent=12,
+        period_consent_known=240,
+        period_no_consent=240,
+        day_peak_duration_calls=24,
+        day_peak_duration_s=28,
+        day_long_answered=60,
+        day_siblings=5,
+        day_siblings_peak_duration_calls=130,
+        day_siblings_long_answered=300,
+    )
+    (spike,) = [f for f in detect(hour) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "5 other new or unverified account(s) of the provider whose days peak" in spike.detail
+    assert spike.value >= DEFAULT_THRESHOLDS.prerecorded_share
+    assert assess(hour).severity is Severity.HIGH
+    assert_may_find_lets_through(hour)
+    flat = replace(hour, day_peak_duration_calls=2)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(flat)
+    client = replace(hour, entity_type="sub_account")
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(client)
 
 
 def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> None:

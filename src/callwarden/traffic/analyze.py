@@ -66,6 +66,7 @@ from callwarden.traffic.detectors import (
     Assessment,
     EntityContext,
     SharedPart,
+    SpikeWithSiblings,
     Thresholds,
     assess,
     callee_clustering,
@@ -77,12 +78,14 @@ from callwarden.traffic.detectors import (
     may_spoof_neighbours_over_the_day,
     recording_spike,
     shared_spike_may_count,
+    siblings_spike,
     spike_own_numbers,
 )
 from callwarden.traffic.features import (
     CALL_SCANS,
     DEFAULT_SKETCH_MEMORY,
     SHARED_BAND_FIELDS,
+    SIBLING_COUNTS,
     EntityFeatures,
     ReferenceTables,
     callee_time_zone_table,
@@ -951,9 +954,11 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     answered calls show a recording (:func:`recording_spike` of the day's spike among the
     day's answered calls of 6 s or more, ``day_peak_duration_calls`` and
     ``day_long_answered``, which every window of the day carries); its context's
-    ``day_prerecorded``. Computed for every row at once, before any is judged:
-    :func:`may_find` needs it to pass over the thin hours of accounts that send no
-    recording."""
+    ``day_prerecorded``; or, for a new or unverified account's hour, whose UTC day's spike
+    with its young siblings' is one (:func:`siblings_spike`, ``day_siblings_*``: a snowshoe
+    account's hours are each too thin to agree with its siblings). Computed for every row
+    at once, before any is judged: :func:`may_find` needs it to pass over the thin hours of
+    accounts that send no recording."""
     found = np.zeros(table.num_rows, dtype=bool)
     if not table.num_rows:
         return found
@@ -973,6 +978,23 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
         np.flatnonzero(maybe).tolist(), spike[maybe].tolist(), answered[maybe].tolist(), strict=True
     ):
         found[row] = recording_spike(peak, whole, t)[2]
+    # ... or, for a new or unverified account's hour, its day's siblings' (the provider's
+    # other young accounts spiking at its day's length; EntityFeatures.day_siblings)
+    young = np.flatnonzero(
+        (entity_type == EntityType.CUSTOMER.value)
+        & (pc.fill_null(table["day_siblings"], 0).to_numpy() > 0)
+        & ~found
+    )
+    if young.size:
+        counts = [
+            pc.fill_null(table[f"day_{name}"], 0).to_numpy()[young].tolist()
+            for name in SIBLING_COUNTS
+        ]
+        for row, peak, whole, *siblings in zip(
+            young.tolist(), spike[young].tolist(), answered[young].tolist(), *counts, strict=True
+        ):
+            day = SpikeWithSiblings(peak, whole, *siblings)
+            found[row] = siblings_spike(day, t, young=True) is not None
     return found
 
 
@@ -1447,5 +1469,10 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "period_siblings": f.period_siblings,
         "period_siblings_peak_duration_share": share(
             f.period_siblings_peak_duration_calls, f.period_siblings_long_answered
+        ),
+        # ... and a young account's hour: its UTC day with the other young accounts' days
+        "day_siblings": f.day_siblings,
+        "day_siblings_peak_duration_share": share(
+            f.day_siblings_peak_duration_calls, f.day_siblings_long_answered
         ),
     }

@@ -1105,6 +1105,32 @@ def _siblings_recording(
     )
 
 
+def day_siblings_recording(
+    f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[float, float] | None:
+    """For a new or unverified account's hour: the share (and its lower bound) of its UTC
+    day's spike with those of the provider's other young accounts whose days spike at its
+    length, when together they are a recording and its day agrees (see
+    :func:`siblings_spike`); None otherwise, and in daily windows (``day_siblings`` 0). A
+    snowshoe account's hour holds a dozen answered calls: too few to agree with anything,
+    and a live tenant's hour of 20 holds a chance bump of 6 or 7 at any length."""
+    if f.entity_type != "customer" or f.day_siblings <= 0:
+        return None
+    return siblings_spike(
+        SpikeWithSiblings(
+            f.day_peak_duration_calls,
+            f.day_long_answered,
+            f.day_siblings,
+            f.day_siblings_peak_duration_calls,
+            f.day_siblings_long_answered,
+            f.day_siblings_consent_known,
+            f.day_siblings_no_consent,
+        ),
+        thresholds,
+        young=True,
+    )
+
+
 class SpikeWithSiblings(NamedTuple):
     """A sub-account's duration spike in a window or a day, and its siblings' with it (see
     EntityFeatures.siblings)."""
@@ -1482,6 +1508,22 @@ def detect(
             f"{f.siblings_long_answered:,} (at least {_pct(siblings_bound)} allowing for "
             "chance) form that spike (one recording, several accounts)",
             siblings_bound,
+            t.prerecorded_share,
+            Evidence.PATTERN,
+        )
+    if not prerecorded and (day_siblings := day_siblings_recording(f, t)) is not None:
+        prerecorded = True
+        day_share, day_bound = day_siblings
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"over the window's UTC day {f.day_peak_duration_calls:,} of the account's "
+            f"{f.day_long_answered:,} answered calls last {f.day_peak_duration_s} s "
+            f"+-{_band(f.day_peak_duration_band_s)} s; with {f.day_siblings:,} other "
+            f"{_siblings_kind(f)} whose days peak at that length, {_pct(day_share)} of their "
+            f"{f.day_siblings_long_answered:,} (at least {_pct(day_bound)} allowing for "
+            "chance) form that spike (one recording, several accounts; an hour holds too few "
+            "answered calls to show it)",
+            day_bound,
             t.prerecorded_share,
             Evidence.PATTERN,
         )
@@ -1917,6 +1959,11 @@ MAY_FIND_COLUMNS = (
     "siblings",
     "siblings_peak_duration_calls",
     "siblings_long_answered",
+    "day_peak_duration_calls",
+    "day_long_answered",
+    "day_siblings",
+    "day_siblings_peak_duration_calls",
+    "day_siblings_long_answered",
     "band_consent_known",
     "band_no_consent",
     "day_calls",
@@ -2277,6 +2324,18 @@ def may_find(
             & (c["siblings_long_answered"] >= t.prerecorded_min_answered)
             & (
                 share("siblings_peak_duration_calls", "siblings_long_answered")
+                >= t.prerecorded_share
+            )
+        )
+        | (
+            # day_siblings_recording (the day's own share may fall short by chance)
+            (c["entity_type"] == "customer")
+            & (c["day_siblings"] > 0)
+            & (c["day_peak_duration_calls"] > 0)
+            & (c["day_long_answered"] >= t.min_answered)
+            & (c["day_siblings_long_answered"] >= t.prerecorded_min_answered)
+            & (
+                share("day_siblings_peak_duration_calls", "day_siblings_long_answered")
                 >= t.prerecorded_share
             )
         )

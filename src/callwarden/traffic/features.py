@@ -301,6 +301,15 @@ class EntityFeatures:
     period_siblings_long_answered: int = 0
     period_siblings_consent_known: int = 0
     period_siblings_no_consent: int = 0
+    #: a young customer's hour (hourly windows): its siblings as above over the hour's UTC
+    #: day, from the day's spikes; 0 in daily windows, where ``siblings`` are the day's. A
+    #: snowshoe account's hour holds a handful of answered calls, too few for its own calls
+    #: to agree with its siblings' spike or to tell a live caller's chance bump from it
+    day_siblings: int = 0
+    day_siblings_peak_duration_calls: int = 0
+    day_siblings_long_answered: int = 0
+    day_siblings_consent_known: int = 0
+    day_siblings_no_consent: int = 0
     sample_call_ids: dict[str, str] | None = None
 
     @property
@@ -1026,13 +1035,23 @@ _SHARED_COLUMNS = (
 )
 
 
-def entity_features_sql(unit: str) -> str:
+#: the siblings' figures (see EntityFeatures.siblings), as :func:`siblings_sql` names them
+SIBLING_COUNTS = (
+    "siblings",
+    "siblings_peak_duration_calls",
+    "siblings_long_answered",
+    "siblings_consent_known",
+    "siblings_no_consent",
+)
+
+
+def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
     """Roll the scans' small results up to entities and attach the per-minute peak, the
     duration peak, (``day_peak_duration_calls``) the duration peak of the window's UTC day
     and the entity's figures over the whole period (``period_*``). Runs on the temp tables
     cw_sources, cw_minutes, cw_source_keys, cw_peaks, cw_period_peaks, cw_siblings,
     cw_period_siblings, cw_weak_peaks, cw_shared and, for windows shorter than a day,
-    cw_day_peaks and cw_day_weak_peaks (see
+    cw_day_peaks, cw_day_weak_peaks and, with ``day_siblings``, cw_day_siblings (see
     :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
@@ -1083,15 +1102,18 @@ def entity_features_sql(unit: str) -> str:
         f"coalesce({day_weak}.weak_peak_contrast, 0) as day_weak_peak_contrast"
     )
     period_siblings = ", ".join(
-        f"coalesce(ps.{name}, 0) as period_{name}"
-        for name in (
-            "siblings",
-            "siblings_peak_duration_calls",
-            "siblings_long_answered",
-            "siblings_consent_known",
-            "siblings_no_consent",
-        )
+        f"coalesce(ps.{name}, 0) as period_{name}" for name in SIBLING_COUNTS
     )
+    if day_siblings and unit != "day":
+        day_siblings_columns = ", ".join(
+            f"coalesce(dg.{name}, 0) as day_{name}" for name in SIBLING_COUNTS
+        )
+        day_join += (
+            " left join cw_day_siblings dg on e.entity_type = 'customer' "
+            f"and dg.customer_id = e.customer_id and dg.window_start = {day_of_window}"
+        )
+    else:
+        day_siblings_columns = ", ".join(f"0 as day_{name}" for name in SIBLING_COUNTS)
     period_sums = ", ".join(f"coalesce(ts.{name}, 0) as period_{name}" for name in _PERIOD_SUMMED)
     return f"""
         with entities as materialized ({_entity_levels("cw_sources", measures)}),
@@ -1116,7 +1138,7 @@ def entity_features_sql(unit: str) -> str:
                coalesce(g.siblings_long_answered, 0) as siblings_long_answered,
                coalesce(g.siblings_consent_known, 0) as siblings_consent_known,
                coalesce(g.siblings_no_consent, 0) as siblings_no_consent,
-               {period_siblings},
+               {period_siblings}, {day_siblings_columns},
                coalesce(w.weak_long_answered, 0) as weak_long_answered,
                coalesce(w.weak_peak_duration_calls, 0) as weak_peak_duration_calls,
                w.weak_peak_duration_s, w.weak_peak_duration_band_s, w.weak_peak_beyond_calls,
@@ -1981,7 +2003,8 @@ def caller_id_entities_sql() -> str:
         "0 as period_siblings, 0 as period_siblings_peak_duration_calls, "
         "0 as period_siblings_long_answered, 0 as period_siblings_consent_known, "
         "0 as period_siblings_no_consent, "
-        "0 as weak_long_answered, 0 as weak_peak_duration_calls, "
+        + "".join(f"0 as day_{name}, " for name in SIBLING_COUNTS)
+        + "0 as weak_long_answered, 0 as weak_peak_duration_calls, "
         "cast(null as bigint) as weak_peak_duration_s, "
         "cast(null as bigint) as weak_peak_duration_band_s, "
         "cast(null as bigint) as weak_peak_beyond_calls, "
@@ -2238,7 +2261,8 @@ def compute_feature_table(
     _carrier_weak_spikes(connection, "cw_hist", "cw_weak_peaks")
     _shared_weak_spikes(connection, unit)
     connection.execute(f"create or replace temp table cw_siblings as {siblings_sql()}")
-    if tables.young_accounts:
+    # a young account's hour is judged with its siblings over its UTC day (below)
+    if tables.young_accounts and unit == "day":
         connection.execute(f"insert into cw_siblings {young_siblings_sql()}")
     if unit != "day":
         # A recording is a practice, judged over the UTC day too: an hour of a small
@@ -2251,6 +2275,21 @@ def compute_feature_table(
         )
         _entity_spikes(connection, "cw_hist_day", "cw_day_peaks")
         _carrier_weak_spikes(connection, "cw_hist_day", "cw_day_weak_peaks")
+        if tables.young_accounts:
+            # A snowshoe account's hour holds a handful of answered calls: too few for its
+            # own to agree with its siblings' spike, and a live tenant's hour of 20 has
+            # bumps of 6 calls at any length by chance. Its day holds the hours' calls.
+            day_start = _TIMESTAMP_OF_US.format(_floor_us(_EPOCH_US.format("window_start"), "day"))
+            connection.execute(
+                "create or replace temp table cw_day_sources as "
+                f"select customer_id, sub_account, {day_start} as window_start, "
+                "sum(long_answered) as long_answered, sum(consent_known) as consent_known, "
+                "sum(no_consent) as no_consent from cw_sources group by all"
+            )
+            connection.execute(
+                "create or replace temp table cw_day_siblings as "
+                + young_siblings_sql("cw_day_peaks", "cw_day_sources")
+            )
     # ... and over the whole period, for a sender whose every window is too thin to show it
     connection.execute(
         "create or replace temp table cw_hist_period as "
@@ -2278,7 +2317,10 @@ def compute_feature_table(
                 f"select * replace (cast(window_start as timestamp) as window_start) from ({sql})"
             ).to_arrow_table()
         )
-        for sql in (entity_features_sql(unit), caller_id_entities_sql())
+        for sql in (
+            entity_features_sql(unit, day_siblings=tables.young_accounts),
+            caller_id_entities_sql(),
+        )
     ]
     # a caller ID's row has samples of its own flags only: the others come out null
     table = pa.concat_tables(parts, promote_options="default")
@@ -2990,6 +3032,8 @@ def drop_feature_tables(connection: duckdb.DuckDBPyConnection) -> None:
         "cw_siblings",
         "cw_period_sources",
         "cw_period_siblings",
+        "cw_day_sources",
+        "cw_day_siblings",
     ):
         connection.execute(f"drop table if exists {name}")
 
