@@ -1090,6 +1090,8 @@ def _siblings_recording(
     threshold's share (see :func:`spike_could_be_recording`): a snowshoe operator's
     accounts each play the message to a few dozen answerers a day, and a share among so
     few scatters by chance to either side of the campaign's."""
+    if f.siblings <= 0:  # most windows: no object built for them
+        return None
     return siblings_spike(
         SpikeWithSiblings(
             f.peak_duration_calls,
@@ -1153,6 +1155,8 @@ def siblings_spike(
     new or unverified accounts, when they could, see :func:`spike_could_be_recording`) and
     together they are a recording; None otherwise (see :func:`_siblings_recording`)."""
     t = thresholds
+    if spike.siblings <= 0:
+        return None
     own_agrees = _peaks_at_share(spike.peak_calls, spike.long_answered, t) or (
         young and spike_could_be_recording(spike.peak_calls, spike.long_answered, t)
     )
@@ -1166,7 +1170,7 @@ def siblings_spike(
         spike.siblings_consent_known >= t.min_answered
         and _share(spike.siblings_no_consent, spike.siblings_consent_known) < t.no_consent_share
     )
-    if spike.siblings <= 0 or consented or spike.long_answered < t.min_answered or not own_agrees:
+    if consented or spike.long_answered < t.min_answered or not own_agrees:
         return None
     share, bound, found = recording_spike(
         spike.siblings_peak_calls, spike.siblings_long_answered, t
