@@ -1068,6 +1068,17 @@ def _period_siblings_recording(
     )
 
 
+def _siblings_text(who: str, long_answered: int, spike: tuple[float, float]) -> str:
+    """A siblings reason's detail after the window's own figures: ``who`` the siblings
+    are, and the share (and its lower bound, ``spike`` of :func:`siblings_spike`) of their
+    ``long_answered`` answered calls with its own in the spike."""
+    share, bound = spike
+    return (
+        f"with {who}, {_pct(share)} of their {long_answered:,} (at least {_pct(bound)} "
+        "allowing for chance) form that spike (one recording, several accounts)"
+    )
+
+
 def _siblings_kind(f: EntityFeatures) -> str:
     """What an entity's siblings are (see EntityFeatures.siblings)."""
     if f.entity_type == "customer":
@@ -1501,48 +1512,54 @@ def detect(
         )
     if not prerecorded and (siblings_spike := _siblings_recording(f, t)) is not None:
         prerecorded = True
-        siblings_share, siblings_bound = siblings_spike
+        siblings_bound = siblings_spike[1]
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
             f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
-            "out chance alone; with "
-            f"{f.siblings:,} other {_siblings_kind(f)} whose calls peak at that "
-            f"length in the window, {_pct(siblings_share)} of their "
-            f"{f.siblings_long_answered:,} (at least {_pct(siblings_bound)} allowing for "
-            "chance) form that spike (one recording, several accounts)",
+            "out chance alone; "
+            + _siblings_text(
+                f"{f.siblings:,} other {_siblings_kind(f)} whose calls peak at that length in "
+                "the window",
+                f.siblings_long_answered,
+                siblings_spike,
+            ),
             siblings_bound,
             t.prerecorded_share,
             Evidence.PATTERN,
         )
     if not prerecorded and (day_siblings := day_siblings_recording(f, t)) is not None:
         prerecorded = True
-        day_share, day_bound = day_siblings
+        day_bound = day_siblings[1]
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"over the window's UTC day {f.day_peak_duration_calls:,} of the account's "
             f"{f.day_long_answered:,} answered calls last {f.day_peak_duration_s} s "
-            f"+-{_band(f.day_peak_duration_band_s)} s; with {f.day_siblings:,} other "
-            f"{_siblings_kind(f)} whose days peak at that length, {_pct(day_share)} of their "
-            f"{f.day_siblings_long_answered:,} (at least {_pct(day_bound)} allowing for "
-            "chance) form that spike (one recording, several accounts; an hour holds too few "
-            "answered calls to show it)",
+            f"+-{_band(f.day_peak_duration_band_s)} s; "
+            + _siblings_text(
+                f"{f.day_siblings:,} other {_siblings_kind(f)} whose days peak at that length",
+                f.day_siblings_long_answered,
+                day_siblings,
+            )
+            + "; an hour holds too few answered calls to show it",
             day_bound,
             t.prerecorded_share,
             Evidence.PATTERN,
         )
     if not prerecorded and (period_siblings := _period_siblings_recording(f, t)) is not None:
         prerecorded = True
-        together_share, together_bound = period_siblings
+        together_bound = period_siblings[1]
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
             f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
-            "out chance alone, as are the account's over the period analysed; with "
-            f"{f.period_siblings:,} other sub-account(s) of {f.customer_id} whose calls peak "
-            f"at that length over the period, {_pct(together_share)} of their "
-            f"{f.period_siblings_long_answered:,} (at least {_pct(together_bound)} allowing "
-            "for chance) form that spike (one recording, several accounts)",
+            "out chance alone, as are the account's over the period analysed; "
+            + _siblings_text(
+                f"{f.period_siblings:,} other sub-account(s) of {f.customer_id} whose calls "
+                "peak at that length over the period",
+                f.period_siblings_long_answered,
+                period_siblings,
+            ),
             together_bound,
             t.prerecorded_share,
             Evidence.PATTERN,
