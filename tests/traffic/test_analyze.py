@@ -590,9 +590,13 @@ def _table(features: list[EntityFeatures]) -> pa.Table:
         day_answered[f.entity_type, f.entity_id, f.customer_id, f.window_start.date()]
         for f in features
     ]
-    # a young account's hour: its day's siblings, as given
-    for name in SIBLING_COUNTS:
-        columns[f"day_{name}"] = [getattr(f, f"day_{name}") for f in features]
+    # a young account's hour: its day's siblings and its spike over the day and the period,
+    # as given
+    day_and_period = ("day_peak_duration_s", "day_peak_duration_band_s", "period_peak_duration_s")
+    day_and_period += ("period_peak_durations_s", "period_peak_duration_band_s")
+    day_and_period += ("period_peak_duration_calls", "period_long_answered")
+    for name in (*(f"day_{name}" for name in SIBLING_COUNTS), *day_and_period):
+        columns[name] = [getattr(f, name) for f in features]
     return pa.table(columns)
 
 

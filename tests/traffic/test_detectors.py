@@ -1805,6 +1805,38 @@ def test_a_new_accounts_hour_is_judged_with_its_siblings_over_its_day() -> None:
     assert ReasonCode.PRERECORDED_PATTERN not in codes(client)
 
 
+def test_a_new_accounts_thin_day_agrees_with_its_siblings_over_its_period() -> None:
+    """A snowshoe account of 100 calls a day: 7 of its day's 28 answered calls at 28 s, too
+    few to agree with its siblings' spike (a live tenant's chance bump looks the same), but
+    27 of its 90 over the period: its own calls agree over the period, and the day takes
+    the siblings' recording. Flat over the period, or spiking elsewhere, it takes nothing."""
+    day = features(
+        entity_type="customer",
+        calls=40,
+        answered=30,
+        short_answered=2,
+        long_answered=28,
+        peak_duration_calls=7,
+        peak_duration_s=28,
+        period_peak_duration_calls=27,
+        period_peak_duration_s=28,
+        period_long_answered=90,
+        siblings=5,
+        siblings_peak_duration_calls=120,
+        siblings_long_answered=300,
+    )
+    (spike,) = [f for f in detect(day) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "5 other new or unverified account(s) of the provider" in spike.detail
+    assert_may_find_lets_through(day)
+    flat = replace(day, period_peak_duration_calls=8)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(flat)
+    elsewhere = replace(day, period_peak_duration_s=45)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(elsewhere)
+    # a sub-account's siblings are its reseller's clients: judged by its window alone
+    client = replace(day, entity_type="sub_account")
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(client)
+
+
 def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> None:
     """A campaign split over six clients and thin on every day: this client's hour holds 5
     answered calls, its whole period 35 (too few to rule out chance), each at 40 s. With

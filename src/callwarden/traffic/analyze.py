@@ -69,6 +69,7 @@ from callwarden.traffic.detectors import (
     SpikeWithSiblings,
     Thresholds,
     assess,
+    at_period_length,
     callee_clustering,
     carries_shared_part,
     consent_may_rest_on_live_calls,
@@ -78,8 +79,8 @@ from callwarden.traffic.detectors import (
     may_spoof_neighbours_over_the_day,
     recording_spike,
     shared_spike_may_count,
-    siblings_spike,
     spike_own_numbers,
+    young_siblings_recording,
 )
 from callwarden.traffic.features import (
     CALL_SCANS,
@@ -986,15 +987,45 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
         & ~found
     )
     if young.size:
+        rows = pa.array(young)
         counts = [
-            pc.fill_null(table[f"day_{name}"], 0).to_numpy()[young].tolist()
-            for name in SIBLING_COUNTS
+            pc.fill_null(table[f"day_{name}"], 0).take(rows).to_pylist() for name in SIBLING_COUNTS
         ]
-        for row, peak, whole, *siblings in zip(
-            young.tolist(), spike[young].tolist(), answered[young].tolist(), *counts, strict=True
-        ):
-            day = SpikeWithSiblings(peak, whole, *siblings)
-            found[row] = siblings_spike(day, t, young=True) is not None
+        period = [
+            table[name].take(rows).to_pylist()
+            for name in (
+                "day_peak_duration_s",
+                "day_peak_duration_band_s",
+                "period_peak_durations_s",
+                "period_peak_duration_s",
+                "period_peak_duration_band_s",
+                "period_peak_duration_calls",
+                "period_long_answered",
+            )
+        ]
+        for row, peak, whole, *values in zip(
+            young.tolist(), spike[young].tolist(), answered[young].tolist(), *counts, *period,
+            strict=True,
+        ):  # fmt: skip
+            siblings = values[: len(SIBLING_COUNTS)]
+            centre, band, lengths, main, period_band, period_peak, period_long = values[
+                len(SIBLING_COUNTS) :
+            ]
+            found[row] = (
+                young_siblings_recording(
+                    SpikeWithSiblings(peak, whole, *siblings),
+                    period_peak or 0,
+                    period_long or 0,
+                    at_period_length(
+                        centre,
+                        band,
+                        tuple(lengths or ()) or ((main,) if main is not None else ()),
+                        period_band,
+                    ),
+                    t,
+                )
+                is not None
+            )
     return found
 
 

@@ -992,10 +992,11 @@ def _period_recording(
 def _at_period_lengths(f: EntityFeatures) -> bool:
     """Whether one of the window's spikes is at a length of one of the period's (within
     the wider of their bands)."""
-    window = _spike_lengths(f.peak_durations_s, f.peak_duration_s)
     period = _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)
-    near = max(_band(f.peak_duration_band_s), _band(f.period_peak_duration_band_s))
-    return any(abs(a - b) <= near for a in window for b in period)
+    return any(
+        at_period_length(length, f.peak_duration_band_s, period, f.period_peak_duration_band_s)
+        for length in _spike_lengths(f.peak_durations_s, f.peak_duration_s)
+    )
 
 
 def _recording_to_another_list(
@@ -1103,18 +1104,23 @@ def _siblings_recording(
     few scatters by chance to either side of the campaign's."""
     if f.siblings <= 0:  # most windows: no object built for them
         return None
-    return siblings_spike(
-        SpikeWithSiblings(
-            f.peak_duration_calls,
-            f.long_answered,
-            f.siblings,
-            f.siblings_peak_duration_calls,
-            f.siblings_long_answered,
-            f.siblings_consent_known,
-            f.siblings_no_consent,
-        ),
+    spike = SpikeWithSiblings(
+        f.peak_duration_calls,
+        f.long_answered,
+        f.siblings,
+        f.siblings_peak_duration_calls,
+        f.siblings_long_answered,
+        f.siblings_consent_known,
+        f.siblings_no_consent,
+    )
+    if f.entity_type != "customer":
+        return siblings_spike(spike, thresholds)
+    return young_siblings_recording(
+        spike,
+        f.period_peak_duration_calls,
+        f.period_long_answered,
+        _at_period_lengths(f),
         thresholds,
-        young=f.entity_type == "customer",
     )
 
 
@@ -1129,7 +1135,7 @@ def day_siblings_recording(
     and a live tenant's hour of 20 holds a chance bump of 6 or 7 at any length."""
     if f.entity_type != "customer" or f.day_siblings <= 0:
         return None
-    return siblings_spike(
+    return young_siblings_recording(
         SpikeWithSiblings(
             f.day_peak_duration_calls,
             f.day_long_answered,
@@ -1139,9 +1145,51 @@ def day_siblings_recording(
             f.day_siblings_consent_known,
             f.day_siblings_no_consent,
         ),
+        f.period_peak_duration_calls,
+        f.period_long_answered,
+        at_period_length(
+            f.day_peak_duration_s,
+            f.day_peak_duration_band_s,
+            _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s),
+            f.period_peak_duration_band_s,
+        ),
         thresholds,
-        young=True,
     )
+
+
+def at_period_length(
+    centre: int | None,
+    band_s: int | None,
+    period_lengths: tuple[int, ...],
+    period_band_s: int | None,
+) -> bool:
+    """Whether a spike at ``centre`` (``band_s`` either side) is at one of the period's
+    spike lengths (within the wider of the two bands)."""
+    near = max(_band(band_s), _band(period_band_s))
+    return centre is not None and any(abs(centre - length) <= near for length in period_lengths)
+
+
+def young_siblings_recording(
+    spike: SpikeWithSiblings,
+    period_peak_calls: int,
+    period_long_answered: int,
+    at_period_length: bool,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> tuple[float, float] | None:
+    """:func:`siblings_spike` of a new or unverified account (``young``), its own calls
+    read over the whole period analysed when its window's are too few to agree (its
+    window's spike at a length of the period's, ``at_period_length``, and the period's
+    spike, ``period_peak_calls`` of ``period_long_answered``, could be a recording). A
+    snowshoe account of 100 calls a day holds some 30 answered: a message heard out by a
+    third of them makes 6-14 of them, and a live tenant's chance bump of 8 of 28 looks the
+    same in a day, not over three."""
+    found = siblings_spike(spike, thresholds, young=True)
+    if found is None and at_period_length:
+        over_period = spike._replace(
+            peak_calls=period_peak_calls, long_answered=period_long_answered
+        )
+        found = siblings_spike(over_period, thresholds, young=True)
+    return found
 
 
 class SpikeWithSiblings(NamedTuple):
@@ -2210,12 +2258,6 @@ def may_find(
         divided: np.ndarray = np.divide(numerator, denominator, out=out, where=denominator != 0)
         return divided
 
-    def upper_bound(part: str, whole: str) -> np.ndarray:
-        # _upper_bound of share(part, whole) (1.0 where whole is 0)
-        observed = share(part, whole)
-        spread = np.sqrt(np.maximum(observed * (1 - observed), 0.0) / np.maximum(c[whole], 1))
-        return np.where(c[whole] > 0, np.minimum(observed + 1.645 * spread, 1.0), 1.0)
-
     enough = calls >= t.min_calls
     per_caller_id = calls / np.maximum(c["caller_ids"], 1)
     by_one_sender = np.isin(c["entity_type"], ["customer", "sub_account"])
@@ -2330,16 +2372,15 @@ def may_find(
             & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
         )
         | (
-            # _siblings_recording (a young account's: its share's upper bound, never below it)
+            # _siblings_recording (a young account's own calls may agree over its period:
+            # young_siblings_recording; few accounts are young)
             (c["siblings"] > 0)
             & (c["peak_duration_calls"] > 0)
-            & (c["long_answered"] >= t.min_answered)
             & (
-                (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+                (c["entity_type"] == "customer")
                 | (
-                    (c["entity_type"] == "customer")
-                    & (c["long_answered"] >= t.prerecorded_min_answered)
-                    & (upper_bound("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+                    (c["long_answered"] >= t.min_answered)
+                    & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
                 )
             )
             & (c["siblings_long_answered"] >= t.prerecorded_min_answered)
@@ -2353,7 +2394,6 @@ def may_find(
             (c["entity_type"] == "customer")
             & (c["day_siblings"] > 0)
             & (c["day_peak_duration_calls"] > 0)
-            & (c["day_long_answered"] >= t.min_answered)
             & (c["day_siblings_long_answered"] >= t.prerecorded_min_answered)
             & (
                 share("day_siblings_peak_duration_calls", "day_siblings_long_answered")
