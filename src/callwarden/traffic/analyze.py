@@ -956,8 +956,9 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     day's answered calls of 6 s or more, ``day_peak_duration_calls`` and
     ``day_long_answered``, which every window of the day carries); its context's
     ``day_prerecorded``; or, for a new or unverified account's hour, whose UTC day's spike
-    with its young siblings' is one (:func:`siblings_spike`, ``day_siblings_*``: a snowshoe
-    account's hours are each too thin to agree with its siblings). Computed for every row
+    with its young siblings' is one (:func:`young_siblings_recording` as
+    :func:`callwarden.traffic.detectors.day_siblings_recording` asks it, ``day_siblings_*``:
+    a snowshoe account's hours are each too thin to agree with its siblings). Computed for every row
     at once, before any is judged: :func:`may_find` needs it to pass over the thin hours of
     accounts that send no recording."""
     found = np.zeros(table.num_rows, dtype=bool)
