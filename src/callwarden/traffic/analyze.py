@@ -1017,12 +1017,7 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
                     SpikeWithSiblings(peak, whole, *siblings),
                     period_peak or 0,
                     period_long or 0,
-                    at_period_length(
-                        centre,
-                        band,
-                        tuple(lengths or ()) or ((main,) if main is not None else ()),
-                        period_band,
-                    ),
+                    at_period_length(centre, band, lengths, main, period_band),
                     t,
                 )
                 is not None

@@ -992,9 +992,14 @@ def _period_recording(
 def _at_period_lengths(f: EntityFeatures) -> bool:
     """Whether one of the window's spikes is at a length of one of the period's (within
     the wider of their bands)."""
-    period = _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s)
     return any(
-        at_period_length(length, f.peak_duration_band_s, period, f.period_peak_duration_band_s)
+        at_period_length(
+            length,
+            f.peak_duration_band_s,
+            f.period_peak_durations_s,
+            f.period_peak_duration_s,
+            f.period_peak_duration_band_s,
+        )
         for length in _spike_lengths(f.peak_durations_s, f.peak_duration_s)
     )
 
@@ -1150,7 +1155,8 @@ def day_siblings_recording(
         at_period_length(
             f.day_peak_duration_s,
             f.day_peak_duration_band_s,
-            _spike_lengths(f.period_peak_durations_s, f.period_peak_duration_s),
+            f.period_peak_durations_s,
+            f.period_peak_duration_s,
             f.period_peak_duration_band_s,
         ),
         thresholds,
@@ -1160,13 +1166,16 @@ def day_siblings_recording(
 def at_period_length(
     centre: int | None,
     band_s: int | None,
-    period_lengths: tuple[int, ...],
+    period_centres: Sequence[int] | None,
+    period_centre: int | None,
     period_band_s: int | None,
 ) -> bool:
     """Whether a spike at ``centre`` (``band_s`` either side) is at one of the period's
-    spike lengths (within the wider of the two bands)."""
+    spike lengths (``period_centres``, or its main spike's ``period_centre`` when none are
+    listed; within the wider of the two bands)."""
     near = max(_band(band_s), _band(period_band_s))
-    return centre is not None and any(abs(centre - length) <= near for length in period_lengths)
+    lengths = _spike_lengths(tuple(period_centres or ()), period_centre)
+    return centre is not None and any(abs(centre - length) <= near for length in lengths)
 
 
 def young_siblings_recording(
