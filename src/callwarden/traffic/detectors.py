@@ -1104,9 +1104,10 @@ def _siblings_recording(
 
     A new or unverified account's siblings (the provider's other such accounts, see
     EntityFeatures.siblings) are laid on it when its own spike could hold the recording
-    threshold's share (see :func:`spike_could_be_recording`): a snowshoe operator's
-    accounts each play the message to a few dozen answerers a day, and a share among so
-    few scatters by chance to either side of the campaign's."""
+    threshold's share, in the window or over the period (see
+    :func:`young_siblings_recording`): a snowshoe operator's accounts each play the
+    message to a few dozen answerers a day, and a share among so few scatters by chance to
+    either side of the campaign's."""
     if f.siblings <= 0:  # most windows: no object built for them
         return None
     spike = SpikeWithSiblings(
@@ -1182,18 +1183,18 @@ def young_siblings_recording(
     spike: SpikeWithSiblings,
     period_peak_calls: int,
     period_long_answered: int,
-    at_period_length: bool,
+    spikes_at_period_length: bool,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> tuple[float, float] | None:
     """:func:`siblings_spike` of a new or unverified account (``young``), its own calls
     read over the whole period analysed when its window's are too few to agree (its
-    window's spike at a length of the period's, ``at_period_length``, and the period's
+    window's spike at a length of the period's, ``spikes_at_period_length``, and the period's
     spike, ``period_peak_calls`` of ``period_long_answered``, could be a recording). A
     snowshoe account of 100 calls a day holds some 30 answered: a message heard out by a
     third of them makes 6-14 of them, and a live tenant's chance bump of 8 of 28 looks the
     same in a day, not over three."""
     found = siblings_spike(spike, thresholds, young=True)
-    if found is None and at_period_length:
+    if found is None and spikes_at_period_length:
         over_period = spike._replace(
             peak_calls=period_peak_calls, long_answered=period_long_answered
         )
