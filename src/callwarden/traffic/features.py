@@ -31,6 +31,7 @@ callee's time zone (one row per NANP area code and day, built from
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
@@ -1748,7 +1749,10 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
         long_calls,
         cumulative[all_starts + all_lengths],
     )
-    found = [_band_peaks(band, line) for band in RECORDING_BANDS]
+    # The bands are searched side by side: numpy lets go of the GIL in its sorts and
+    # searches, and the scans are done, so the second core would idle.
+    with ThreadPoolExecutor(max_workers=len(RECORDING_BANDS)) as pool:
+        found = list(pool.map(lambda band: _band_peaks(band, line), RECORDING_BANDS))
     # The narrowest band's candidates include every wider band's: its groups are all.
     chosen = found[0]
     for wider in found[1:]:
