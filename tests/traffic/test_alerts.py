@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from callwarden.traffic.alerts import (
     Reason,
     ReasonCode,
     Severity,
+    alert_from_state,
+    alert_state,
     write_alerts_jsonl,
 )
 
@@ -66,6 +69,17 @@ def test_json_has_every_field_of_formats_md_section_5() -> None:
 def test_every_reason_code_points_at_a_rule() -> None:
     assert set(RULES) == set(ReasonCode)
     assert all("USC" in rule or "CFR" in rule for rule in RULES.values())
+
+
+def test_an_alert_comes_back_whole_from_its_state() -> None:
+    """What a grading worker sends (plain values) rebuilds the same alert: every field,
+    the enums as enums, the reasons' samples, the evidence and the notes."""
+    alert = replace(_alert(), notes=("attributed to sub-account(s) mv-realty",))
+    again = alert_from_state(alert_state(alert))
+    assert again == alert
+    assert isinstance(again.severity, Severity)
+    assert all(isinstance(reason.code, ReasonCode) for reason in again.reasons)
+    assert again.to_json() == alert.to_json()
 
 
 def test_severity_ranks() -> None:

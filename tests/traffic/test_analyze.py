@@ -3,6 +3,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+import sys
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,9 +28,11 @@ from callwarden.errors import InputError, ResourceError
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.traffic.alerts import RULES, Alert, EntityType, ReasonCode, Severity
+from callwarden.traffic import analyze as analyze_module
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
+    _account_parts,
     _attribute,
     _baselines,
     _busiest_clients,
@@ -131,6 +134,107 @@ def test_a_relation_without_the_digits_gives_the_same_alerts(analysed) -> None: 
     again = analyze_calls(connection, reference, relation="provider_calls")
     assert [a.to_json() for a in again.alerts] == [a.to_json() for a in result.alerts]
 
+
+def _graded_by_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, graders: int
+) -> tuple[list[Alert], list[int]]:
+    """The network analysed with its grading split over ``graders`` processes (a window
+    each is enough), and how many parts this process graded itself."""
+    monkeypatch.setattr(analyze_module, "WINDOWS_PER_GRADER", 1)
+    monkeypatch.setattr(analyze_module.os, "cpu_count", lambda: graders)
+    graded_here: list[int] = []
+    grade = analyze_module._grade
+
+    def counted(judged, *args):  # type: ignore[no-untyped-def]
+        graded_here.append(judged.table.num_rows)
+        return grade(judged, *args)
+
+    # counted in this process only: a forked worker's count stays in its own memory
+    monkeypatch.setattr(analyze_module, "_grade", counted)
+    factory = CallFactory()
+    reference, _ = _network(factory)
+    connection = connect_cdr_files([factory.write(tmp_path / "again")])
+    return analyze_calls(connection, reference).alerts, graded_here
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="graders are forked on Linux only")
+def test_grading_split_over_processes_gives_the_same_alerts(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    analysed,  # type: ignore[no-untyped-def]
+) -> None:
+    """Three graders: this process grades a third of the windows, forked workers the rest,
+    and the alerts are the same as graded here alone, the reseller still held below its
+    bad client (an account's windows go with its sub-accounts')."""
+    result, _, _ = analysed
+    alerts, graded_here = _graded_by_workers(tmp_path, monkeypatch, graders=3)
+    assert len(graded_here) == 1
+    assert 0 < graded_here[0] < len(result.alerts)
+    assert [a.to_json() for a in alerts] == [a.to_json() for a in result.alerts]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="graders are forked on Linux only")
+def test_a_failing_grader_has_its_part_graded_here(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    analysed,  # type: ignore[no-untyped-def]
+) -> None:
+    """A worker that fails sends nothing: its part is graded in this process, and no alert
+    is lost or doubled."""
+    result, _, _ = analysed
+
+    def broken(alert: Alert) -> tuple[object, ...]:
+        raise RuntimeError("a worker failing after grading")
+
+    # only the workers encode their alerts
+    monkeypatch.setattr(analyze_module, "alert_state", broken)
+    alerts, graded_here = _graded_by_workers(tmp_path, monkeypatch, graders=3)
+    assert len(graded_here) == 3
+    assert [a.to_json() for a in alerts] == [a.to_json() for a in result.alerts]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["customer", "sub_account", "upstream_provider", "caller_id"]),
+            st.sampled_from(["a", "b", "c", "d", "e", "+12025550100", "+12025550101"]),
+            st.sampled_from(["", "a", "b", "c"]),
+        ),
+        max_size=40,
+    ),
+    count=st.integers(min_value=1, max_value=4),
+)
+def test_account_parts_cover_every_row_once_and_keep_accounts_whole(
+    rows: list[tuple[str, str, str]], count: int
+) -> None:
+    """Every row is in one part; rows of one account (its customer id, or the entity's own
+    name where there is none) share a part; the parts differ in size by no more than the
+    largest account's rows."""
+    table = pa.table(
+        {
+            "entity_type": [kind for kind, _, _ in rows],
+            "entity_id": [name for _, name, _ in rows],
+            "customer_id": [customer for _, _, customer in rows],
+        },
+        schema=pa.schema([(name, pa.string()) for name in _ENTITY_COLUMNS]),
+    )
+    parts = _account_parts(table, count)
+    assert len(parts) == count
+    assert sorted(np.concatenate(parts).tolist()) == list(range(len(rows)))
+    part_of_key: dict[str, int] = {}
+    key_rows: dict[str, int] = {}
+    for part, positions in enumerate(parts):
+        for position in positions.tolist():
+            _, name, customer = rows[position]
+            key = customer or name
+            assert part_of_key.setdefault(key, part) == part
+            key_rows[key] = key_rows.get(key, 0) + 1
+    sizes = [len(positions) for positions in parts]
+    assert max(sizes) - min(sizes) <= max(key_rows.values(), default=0)
+
+
+_ENTITY_COLUMNS = ("entity_type", "entity_id", "customer_id")
 
 def test_campaigns_reach_high_and_legitimate_senders_do_not(analysed) -> None:  # type: ignore[no-untyped-def]
     result, by_entity, _ = analysed
