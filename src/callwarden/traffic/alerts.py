@@ -193,8 +193,9 @@ AlertState = tuple[Any, ...]
 
 def alert_state(alert: Alert) -> AlertState:
     """``alert`` as plain values (strings, numbers, datetimes, tuples, the evidence dict),
-    for another process to rebuild with :func:`alert_from_state`: pickled as objects,
-    an alert costs its receiver about 40 us, enums and all; as its state, about 10."""
+    for another process to rebuild with :func:`alert_from_state`: pickled as the objects
+    themselves, an alert cost its receiver 30-40 us to load, enums and all; as its state,
+    about 13 us to load and rebuild."""
     return (
         alert.alert_id,
         alert.entity_type.value,
