@@ -27,8 +27,8 @@ from callwarden.customers import (
 from callwarden.errors import InputError, ResourceError
 from callwarden.formats.cdr import cdr_files
 from callwarden.lists import DnoEntry, RmdFiling
-from callwarden.traffic.alerts import RULES, Alert, EntityType, ReasonCode, Severity
 from callwarden.traffic import analyze as analyze_module
+from callwarden.traffic.alerts import RULES, Alert, EntityType, ReasonCode, Severity
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
@@ -235,6 +235,7 @@ def test_account_parts_cover_every_row_once_and_keep_accounts_whole(
 
 
 _ENTITY_COLUMNS = ("entity_type", "entity_id", "customer_id")
+
 
 def test_campaigns_reach_high_and_legitimate_senders_do_not(analysed) -> None:  # type: ignore[no-untyped-def]
     result, by_entity, _ = analysed
