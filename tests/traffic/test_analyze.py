@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import multiprocessing
 import re
 import sys
+import time
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -191,6 +193,30 @@ def test_a_failing_grader_has_its_part_graded_here(
     alerts, graded_here = _graded_by_workers(tmp_path, monkeypatch, graders=3)
     assert len(graded_here) == 3
     assert [a.to_json() for a in alerts] == [a.to_json() for a in result.alerts]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="graders are forked on Linux only")
+def test_a_hanging_grader_is_stopped_and_its_part_graded_here(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    analysed,  # type: ignore[no-untyped-def]
+) -> None:
+    """A worker still busy long after this process graded its own part (a fork can hang on
+    a lock another thread held) is stopped: its part is graded here, nothing waits on it
+    and no worker is left behind."""
+    result, _, _ = analysed
+
+    def hanging(alert: Alert) -> tuple[object, ...]:
+        time.sleep(3600)
+        raise AssertionError("not reached")
+
+    monkeypatch.setattr(analyze_module, "alert_state", hanging)
+    monkeypatch.setattr(analyze_module, "GRADER_MIN_WAIT_S", 0.5)
+    monkeypatch.setattr(analyze_module, "GRADER_PATIENCE", 1.0)
+    alerts, graded_here = _graded_by_workers(tmp_path, monkeypatch, graders=3)
+    assert len(graded_here) == 3
+    assert [a.to_json() for a in alerts] == [a.to_json() for a in result.alerts]
+    assert multiprocessing.active_children() == []
 
 
 @settings(max_examples=60, deadline=None)

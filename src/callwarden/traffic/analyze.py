@@ -20,6 +20,7 @@ import os
 import pickle
 import re
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -901,6 +902,13 @@ def _cyclic_gc_paused() -> Iterator[None]:
 WINDOWS_PER_GRADER = 4_000
 
 
+#: How long a grading worker may take before it is stopped and its part graded here: this
+#: many times what the analysing process took for its own part (a shared host's speed drifts
+#: by half within minutes), and never under GRADER_MIN_WAIT_S seconds.
+GRADER_PATIENCE = 4.0
+GRADER_MIN_WAIT_S = 30.0
+
+
 def _grade_on_all_cores(
     judged: _Judged,
     reference: ReferenceData,
@@ -917,8 +925,8 @@ def _grade_on_all_cores(
 
     Forked only on Linux, where a fork of a process with the engine's threads is safe for
     a child that does not touch the engine (macOS's system libraries are not). A worker
-    that dies or fails has its part graded here instead: an error then surfaces as it
-    would have without workers, and nothing is lost."""
+    that dies, fails or overstays (GRADER_PATIENCE) has its part graded here instead: an
+    error then surfaces as it would have without workers, and nothing is lost."""
     if graders is None:
         graders = min(os.cpu_count() or 1, judged.table.num_rows // WINDOWS_PER_GRADER)
     if graders < 2 or sys.platform != "linux":
@@ -936,10 +944,20 @@ def _grade_on_all_cores(
         worker.start()
         sender.close()
         workers.append((worker, receiver, part))
+    started = time.monotonic()
     alerts = _grade(parts[0], reference, options, busiest_clients)
+    # A fork of a threaded process can hang on a lock some thread held at the fork: a
+    # worker not done long after this process graded as much is stopped, not waited for.
+    deadline = time.monotonic() + max(
+        GRADER_MIN_WAIT_S, GRADER_PATIENCE * (time.monotonic() - started)
+    )
     for worker, receiver, part in workers:
         try:
-            states = pickle.loads(receiver.recv_bytes())  # noqa: S301 -- our own fork's
+            if receiver.poll(max(deadline - time.monotonic(), 0)):
+                states = pickle.loads(receiver.recv_bytes())  # noqa: S301 -- our own fork's
+            else:
+                states = None
+                worker.kill()
         except EOFError:
             states = None
         finally:
