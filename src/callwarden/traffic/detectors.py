@@ -31,6 +31,7 @@ import numpy as np
 
 from callwarden.traffic.alerts import ReasonCode, Severity
 from callwarden.traffic.features import (
+    CONFIDENCE_Z,
     RECORDING_BAND_HALF_WIDTH,
     RISE_BELOW_WIDTH,
     RISE_CORE_HALF_WIDTH,
@@ -431,9 +432,9 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def _lower_bound(share: float, n: int, z: float = 1.645) -> float:
+def _lower_bound(share: float, n: int, z: float = CONFIDENCE_Z) -> float:
     """One-sided lower confidence bound of a share observed among ``n`` (normal
-    approximation of the binomial: share - ``z`` standard errors; 1.645: 95%)."""
+    approximation of the binomial: share - ``z`` standard errors; CONFIDENCE_Z: 95%)."""
     if n <= 0:
         return 0.0
     # counts from approximate sketches can put a share a little past 1
@@ -441,7 +442,7 @@ def _lower_bound(share: float, n: int, z: float = 1.645) -> float:
     return max(0.0, share - z * math.sqrt(variance / n))
 
 
-def _upper_bound(share: float, n: int, z: float = 1.645) -> float:
+def _upper_bound(share: float, n: int, z: float = CONFIDENCE_Z) -> float:
     """One-sided upper confidence bound of a share observed among ``n`` (as
     :func:`_lower_bound`; 1.0 when nothing was observed)."""
     if n <= 0:
@@ -1041,7 +1042,7 @@ def _recording_to_another_list(
     )
     if (
         _lower_bound(at_length, judged) < t.no_consent_share
-        or at_length - elsewhere - 1.645 * spread < t.prerecorded_list_gap_share
+        or at_length - elsewhere - CONFIDENCE_Z * spread < t.prerecorded_list_gap_share
     ):
         return None
     return share, bound, at_length, elsewhere

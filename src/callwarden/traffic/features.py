@@ -1251,8 +1251,12 @@ def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
     return _siblings_at_their_lengths(spiked, ("customer_id", "window_start"))
 
 
+#: Standard errors a share's one-sided 95% confidence bound lies from it (normal
+#: approximation of the binomial): the detectors' bounds and the SQL's alike.
+CONFIDENCE_Z = 1.645
+
 #: a new or unverified account is another's sibling only when its spike is no chance
-#: bump: the lower confidence bound (95%, one-sided) of the spike's share of its answered
+#: bump: the lower confidence bound (CONFIDENCE_Z) of the spike's share of its answered
 #: calls of SHORT_CALL_SECONDS or more at this or more (see :func:`young_siblings_sql`)
 YOUNG_SIBLING_MIN_SHARE_BOUND = 0.1
 
@@ -1283,7 +1287,8 @@ def young_siblings_sql(
              and s.window_start = p.window_start
         where p.entity_type = 'customer' and p.peak_duration_calls > 0
           and s.long_answered > 0
-          and {share} - 1.645 * sqrt(greatest(0.0, {share} * (1 - {share})) / s.long_answered)
+          and {share} - {CONFIDENCE_Z} * sqrt(greatest(0.0, {share} * (1 - {share}))
+              / s.long_answered)
               >= {YOUNG_SIBLING_MIN_SHARE_BOUND}
           and not exists (
               select 1 from {sources} t where t.customer_id = p.customer_id
