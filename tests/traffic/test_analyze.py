@@ -56,7 +56,7 @@ from callwarden.traffic.analyze import (
 )
 from callwarden.traffic.detectors import Assessment, EntityContext, Evidence, Finding
 from callwarden.traffic.explain import explain_alert, summarise_sources
-from callwarden.traffic.features import SIBLING_COUNTS, EntityFeatures
+from callwarden.traffic.features import CALL_SCANS, SIBLING_COUNTS, EntityFeatures
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
 from tests.traffic.probe_shapes import ProbeNetwork
 
@@ -261,6 +261,40 @@ def test_account_parts_cover_every_row_once_and_keep_accounts_whole(
 
 
 _ENTITY_COLUMNS = ("entity_type", "entity_id", "customer_id")
+
+
+class _RecordedProgress:
+    """callwarden.progress.Progress that keeps what it is told."""
+
+    def __init__(self) -> None:
+        self.totals: list[float | None] = []
+        self.steps = 0.0
+        self.rows = 0
+        self.finished = 0
+
+    def start(self, description: str, total: float | None = None) -> None:
+        self.totals.append(total)
+
+    def advance(self, amount: float = 1, *, rows: int = 0) -> None:
+        self.steps += amount
+        self.rows += rows
+
+    def finish(self) -> None:
+        self.finished += 1
+
+
+def test_progress_reaches_its_total_and_counts_the_calls_once(tmp_path: Path) -> None:
+    """The analysis announces its steps, takes each of them (the bar ends full, not stuck
+    before the grading) and counts every call once."""
+    factory = CallFactory()
+    reference, ids = _network(factory)
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    progress = _RecordedProgress()
+    analyze_calls(connection, reference, progress=progress)
+    assert progress.totals == [progress.steps]
+    assert progress.steps > CALL_SCANS
+    assert progress.rows == sum(len(calls) for calls in ids.values())
+    assert progress.finished == 1
 
 
 def test_campaigns_reach_high_and_legitimate_senders_do_not(analysed) -> None:  # type: ignore[no-untyped-def]
