@@ -1349,8 +1349,10 @@ def _busiest_clients(table: pa.Table) -> dict[tuple[str, datetime], tuple[str, i
     """Per customer and window start (naive UTC, as in the feature table): its
     sub-account with the most calls in the window, and how many."""
     keys = ["customer_id", "window_start"]
+    # the columns it reads first: filtering the whole table copies every column it has
+    narrow = table.select(["entity_type", *keys, "entity_id", "calls"])
     rows = (
-        table.filter(pc.equal(table["entity_type"], EntityType.SUB_ACCOUNT.value))
+        narrow.filter(pc.equal(narrow["entity_type"], EntityType.SUB_ACCOUNT.value))
         .select([*keys, "entity_id", "calls"])
         .sort_by([(key, "ascending") for key in keys] + [("calls", "descending")])
     )
