@@ -54,7 +54,13 @@ from callwarden.traffic.analyze import (
     register_consent,
     stage_cdr_files,
 )
-from callwarden.traffic.detectors import Assessment, EntityContext, Evidence, Finding
+from callwarden.traffic.detectors import (
+    Assessment,
+    EntityContext,
+    Evidence,
+    Finding,
+    day_siblings_recording,
+)
 from callwarden.traffic.explain import explain_alert, summarise_sources
 from callwarden.traffic.features import CALL_SCANS, SIBLING_COUNTS, EntityFeatures
 from tests.traffic.calls_factory import DAY, CallFactory, sequential_callees
@@ -857,6 +863,27 @@ def test_an_accounts_days_recording_is_on_each_of_its_windows() -> None:
     assert (
         contexts[("caller_id", "+12025550100", "acme", number.window_start)].day_prerecorded is None
     )
+
+
+def test_a_young_accounts_hour_takes_its_days_siblings_recording() -> None:
+    """A new account's thin day (17 of its 60 answered calls at the message's length, short
+    of a recording alone) whose young siblings' days play the message (150 of 400) is a
+    recording on each of its hours, as the detector judges the hour; without siblings, or
+    with siblings whose callees consented, it is not."""
+    young = replace(_hour("customer", "snowshoe-1", "snowshoe-1", 9), long_answered=60)
+    young = replace(young, peak_duration_calls=17, day_peak_duration_s=28)
+    young = replace(young, day_peak_duration_band_s=4, day_siblings=5)
+    young = replace(young, day_siblings_peak_duration_calls=150)
+    young = replace(young, day_siblings_long_answered=400, day_siblings_consent_known=400)
+    young = replace(young, day_siblings_no_consent=380)
+    alone = replace(young, entity_id="live-1", customer_id="live-1", day_siblings=0)
+    consented = replace(young, entity_id="clinic-1", customer_id="clinic-1")
+    consented = replace(consented, day_siblings_no_consent=0)
+    hours = [young, alone, consented]
+    assert _days_prerecorded(_table(hours)).tolist() == [True, False, False]
+    # the detector, on the hours with their day's figures as the feature table fills them
+    with_day = [replace(f, day_peak_duration_calls=17, day_long_answered=60) for f in hours]
+    assert [day_siblings_recording(f) is not None for f in with_day] == [True, False, False]
 
 
 def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -> None:

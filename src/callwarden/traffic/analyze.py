@@ -81,13 +81,12 @@ from callwarden.traffic.detectors import (
     Assessment,
     EntityContext,
     SharedPart,
-    SpikeWithSiblings,
     Thresholds,
     assess,
-    at_period_length,
     callee_clustering,
     carries_shared_part,
     consent_may_rest_on_live_calls,
+    day_siblings_recording,
     may_be_a_recording,
     may_be_forwarding,
     may_find,
@@ -95,13 +94,11 @@ from callwarden.traffic.detectors import (
     recording_spike,
     shared_spike_may_count,
     spike_own_numbers,
-    young_siblings_recording,
 )
 from callwarden.traffic.features import (
     CALL_SCANS,
     DEFAULT_SKETCH_MEMORY,
     SHARED_BAND_FIELDS,
-    SIBLING_COUNTS,
     EntityFeatures,
     ReferenceTables,
     callee_time_zone_table,
@@ -1140,11 +1137,11 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     day's answered calls of 6 s or more, ``day_peak_duration_calls`` and
     ``day_long_answered``, which every window of the day carries); its context's
     ``day_prerecorded``; or, for a new or unverified account's hour, whose UTC day's spike
-    with its young siblings' is one (:func:`young_siblings_recording` as
-    :func:`callwarden.traffic.detectors.day_siblings_recording` asks it, ``day_siblings_*``:
-    a snowshoe account's hours are each too thin to agree with its siblings). Computed for every row
-    at once, before any is judged: :func:`may_find` needs it to pass over the thin hours of
-    accounts that send no recording."""
+    with its young siblings' is one (:func:`callwarden.traffic.detectors.day_siblings_recording`
+    on those rows, ``day_siblings_*``: a snowshoe account's hours are each too thin to
+    agree with its siblings). Computed for every row at once, before any is judged:
+    :func:`may_find` needs it to pass over the thin hours of accounts that send no
+    recording."""
     found = np.zeros(table.num_rows, dtype=bool)
     if not table.num_rows:
         return found
@@ -1171,41 +1168,12 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
         & (pc.fill_null(table["day_siblings"], 0).to_numpy() > 0)
         & ~found
     )
-    if young.size:
-        rows = pa.array(young)
-        counts = [
-            pc.fill_null(table[f"day_{name}"], 0).take(rows).to_pylist() for name in SIBLING_COUNTS
-        ]
-        period = [
-            table[name].take(rows).to_pylist()
-            for name in (
-                "day_peak_duration_s",
-                "day_peak_duration_band_s",
-                "period_peak_durations_s",
-                "period_peak_duration_s",
-                "period_peak_duration_band_s",
-                "period_peak_duration_calls",
-                "period_long_answered",
-            )
-        ]
-        for row, peak, whole, *values in zip(
-            young.tolist(), spike[young].tolist(), answered[young].tolist(), *counts, *period,
-            strict=True,
-        ):  # fmt: skip
-            siblings = values[: len(SIBLING_COUNTS)]
-            centre, band, lengths, main, period_band, period_peak, period_long = values[
-                len(SIBLING_COUNTS) :
-            ]
-            found[row] = (
-                young_siblings_recording(
-                    SpikeWithSiblings(peak, whole, *siblings),
-                    period_peak or 0,
-                    period_long or 0,
-                    at_period_length(centre, band, lengths, main, period_band),
-                    t,
-                )
-                is not None
-            )
+    # judged as the detector judges an hour (day_siblings is filled in hourly windows
+    # only), on objects of those few rows: one reading of the fields, not two
+    for row, f in zip(
+        young.tolist(), rows_to_features(table.take(pa.array(young)), "hour"), strict=True
+    ):
+        found[row] = day_siblings_recording(f, t) is not None
     return found
 
 
