@@ -3,6 +3,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import multiprocessing
+import os
 import re
 import sys
 import time
@@ -222,6 +223,32 @@ def test_a_hanging_grader_is_stopped_and_its_part_graded_here(
     alerts, graded_here = _graded_by_workers(tmp_path, monkeypatch, graders=3)
     assert len(graded_here) == 3
     assert [a.to_json() for a in alerts] == [a.to_json() for a in result.alerts]
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="graders are forked on Linux only")
+def test_a_failure_grading_here_leaves_no_worker_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When this process's own part fails, the error surfaces and the workers still busy
+    are stopped with it."""
+    here = os.getpid()
+    grade = analyze_module._grade
+
+    def failing_here(judged, *args):  # type: ignore[no-untyped-def]
+        if os.getpid() == here:
+            raise RuntimeError("grading failed in the analysing process")
+        time.sleep(3600)  # a worker still busy
+        return grade(judged, *args)
+
+    monkeypatch.setattr(analyze_module, "WINDOWS_PER_GRADER", 1)
+    monkeypatch.setattr(analyze_module.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(analyze_module, "_grade", failing_here)
+    factory = CallFactory()
+    reference, _ = _network(factory)
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    with pytest.raises(RuntimeError, match="grading failed in the analysing process"):
+        analyze_calls(connection, reference)
     assert multiprocessing.active_children() == []
 
 

@@ -914,11 +914,9 @@ def _grade_on_all_cores(
     reference: ReferenceData,
     options: AnalysisOptions,
     busiest_clients: Mapping[tuple[str, datetime], tuple[str, int]],
-    *,
-    graders: int | None = None,
 ) -> list[Alert]:
-    """:func:`_grade`, split over ``graders`` processes (by default one per core, each
-    with WINDOWS_PER_GRADER windows or more): this one and forked copies of it, each
+    """:func:`_grade`, split over processes (one per core, each with WINDOWS_PER_GRADER
+    windows or more): this one and forked copies of it, each
     grading its accounts' windows (:func:`_account_parts`) while the scans' engine sits
     idle. Grading is Python, one core's work in one process; the scans before it use
     every core.
@@ -927,8 +925,7 @@ def _grade_on_all_cores(
     a child that does not touch the engine (macOS's system libraries are not). A worker
     that dies, fails or overstays (GRADER_PATIENCE) has its part graded here instead: an
     error then surfaces as it would have without workers, and nothing is lost."""
-    if graders is None:
-        graders = min(os.cpu_count() or 1, judged.table.num_rows // WINDOWS_PER_GRADER)
+    graders = min(os.cpu_count() or 1, judged.table.num_rows // WINDOWS_PER_GRADER)
     if graders < 2 or sys.platform != "linux":
         return _grade(judged, reference, options, busiest_clients)
     parts = [judged.take(rows) for rows in _account_parts(judged.table, graders)]
@@ -944,30 +941,38 @@ def _grade_on_all_cores(
         worker.start()
         sender.close()
         workers.append((worker, receiver, part))
-    started = time.monotonic()
-    alerts = _grade(parts[0], reference, options, busiest_clients)
-    # A fork of a threaded process can hang on a lock some thread held at the fork: a
-    # worker not done long after this process graded as much is stopped, not waited for.
-    deadline = time.monotonic() + max(
-        GRADER_MIN_WAIT_S, GRADER_PATIENCE * (time.monotonic() - started)
-    )
-    for worker, receiver, part in workers:
-        try:
-            if receiver.poll(max(deadline - time.monotonic(), 0)):
-                states = pickle.loads(receiver.recv_bytes())  # noqa: S301 -- our own fork's
-            else:
+    try:
+        started = time.monotonic()
+        alerts = _grade(parts[0], reference, options, busiest_clients)
+        # A fork of a threaded process can hang on a lock some thread held at the fork: a
+        # worker not done long after this process graded as much is stopped, not waited for.
+        deadline = time.monotonic() + max(
+            GRADER_MIN_WAIT_S, GRADER_PATIENCE * (time.monotonic() - started)
+        )
+        for worker, receiver, part in workers:
+            try:
+                if receiver.poll(max(deadline - time.monotonic(), 0)):
+                    states = pickle.loads(receiver.recv_bytes())  # noqa: S301 -- our own fork's
+                else:
+                    states = None
+                    worker.kill()
+            except EOFError:
                 states = None
+            finally:
+                receiver.close()
+                worker.join()
+            if states is None:
+                alerts.extend(_grade(part, reference, options, busiest_clients))
+            else:
+                with _cyclic_gc_paused():
+                    alerts.extend(alert_from_state(state) for state in states)
+    finally:
+        # this process's own grading failed (or was interrupted): no worker outlives it
+        for worker, receiver, _ in workers:
+            if worker.is_alive():
                 worker.kill()
-        except EOFError:
-            states = None
-        finally:
+                worker.join()
             receiver.close()
-            worker.join()
-        if states is None:
-            alerts.extend(_grade(part, reference, options, busiest_clients))
-        else:
-            with _cyclic_gc_paused():
-                alerts.extend(alert_from_state(state) for state in states)
     return alerts
 
 
