@@ -241,14 +241,9 @@ def test_a_failure_grading_here_leaves_no_worker_behind(
         time.sleep(3600)  # a worker still busy
         return grade(judged, *args)
 
-    monkeypatch.setattr(analyze_module, "WINDOWS_PER_GRADER", 1)
-    monkeypatch.setattr(analyze_module.os, "cpu_count", lambda: 3)
     monkeypatch.setattr(analyze_module, "_grade", failing_here)
-    factory = CallFactory()
-    reference, _ = _network(factory)
-    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
     with pytest.raises(RuntimeError, match="grading failed in the analysing process"):
-        analyze_calls(connection, reference)
+        _graded_by_workers(tmp_path, monkeypatch, graders=3)
     assert multiprocessing.active_children() == []
 
 

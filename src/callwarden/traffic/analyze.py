@@ -916,10 +916,9 @@ def _grade_on_all_cores(
     busiest_clients: Mapping[tuple[str, datetime], tuple[str, int]],
 ) -> list[Alert]:
     """:func:`_grade`, split over processes (one per core, each with WINDOWS_PER_GRADER
-    windows or more): this one and forked copies of it, each
-    grading its accounts' windows (:func:`_account_parts`) while the scans' engine sits
-    idle. Grading is Python, one core's work in one process; the scans before it use
-    every core.
+    windows or more): this one and forked copies of it, each grading its accounts'
+    windows (:func:`_account_parts`) while the scans' engine sits idle. Grading is Python,
+    one core's work in one process; the scans before it use every core.
 
     Forked only on Linux, where a fork of a process with the engine's threads is safe for
     a child that does not touch the engine (macOS's system libraries are not). A worker
