@@ -518,6 +518,50 @@ def test_soliciting_at_night_as_a_practice_is_high_with_a_witness_of_its_own() -
     assert assess(features(outside_hours=150, no_consent=300)).severity is Severity.MEDIUM
 
 
+def test_a_sellers_thin_night_hour_takes_its_periods_missing_consent() -> None:
+    """An hour of a live sales floor calling at night, 12 of its 40 calls answered: too few
+    to judge its consent alone. Its period's records decide whether the calls were
+    solicitations and, for an account that declares sales, are the second fact its days
+    show (seed 42 of the synth network at scale 0.03, hourly: `medium` hour after hour)."""
+    hour = features(
+        window_end=DAY + timedelta(hours=1),
+        calls=40,
+        answered=12,
+        answered_seconds=12 * 90,
+        short_answered=0,
+        long_answered=12,
+        callees=40,
+        callee_blocks=40,
+        callee_caller_pairs=40,
+        nanp_pairs=40,
+        neighbor=0,
+        hours_known=40,
+        outside_hours=36,
+        consent_known=12,
+        no_consent=12,
+        numbers_known=40,
+        peak_duration_calls=0,
+        peak_calls_per_minute=2,
+        period_consent_known=300,
+        period_no_consent=300,
+    )
+    seller = EntityContext(
+        declared_use="outbound sales", account_no_consent_share=1.0, day_outside_hours_share=0.45
+    )
+    found = {f.code: f for f in detect(hour, seller)}
+    missing = found[ReasonCode.NO_CONSENT_WIRELESS]
+    assert missing.value == 1.0
+    assert "300 over the period" in missing.detail
+    assert assess(hour, seller).severity is Severity.HIGH
+    # a covered period: the hour's calls are no solicitations, nothing to add
+    covered = replace(hour, period_no_consent=10)
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes(covered, seller)
+    # live calls of an account that declares no sales are not asked for consent
+    other = replace(seller, declared_use="customer care")
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes(hour, other)
+    assert assess(hour, other).severity is Severity.MEDIUM
+
+
 def test_a_caller_id_is_judged_with_its_account() -> None:
     """A caller ID carries no consent or duration figures of its own: what decides is the
     account it comes through (declared use, consent coverage, the number's grant)."""

@@ -1866,7 +1866,7 @@ def detect(
                 "no_consent",
             )
     elif (
-        needs_consent
+        (needs_consent or use is DeclaredUse.TELEMARKETING)
         and f.no_consent
         and (period_consent := _period_no_consent_share(f, t)) is not None
     ):
@@ -1874,7 +1874,11 @@ def detect(
         # the account's coverage over the period analysed says whether these calls'
         # callees are likely to have consented (a sender spreading a campaign thin over
         # days must not escape). The figure is the period's, so the window's own volume
-        # does not gate it. Live calls need no consent: for them it is not asked.
+        # does not gate it. Live calls need no consent, so for them it is not asked,
+        # unless the account declares sales: its calls are then solicitations, and
+        # permission is what would exempt them from the calling hours and the do-not-call
+        # list (47 CFR 64.1200(c), (f)(15)). A thin hour of its night calls must show the
+        # missing records its days show, or the hour lacks the second fact (grade).
         add(
             ReasonCode.NO_CONSENT_WIRELESS,
             f"{f.no_consent:,} of the window's {f.consent_known:,} answered calls, and "
