@@ -784,8 +784,30 @@ def test_a_small_spike_hidden_in_a_carriers_calls_not_a_attested_is_rotation() -
         # ... or than the 4 s over it (a chance bump where a plateau of hang-ups ends)
         replace(hidden, weak_over_core_answered=170),
         replace(hidden, weak_peak_duration_calls=40, peak_duration_calls=40),  # too few
+        # a quarter of its band, but not beyond chance (the fullest of the lengths searched:
+        # a legitimate carrier's day in the synth network, seed 10 at scale 0.1)
+        replace(
+            hidden,
+            weak_peak_duration_calls=51,
+            peak_duration_calls=51,
+            weak_band_answered=204,
+            weak_band_caller_ids=202,
+            weak_flank_answered=306,
+            weak_flank_caller_ids=300,
+            weak_core_answered=98,
+            weak_under_core_answered=79,
+            weak_over_core_answered=71,
+        ),
     ):
         assert not quiet & {f.code for f in assess(innocent, rmd).findings}
+    # ... while the same 51 calls in a band of 140 are past a quarter beyond chance
+    thin = replace(
+        hidden, weak_peak_duration_calls=51, peak_duration_calls=51, weak_band_answered=140,
+        weak_band_caller_ids=140, weak_flank_answered=178, weak_flank_caller_ids=178,
+        weak_core_answered=80, weak_under_core_answered=40, weak_over_core_answered=40,
+    )  # fmt: skip
+    (spike,) = [f for f in detect(thin, rmd) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "36% of those in its band (at least 30% allowing for chance)" in spike.detail
 
 
 def test_a_short_message_against_a_carriers_a_attested_calls_is_rotation() -> None:
