@@ -560,6 +560,11 @@ def test_a_sellers_thin_night_hour_takes_its_periods_missing_consent() -> None:
     other = replace(seller, declared_use="customer care")
     assert ReasonCode.NO_CONSENT_WIRELESS not in codes(hour, other)
     assert assess(hour, other).severity is Severity.MEDIUM
+    # ... nor a seller's by day: there the question is the do-not-call list's
+    daytime = replace(hour, outside_hours=0)
+    assert ReasonCode.NO_CONSENT_WIRELESS not in codes(daytime, seller)
+    for window in (hour, daytime, covered):
+        assert_may_find_lets_through(window, seller)
 
 
 def test_a_caller_id_is_judged_with_its_account() -> None:

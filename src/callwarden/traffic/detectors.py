@@ -1842,6 +1842,12 @@ def detect(
 
     # (a window too thin to judge its own share has too few recorded calls too: the period's)
     live = live_calls_only(f.band_consent_known, f.band_no_consent)
+    outside_share = _share(f.outside_hours, f.hours_known)
+    calls_at_night = (
+        f.outside_hours >= t.outside_hours_min_calls
+        and outside_share >= t.outside_hours_share
+        and use is not DeclaredUse.EMERGENCY
+    )
     no_consent_share = _share(f.no_consent, f.consent_known)
     # 4 unconsented calls in an hour's 20 is 20%, within chance of an account whose
     # callees nearly all consented: the share counts when its lower bound crosses it.
@@ -1872,7 +1878,7 @@ def detect(
                 "no_consent",
             )
     elif (
-        (needs_consent or use is DeclaredUse.TELEMARKETING)
+        (needs_consent or (use is DeclaredUse.TELEMARKETING and calls_at_night))
         and f.no_consent
         and (period_consent := _period_no_consent_share(f, t)) is not None
     ):
@@ -1881,10 +1887,11 @@ def detect(
         # callees are likely to have consented (a sender spreading a campaign thin over
         # days must not escape). The figure is the period's, so the window's own volume
         # does not gate it. Live calls need no consent, so for them it is not asked,
-        # unless the account declares sales: its calls are then solicitations, and
-        # permission is what would exempt them from the calling hours and the do-not-call
-        # list (47 CFR 64.1200(c), (f)(15)). A thin hour of its night calls must show the
-        # missing records its days show, or the hour lacks the second fact (grade).
+        # unless the account declares sales and calls at night: its calls are then
+        # solicitations, and permission is what would exempt them from the calling hours
+        # (47 CFR 64.1200(c)(1), (f)(15)). A thin hour of its night calls must show the
+        # missing records its days show, or the hour lacks the second fact (grade). By
+        # day the question is the do-not-call list's, which call records do not show.
         add(
             ReasonCode.NO_CONSENT_WIRELESS,
             f"{f.no_consent:,} of the window's {f.consent_known:,} answered calls, and "
@@ -1895,12 +1902,7 @@ def detect(
             Evidence.PATTERN if live else consent_evidence,
             "no_consent",
         )
-    outside_share = _share(f.outside_hours, f.hours_known)
-    if (
-        f.outside_hours >= t.outside_hours_min_calls
-        and outside_share >= t.outside_hours_share
-        and use is not DeclaredUse.EMERGENCY
-    ):
+    if calls_at_night:
         # 47 CFR 64.1200(c)(1) limits the hours of *telephone solicitations*; reminders,
         # notifications and emergency calls to people who consented are not solicitations.
         # So night calling is on its face illegal only when it is the sender's practice (a
@@ -2437,7 +2439,8 @@ def may_find(
         | (
             # _period_no_consent_share, asked of calls that need consent: a window's own
             # recording or number-order dialling is a finding of its own above, so what is
-            # left is its day's recording
+            # left is its day's recording (a declared seller's night window, also asked,
+            # is let through by its night calls)
             (c["no_consent"] > 0)
             & (c["consent_known"] < t.min_answered)
             & (c["period_consent_known"] >= t.min_answered)
