@@ -567,6 +567,57 @@ def test_a_sellers_thin_night_hour_takes_its_periods_missing_consent() -> None:
         assert_may_find_lets_through(window, seller)
 
 
+def test_a_thin_hour_at_its_days_recording_length_names_the_recording() -> None:
+    """An hour of 70 calls, 24 answered, none to people with consent records, of an account
+    whose UTC day plays two or three messages (98 of its 251 answered calls, 39%): no hour
+    holds enough of any one message to show it. The day's recording already makes the hour's
+    calls need consent; where the hour's own spike is at the day's length, the recording is
+    named beside the missing consent, and the hour is `high` as its day is."""
+    hour = features(
+        window_end=DAY + timedelta(hours=1),
+        calls=70,
+        answered=24,
+        answered_seconds=24 * 70,
+        short_answered=0,
+        long_answered=24,
+        callees=70,
+        callee_blocks=70,
+        callee_caller_pairs=70,
+        nanp_pairs=70,
+        neighbor=0,
+        hours_known=70,
+        outside_hours=0,
+        consent_known=24,
+        no_consent=24,
+        numbers_known=70,
+        peak_duration_calls=4,
+        peak_duration_s=66,
+        peak_duration_band_s=4,
+        peak_calls_per_minute=3,
+        day_peak_duration_calls=98,
+        day_long_answered=251,
+        day_peak_duration_s=67,
+        day_peak_duration_band_s=4,
+    )
+    recorded_day = EntityContext(day_prerecorded=True, account_no_consent_share=1.0)
+    found = {f.code: f for f in detect(hour, recorded_day)}
+    spike = found[ReasonCode.PRERECORDED_PATTERN]
+    assert "at the length of its UTC day's recording: 98 of the account's 251" in spike.detail
+    assert found[ReasonCode.NO_CONSENT_WIRELESS].evidence is Evidence.ILLEGAL
+    assert assess(hour, recorded_day).severity is Severity.HIGH
+    assert_may_find_lets_through(hour, recorded_day)
+    # the hour's spike elsewhere: its calls still need consent, one fact only
+    elsewhere = replace(hour, peak_duration_s=30)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(elsewhere, recorded_day)
+    assert assess(elsewhere, recorded_day).severity is Severity.MEDIUM
+    # a consented hour is no alert for its day's message
+    consented = replace(hour, no_consent=0)
+    assert codes(consented, replace(recorded_day, account_no_consent_share=0.0)) == set()
+    # a customer mixing its clients' calls takes no day's recording
+    mixed = replace(hour, sources=3)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(mixed, recorded_day)
+
+
 def test_a_caller_id_is_judged_with_its_account() -> None:
     """A caller ID carries no consent or duration figures of its own: what decides is the
     account it comes through (declared use, consent coverage, the number's grant)."""

@@ -1171,6 +1171,34 @@ def day_siblings_recording(
     )
 
 
+def _day_recording_at_hours_length(
+    f: EntityFeatures, context: EntityContext, thresholds: Thresholds
+) -> tuple[float, float] | None:
+    """For an account's hour whose UTC day's answered calls are a recording by its spike
+    (``context.day_prerecorded``, the day's ``day_peak_*`` figures): the day's share and
+    its lower bound, when the hour's own spike is at the day's length; None otherwise, for
+    a customer mixing its sub-accounts' calls (:func:`_mixes_sources`) and in daily
+    windows (no ``day_peak_duration_s``)."""
+    if (
+        context.day_prerecorded is not True
+        or _mixes_sources(f)
+        or f.peak_duration_calls <= 0
+        or f.day_peak_duration_s is None
+        or not at_period_length(
+            f.peak_duration_s,
+            f.peak_duration_band_s,
+            None,
+            f.day_peak_duration_s,
+            f.day_peak_duration_band_s,
+        )
+    ):
+        return None
+    share, bound, recording = recording_spike(
+        f.day_peak_duration_calls, f.day_long_answered, thresholds
+    )
+    return (share, bound) if recording else None
+
+
 def at_period_length(
     centre: int | None,
     band_s: int | None,
@@ -1902,6 +1930,32 @@ def detect(
             Evidence.PATTERN if live else consent_evidence,
             "no_consent",
         )
+    if (
+        not prerecorded
+        and any(x.code is ReasonCode.NO_CONSENT_WIRELESS for x in findings)
+        and (day_recording := _day_recording_at_hours_length(f, context, t)) is not None
+    ):
+        # What makes a thin hour's unconsented calls need consent is its UTC day's
+        # recording (robocalls, above): where the hour's own spike is at its length, the
+        # hour plays it too, and it is named as the second fact beside the missing
+        # consent, as it is for the day. Two or three messages over a day of 60-80 calls
+        # an hour hold 20-30% of an hour's 15-25 answered calls each, in no hour enough
+        # alone (seed 65 of the synth network at scale 0.05 over one day, hourly: `medium`
+        # in every hour, its day `high`). Named only beside the missing consent: a
+        # consented sender's thin hours are no alerts for their day's message.
+        day_share, day_bound = day_recording
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
+            f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
+            f"out chance alone, at the length of its UTC day's recording: "
+            f"{f.day_peak_duration_calls:,} of the account's {f.day_long_answered:,} "
+            f"answered calls that day ({_pct(day_share)}, at least {_pct(day_bound)} "
+            "allowing for chance)",
+            day_bound,
+            t.prerecorded_share,
+            Evidence.PATTERN,
+        )
     if calls_at_night:
         # 47 CFR 64.1200(c)(1) limits the hours of *telephone solicitations*; reminders,
         # notifications and emergency calls to people who consented are not solicitations.
@@ -2440,7 +2494,8 @@ def may_find(
             # _period_no_consent_share, asked of calls that need consent: a window's own
             # recording or number-order dialling is a finding of its own above, so what is
             # left is its day's recording (a declared seller's night window, also asked,
-            # is let through by its night calls)
+            # is let through by its night calls; the day's recording named in an hour,
+            # _day_recording_at_hours_length, only beside a finding of missing consent)
             (c["no_consent"] > 0)
             & (c["consent_known"] < t.min_answered)
             & (c["period_consent_known"] >= t.min_answered)
