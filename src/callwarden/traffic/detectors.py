@@ -1176,9 +1176,9 @@ def _day_recording_at_hours_length(
 ) -> tuple[float, float] | None:
     """For an account's hour whose UTC day's answered calls are a recording by its spike
     (``context.day_prerecorded``, the day's ``day_peak_*`` figures): the day's share and
-    its lower bound, when the hour's own spike is at the day's length; None otherwise, for
-    a customer mixing its sub-accounts' calls (:func:`_mixes_sources`) and in daily
-    windows (no ``day_peak_duration_s``)."""
+    its lower bound, when the hour's own spike is at the day's length; None otherwise, and
+    for a customer mixing its sub-accounts' calls (:func:`_mixes_sources`). Asked of hours
+    only: in a daily window the day is the window, its recording found as its own."""
     if (
         context.day_prerecorded is not True
         or _mixes_sources(f)
@@ -1931,7 +1931,8 @@ def detect(
             "no_consent",
         )
     if (
-        not prerecorded
+        hourly
+        and not prerecorded
         and any(x.code is ReasonCode.NO_CONSENT_WIRELESS for x in findings)
         and (day_recording := _day_recording_at_hours_length(f, context, t)) is not None
     ):
