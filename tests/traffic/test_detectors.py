@@ -518,32 +518,39 @@ def test_soliciting_at_night_as_a_practice_is_high_with_a_witness_of_its_own() -
     assert assess(features(outside_hours=150, no_consent=300)).severity is Severity.MEDIUM
 
 
+def _thin_live_hour(answered: int = 8, **values: object) -> EntityFeatures:
+    """A live caller's hour of 40 calls to 40 people, ``answered`` of them (2 minutes each,
+    all judged for consent): too thin to judge its consent or its practice alone; ``values``
+    changed."""
+    base: dict[str, object] = {
+        "window_end": DAY + timedelta(hours=1),
+        "calls": 40,
+        "answered": answered,
+        "answered_seconds": answered * 120,
+        "short_answered": 0,
+        "long_answered": answered,
+        "consent_known": answered,
+        "callees": 40,
+        "callee_blocks": 40,
+        "callee_caller_pairs": 40,
+        "nanp_pairs": 40,
+        "neighbor": 0,
+        "hours_known": 40,
+        "outside_hours": 0,
+        "numbers_known": 40,
+        "peak_duration_calls": 0,
+        "peak_calls_per_minute": 2,
+    }
+    return features(**{**base, **values})
+
+
 def test_a_sellers_thin_night_hour_takes_its_periods_missing_consent() -> None:
     """An hour of a live sales floor calling at night, 12 of its 40 calls answered: too few
     to judge its consent alone. Its period's records decide whether the calls were
     solicitations and, for an account that declares sales, are the second fact its days
     show (seed 42 of the synth network at scale 0.03, hourly: `medium` hour after hour)."""
-    hour = features(
-        window_end=DAY + timedelta(hours=1),
-        calls=40,
-        answered=12,
-        answered_seconds=12 * 90,
-        short_answered=0,
-        long_answered=12,
-        callees=40,
-        callee_blocks=40,
-        callee_caller_pairs=40,
-        nanp_pairs=40,
-        neighbor=0,
-        hours_known=40,
-        outside_hours=36,
-        consent_known=12,
-        no_consent=12,
-        numbers_known=40,
-        peak_duration_calls=0,
-        peak_calls_per_minute=2,
-        period_consent_known=300,
-        period_no_consent=300,
+    hour = _thin_live_hour(
+        12, no_consent=12, outside_hours=36, period_consent_known=300, period_no_consent=300
     )
     seller = EntityContext(
         declared_use="outbound sales", account_no_consent_share=1.0, day_outside_hours_share=0.45
@@ -568,32 +575,17 @@ def test_a_sellers_thin_night_hour_takes_its_periods_missing_consent() -> None:
 
 
 def test_a_thin_hour_at_its_days_recording_length_names_the_recording() -> None:
-    """An hour of 70 calls, 24 answered, none to people with consent records, of an account
+    """An hour of 40 calls, 24 answered, none to people with consent records, of an account
     whose UTC day plays two or three messages (98 of its 251 answered calls, 39%): no hour
     holds enough of any one message to show it. The day's recording already makes the hour's
     calls need consent; where the hour's own spike is at the day's length, the recording is
     named beside the missing consent, and the hour is `high` as its day is."""
-    hour = features(
-        window_end=DAY + timedelta(hours=1),
-        calls=70,
-        answered=24,
-        answered_seconds=24 * 70,
-        short_answered=0,
-        long_answered=24,
-        callees=70,
-        callee_blocks=70,
-        callee_caller_pairs=70,
-        nanp_pairs=70,
-        neighbor=0,
-        hours_known=70,
-        outside_hours=0,
-        consent_known=24,
+    hour = _thin_live_hour(
+        24,
         no_consent=24,
-        numbers_known=70,
         peak_duration_calls=4,
         peak_duration_s=66,
         peak_duration_band_s=4,
-        peak_calls_per_minute=3,
         day_peak_duration_calls=98,
         day_long_answered=251,
         day_peak_duration_s=67,
@@ -1717,25 +1709,7 @@ def test_a_message_blurred_by_several_seconds_is_found(monkeypatch: pytest.Monke
 def test_night_calling_practice_is_judged_over_the_day() -> None:
     """An hourly window at the edge of the calling hours is all outside them: whether night
     calling is the sender's practice is read from its whole UTC day."""
-    late_hour = features(
-        window_end=DAY + timedelta(hours=1),
-        calls=40,
-        answered=8,
-        answered_seconds=8 * 120,
-        short_answered=0,
-        long_answered=8,
-        callees=40,
-        callee_blocks=40,
-        callee_caller_pairs=40,
-        nanp_pairs=40,
-        neighbor=0,
-        hours_known=40,
-        outside_hours=22,
-        consent_known=8,
-        numbers_known=40,
-        peak_duration_calls=0,
-        peak_calls_per_minute=2,
-    )
+    late_hour = _thin_live_hour(outside_hours=22)
     sales = "outbound sales follow-up"
 
     def hours_evidence(context: EntityContext) -> Evidence:
