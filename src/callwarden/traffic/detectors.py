@@ -629,8 +629,7 @@ def _without_a_chance_short_spike(
     centre, band = f.peak_duration_s, _band(f.peak_duration_band_s)
     if f.peak_duration_calls <= 0 or centre is None or not near_quick_refusals(centre, band):
         return f
-    day = f.day_peak_duration_s
-    if day is not None and abs(day - centre) <= max(band, _band(f.day_peak_duration_band_s)):
+    if _spike_at_days_length(f):
         day_share, _, day_recording = recording_spike(
             f.day_peak_duration_calls, f.day_long_answered, t
         )
@@ -1183,20 +1182,25 @@ def _day_recording_at_hours_length(
         context.day_prerecorded is not True
         or _mixes_sources(f)
         or f.peak_duration_calls <= 0
-        or f.day_peak_duration_s is None
-        or not at_period_length(
-            f.peak_duration_s,
-            f.peak_duration_band_s,
-            None,
-            f.day_peak_duration_s,
-            f.day_peak_duration_band_s,
-        )
+        or not _spike_at_days_length(f)
     ):
         return None
     share, bound, recording = recording_spike(
         f.day_peak_duration_calls, f.day_long_answered, thresholds
     )
     return (share, bound) if recording else None
+
+
+def _spike_at_days_length(f: EntityFeatures) -> bool:
+    """Whether a window's spike is at its UTC day's main spike's length (within the wider
+    of the two bands): a message played in the window piles up in its day too."""
+    return f.day_peak_duration_s is not None and at_period_length(
+        f.peak_duration_s,
+        f.peak_duration_band_s,
+        None,
+        f.day_peak_duration_s,
+        f.day_peak_duration_band_s,
+    )
 
 
 def at_period_length(
