@@ -283,8 +283,9 @@ def test_an_hours_short_spike_counts_only_when_its_day_spikes_there_too() -> Non
 def test_an_hours_short_spike_must_stand_above_a_day_that_is_no_recording() -> None:
     """A phone bank's refusals hump at 12 s, 28% of its day's answered calls: no
     recording. Its busiest hour, 24 of 58 at that length (41%, 30% allowing for chance),
-    is one of the day's many hours crossing by chance; an hour playing a message among
-    the day's live calls stands far above its day and counts."""
+    is one of the day's many hours crossing by chance, as a survey's hour at the end of
+    its hang-ups' plateau is; an hour playing a message among the day's live calls stands
+    far above its day and counts."""
     hour = features(window_end=DAY + timedelta(hours=1), calls=294, answered=61,
                     long_answered=58, consent_known=61, no_consent=61, callees=294,
                     callee_blocks=293, callee_caller_pairs=294, peak_duration_calls=24,
@@ -295,6 +296,13 @@ def test_an_hours_short_spike_must_stand_above_a_day_that_is_no_recording() -> N
     assert ReasonCode.PRERECORDED_PATTERN not in codes(hour)
     message_hour = replace(hour, peak_duration_calls=45)
     assert ReasonCode.PRERECORDED_PATTERN in codes(message_hour)
+    # a live survey's hour, 32 of 82 at 15 s (at least 22% at one-sided 99.9%) by the end of
+    # its early hang-ups' plateau, against its day's 19% there: the fullest of the lengths
+    # searched in one of the day's hours (synth seed 109, scale 0.07, 5 days)
+    survey_hour = replace(hour, long_answered=82, answered=88, peak_duration_calls=32,
+                          peak_duration_s=15, day_peak_duration_s=15, day_peak_duration_calls=105,
+                          day_long_answered=545)  # fmt: skip
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(survey_hour)
     # a day whose spike is a recording confirms its hours
     recorded_day = replace(hour, day_peak_duration_calls=400)
     assert ReasonCode.PRERECORDED_PATTERN in codes(recorded_day)

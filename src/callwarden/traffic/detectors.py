@@ -453,6 +453,11 @@ def _upper_bound(share: float, n: int, z: float = CONFIDENCE_Z) -> float:
 
 #: one-sided 99.9%: a window's share against its day's, one of the day's many windows
 _STRICT_Z = 3.09
+#: one-sided 99.99%: an hour's spike by the quick refusals against its day's share there.
+#: The hour's spike is the fullest of the lengths searched (some ten band positions reach
+#: the refusals) in one of the day's two dozen hours: some 250 chances a day, at 99.9%
+#: each a quarter of the days would see one
+_HOUR_AGAINST_DAY_Z = 3.72
 
 
 def _pct(value: float) -> str:
@@ -622,10 +627,11 @@ def _without_a_chance_short_spike(
     And where the day's spike is at its length but no recording (a phone bank's refusals
     humped around 12 s, 28% of the day's answered calls), the hour's counts only when
     its share stands above the day's beyond chance, at the strict bound of one window
-    among the day's many (_STRICT_Z): the busiest of a day's thin hours crosses the
-    threshold by chance (an independent probe's phone bank did, 41% of 58 calls in one
-    hour of 75), while a message played for an hour of live calls stands far above its
-    day."""
+    among the day's many at the fullest of the lengths searched (_HOUR_AGAINST_DAY_Z):
+    the busiest of a day's thin hours crosses the threshold by chance (an independent
+    probe's phone bank did, 41% of 58 calls in one hour of 75; a synth live survey's hour,
+    39% of 82 at the end of its early hang-ups' plateau against its day's 19%), while a
+    message played for an hour of live calls stands far above its day."""
     centre, band = f.peak_duration_s, _band(f.peak_duration_band_s)
     if f.peak_duration_calls <= 0 or centre is None or not near_quick_refusals(centre, band):
         return f
@@ -634,7 +640,8 @@ def _without_a_chance_short_spike(
             f.day_peak_duration_calls, f.day_long_answered, t
         )
         hour_share = _share(f.peak_duration_calls, f.long_answered)
-        if day_recording or _lower_bound(hour_share, f.long_answered, _STRICT_Z) > day_share:
+        hour_bound = _lower_bound(hour_share, f.long_answered, _HOUR_AGAINST_DAY_Z)
+        if day_recording or hour_bound > day_share:
             return f
     return replace(f, peak_duration_calls=0, peak_durations_s=(), peak_beyond_calls=None)
 
