@@ -763,6 +763,47 @@ def test_a_reseller_hour_points_at_a_client_high_that_day() -> None:
     assert alerts[("bad-client", 15, DAY.day)].severity is Severity.HIGH
 
 
+def test_a_reseller_points_at_a_client_high_on_other_days_calling_in_its_window() -> None:
+    """A number-order dialler's last, partial day holds too few callees for its own window
+    (67 calls, under the 100 callees it needs) but most of its reseller's: the reseller's
+    window is high on the client's calls. The client, high on the days before and calling
+    in this window, is what to mitigate; a client high on other days and not calling in
+    the window says nothing of it (synth network at scale 0.02 over 7 days, seed 144)."""
+    finding = Finding(ReasonCode.SEQUENTIAL_DIALING, "dialling", 0.38, 0.3, Evidence.PATTERN)
+    high = Assessment(75, Severity.HIGH, (finding,))
+    low = Assessment(24, Severity.LOW, (finding,))
+    client_before = _hour("sub_account", "beacon", "aspen", 15)
+    reseller_last_day = _hour("customer", "aspen", "aspen", 25)
+    client_last_day = _hour("sub_account", "beacon", "aspen", 25)
+    reseller_other_hour = _hour("customer", "aspen", "aspen", 26)
+
+    def graded(
+        assessed: list[tuple[EntityFeatures, Assessment]],
+    ) -> dict[tuple[str, int], Alert]:
+        return {(a.entity_id, a.window_start.hour): a for a in _attribute(assessed)}
+
+    alerts = graded(
+        [
+            (client_before, high),
+            (reseller_last_day, high),
+            (client_last_day, low),
+            (reseller_other_hour, high),
+        ]
+    )
+    last_day = alerts[("aspen", 1)]
+    assert last_day.severity is Severity.MEDIUM
+    assert last_day.score <= 74
+    assert last_day.notes == (
+        "attributed to sub-account(s) beacon (high on other days, calling in this window): "
+        "mitigate those first",
+    )
+    # the client made no calls in the reseller's next hour: the reseller's own
+    assert alerts[("aspen", 2)].severity is Severity.HIGH
+    # nor is a client that was never high named
+    quiet = graded([(client_before, low), (reseller_last_day, high), (client_last_day, low)])
+    assert quiet[("aspen", 1)].severity is Severity.HIGH
+
+
 def _table(features: list[EntityFeatures]) -> pa.Table:
     """The feature table's columns the context helpers read (window starts as the scans
     give them: UTC without a zone)."""
