@@ -2118,6 +2118,22 @@ def test_a_thin_windows_recording_is_judged_over_the_period() -> None:
     assert ReasonCode.PRERECORDED_PATTERN not in codes(
         replace(unsure, period_peak_duration_calls=30)
     )
+    # a day whose share could be the threshold's agrees too: 20 of 71 at the week's length
+    # (28%, between 19% and 37% allowing for chance: a snowshoe account's day, synth seed
+    # 282 at scale 0.02); 15 of 75 (20%, at most 28%) could not be a third of them
+    could_be = _thin_recorded_day(
+        calls=400, answered=75, long_answered=71, consent_known=75, no_consent=75,
+        peak_duration_calls=20,
+    )  # fmt: skip
+    assert ReasonCode.PRERECORDED_PATTERN in codes(could_be)
+    assert assess(could_be).severity is Severity.HIGH
+    assert_may_find_lets_through(could_be)
+    # ... a finding the screen lets through even where nothing else would be found
+    consented = replace(could_be, calls=300, no_consent=0, period_no_consent=0)
+    assert ReasonCode.PRERECORDED_PATTERN in codes(consented)
+    assert_may_find_lets_through(consented)
+    too_few = replace(could_be, long_answered=75, peak_duration_calls=15)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(too_few)
     # an hour of five answered calls, two of them at the message's length by chance (an
     # independent probe's bakery, days before its account was taken over): 40%, but at
     # least 3% allowing for chance; four of five is a thin window of the campaign

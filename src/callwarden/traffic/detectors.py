@@ -989,7 +989,8 @@ def _period_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> tuple[float, float] | None:
     """For a window whose answered calls peak, holding at least the recording threshold's
-    share of them, but too few to rule out chance by themselves (see
+    share of them or, among prerecorded_min_answered or more, a share that could be it
+    (:func:`spike_could_be_recording`), but too few to rule out chance by themselves (see
     :func:`recording_spike`): the share (and its lower bound) of the account's spikes over
     the whole period analysed, when they are recordings and one of them is at a length
     the window's spikes are at (within their bands: a campaign playing several messages
@@ -998,8 +999,16 @@ def _period_recording(
     on one whose spike may be chance: ``prerecorded_period_window_share``), nor is a
     customer whose window mixes several sources (see :func:`_mixes_sources`)."""
     t = thresholds
-    # the window's own share first: most windows are far from a spike
-    if not _window_peaks(f, t) or _mixes_sources(f) or not _at_period_lengths(f):
+    # The window's own share first: most windows are far from a spike. A window of
+    # prerecorded_min_answered calls or more agrees when its share could be the threshold's
+    # (spike_could_be_recording): a snowshoe account's 16 s message over its early
+    # hang-ups, a recording over its 5 days (35% of 342, at least 31%), held 28%, 21% and
+    # 19% of its 71-75 answered calls of 6 s or more on its days and was `medium` on every
+    # one (the synth network, seed 282 at scale 0.02, daily).
+    agrees = _window_peaks(f, t) or spike_could_be_recording(
+        f.peak_duration_calls, f.long_answered, t
+    )
+    if not agrees or _mixes_sources(f) or not _at_period_lengths(f):
         return None
     # An account's period can be mostly a campaign its account was taken over for: its
     # quiet windows before, a few live calls each, land at the message's length by chance
@@ -2465,7 +2474,17 @@ def may_find(
     found |= (
         (
             (c["peak_duration_calls"] > 0)
-            & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+            & (
+                (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
+                # spike_could_be_recording: its lower bound at the period window share
+                | (
+                    (c["long_answered"] >= t.prerecorded_min_answered)
+                    & (
+                        share("peak_duration_calls", "long_answered")
+                        >= t.prerecorded_period_window_share
+                    )
+                )
+            )
             & (c["period_long_answered"] >= t.prerecorded_min_answered)
             & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
         )
