@@ -2476,7 +2476,7 @@ def may_find(
             (c["peak_duration_calls"] > 0)
             & (
                 (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
-                # spike_could_be_recording: its lower bound at the period window share
+                # spike_could_be_recording, by its share (its lower bound is never above)
                 | (
                     (c["long_answered"] >= t.prerecorded_min_answered)
                     & (
