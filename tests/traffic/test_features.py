@@ -732,14 +732,19 @@ def test_quiet_numbers_costly_to_call_back_and_answered_nowhere_are_counted(
     tmp_path: Path, unit: str
 ) -> None:
     """Numbers abroad, in a foreign NANP country or premium-rate, each making 20 or more
-    calls over the day with none answered, are counted at the source that hands them over,
-    in each of its windows: calls, cancelled ones, callees and numbers. In daily windows
-    each is an entity of its own under the busy-number volume. A domestic number, one
-    under 20 calls and one answered once that day are not counted."""
+    calls over the day with none answered for a conversation, are counted at the source
+    that hands them over, in each of its windows: calls, cancelled ones, callees and
+    numbers. In daily windows each is an entity of its own under the busy-number volume.
+    A callee picking up a one-ring call meets a line dropped at once (the blind network's
+    wangiri, 1.5% of its calls answered for 1-3 s): such a number still counts. A domestic
+    number, one under 20 calls and one answered for a minute that day are not counted."""
     factory = CallFactory()
-    costly = ["+447700900123", "+18765550123", "+19005550123"]
+    costly = ["+447700900123", "+18765550123", "+19005550123", "+447700900124"]
     for number in costly:
         _one_ring(factory, number, 24)
+    factory.add(upstream_provider="Atlantic Link", customer_id=None, caller_id="+447700900124",
+                called_number=factory.random_callee(), sip_code=200, duration_s=2,
+                start_time=DAY + timedelta(hours=23, minutes=50))  # fmt: skip
     _one_ring(factory, "+12025550123", 24)  # domestic: a dialler's unlucky line
     _one_ring(factory, "+18095550123", 19)  # under 20 calls
     _one_ring(factory, "+18295550123", 23)
@@ -751,21 +756,22 @@ def test_quiet_numbers_costly_to_call_back_and_answered_nowhere_are_counted(
     )
     features = rows_to_features(table, unit)
     carrier = [f for f in features if f.entity_id == "Atlantic Link"]
-    assert sum(f.costly_unanswered_calls for f in carrier) == 72
-    assert sum(f.costly_unanswered_cancelled for f in carrier) == 69
-    assert sum(f.costly_unanswered_callees for f in carrier) == 72
+    assert sum(f.costly_unanswered_calls for f in carrier) == 97
+    assert sum(f.costly_unanswered_cancelled for f in carrier) == 92
+    assert sum(f.costly_unanswered_callees for f in carrier) == 97
     if unit == "day":
         (day,) = carrier
-        assert day.costly_unanswered_numbers == 3
+        assert day.costly_unanswered_numbers == 4
     else:
         # one call of each number an hour
-        assert {f.costly_unanswered_numbers for f in carrier} == {3}
+        assert {f.costly_unanswered_numbers for f in carrier} == {4}
     numbers = {f.entity_id: f for f in features if f.entity_type == "caller_id"}
     if unit == "day":
         assert set(numbers) == set(costly)
         for number in costly:
-            assert numbers[number].calls == 24
-            assert numbers[number].costly_unanswered_calls == 24
+            calls = 25 if number == "+447700900124" else 24
+            assert numbers[number].calls == calls
+            assert numbers[number].costly_unanswered_calls == calls
             assert numbers[number].costly_unanswered_numbers == 1
     else:
         assert numbers == {}

@@ -1344,7 +1344,8 @@ def _recorded_calls_consented(judged: int, unconsented: int, thresholds: Thresho
 
 def _one_ring_numbers(f: EntityFeatures, t: Thresholds, hourly: bool) -> float | None:
     """The share of the calls cancelled by the caller among the entity's calls from numbers
-    costly to call back and answered nowhere over the day (``costly_unanswered_*``), when
+    costly to call back and answered nowhere for a conversation over the day
+    (``costly_unanswered_*``), when
     they make a one-ring scam: as many as the one-ring rule asks of a source's window (of
     a calling number's day: one_ring_costly_number_min_calls), nearly all cancelled, each
     callee rung about once. None when they do not."""
@@ -1544,7 +1545,8 @@ def detect(
             ReasonCode.ONE_RING_SCAM,
             f"{f.costly_unanswered_calls:,} calls from {f.costly_unanswered_numbers:,} "
             "number(s) costly to call back (international, premium-rate or a foreign NANP "
-            f"country), none answered over the day, {costly:.0%} cancelled by the caller "
+            f"country), none answered for {SHORT_CALL_SECONDS} s or more over the day, "
+            f"{costly:.0%} cancelled by the caller "
             f"before an answer, {f.costly_unanswered_callees:,} callees rung: calls placed "
             "to be missed and returned at the callee's expense (a one-ring scam)",
             costly,

@@ -244,9 +244,10 @@ class EntityFeatures:
     cancelled: int = 0
     #: calls from numbers whose callbacks cost the callee (see :func:`costly_callback_sql`)
     #: that made COSTLY_CALLER_ID_MIN_CALLS or more calls over the window's UTC day and
-    #: had none answered; of them, those the caller cancelled before an answer and the
-    #: distinct callee-number pairs; and how many such numbers. A one-ring scam spreads
-    #: over many such numbers, each too quiet to be an entity of its own
+    #: had none answered for SHORT_CALL_SECONDS or more (see :func:`caller_days_sql`); of
+    #: them, those the caller cancelled before an answer and the distinct callee-number
+    #: pairs; and how many such numbers. A one-ring scam spreads over many such numbers,
+    #: each too quiet to be an entity of its own
     costly_unanswered_calls: int = 0
     costly_unanswered_cancelled: int = 0
     costly_unanswered_callees: int = 0
@@ -744,7 +745,8 @@ def caller_days_sql(relation: str, unit: str, min_calls: int, costly_min_calls: 
     """Scan 1: per calling number of ``relation`` and UTC day, whether it made at least
     ``min_calls`` calls in some window of the day (``busy``) or, its callbacks costing the
     callee (:func:`costly_callback_sql`), at least ``costly_min_calls`` calls over the day
-    with none answered (``costly_unanswered``); only such days.
+    with none answered for SHORT_CALL_SECONDS or more (``costly_unanswered``); only such
+    days.
 
     Spoofed calling numbers are each used a few times: at ten million calls, 700,000
     (number, window) groups of which a few thousand reach ``min_calls``. Counting first,
@@ -753,7 +755,9 @@ def caller_days_sql(relation: str, unit: str, min_calls: int, costly_min_calls: 
     windows come along and are dropped by :func:`caller_ids_from_parts_sql`. A one-ring
     scam's numbers are quiet one by one (a few dozen calls a day each, from many numbers)
     and costly to call back by design: they are split out at their own volume, judged
-    over the day, as answering nothing is a fact of a whole day, not of an hour."""
+    over the day, as answering nothing is a fact of a whole day, not of an hour. A callee
+    who picks up within the ring meets a line the scam drops at once: seconds of silence,
+    no conversation, so such numbers count as unanswered; a call centre abroad talks."""
     _check_unit(unit)
     window = _floor_us(_EPOCH_US.format("start_time"), unit)
     # the day of each (number, window) group, not of each call: in daily windows the
@@ -763,11 +767,11 @@ def caller_days_sql(relation: str, unit: str, min_calls: int, costly_min_calls: 
         select caller_id, {day_us} as day_us,
             max(calls) >= {int(min_calls)} as busy,
             -- the number's text is read only for the few quiet unanswered days
-            case when sum(calls) >= {int(costly_min_calls)} and sum(answered) = 0
+            case when sum(calls) >= {int(costly_min_calls)} and sum(conversations) = 0
                  then {costly_callback_sql("caller_id")} else false end as costly_unanswered
         from (
             select caller_id, {window} as window_us, count(*) as calls,
-                count_if(sip_code = 200) as answered
+                count_if(sip_code = 200 and duration_s >= {SHORT_CALL_SECONDS}) as conversations
             from {relation}
             group by caller_id, window_us
             -- a quiet window counts only towards a costly number's day
@@ -852,7 +856,7 @@ _CALLER_ID_SUMMED = tuple(name for name in _SUMMED_FLAGS if name not in _ACCOUNT
 def caller_ids_from_parts_sql(min_calls: int, unit: str = "day") -> str:
     """Per busy calling number and window with at least ``min_calls`` calls, from the parts
     (temp table cw_parts), and in daily windows per number whose callbacks cost the callee
-    and whose calls that day went unanswered (cw_costly_unanswered, see
+    and whose calls that day reached no one for a conversation (cw_costly_unanswered, see
     :func:`caller_days_sql`). Its distinct callees are the sum over the sources presenting
     it: exact for a number one source uses, an upper bound for a shared one."""
     _check_unit(unit)
