@@ -202,7 +202,9 @@ def test_calls_forwarded_to_an_accounts_lines_keep_their_callers_hours() -> None
     where they are, none to numbers with consent records, half unsigned or C-attested.
     The hours are the callers' (people calling businesses, no solicitation by the
     service): a pattern, and the service stays medium; the same calls from a pool
-    reaching each callee once are night solicitations from rotated numbers."""
+    reaching each callee once, answered as cold calls are, are night solicitations from
+    rotated numbers. Answered as often as the forwarded ones, they are no evident
+    solicitations, but the pool is still spoofing."""
     forwarder = features(calls=4_000, answered=3_000, caller_ids=3_950, callees=1_500,
                          callee_blocks=1_500,
                          callee_caller_pairs=3_950, unassigned_caller=4_000,
@@ -218,8 +220,11 @@ def test_calls_forwarded_to_an_accounts_lines_keep_their_callers_hours() -> None
     assert "the callers chose the hours" in hours(forwarder).detail
     assert assess(forwarder).severity is Severity.MEDIUM
     pool = replace(forwarder, callees=3_950, callee_blocks=3_950)
-    assert hours(pool).evidence is Evidence.ILLEGAL
+    assert hours(pool).evidence is Evidence.SUSPECT
     assert assess(pool).severity is Severity.HIGH
+    cold = replace(pool, answered=1_000, long_answered=980, consent_known=1_000, no_consent=1_000)
+    assert hours(cold).evidence is Evidence.ILLEGAL
+    assert assess(cold).severity is Severity.HIGH
 
 
 def test_a_rotation_of_the_accounts_own_numbers_says_so() -> None:
@@ -524,6 +529,36 @@ def test_soliciting_at_night_as_a_practice_is_high_with_a_witness_of_its_own() -
     )
     assert dialler.severity is Severity.HIGH
     assert assess(features(outside_hours=150, no_consent=300)).severity is Severity.MEDIUM
+
+
+def test_night_calls_their_callees_expect_are_no_evident_solicitations() -> None:
+    """The blind network's ride-hail proxy (tests/traffic/blind_shapes.py): live calls
+    around the clock from 2,500 granted numbers, 38% of them outside the calling hours,
+    72% answered, no consent records (live calls need none). Cold calls are answered on
+    10-35% of calls: callees answering this often expect the calls, and the missing
+    records say no one was asked for consent, not that anyone was sold to. The same
+    night calls answered on a quarter of calls are a solicitor's, as are those of an
+    account declaring sales, however often answered."""
+    proxy = features(calls=10_000, answered=7_200, long_answered=7_000, short_answered=200,
+                     answered_seconds=7_200 * 40, caller_ids=2_500, callees=9_800,
+                     callee_blocks=9_750, callee_caller_pairs=9_800, hours_known=10_000,
+                     outside_hours=3_800, consent_known=7_200, no_consent=7_200,
+                     numbers_known=10_000)  # fmt: skip
+
+    def hours(f: EntityFeatures, context: EntityContext | None = None) -> Finding:
+        found = detect(f, context or EntityContext())
+        (night,) = [x for x in found if x.code is ReasonCode.OUTSIDE_CALLING_HOURS]
+        return night
+
+    assert hours(proxy).evidence is Evidence.SUSPECT
+    assert "72% of the calls answered: callees expecting them" in hours(proxy).detail
+    assert assess(proxy).severity is Severity.MEDIUM
+    cold = replace(proxy, answered=2_500, long_answered=2_400, consent_known=2_500,
+                   no_consent=2_500, answered_seconds=2_500 * 40)  # fmt: skip
+    assert hours(cold).evidence is Evidence.ILLEGAL
+    assert assess(cold).severity is Severity.HIGH
+    seller = EntityContext(declared_use="outbound sales")
+    assert hours(proxy, seller).evidence is Evidence.ILLEGAL
 
 
 def _thin_live_hour(answered: int = 8, **values: object) -> EntityFeatures:

@@ -143,6 +143,10 @@ class Thresholds:
     outside_hours_min_calls: int = 10
     #: from this share on, calling outside the hours is the sender's practice
     outside_hours_practice_share: float = 0.3
+    #: callees answering this share of a sender's calls or more expect them: its calls
+    #: outside the hours to numbers without consent records are no evident solicitations
+    #: (cold calls, live or recorded, are answered on 10-35% of calls)
+    expected_calls_answered_share: float = 0.6
     weak_attestation_share: float = 0.5
     surge_factor: float = 5.0
     surge_min_calls: int = 1_000
@@ -2005,7 +2009,14 @@ def detect(
         if unconsented is None:
             solicitation = use is DeclaredUse.TELEMARKETING
         else:
-            solicitation = unconsented >= t.no_consent_share
+            # Cold calls go mostly unanswered, the more so at night; callees who answer
+            # half a sender's calls or more expect them (a ride-hail proxy putting a
+            # driver through at 1 am, a clinic's on-call line). Their missing records
+            # then say that no one was asked for consent, which live calls do not need,
+            # not that anyone was sold to: only a declared sales purpose says so.
+            solicitation = unconsented >= t.no_consent_share and (
+                use is DeclaredUse.TELEMARKETING or asr < t.expected_calls_answered_share
+            )
         practice_share = (
             outside_share
             if context.day_outside_hours_share is None
@@ -2024,6 +2035,9 @@ def detect(
         consented = (
             f"; {_pct(1 - unconsented)} of the answered calls reach numbers with consent "
             "records: calls to them are no solicitations (47 CFR 64.1200(f)(15))"
+            if unconsented is not None and unconsented < t.no_consent_share
+            else f"; {_pct(asr)} of the calls answered: callees expecting them, no evident "
+            "solicitations (47 CFR 64.1200(f)(15))"
             if unconsented is not None and not solicitation
             else ""
         ) + (
