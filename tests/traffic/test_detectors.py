@@ -1012,8 +1012,13 @@ def test_a_message_split_over_carriers_is_rotation_at_each_carrying_it() -> None
         # 30 beyond its flanks in a band of 68, 3.2 standard errors: the fullest of the
         # positions the pooled plateau offered, in a clean carrier's signed-B live calls
         # (the evasive network, seed 32)
-        replace(part, shared_band_answered=68, shared_band_caller_ids=66,
-                shared_flank_answered=77, shared_flank_caller_ids=76),  # fmt: skip
+        replace(
+            part,
+            shared_band_answered=68,
+            shared_band_caller_ids=66,
+            shared_flank_answered=77,
+            shared_flank_caller_ids=76,
+        ),
         replace(part, shared_band_caller_ids=20, shared_flank_caller_ids=14),  # a few numbers
         replace(part, shared_under_core_answered=0),  # a floor: nothing ends under it
         # its A-signed calls pile there too, each from a new number: its traffic's
