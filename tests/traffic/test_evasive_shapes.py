@@ -1,0 +1,100 @@
+"""The detectors on an evasive network (tests/traffic/evasive_shapes.py): campaigns shaped to
+slip under a carrier's monitoring (several recordings, snowshoe accounts, live and recorded
+calls mixed, warm lists, near-neighbour spoofing, shuffled hit lists, a dirty slice of
+clean transit) reach ``high`` at the source that runs them; lawful senders that look like
+robocallers (school attendance calls, a predictive-dialled phone bank, a utility's outage
+sweep, rotating hospital reminders, call forwarding, a charity) never do; the sender for
+review is reported. Two campaigns are known limits (docs/detectors.md, Known limits): each
+must still be reported, and is asked no more until the detectors find it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from callwarden.traffic.alerts import Alert, Severity
+from callwarden.traffic.analyze import AnalysisOptions, analyze_calls, connect_cdr_files
+from tests.traffic.evasive_shapes import SNOWSHOE, EvasiveNetwork, build
+
+#: the sources of the module's campaigns
+CAMPAIGNS = {
+    ("customer", "clearpath-benefit-services"),
+    ("customer", "patriot-home-warranty"),
+    ("customer", "sunrise-final-expense"),
+    ("customer", "vanguard-auto-shield"),
+    ("sub_account", "premier-debt-relief-center"),
+    ("upstream_provider", "Meridian Voice Exchange"),
+} | {("customer", name) for name in SNOWSHOE}
+#: campaigns the detectors do not yet hold at ``high`` on every seed: five or six versions
+#: of one message a few seconds apart (each version's spike has the next in its flanks),
+#: and a recording heard by a minority of the answered calls beside live agents' calls
+KNOWN_LIMITS = {
+    ("customer", "clearpath-benefit-services"),
+    ("customer", "patriot-home-warranty"),
+}
+
+
+def analyse(network: EvasiveNetwork, tmp_path: Path, window: str) -> list[Alert]:
+    pq.write_table(network.table(), tmp_path / "calls.parquet")
+    connection = connect_cdr_files([tmp_path / "calls.parquet"])
+    return analyze_calls(connection, network.reference(), AnalysisOptions(window=window)).alerts
+
+
+def _describe(alerts: list[Alert], entities: set[tuple[str, str]]) -> str:
+    """Each entity's worst alert, with its score and reason codes."""
+    worst: dict[tuple[str, str], Alert] = {}
+    for alert in alerts:
+        key = (alert.entity_type.value, alert.entity_id)
+        if key in entities and (key not in worst or alert.score > worst[key].score):
+            worst[key] = alert
+    return "; ".join(
+        f"{kind} {name}: "
+        + (
+            f"{worst[kind, name].severity.value} {worst[kind, name].score} "
+            f"[{' '.join(reason.code for reason in worst[kind, name].reasons)}]"
+            if (kind, name) in worst
+            else "no alert"
+        )
+        for kind, name in sorted(entities)
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("seed", "window"),
+    # 32 and 45: a clean carrier's live calls once piled by chance where another carrier's
+    # spoofed message pooled with them (shared_part_z)
+    [
+        *[(21, "day"), (22, "hour"), (23, "day"), (24, "hour"), (25, "day"), (26, "hour")],
+        *[(32, "day"), (45, "day")],
+    ],
+)
+def test_evasive_campaigns_are_high_and_lookalike_senders_are_not(
+    tmp_path: Path, seed: int, window: str
+) -> None:
+    network = build(seed, volume=0.35)
+    campaigns = {entity for entity, is_campaign in network.campaign.items() if is_campaign}
+    assert campaigns == CAMPAIGNS
+    alerts = analyse(network, tmp_path, window)
+    high = {
+        (alert.entity_type.value, alert.entity_id)
+        for alert in alerts
+        if alert.severity is Severity.HIGH
+    }
+    below = campaigns - high - KNOWN_LIMITS
+    wrongly = (set(network.campaign) - campaigns) & high
+    assert (below, wrongly) == (set(), set()), (
+        f"campaigns below high: {_describe(alerts, below)}\n"
+        f"legitimate senders at high: {_describe(alerts, wrongly)}"
+    )
+    assert network.review == {("customer", "sunstate-roofing-solar")}
+    reported = {
+        (alert.entity_type.value, alert.entity_id)
+        for alert in alerts
+        if alert.severity.rank >= Severity.MEDIUM.rank
+    }
+    assert network.review <= reported, _describe(alerts, network.review - reported)
+    flagged = {(alert.entity_type.value, alert.entity_id) for alert in alerts}
+    assert flagged >= KNOWN_LIMITS, _describe(alerts, KNOWN_LIMITS - flagged)
