@@ -1487,13 +1487,16 @@ def test_a_one_ring_scam_over_many_quiet_numbers_is_high_at_its_carrier(tmp_path
     )
 
 
-def _snowshoe_accounts(factory: CallFactory, accounts: list[str], heard_out: int = 22) -> None:
-    """Each account: 100 calls over the afternoon, 60 answered, ``heard_out`` of them
-    hearing out one 28 s message and the rest spread over 6-300 s (hang-ups and voicemail)."""
+def _snowshoe_accounts(
+    factory: CallFactory, accounts: list[str], heard_out: int = 22, answered_calls: int = 60
+) -> None:
+    """Each account: 100 calls over the afternoon, ``answered_calls`` answered,
+    ``heard_out`` of them hearing out one 28 s message and the rest spread over 6-300 s
+    (hang-ups and voicemail)."""
     for account in accounts:
         caller = f"+1212555{factory.rng.randint(1000, 9999)}"
         for index in range(100):
-            answered = index < 60
+            answered = index < answered_calls
             duration = (
                 (28 + factory.rng.randint(-1, 1))
                 if index < heard_out
@@ -1511,13 +1514,14 @@ def _snowshoe_accounts(factory: CallFactory, accounts: list[str], heard_out: int
 def test_one_message_over_new_or_unverified_accounts_is_a_recording_at_each(
     tmp_path: Path, opened_days_before: int, kyc: KycStatus, high: bool
 ) -> None:
-    """A snowshoe campaign: four accounts, each 60 answered calls a day of which 22 hear out
-    one message, too few in any one to tell it from chance. New or unverified, they are
-    siblings of one another, and together the spike is a recording: with no consent records
-    each is high. Established verified accounts are not laid one another's calls."""
+    """A snowshoe campaign: four accounts, each 40 answered calls a day of which 15 hear out
+    one message, too few in any one to judge a recording by (prerecorded_min_answered). New
+    or unverified, they are siblings of one another, and together the spike is a
+    recording: with no consent records each is high. Established verified accounts are not
+    laid one another's calls."""
     accounts = [f"snow-{index}" for index in range(4)]
     factory = CallFactory()
-    _snowshoe_accounts(factory, accounts)
+    _snowshoe_accounts(factory, accounts, heard_out=15, answered_calls=40)
     opened = DAY - timedelta(days=opened_days_before)
     customers = [
         Customer(account, account.title(), created_at=opened, kyc_status=kyc)
@@ -1544,14 +1548,15 @@ def test_a_new_account_whose_own_share_falls_short_by_chance_takes_its_siblings_
     tmp_path: Path,
 ) -> None:
     """Among 60 answered calls a message heard out by a third of them shows anywhere from
-    a fifth to two fifths: a snowshoe account whose day holds 14 of 60 (23%, under the 30%
-    a recording needs but not beyond chance) beside six holding 26 of 60 each is their
-    recording too (the seventeenth probe's accounts at 17-39% of 60-120). One whose 4 of 60
+    a fifth to two fifths: a snowshoe account whose day holds 13 of 60 (22%, under the 30%
+    a recording needs but not beyond chance, and too few to prove a pile alone: at least
+    15% allowing for chance, prerecorded_ended_share) beside six holding 26 of 60 each is
+    their recording too (the seventeenth probe's accounts at 17-39% of 60-120). One whose 4 of 60
     could be a chance bump takes nothing from them, nor is it pooled with them."""
     factory = CallFactory()
     campaign = [f"snow-{index}" for index in range(6)]
     _snowshoe_accounts(factory, campaign, heard_out=26)
-    _snowshoe_accounts(factory, ["snow-short"], heard_out=14)
+    _snowshoe_accounts(factory, ["snow-short"], heard_out=13)
     _snowshoe_accounts(factory, ["snow-bump"], heard_out=4)
     accounts = [*campaign, "snow-short", "snow-bump"]
     customers = [

@@ -724,6 +724,30 @@ def test_callee_clustering_is_against_chance_over_the_exchanges() -> None:
     assert coverage == pytest.approx(0.1)
 
 
+def test_a_recording_beside_live_agents_is_found_by_its_pile() -> None:
+    """The evasive network's live-agent mix: a third of the answered calls go to agents,
+    and of the rest most hang up during a 24 s message or hear it on voicemail, so its
+    spike holds 28% of the answered calls (under the 30% a recording needs); but 140 of
+    the 190 calls in its band lie beyond what the lengths either side predict, a pile no
+    live talk makes. Not a pile: a live mode (a tenth of its band beyond its flanks), 20
+    calls in sparse bands (a small business's day), nor a band at the quick refusals."""
+    mix = features(peak_duration_s=24, peak_duration_band_s=4, peak_duration_calls=140,
+                   peak_band_total=190, peak_beyond_calls=250, long_answered=500)  # fmt: skip
+    (found,) = [f for f in detect(mix) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert found.threshold == DEFAULT_THRESHOLDS.prerecorded_ended_share
+    assert "140 of the 190 calls in its band" in found.detail
+    assert "no live talk piles them" in found.detail
+    assert assess(replace(mix, no_consent=450)).severity is Severity.HIGH
+    assert_may_find_lets_through(mix)
+    for not_a_pile in (
+        replace(mix, peak_band_total=1_400),  # a live mode's bulge
+        replace(mix, peak_duration_calls=40, peak_band_total=50),  # a few calls, sparse
+        replace(mix, peak_duration_s=12),  # at the quick refusals' edge
+        replace(mix, peak_band_total=None),  # not known
+    ):
+        assert ReasonCode.PRERECORDED_PATTERN not in codes(not_a_pile), not_a_pile
+
+
 def test_a_recording_most_hang_up_on_is_found_by_its_end() -> None:
     """A fifth of the answered calls hear an 85-second message out, the rest hang up
     evenly through it: no share of a third, but almost no call lasts longer; live talk
@@ -1283,7 +1307,7 @@ _COUNTED = (
     "hours_known", "outside_hours", "no_consent", "consent_known", "unassigned_caller",
     "numbers_known", "weak_attestation", "long_answered", "peak_duration_calls",
     "peak_calls_per_minute", "period_no_consent", "period_consent_known",
-    "period_long_answered", "period_peak_duration_calls", "peak_beyond_calls",
+    "period_long_answered", "period_peak_duration_calls", "peak_beyond_calls", "peak_band_total",
     "callee_exchanges", "callee_hundreds", "peak_band_answered", "peak_caller_ids",
     "weak_long_answered", "weak_peak_duration_calls", "weak_peak_beyond_calls",
     "weak_band_answered", "weak_band_caller_ids", "day_peak_duration_calls",

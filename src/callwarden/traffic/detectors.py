@@ -63,6 +63,15 @@ class Thresholds:
     prerecorded_ended_share: float = 0.15
     prerecorded_beyond_share: float = 0.05
     prerecorded_ended_min_s: int = 20
+    #: ... or prerecorded_ended_share, when the spikes pile: at least this share of the
+    #: calls in their bands lies beyond what the flanks predict (both shares by their
+    #: lower confidence bounds). A live mode bulges above its flanks by a tenth of its band
+    #: at most; a message heard out piles its calls at its length, several times the calls
+    #: either side, however many answered calls went to agents or voicemail instead;
+    #: from prerecorded_pile_min_calls beyond the flanks (as carrier_spike_min_calls): a
+    #: small business's 90 answered calls a day put 20 in two sparse bands by chance
+    prerecorded_pile_share: float = 0.5
+    prerecorded_pile_min_calls: int = 50
     #: a spike of at least this share (its lower bound) among an account's live calls is a
     #: recording when the answered calls at its length lack consent records beyond the
     #: account's other calls by prerecorded_list_gap_share (its lower bound): a message sent
@@ -529,6 +538,30 @@ def _ended_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float] | 
     return _ended_spike(
         f.peak_duration_calls, f.long_answered, f.peak_duration_s, f.peak_beyond_calls, t
     )
+
+
+def _piled_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float] | None:
+    """A window's spikes too small to be a recording by their share of the answered calls
+    alone, but piled: the lower bounds of their share of the answered calls and of their
+    excess's share of the calls in their bands. A dialler putting a third of its answered
+    calls through to agents, whose message the rest hang up on or hear on voicemail, holds
+    under 30% of them in its spike, ten times the calls either side (the evasive network's
+    live-agent mix). Only clear of the quick refusals: a band at the edge of a plateau of
+    hang-ups (a volunteer phone bank's 3-15 s) has an empty flank beyond the cliff and
+    piles by its shape alone."""
+    if (
+        f.peak_band_total is None
+        or f.peak_duration_s is None
+        or f.long_answered < t.prerecorded_min_answered
+        or f.peak_duration_calls < t.prerecorded_pile_min_calls
+        or near_quick_refusals(f.peak_duration_s, _band(f.peak_duration_band_s))
+    ):
+        return None
+    share_bound = _lower_bound(_share(f.peak_duration_calls, f.long_answered), f.long_answered)
+    pile_bound = _lower_bound(_share(f.peak_duration_calls, f.peak_band_total), f.peak_band_total)
+    if share_bound >= t.prerecorded_ended_share and pile_bound >= t.prerecorded_pile_share:
+        return share_bound, pile_bound
+    return None
 
 
 def _ended_spike(
@@ -1600,8 +1633,9 @@ def detect(
         f.peak_duration_calls, f.long_answered, t
     )
     ended = None if prerecorded else _ended_recording(f, t)
-    prerecorded = window_spike = prerecorded or ended is not None
-    if ended is None and prerecorded:
+    piled = None if prerecorded or ended is not None else _piled_recording(f, t)
+    prerecorded = window_spike = prerecorded or ended is not None or piled is not None
+    if ended is None and piled is None and prerecorded:
         spikes = _spikes_text(
             _spike_lengths(f.peak_durations_s, f.peak_duration_s), f.peak_duration_band_s
         )
@@ -1611,6 +1645,23 @@ def detect(
             f"allowing for chance) form {spikes}",
             prerecorded_bound,
             t.prerecorded_share,
+            Evidence.PATTERN,
+        )
+    elif piled is not None:
+        share_bound, pile_bound = piled
+        add(
+            ReasonCode.PRERECORDED_PATTERN,
+            f"{_pct(prerecorded_share)} of answered calls (at least {_pct(share_bound)} "
+            "allowing for chance) form "
+            + _spikes_text(
+                _spike_lengths(f.peak_durations_s, f.peak_duration_s), f.peak_duration_band_s
+            )
+            + f", {f.peak_duration_calls:,} of the {f.peak_band_total:,} calls in "
+            f"{'their bands' if len(f.peak_durations_s) > 1 else 'its band'} (at least "
+            f"{_pct(pile_bound)} allowing for chance) beyond what the lengths either side "
+            "predict: calls piled at a message's length as no live talk piles them",
+            share_bound,
+            t.prerecorded_ended_share,
             Evidence.PATTERN,
         )
     elif ended is not None:
@@ -2137,6 +2188,7 @@ MAY_FIND_COLUMNS = (
     "peak_duration_calls",
     "peak_duration_s",
     "peak_beyond_calls",
+    "peak_band_total",
     "weak_long_answered",
     "weak_peak_duration_calls",
     "weak_peak_duration_s",
@@ -2403,6 +2455,16 @@ def may_find(
             & (1 - share("callee_blocks", "callees") >= t.sequential_share)
         )
         | may_be_a_recording(columns, t)
+        # the window's own spikes piled (_piled_recording; unknown totals are NaN)
+        | (
+            (c["long_answered"] >= t.prerecorded_min_answered)
+            & (c["peak_duration_calls"] >= t.prerecorded_pile_min_calls)
+            & (c["peak_duration_calls"] >= t.prerecorded_ended_share * c["long_answered"])
+            & (
+                c["peak_duration_calls"]
+                >= t.prerecorded_pile_share * c["peak_band_total"].astype(np.float64)
+            )
+        )
         # an upstream provider's hour, its recording's numbers counted over its UTC day
         | (
             (c["entity_type"] == "upstream_provider")

@@ -138,6 +138,9 @@ class EntityFeatures:
     peak_duration_band_s: int | None = None
     #: answered calls longer than the main spike's band (None: no spike, or not known)
     peak_beyond_calls: int | None = None
+    #: all the answered calls in the counted spikes' bands, peak_duration_calls of them
+    #: beyond what the flanks predict (None: no spike, or not known)
+    peak_band_total: int | None = None
     peak_calls_per_minute: int = 0
     #: an upstream provider's window only: the answered calls in its main spike's band and
     #: how many calling numbers they came from (0: not an upstream provider's, or no spike)
@@ -1023,6 +1026,7 @@ _PEAKS = (
     "peak_durations_s",
     "peak_duration_band_s",
     "peak_beyond_calls",
+    "peak_band_total",
 )
 
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
@@ -1132,7 +1136,7 @@ def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
         {_bursts_sql(unit)}
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
                p.peak_duration_s, p.peak_durations_s, p.peak_duration_band_s,
-               p.peak_beyond_calls,
+               p.peak_beyond_calls, p.peak_band_total,
                coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
                {day_peak} as day_peak_duration_calls, {day_spike},
                {period_sums},
@@ -1703,6 +1707,9 @@ class DurationPeaks(NamedTuple):
     #: answered calls longer than the largest spike's band: a recording's calls end with
     #: it (only voicemail greetings and transfers to agents run past), a live call's don't
     beyond: np.ndarray
+    #: all the answered calls in the counted spikes' bands (``calls`` of them are beyond
+    #: what the flanks predict): a message piles there, a live mode bulges by a tenth
+    band_total: np.ndarray
 
 
 def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -> DurationPeaks:
@@ -1768,14 +1775,14 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
         at = np.searchsorted(chosen.group, wider.group)
         better = wider.calls > chosen.calls[at]
         rows = at[better]
-        for name in ("calls", "centre_s", "spikes", "centres_s", "band_s", "beyond"):
+        for name in ("calls", "centre_s", "spikes", "centres_s", "band_s", "beyond", "band_total"):
             getattr(chosen, name)[rows] = getattr(wider, name)[better]
     return chosen
 
 
 def _no_peaks() -> DurationPeaks:
     empty = np.zeros(0, dtype=np.int64)
-    return DurationPeaks(empty, empty, empty, empty, _no_centres(), empty, empty)
+    return DurationPeaks(empty, empty, empty, empty, _no_centres(), empty, empty, empty)
 
 
 class _KeyLine(NamedTuple):
@@ -1841,6 +1848,7 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     centre = c_duration[best]
     spikes = (largest > 0).astype(np.int64)
     total_twice = np.where(largest > 0, largest, 0)
+    band_total = np.where(largest > 0, in_band[best], 0)
     centres = np.full((groups.size, RECORDINGS_COUNTED), -1, dtype=np.int64)
     centres[:, 0] = np.where(largest > 0, centre, -1)
     in_all = np.searchsorted(line.all_groups, groups)
@@ -1864,11 +1872,13 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     f_twice = np.where(open_row[rows], c_twice[rows], np.iinfo(np.int64).min)
     f_duration = c_duration[rows]
     f_significant = c_significant[rows]
+    f_in_band = in_band[rows]
     counting = np.ones(run_index.size, dtype=bool)
     for spike in range(1, RECORDINGS_COUNTED):
         largest, best = _first_at_max(f_twice, f_starts, f_lengths, f_run_of_row)
         counting &= (largest > 0) & (largest >= further_floor[run_index]) & f_significant[best]
         total_twice[run_index[counting]] += largest[counting]
+        band_total[run_index[counting]] += f_in_band[best][counting]
         spikes[run_index[counting]] += 1
         centres[run_index[counting], spike] = f_duration[best][counting]
         # the next band may not overlap this one's; a group whose band did not count is done
@@ -1883,6 +1893,7 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
         centres,
         np.full(groups.size, half, dtype=np.int64),
         beyond.astype(np.int64),
+        band_total.astype(np.int64),
     )
 
 
@@ -1986,6 +1997,7 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
             "peak_duration_s": pa.array(peaks.centre_s, pa.int64()),
             "peak_duration_band_s": pa.array(peaks.band_s, pa.int64()),
             "peak_beyond_calls": pa.array(peaks.beyond, pa.int64()),
+            "peak_band_total": pa.array(peaks.band_total, pa.int64()),
             # row-major, the counted centres of each group come out in order
             "peak_durations_s": pa.ListArray.from_arrays(
                 pa.array(np.concatenate(([0], np.cumsum(peaks.spikes))), pa.int32()),
@@ -2003,7 +2015,7 @@ def caller_id_entities_sql() -> str:
         "select * exclude (caller_id), 'caller_id' as entity_type, caller_id as entity_id, "
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
         "cast(null as bigint[]) as peak_durations_s, cast(null as bigint) as peak_duration_band_s, "
-        "cast(null as bigint) as peak_beyond_calls, "
+        "cast(null as bigint) as peak_beyond_calls, cast(null as bigint) as peak_band_total, "
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         "cast(null as bigint) as day_peak_duration_s, "
         "cast(null as bigint) as day_peak_duration_band_s, "
@@ -2080,6 +2092,7 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
                 "peak_duration_s",
                 "peak_duration_band_s",
                 "peak_beyond_calls",
+                "peak_band_total",
                 "period_peak_duration_band_s",
                 "weak_peak_duration_s",
                 "weak_peak_duration_band_s",
