@@ -1387,10 +1387,10 @@ def _recorded_calls_consented(judged: int, unconsented: int, thresholds: Thresho
 def _one_ring_numbers(f: EntityFeatures, t: Thresholds, hourly: bool) -> float | None:
     """The share of the calls cancelled by the caller among the entity's calls from numbers
     costly to call back and answered nowhere for a conversation over the day
-    (``costly_unanswered_*``), when
-    they make a one-ring scam: as many as the one-ring rule asks of a source's window (of
-    a calling number's day: one_ring_costly_number_min_calls), nearly all cancelled, each
-    callee rung about once. None when they do not."""
+    (``costly_unanswered_*``), when they make a one-ring scam: as many as the one-ring rule
+    asks of a source's window (of a calling number's day:
+    one_ring_costly_number_min_calls), nearly all cancelled, each callee rung about once.
+    None when they do not."""
     calls = f.costly_unanswered_calls
     least: float
     if f.entity_type == "caller_id":
@@ -2066,8 +2066,8 @@ def detect(
             solicitation = use is DeclaredUse.TELEMARKETING
         else:
             # Cold calls go mostly unanswered, the more so at night; callees who answer
-            # half a sender's calls or more expect them (a ride-hail proxy putting a
-            # driver through at 1 am, a clinic's on-call line). Their missing records
+            # three in five of a sender's calls or more expect them (a ride-hail proxy
+            # putting a driver through at 1 am, a clinic's on-call line). Their missing records
             # then say that no one was asked for consent, which live calls do not need,
             # not that anyone was sold to: only a declared sales purpose says so.
             solicitation = unconsented >= t.no_consent_share and (
