@@ -98,10 +98,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from callwarden.calls import CDR_SCHEMA
 from callwarden.customers import (
@@ -114,7 +117,13 @@ from callwarden.customers import (
 )
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.numbers import callback_is_costly, classify, normalise_and_classify
-from callwarden.traffic.analyze import ReferenceData
+from callwarden.traffic.alerts import Alert
+from callwarden.traffic.analyze import (
+    AnalysisOptions,
+    ReferenceData,
+    analyze_calls,
+    connect_cdr_files,
+)
 from tests.traffic.unseen_shapes import EXCHANGES, Durations, UnseenNetwork
 
 #: Tuesday 17 October 2023, two days into Medicare's annual enrolment period
@@ -185,6 +194,8 @@ class BlindNetwork(UnseenNetwork):
 
     dno: list[DnoEntry] = field(default_factory=list)
     review: set[tuple[str, str]] = field(default_factory=set)
+    #: the first letter of the network's call ids
+    id_prefix: ClassVar[str] = "b"
 
     # --- numbers and accounts ----------------------------------------------------------------
     def numbers(self, count: int, npa: int | Sequence[int] | None = None) -> list[str]:
@@ -328,9 +339,6 @@ class BlindNetwork(UnseenNetwork):
         extract of whole UTC days."""
         schedule = [per_day] * DAYS if isinstance(per_day, int) else list(per_day)
         days = range(-1, DAYS) if clock == "local" else range(DAYS)
-        codes = np.array(list(unanswered), dtype=np.int64)
-        code_shares = np.array(list(unanswered.values()), dtype=float)
-        code_shares /= code_shares.sum()
         for day in days:
             count = round(schedule[max(day, 0)] * self.volume * self.rng.uniform(0.9, 1.1))
             if count == 0:
@@ -349,33 +357,62 @@ class BlindNetwork(UnseenNetwork):
             seconds = seconds[kept]
             count = len(called)
             picked_up = self.rng.random(count) < answered
-            duration = np.zeros(count, np.int64)
-            if picked_up.any():
-                duration[picked_up] = np.maximum(1, durations(int(picked_up.sum())))
-            failures = self.rng.choice(codes, count, p=code_shares)
-            if attestation is None or isinstance(attestation, str):
-                attested: list[str | None] = [attestation] * count
-            else:
-                levels = list(attestation)
-                shares = np.array(list(attestation.values()), dtype=float)
-                drawn = self.rng.choice(len(levels), count, p=shares / shares.sum())
-                attested = [levels[i] for i in drawn]
-            start = len(self.columns["call_id"])
-            values: dict[str, Sequence[object]] = {
-                "call_id": [f"b{self.seed}-{start + i:08d}" for i in range(count)],
-                "start_time": [START + timedelta(seconds=float(s)) for s in seconds],
-                "duration_s": duration.tolist(),
-                "sip_code": np.where(picked_up, 200, failures).tolist(),
-                "caller_id": callers(called, day),
-                "caller_class": ["valid"] * count,
-                "called_number": called,
-                "customer_id": [customer] * count,
-                "upstream_provider": [upstream] * count,
-                "sub_account": [sub_account] * count,
-                "attestation": attested,
-            }
-            for name, column in self.columns.items():
-                column.extend(values.get(name, [None] * count))
+            self.place(called, seconds, day, picked_up, unanswered, callers=callers,
+                       durations=durations, customer=customer, sub_account=sub_account,
+                       upstream=upstream, attestation=attestation)  # fmt: skip
+
+    def place(
+        self,
+        called: list[str],
+        seconds: np.ndarray,
+        day: int,
+        picked_up: np.ndarray,
+        unanswered: Mapping[int, float],
+        *,
+        callers: Callers,
+        durations: Durations,
+        customer: str | None,
+        sub_account: str | None,
+        upstream: str | None,
+        attestation: Attestation,
+        out_of_service: np.ndarray | None = None,
+    ) -> None:
+        """Append calls to ``called``, starting ``seconds`` after START on (local) ``day``:
+        the ``picked_up`` ones answered for ``durations``, the others ending in a SIP code
+        drawn from ``unanswered`` (404 or 410 where ``out_of_service``)."""
+        count = len(called)
+        duration = np.zeros(count, np.int64)
+        if picked_up.any():
+            duration[picked_up] = np.maximum(1, durations(int(picked_up.sum())))
+        codes = np.array(list(unanswered), dtype=np.int64)
+        code_shares = np.array(list(unanswered.values()), dtype=float)
+        failures = self.rng.choice(codes, count, p=code_shares / code_shares.sum())
+        if out_of_service is not None:
+            gone = int(out_of_service.sum())
+            failures[out_of_service] = self.rng.choice(np.array([404, 410]), gone, p=[0.7, 0.3])
+        if attestation is None or isinstance(attestation, str):
+            attested: list[str | None] = [attestation] * count
+        else:
+            levels = list(attestation)
+            shares = np.array(list(attestation.values()), dtype=float)
+            drawn = self.rng.choice(len(levels), count, p=shares / shares.sum())
+            attested = [levels[i] for i in drawn]
+        start = len(self.columns["call_id"])
+        values: dict[str, Sequence[object]] = {
+            "call_id": [f"{self.id_prefix}{self.seed}-{start + i:08d}" for i in range(count)],
+            "start_time": [START + timedelta(seconds=float(s)) for s in seconds],
+            "duration_s": duration.tolist(),
+            "sip_code": np.where(picked_up, 200, failures).tolist(),
+            "caller_id": callers(called, day),
+            "caller_class": ["valid"] * count,
+            "called_number": called,
+            "customer_id": [customer] * count,
+            "upstream_provider": [upstream] * count,
+            "sub_account": [sub_account] * count,
+            "attestation": attested,
+        }
+        for name, column in self.columns.items():
+            column.extend(values.get(name, [None] * count))
 
     # --- how answered calls last --------------------------------------------------------------
     def live(self, median_s: float, sigma: float = 0.9) -> Durations:
@@ -729,3 +766,31 @@ def build(seed: int, volume: float = 1.0) -> BlindNetwork:
                callees=neighbours, durations=n.live(180), answered=0.5,
                when=n.between(8, 18), unanswered=PEOPLE)  # fmt: skip
     return n
+
+
+# --- judging a network -----------------------------------------------------------------------
+def analyse(network: UnseenNetwork, tmp_path: Path, window: str) -> list[Alert]:
+    """The alerts of ``network``'s calls, written to Parquet under ``tmp_path``, analysed
+    with its reference data in ``window`` windows."""
+    pq.write_table(network.table(), tmp_path / "calls.parquet")
+    connection = connect_cdr_files([tmp_path / "calls.parquet"])
+    return analyze_calls(connection, network.reference(), AnalysisOptions(window=window)).alerts
+
+
+def describe_worst(alerts: list[Alert], entities: set[tuple[str, str]]) -> str:
+    """Each entity's worst alert, with its score and reason codes."""
+    worst: dict[tuple[str, str], Alert] = {}
+    for alert in alerts:
+        key = (alert.entity_type.value, alert.entity_id)
+        if key in entities and (key not in worst or alert.score > worst[key].score):
+            worst[key] = alert
+    return "; ".join(
+        f"{kind} {name}: "
+        + (
+            f"{worst[kind, name].severity.value} {worst[kind, name].score} "
+            f"[{' '.join(reason.code for reason in worst[kind, name].reasons)}]"
+            if (kind, name) in worst
+            else "no alert"
+        )
+        for kind, name in sorted(entities)
+    )

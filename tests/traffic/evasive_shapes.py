@@ -87,7 +87,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
 
 import numpy as np
 
@@ -99,7 +98,6 @@ from tests.traffic.blind_shapes import (
     DAYS,
     DIALLER,
     PEOPLE,
-    START,
     UTC_OFFSET_S,
     Attestation,
     BlindNetwork,
@@ -111,6 +109,8 @@ from tests.traffic.unseen_shapes import EXCHANGES, Durations
 @dataclass
 class EvasiveNetwork(BlindNetwork):
     """A :class:`BlindNetwork` that can also dial a list in a given order."""
+
+    id_prefix = "e"
 
     def dial(
         self,
@@ -131,9 +131,6 @@ class EvasiveNetwork(BlindNetwork):
         """Dial ``day_lists[d]`` on local day ``d`` in the order given, paced evenly
         between ``first`` and ``last`` local hours. A number in ``gone`` is not in service:
         every call to it ends in 404 or 410."""
-        codes = np.array(list(unanswered), dtype=np.int64)
-        code_shares = np.array(list(unanswered.values()), dtype=float)
-        code_shares /= code_shares.sum()
         for day, listed in enumerate(day_lists):
             count = len(listed)
             if count == 0:
@@ -147,34 +144,10 @@ class EvasiveNetwork(BlindNetwork):
             count = len(called)
             dead = np.array([number in gone for number in called], dtype=bool)
             picked_up = ~dead & (self.rng.random(count) < answered)
-            duration = np.zeros(count, np.int64)
-            if picked_up.any():
-                duration[picked_up] = np.maximum(1, durations(int(picked_up.sum())))
-            failures = self.rng.choice(codes, count, p=code_shares)
-            failures[dead] = self.rng.choice(np.array([404, 410]), int(dead.sum()), p=[0.7, 0.3])
-            if attestation is None or isinstance(attestation, str):
-                attested: list[str | None] = [attestation] * count
-            else:
-                levels = list(attestation)
-                shares = np.array(list(attestation.values()), dtype=float)
-                drawn = self.rng.choice(len(levels), count, p=shares / shares.sum())
-                attested = [levels[i] for i in drawn]
-            start = len(self.columns["call_id"])
-            values: dict[str, Sequence[object]] = {
-                "call_id": [f"e{self.seed}-{start + i:08d}" for i in range(count)],
-                "start_time": [START + timedelta(seconds=float(s)) for s in seconds],
-                "duration_s": duration.tolist(),
-                "sip_code": np.where(picked_up, 200, failures).tolist(),
-                "caller_id": callers(called, day),
-                "caller_class": ["valid"] * count,
-                "called_number": called,
-                "customer_id": [customer] * count,
-                "upstream_provider": [upstream] * count,
-                "sub_account": [sub_account] * count,
-                "attestation": attested,
-            }
-            for name, column in self.columns.items():
-                column.extend(values.get(name, [None] * count))
+            self.place(called, seconds, day, picked_up, unanswered, callers=callers,
+                       durations=durations, customer=customer, sub_account=sub_account,
+                       upstream=upstream, attestation=attestation,
+                       out_of_service=dead)  # fmt: skip
 
     def near_neighbour(self) -> Callers:
         """A fresh number per call in the callee's area code, never its exchange."""

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
-from callwarden.traffic.alerts import Alert, Severity
-from callwarden.traffic.analyze import AnalysisOptions, analyze_calls, connect_cdr_files
-from tests.traffic.blind_shapes import BlindNetwork, build
+from callwarden.traffic.alerts import Severity
+from tests.traffic.blind_shapes import analyse, build, describe_worst
 
 #: the sources of the module's campaigns
 CAMPAIGNS = {
@@ -23,31 +21,6 @@ CAMPAIGNS = {
     ("sub_account", "dealer-services-direct"),
     ("customer", "granite-civic-messaging"),
 }
-
-
-def analyse(network: BlindNetwork, tmp_path: Path, window: str) -> list[Alert]:
-    pq.write_table(network.table(), tmp_path / "calls.parquet")
-    connection = connect_cdr_files([tmp_path / "calls.parquet"])
-    return analyze_calls(connection, network.reference(), AnalysisOptions(window=window)).alerts
-
-
-def _describe(alerts: list[Alert], entities: set[tuple[str, str]]) -> str:
-    """Each entity's worst alert, with its score and reason codes."""
-    worst: dict[tuple[str, str], Alert] = {}
-    for alert in alerts:
-        key = (alert.entity_type.value, alert.entity_id)
-        if key in entities and (key not in worst or alert.score > worst[key].score):
-            worst[key] = alert
-    return "; ".join(
-        f"{kind} {name}: "
-        + (
-            f"{worst[kind, name].severity.value} {worst[kind, name].score} "
-            f"[{' '.join(reason.code for reason in worst[kind, name].reasons)}]"
-            if (kind, name) in worst
-            else "no alert"
-        )
-        for kind, name in sorted(entities)
-    )
 
 
 @pytest.mark.slow
@@ -69,8 +42,8 @@ def test_blind_campaigns_are_high_and_legitimate_senders_are_not(
     below = campaigns - high
     wrongly = (set(network.campaign) - campaigns) & high
     assert (below, wrongly) == (set(), set()), (
-        f"campaigns below high: {_describe(alerts, below)}\n"
-        f"legitimate senders at high: {_describe(alerts, wrongly)}"
+        f"campaigns below high: {describe_worst(alerts, below)}\n"
+        f"legitimate senders at high: {describe_worst(alerts, wrongly)}"
     )
     assert network.review == {("customer", "crestline-recovery-partners")}
     reported = {
@@ -78,4 +51,4 @@ def test_blind_campaigns_are_high_and_legitimate_senders_are_not(
         for alert in alerts
         if alert.severity.rank >= Severity.MEDIUM.rank
     }
-    assert network.review <= reported, _describe(alerts, network.review - reported)
+    assert network.review <= reported, describe_worst(alerts, network.review - reported)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
-from callwarden.traffic.alerts import Alert, Severity
-from callwarden.traffic.analyze import AnalysisOptions, analyze_calls, connect_cdr_files
-from tests.traffic.evasive_shapes import SNOWSHOE, EvasiveNetwork, build
+from callwarden.traffic.alerts import Severity
+from tests.traffic.blind_shapes import analyse, describe_worst
+from tests.traffic.evasive_shapes import SNOWSHOE, build
 
 #: the sources of the module's campaigns
 CAMPAIGNS = {
@@ -30,31 +29,6 @@ CAMPAIGNS = {
 #: campaigns the detectors do not yet hold at ``high`` on every seed: five or six versions
 #: of one message a few seconds apart (each version's spike has the next in its flanks)
 KNOWN_LIMITS = {("customer", "clearpath-benefit-services")}
-
-
-def analyse(network: EvasiveNetwork, tmp_path: Path, window: str) -> list[Alert]:
-    pq.write_table(network.table(), tmp_path / "calls.parquet")
-    connection = connect_cdr_files([tmp_path / "calls.parquet"])
-    return analyze_calls(connection, network.reference(), AnalysisOptions(window=window)).alerts
-
-
-def _describe(alerts: list[Alert], entities: set[tuple[str, str]]) -> str:
-    """Each entity's worst alert, with its score and reason codes."""
-    worst: dict[tuple[str, str], Alert] = {}
-    for alert in alerts:
-        key = (alert.entity_type.value, alert.entity_id)
-        if key in entities and (key not in worst or alert.score > worst[key].score):
-            worst[key] = alert
-    return "; ".join(
-        f"{kind} {name}: "
-        + (
-            f"{worst[kind, name].severity.value} {worst[kind, name].score} "
-            f"[{' '.join(reason.code for reason in worst[kind, name].reasons)}]"
-            if (kind, name) in worst
-            else "no alert"
-        )
-        for kind, name in sorted(entities)
-    )
 
 
 @pytest.mark.slow
@@ -82,8 +56,8 @@ def test_evasive_campaigns_are_high_and_lookalike_senders_are_not(
     below = campaigns - high - KNOWN_LIMITS
     wrongly = (set(network.campaign) - campaigns) & high
     assert (below, wrongly) == (set(), set()), (
-        f"campaigns below high: {_describe(alerts, below)}\n"
-        f"legitimate senders at high: {_describe(alerts, wrongly)}"
+        f"campaigns below high: {describe_worst(alerts, below)}\n"
+        f"legitimate senders at high: {describe_worst(alerts, wrongly)}"
     )
     assert network.review == {("customer", "sunstate-roofing-solar")}
     reported = {
@@ -91,6 +65,6 @@ def test_evasive_campaigns_are_high_and_lookalike_senders_are_not(
         for alert in alerts
         if alert.severity.rank >= Severity.MEDIUM.rank
     }
-    assert network.review <= reported, _describe(alerts, network.review - reported)
+    assert network.review <= reported, describe_worst(alerts, network.review - reported)
     flagged = {(alert.entity_type.value, alert.entity_id) for alert in alerts}
-    assert flagged >= KNOWN_LIMITS, _describe(alerts, KNOWN_LIMITS - flagged)
+    assert flagged >= KNOWN_LIMITS, describe_worst(alerts, KNOWN_LIMITS - flagged)
