@@ -96,6 +96,7 @@ Campaign caller IDs are not labelled: a campaign is judged at the source that ca
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -117,7 +118,7 @@ from callwarden.customers import (
 )
 from callwarden.lists import DnoEntry, RmdFiling
 from callwarden.numbers import callback_is_costly, classify, normalise_and_classify
-from callwarden.traffic.alerts import Alert
+from callwarden.traffic.alerts import Alert, Severity
 from callwarden.traffic.analyze import (
     AnalysisOptions,
     ReferenceData,
@@ -413,6 +414,20 @@ class BlindNetwork(UnseenNetwork):
         }
         for name, column in self.columns.items():
             column.extend(values.get(name, [None] * count))
+
+    def small_businesses(self, count: int, prefix: str) -> None:
+        """``count`` lawful small businesses (``<prefix>-<n>``), each with a few numbers
+        of its town, calling mostly its town by day: live calls, half answered."""
+        for business in range(count):
+            name = f"{prefix}-{business}"
+            town = int(self.rng.choice(_CODES, p=_WEIGHTS))
+            phones = self.account(name, "office phones", age_days=int(self.rng.integers(60, 4000)),
+                                  numbers=int(self.rng.integers(1, 5)), npa=town)  # fmt: skip
+            self.lawful(phones)
+            neighbours = self.numbers(2000, town) + self.numbers(600)
+            self.send(int(self.rng.integers(15, 250)), customer=name, callers=self.rotate(phones),
+                      callees=neighbours, durations=self.live(180), answered=0.5,
+                      when=self.between(8, 18), unanswered=PEOPLE)  # fmt: skip
 
     # --- how answered calls last --------------------------------------------------------------
     def live(self, median_s: float, sigma: float = 0.9) -> Durations:
@@ -755,16 +770,7 @@ def build(seed: int, volume: float = 1.0) -> BlindNetwork:
            attestation={"B": 0.5, None: 0.5}, unanswered=PEOPLE)  # fmt: skip
     n.lawful(enterprises + school + utility)
 
-    for business in range(50):
-        name = f"smallbiz-{business}"
-        town = int(n.rng.choice(_CODES, p=_WEIGHTS))
-        phones = n.account(name, "office phones", age_days=int(n.rng.integers(60, 4000)),
-                           numbers=int(n.rng.integers(1, 5)), npa=town)  # fmt: skip
-        n.lawful(phones)
-        neighbours = n.numbers(2000, town) + n.numbers(600)
-        n.send(int(n.rng.integers(15, 250)), customer=name, callers=n.rotate(phones),
-               callees=neighbours, durations=n.live(180), answered=0.5,
-               when=n.between(8, 18), unanswered=PEOPLE)  # fmt: skip
+    n.small_businesses(50, "smallbiz")
     return n
 
 
@@ -777,7 +783,38 @@ def analyse(network: UnseenNetwork, tmp_path: Path, window: str) -> list[Alert]:
     return analyze_calls(connection, network.reference(), AnalysisOptions(window=window)).alerts
 
 
-def describe_worst(alerts: list[Alert], entities: set[tuple[str, str]]) -> str:
+def entities_at(alerts: list[Alert], least: Severity) -> set[tuple[str, str]]:
+    """The entities with an alert at ``least`` or above."""
+    return {
+        (alert.entity_type.value, alert.entity_id)
+        for alert in alerts
+        if alert.severity.rank >= least.rank
+    }
+
+
+def assert_judged(
+    network: BlindNetwork,
+    alerts: list[Alert],
+    known_limits: frozenset[tuple[str, str]] = frozenset(),
+) -> None:
+    """Every campaign of ``network`` ``high`` but its ``known_limits``, which must still be
+    reported; none of its legitimate entities ``high``; its ``review`` senders at least
+    ``medium``."""
+    campaigns = {entity for entity, is_campaign in network.campaign.items() if is_campaign}
+    high = entities_at(alerts, Severity.HIGH)
+    below = campaigns - high - known_limits
+    wrongly = (set(network.campaign) - campaigns) & high
+    assert (below, wrongly) == (set(), set()), (
+        f"campaigns below high: {describe_worst(alerts, below)}\n"
+        f"legitimate senders at high: {describe_worst(alerts, wrongly)}"
+    )
+    reported = entities_at(alerts, Severity.MEDIUM)
+    assert network.review <= reported, describe_worst(alerts, network.review - reported)
+    flagged = entities_at(alerts, Severity.LOW)
+    assert flagged >= known_limits, describe_worst(alerts, known_limits - flagged)
+
+
+def describe_worst(alerts: list[Alert], entities: AbstractSet[tuple[str, str]]) -> str:
     """Each entity's worst alert, with its score and reason codes."""
     worst: dict[tuple[str, str], Alert] = {}
     for alert in alerts:

@@ -93,8 +93,6 @@ import numpy as np
 from callwarden.customers import CustomerKind, KycStatus
 from callwarden.lists import DnoEntry, RmdFiling
 from tests.traffic.blind_shapes import (
-    _CODES,
-    _WEIGHTS,
     DAYS,
     DIALLER,
     PEOPLE,
@@ -409,16 +407,7 @@ def build(seed: int, volume: float = 1.0) -> EvasiveNetwork:
            durations=n.message(seconds(18, 30), hang_ups=0.15, voicemail=0.3), answered=0.55,
            when=n.between(10, 18))  # fmt: skip
 
-    for business in range(40):
-        name = f"localbiz-{business}"
-        town = int(n.rng.choice(_CODES, p=_WEIGHTS))
-        phones = n.account(name, "office phones", age_days=int(n.rng.integers(60, 4000)),
-                           numbers=int(n.rng.integers(1, 5)), npa=town)  # fmt: skip
-        n.lawful(phones)
-        neighbours = n.numbers(2000, town) + n.numbers(600)
-        n.send(int(n.rng.integers(15, 250)), customer=name, callers=n.rotate(phones),
-               callees=neighbours, durations=n.live(180), answered=0.5,
-               when=n.between(8, 18), unanswered=PEOPLE)  # fmt: skip
+    n.small_businesses(40, "localbiz")
 
     # --- for review -----------------------------------------------------------------------
     roofer = n.account("sunstate-roofing-solar", "sales calls to homeowners (live agents)",
