@@ -829,6 +829,7 @@ def _table(features: list[EntityFeatures]) -> pa.Table:
     day_and_period = ("day_peak_duration_s", "day_peak_duration_band_s", "period_peak_duration_s")
     day_and_period += ("period_peak_durations_s", "period_peak_duration_band_s")
     day_and_period += ("period_peak_duration_calls", "period_long_answered")
+    day_and_period += ("day_peak_beyond_calls", "day_peak_band_total")
     for name in (*(f"day_{name}" for name in SIBLING_COUNTS), *day_and_period):
         columns[name] = [getattr(f, name) for f in features]
     return pa.table(columns)
@@ -926,6 +927,20 @@ def test_an_accounts_days_recording_is_on_each_of_its_windows() -> None:
     assert (
         contexts[("caller_id", "+12025550100", "acme", number.window_start)].day_prerecorded is None
     )
+    # 55 of the day's 200 answered calls (28%) short of the share, but piled: 55 of the 70
+    # calls in the spike's band beyond its flanks, 50 or more of them (a dialler whose
+    # agents take the rest)
+    piled = [
+        replace(f, long_answered=100, peak_duration_calls=55, day_peak_duration_s=30)
+        for f in (morning, evening)
+    ]
+    piled = [replace(f, day_peak_duration_band_s=4, day_peak_band_total=70) for f in piled]
+    assert _days_prerecorded(_table(piled)).tolist() == [True, True]
+    # ... not when the band holds the day's live mode, nor at the quick refusals
+    mode = [replace(f, day_peak_band_total=600) for f in piled]
+    assert _days_prerecorded(_table(mode)).tolist() == [False, False]
+    refusals = [replace(f, day_peak_duration_s=8) for f in piled]
+    assert _days_prerecorded(_table(refusals)).tolist() == [False, False]
 
 
 def test_a_young_accounts_hour_takes_its_days_siblings_recording() -> None:

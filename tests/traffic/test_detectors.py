@@ -653,6 +653,36 @@ def test_a_thin_hour_at_its_days_recording_length_names_the_recording() -> None:
     assert ReasonCode.PRERECORDED_PATTERN not in codes(mixed, recorded_day)
 
 
+def test_a_thin_hour_takes_its_days_piled_recording() -> None:
+    """A dialler putting a third of its answered calls through to live agents plays its
+    message to the rest: its day's spike holds 110 of 420 answered calls (26%, under a
+    recording's share) but 110 of the 150 calls in its band beyond what the lengths either
+    side predict, a pile no live talk makes. Its hour of 30 answered calls holds 9 of them,
+    under the 50 a pile needs: the hour takes its day's pile as it takes its day's share
+    (the evasive network's live-agent mix, seeds 37 and 44 hourly)."""
+    hour = _thin_live_hour(
+        30,
+        no_consent=30,
+        peak_duration_calls=9,
+        peak_duration_s=29,
+        peak_duration_band_s=4,
+        day_peak_duration_calls=110,
+        day_long_answered=420,
+        day_peak_duration_s=30,
+        day_peak_duration_band_s=4,
+        day_peak_band_total=150,
+    )
+    recorded_day = EntityContext(day_prerecorded=True, account_no_consent_share=1.0)
+    spike = {f.code: f for f in detect(hour, recorded_day)}[ReasonCode.PRERECORDED_PATTERN]
+    assert "110 of the 150 calls in its band" in spike.detail
+    assert spike.threshold == DEFAULT_THRESHOLDS.prerecorded_ended_share
+    assert assess(hour, recorded_day).severity is Severity.HIGH
+    # the band not known, or holding the day's live mode (a tenth above its flanks)
+    for band_total in (None, 1_100):
+        loose = replace(hour, day_peak_band_total=band_total)
+        assert ReasonCode.PRERECORDED_PATTERN not in codes(loose, recorded_day)
+
+
 def test_a_caller_id_is_judged_with_its_account() -> None:
     """A caller ID carries no consent or duration figures of its own: what decides is the
     account it comes through (declared use, consent coverage, the number's grant)."""

@@ -91,9 +91,9 @@ from callwarden.traffic.detectors import (
     may_be_forwarding,
     may_find,
     may_spoof_neighbours_over_the_day,
-    recording_spike,
     shared_spike_may_count,
     spike_own_numbers,
+    spike_recording,
 )
 from callwarden.traffic.features import (
     CALL_SCANS,
@@ -1118,6 +1118,24 @@ def _contexts(
 _ENTITY = ("entity_type", "entity_id", "customer_id")
 _DAY_SUMMED = ("no_consent", "consent_known", "outside_hours", "hours_known")
 _DAY_SPIKE = "day_peak_duration_calls"
+#: the feature table's figures of a window's UTC day's spike, as :func:`spike_recording`
+#: takes them
+_DAY_RECORDING_FIGURES = (
+    _DAY_SPIKE,
+    "day_long_answered",
+    "day_peak_duration_s",
+    "day_peak_duration_band_s",
+    "day_peak_beyond_calls",
+    "day_peak_band_total",
+)
+_DAY_RECORDING_ARGUMENTS = (
+    "peak_calls",
+    "long_answered",
+    "centre_s",
+    "band_s",
+    "beyond_calls",
+    "band_total",
+)
 
 
 @dataclass(frozen=True)
@@ -1137,9 +1155,10 @@ class _DayFigures:
 
 def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> np.ndarray:
     """Per row of the feature table: whether it is an account's window whose UTC day's
-    answered calls show a recording (:func:`recording_spike` of the day's spike among the
-    day's answered calls of 6 s or more, ``day_peak_duration_calls`` and
-    ``day_long_answered``, which every window of the day carries); its context's
+    answered calls show a recording (:func:`spike_recording` of the day's spike among the
+    day's answered calls of 6 s or more, the ``day_peak_*`` figures and
+    ``day_long_answered``, which every window of the day carries: by its share, its end or
+    its pile, as the daily window's own spike is judged); its context's
     ``day_prerecorded``; or, for a new or unverified account's hour, whose UTC day's spike
     with its young siblings' is one (:func:`callwarden.traffic.detectors.day_siblings_recording`
     on those rows, ``day_siblings_*``: a snowshoe account's hours are each too thin to
@@ -1153,18 +1172,28 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     spike = pc.fill_null(table[_DAY_SPIKE], 0).to_numpy()
     entity_type = table["entity_type"].to_numpy(zero_copy_only=False)
     is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
-    # the share's test first, on every row (a confidence bound is never above its share);
-    # the bound itself only where that passes
+    # the least share any of the three ways may find first, on every row (a confidence
+    # bound is never above its share); the verdict itself only where that passes, once per
+    # day's figures (every hour of the day carries the same)
     t = thresholds
-    maybe = (
+    maybe = np.flatnonzero(
         is_account
         & (answered >= t.prerecorded_min_answered)
-        & (spike >= t.prerecorded_share * answered)
+        & (spike >= min(t.prerecorded_share, t.prerecorded_ended_share) * answered)
     )
-    for row, peak, whole in zip(
-        np.flatnonzero(maybe).tolist(), spike[maybe].tolist(), answered[maybe].tolist(), strict=True
-    ):
-        found[row] = recording_spike(peak, whole, t)[2]
+    if maybe.size:
+        figures = zip(
+            *(table[name].take(pa.array(maybe)).to_pylist() for name in _DAY_RECORDING_FIGURES),
+            strict=True,
+        )
+        verdicts: dict[tuple[int | None, ...], bool] = {}
+        for row, day in zip(maybe.tolist(), figures, strict=True):
+            if day not in verdicts:
+                verdicts[day] = (
+                    spike_recording(**dict(zip(_DAY_RECORDING_ARGUMENTS, day, strict=True)), t=t)
+                    is not None
+                )
+            found[row] = verdicts[day]
     # ... or, for a new or unverified account's hour, its day's siblings' (the provider's
     # other young accounts spiking at its day's length; EntityFeatures.day_siblings)
     young = np.flatnonzero(

@@ -549,16 +549,36 @@ def _piled_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float] | 
     live-agent mix). Only clear of the quick refusals: a band at the edge of a plateau of
     hang-ups (a volunteer phone bank's 3-15 s) has an empty flank beyond the cliff and
     piles by its shape alone."""
+    return _piled_spike(
+        f.peak_duration_calls,
+        f.long_answered,
+        f.peak_duration_s,
+        f.peak_duration_band_s,
+        f.peak_band_total,
+        t=t,
+    )
+
+
+def _piled_spike(
+    peak_calls: int,
+    long_answered: int,
+    centre_s: int | None,
+    band_s: int | None,
+    band_total: int | None,
+    *,
+    t: Thresholds,
+) -> tuple[float, float] | None:
+    """:func:`_piled_recording` of one spike's figures."""
     if (
-        f.peak_band_total is None
-        or f.peak_duration_s is None
-        or f.long_answered < t.prerecorded_min_answered
-        or f.peak_duration_calls < t.prerecorded_pile_min_calls
-        or near_quick_refusals(f.peak_duration_s, _band(f.peak_duration_band_s))
+        band_total is None
+        or centre_s is None
+        or long_answered < t.prerecorded_min_answered
+        or peak_calls < t.prerecorded_pile_min_calls
+        or near_quick_refusals(centre_s, _band(band_s))
     ):
         return None
-    share_bound = _lower_bound(_share(f.peak_duration_calls, f.long_answered), f.long_answered)
-    pile_bound = _lower_bound(_share(f.peak_duration_calls, f.peak_band_total), f.peak_band_total)
+    share_bound = _lower_bound(_share(peak_calls, long_answered), long_answered)
+    pile_bound = _lower_bound(_share(peak_calls, band_total), band_total)
     if share_bound >= t.prerecorded_ended_share and pile_bound >= t.prerecorded_pile_share:
         return share_bound, pile_bound
     return None
@@ -587,6 +607,39 @@ def _ended_spike(
     return None
 
 
+def spike_recording(
+    *,
+    peak_calls: int,
+    long_answered: int,
+    centre_s: int | None,
+    band_s: int | None,
+    beyond_calls: int | None,
+    band_total: int | None,
+    t: Thresholds = DEFAULT_THRESHOLDS,
+) -> tuple[float, float, str] | None:
+    """Whether one spike's figures (a window's, or its UTC day's) are a recording, in the
+    three ways a window's own spike is judged by :func:`detect`: by its share of the
+    answered calls (:func:`recording_spike`), by its end (:func:`_ended_recording`) or by
+    its pile (:func:`_piled_recording`; ``band_total`` None: not known). The lower bound
+    of the share, the threshold it crossed, and what else the verdict rests on for a
+    reason's detail ("" for the share alone); None when it is no recording."""
+    _, bound, spike = recording_spike(peak_calls, long_answered, t)
+    if spike:
+        return bound, t.prerecorded_share, ""
+    ended = _ended_spike(peak_calls, long_answered, centre_s, beyond_calls, t)
+    if ended is not None:
+        return ended[0], t.prerecorded_ended_share, f" and only {_pct(ended[1])} last longer"
+    piled = _piled_spike(peak_calls, long_answered, centre_s, band_s, band_total, t=t)
+    if piled is not None:
+        return (
+            piled[0],
+            t.prerecorded_ended_share,
+            f", {peak_calls:,} of the {band_total or 0:,} calls in its band (at least "
+            f"{_pct(piled[1])} allowing for chance) beyond what the lengths either side predict",
+        )
+    return None
+
+
 def _recording_in(
     calls_named: str,
     *,
@@ -595,25 +648,30 @@ def _recording_in(
     centre_s: int | None,
     band_s: int | None,
     beyond_calls: int | None,
+    band_total: int | None,
     t: Thresholds,
 ) -> tuple[float, float, str] | None:
-    """A spike of some of an entity's answered calls (``calls_named``) that is a recording,
-    by its share or by its end: the share's lower bound, the threshold it crossed and what
+    """A spike of some of an entity's answered calls (``calls_named``) that is a recording
+    (:func:`spike_recording`): the share's lower bound, the threshold it crossed and what
     it is, for a PRERECORDED_PATTERN finding; None when it is no recording."""
-    share, bound, spike = recording_spike(peak_calls, long_answered, t)
-    ended = None if spike else _ended_spike(peak_calls, long_answered, centre_s, beyond_calls, t)
-    if not spike and ended is None:
-        return None
-    value, threshold = (
-        (bound, t.prerecorded_share) if ended is None else (ended[0], t.prerecorded_ended_share)
+    found = spike_recording(
+        peak_calls=peak_calls,
+        long_answered=long_answered,
+        centre_s=centre_s,
+        band_s=band_s,
+        beyond_calls=beyond_calls,
+        band_total=band_total,
+        t=t,
     )
+    if found is None:
+        return None
+    value, threshold, rests_on = found
     return (
         value,
         threshold,
-        f"{_pct(share)} of {calls_named} ({long_answered:,} answered calls of "
-        f"{SHORT_CALL_SECONDS} s or more; at least {_pct(value)} allowing for chance) form a "
-        f"spike at {centre_s} s +-{_band(band_s)} s"
-        + (f" and only {_pct(ended[1])} last longer" if ended is not None else ""),
+        f"{_pct(_share(peak_calls, long_answered))} of {calls_named} ({long_answered:,} "
+        f"answered calls of {SHORT_CALL_SECONDS} s or more; at least {_pct(value)} allowing "
+        f"for chance) form a spike at {centre_s} s +-{_band(band_s)} s{rests_on}",
     )
 
 
@@ -630,6 +688,8 @@ def _recording_of(
         centre_s=getattr(f, f"{part}_peak_duration_s"),
         band_s=getattr(f, f"{part}_peak_duration_band_s"),
         beyond_calls=getattr(f, f"{part}_peak_beyond_calls"),
+        # the pile's band is counted for the day's spike, not for the weak calls' spikes
+        band_total=getattr(f, f"{part}_peak_band_total", None),
         t=t,
     )
 
@@ -1239,11 +1299,12 @@ def day_siblings_recording(
 
 def _day_recording_at_hours_length(
     f: EntityFeatures, context: EntityContext, thresholds: Thresholds
-) -> tuple[float, float] | None:
+) -> tuple[float, float, str] | None:
     """For an account's hour whose UTC day's answered calls are a recording by its spike
-    (``context.day_prerecorded``, the day's ``day_peak_*`` figures): the day's share and
-    its lower bound, when the hour's own spike is at the day's length; None otherwise, and
-    for a customer mixing its sub-accounts' calls (:func:`_mixes_sources`). Asked of hours
+    (``context.day_prerecorded``; :func:`spike_recording` of the day's ``day_peak_*``
+    figures): the lower bound of the day's share, the threshold it crossed and what else
+    it rests on, when the hour's own spike is at the day's length; None otherwise, and for
+    a customer mixing its sub-accounts' calls (:func:`_mixes_sources`). Asked of hours
     only: in a daily window the day is the window, its recording found as its own."""
     if (
         context.day_prerecorded is not True
@@ -1252,10 +1313,15 @@ def _day_recording_at_hours_length(
         or not _spike_at_days_length(f)
     ):
         return None
-    share, bound, recording = recording_spike(
-        f.day_peak_duration_calls, f.day_long_answered, thresholds
+    return spike_recording(
+        peak_calls=f.day_peak_duration_calls,
+        long_answered=f.day_long_answered,
+        centre_s=f.day_peak_duration_s,
+        band_s=f.day_peak_duration_band_s,
+        beyond_calls=f.day_peak_beyond_calls,
+        band_total=f.day_peak_band_total,
+        t=thresholds,
     )
-    return (share, bound) if recording else None
 
 
 def _spike_at_days_length(f: EntityFeatures) -> bool:
@@ -2035,17 +2101,18 @@ def detect(
         # alone (seed 65 of the synth network at scale 0.05 over one day, hourly: `medium`
         # in every hour, its day `high`). Named only beside the missing consent: a
         # consented sender's thin hours are no alerts for their day's message.
-        day_share, day_bound = day_recording
+        day_bound, day_threshold, day_rests_on = day_recording
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
             f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
             f"out chance alone, at the length of its UTC day's recording: "
             f"{f.day_peak_duration_calls:,} of the account's {f.day_long_answered:,} "
-            f"answered calls that day ({_pct(day_share)}, at least {_pct(day_bound)} "
-            "allowing for chance)",
+            "answered calls that day "
+            f"({_pct(_share(f.day_peak_duration_calls, f.day_long_answered))}, at least "
+            f"{_pct(day_bound)} allowing for chance){day_rests_on}",
             day_bound,
-            t.prerecorded_share,
+            day_threshold,
             Evidence.PATTERN,
         )
     if calls_at_night:

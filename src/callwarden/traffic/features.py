@@ -182,6 +182,7 @@ class EntityFeatures:
     day_peak_duration_s: int | None = None
     day_peak_duration_band_s: int | None = None
     day_peak_beyond_calls: int | None = None
+    day_peak_band_total: int | None = None
     day_long_answered: int = 0
     day_band_answered: int = 0
     day_band_caller_ids: int = 0
@@ -1103,7 +1104,8 @@ def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
     day_spike = (
         f"{day}.peak_duration_s as day_peak_duration_s, "
         f"{day}.peak_duration_band_s as day_peak_duration_band_s, "
-        f"{day}.peak_beyond_calls as day_peak_beyond_calls, {day_long} as day_long_answered, "
+        f"{day}.peak_beyond_calls as day_peak_beyond_calls, "
+        f"{day}.peak_band_total as day_peak_band_total, {day_long} as day_long_answered, "
         f"{day_counts}, "
         f"coalesce({day_weak}.weak_long_answered, 0) as day_weak_long_answered, "
         f"coalesce({day_weak}.weak_peak_duration_calls, 0) as day_weak_peak_duration_calls, "
@@ -2019,7 +2021,8 @@ def caller_id_entities_sql() -> str:
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         "cast(null as bigint) as day_peak_duration_s, "
         "cast(null as bigint) as day_peak_duration_band_s, "
-        "cast(null as bigint) as day_peak_beyond_calls, 0 as day_long_answered, "
+        "cast(null as bigint) as day_peak_beyond_calls, "
+        "cast(null as bigint) as day_peak_band_total, 0 as day_long_answered, "
         + "".join(f"0 as day_{name}, " for name in _DAY_COUNTED)
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
@@ -2100,6 +2103,7 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
                 "day_peak_duration_s",
                 "day_peak_duration_band_s",
                 "day_peak_beyond_calls",
+                "day_peak_band_total",
                 "day_weak_peak_duration_s",
                 "day_weak_peak_duration_band_s",
                 "day_weak_peak_beyond_calls",
