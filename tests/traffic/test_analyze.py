@@ -1022,6 +1022,43 @@ def test_a_small_senders_recording_is_judged_over_its_day(tmp_path: Path) -> Non
     assert all(a.severity is not Severity.HIGH for a in live)
 
 
+def test_a_campaign_rotating_versions_of_its_message_is_a_recording(tmp_path: Path) -> None:
+    """A dialler rotating five versions of its pitch 5 s apart: of the callees who answer,
+    three in ten hang up during it and a quarter hear it on voicemail after their
+    greeting, the rest hear it out. No version's spike stands out of flanks holding the next; the
+    comb of their teeth piles, and the unconsented calls are illegal."""
+    factory = CallFactory()
+    rng = factory.rng
+    for index in range(3_000):
+        answered = rng.random() < 0.35
+        duration = 0
+        if answered:
+            length = rng.choice((19, 24, 29, 34, 40))
+            heard = rng.random()
+            if heard < 0.3:
+                duration = rng.randint(1, length - 1)
+            elif heard < 0.55:
+                duration = length + rng.randint(6, 22)
+            else:
+                duration = length + rng.randint(-1, 1)
+        factory.add(
+            start_time=DAY + timedelta(hours=15, seconds=index * 4),
+            duration_s=duration,
+            sip_code=200 if answered else 480,
+            called_number=factory.random_callee(),
+            customer_id="versions",
+        )
+    connection = connect_cdr_files([factory.write(tmp_path)])
+    result = analyze_calls(connection, ReferenceData(consent=[]))
+    (campaign,) = [a for a in result.alerts if a.entity_id == "versions"]
+    (spike,) = [r for r in campaign.reasons if r.code is ReasonCode.PRERECORDED_PATTERN]
+    listed = spike.detail.split("spikes at ")[1].split(" +-1 s")[0]
+    assert sorted(int(n) for n in re.findall(r"(\d+) s", listed)) == [19, 24, 29, 34, 40]
+    assert campaign.evidence["comb_duration_spikes"] == 5
+    assert campaign.evidence["comb_pile_share"] > 0.5 > campaign.evidence["peak_pile_share"]
+    assert campaign.severity is Severity.HIGH
+
+
 def test_a_campaign_playing_two_messages_is_a_recording(tmp_path: Path) -> None:
     """Answering-machine detection passes half the answered calls to live agents; the rest
     hear one of two messages (to a person, to a voicemail box). Neither message's spike

@@ -72,6 +72,10 @@ def features(**values: object) -> EntityFeatures:
         long_answered=480,
         peak_duration_calls=30,
         peak_duration_s=40,
+        # two chance teeth of a comb, a third of their bands' calls beyond their flanks
+        comb_duration_calls=20,
+        comb_durations_s=(35, 52),
+        comb_band_total=60,
         peak_calls_per_minute=10,
         # a carrier's unsigned calls: no spike, though its band's numbers are counted
         weak_long_answered=100,
@@ -778,6 +782,32 @@ def test_a_recording_beside_live_agents_is_found_by_its_pile() -> None:
         assert ReasonCode.PRERECORDED_PATTERN not in codes(not_a_pile), not_a_pile
 
 
+def test_versions_of_one_message_are_found_by_their_combs_pile() -> None:
+    """The evasive network's rotating pitch: five versions a few seconds apart, each with
+    the next in its 9-second band's flanks, so its spikes hold 19% of the answered calls
+    and a third of their bands' calls. Its comb's teeth (1 s either side) hold 282 of the
+    976 answered calls, 282 of the 509 calls in their bands beyond their flanks: a
+    recording. Not one: teeth that pile no more than a live mode's, too few calls, or
+    none counted."""
+    versions = features(long_answered=976, peak_duration_s=40, peak_duration_band_s=4,
+                        peak_durations_s=(40, 33), peak_duration_calls=186,
+                        peak_band_total=560, peak_beyond_calls=300, comb_duration_calls=282,
+                        comb_durations_s=(40, 33, 45, 27, 19), comb_band_total=509)  # fmt: skip
+    (found,) = [f for f in detect(versions) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert found.threshold == DEFAULT_THRESHOLDS.prerecorded_ended_share
+    assert "spikes at 40 s, 33 s, 45 s, 27 s and 19 s +-1 s" in found.detail
+    assert "282 of the 509 calls in their bands" in found.detail
+    assert assess(replace(versions, no_consent=900)).severity is Severity.HIGH
+    assert_may_find_lets_through(versions)
+    for not_a_comb in (
+        replace(versions, comb_band_total=1_200),  # teeth of a live mode's roughness
+        replace(versions, comb_duration_calls=45, comb_band_total=60),  # a few calls
+        replace(versions, comb_durations_s=(), comb_duration_calls=0),  # no tooth
+        replace(versions, comb_band_total=None),  # not known
+    ):
+        assert ReasonCode.PRERECORDED_PATTERN not in codes(not_a_comb), not_a_comb
+
+
 def test_a_recording_most_hang_up_on_is_found_by_its_end() -> None:
     """A fifth of the answered calls hear an 85-second message out, the rest hang up
     evenly through it: no share of a third, but almost no call lasts longer; live talk
@@ -1338,6 +1368,7 @@ _COUNTED = (
     "numbers_known", "weak_attestation", "long_answered", "peak_duration_calls",
     "peak_calls_per_minute", "period_no_consent", "period_consent_known",
     "period_long_answered", "period_peak_duration_calls", "peak_beyond_calls", "peak_band_total",
+    "comb_duration_calls", "comb_band_total", "day_peak_band_total",
     "callee_exchanges", "callee_hundreds", "peak_band_answered", "peak_caller_ids",
     "weak_long_answered", "weak_peak_duration_calls", "weak_peak_beyond_calls",
     "weak_band_answered", "weak_band_caller_ids", "day_peak_duration_calls",

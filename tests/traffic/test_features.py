@@ -807,17 +807,24 @@ def test_duckdb_connection_left_clean(tmp_path: Path) -> None:
 
 
 def _naive_band_peaks(
-    histogram: dict[int, int], half: int, shortest: int
+    histogram: dict[int, int],
+    half: int,
+    shortest: int,
+    *,
+    counted: int = 3,
+    further_share: float = 0.05,
+    first_stands_out: bool = False,
 ) -> tuple[int, int, int, int] | None:
     """The definition in one band, spelled out: per candidate centre d >= ``shortest``, the
     answered calls within d +- ``half`` s less the mean of the two flanking bands as wide.
     Near the quick refusals a band must rise (see the loop below). The largest excess is
     the first spike (the shorter duration among equals), if
-    positive; then up to two more, each the largest centred clear of the quick refusals
-    (its band starting more than ``half`` above the 6 s line) whose band overlaps none
-    before it, if it holds 5% of the calls of 6 s or more and stands 2.5 standard errors
-    above its flanks. Returns their summed excess (halves to even), the first's centre,
-    how many spikes counted and ``half``."""
+    positive; then up to ``counted`` - 1 more, each the largest centred clear of the quick
+    refusals (its band starting more than ``half`` above the 6 s line) whose band overlaps
+    none before it, if it holds ``further_share`` of the calls of 6 s or more and stands
+    2.5 standard errors above its flanks (the first too, ``first_stands_out``). Returns
+    their summed excess (halves to even), the first's centre, how many spikes counted and
+    ``half``."""
 
     def within(low: int, high: int) -> int:
         return sum(n for d, n in histogram.items() if low <= d <= high)
@@ -847,7 +854,7 @@ def _naive_band_peaks(
     further = max(shortest, SHORT_CALL_SECONDS + 2 * half + 1)
     centres: list[int] = []
     total = 0.0
-    while len(centres) < 3:
+    while len(centres) < counted:
         open_bands = {
             d: e
             for d, e in excess.items()
@@ -862,9 +869,9 @@ def _naive_band_peaks(
         # a further spike: 5% of the calls of 6 s or more, 2.5 standard errors above its
         # flanks (the variance of band - flanks' mean taken as band + flanks / 4)
         if best <= 0 or (
-            centres
+            (centres or first_stands_out)
             and (
-                2 * best < 2 * 0.05 * long_calls
+                2 * best < 2 * further_share * long_calls
                 or (2 * best) ** 2 < 2.5**2 * (4 * band[centre] + flanks[centre])
             )
         ):
@@ -907,6 +914,25 @@ def test_duration_peaks_follow_the_definition(histograms: list[dict[int, int]]) 
         if (peak := _naive_peaks(histogram)) is not None
     }
     assert found == expected
+    # the comb: teeth 1 s either side from 19 s, up to six, each standing out
+    combs = {
+        int(g): (int(calls), int(teeth), int(centres[0]))
+        for g, calls, teeth, centres in zip(
+            peaks.group, peaks.comb_calls, peaks.comb_spikes, peaks.comb_centres_s, strict=True
+        )
+        if teeth
+    }
+    naive_combs = {
+        g: (comb[0], comb[2], comb[1])
+        for g, histogram in enumerate(histograms)
+        if (comb := _naive_comb(histogram)) is not None and comb[2]
+    }
+    assert combs == naive_combs
+
+
+def _naive_comb(histogram: dict[int, int]) -> tuple[int, int, int, int] | None:
+    """features.COMB_BAND's teeth by the definition."""
+    return _naive_band_peaks(histogram, 1, 19, counted=6, further_share=0.03, first_stands_out=True)
 
 
 def _peaks_of(*answered: np.ndarray) -> DurationPeaks:
@@ -933,6 +959,36 @@ def test_a_spikes_beyond_counts_the_calls_longer_than_its_band() -> None:
     band_top = peaks.centre_s + peaks.band_s
     assert peaks.beyond[recording] == int((heard > band_top[recording]).sum()) == 0
     assert peaks.beyond[talk] == int((live > band_top[talk]).sum()) > 200
+
+
+def test_versions_of_one_message_make_a_comb_and_live_talk_does_not() -> None:
+    """Six versions of one pitch 5-6 s apart, rotated per call: of those who get each, two
+    fifths hear it out (+-1 s), the rest hang up during it or hear it on voicemail after a
+    greeting. Each version's spike has the next in its 9-second band's flanks, which cancel
+    most of it: the spikes hold under a fifth of the answered calls and under half their
+    bands' calls. The comb's teeth hold all six versions, over half of their bands' calls
+    beyond their flanks. As many live calls grow no tooth."""
+    rng = np.random.default_rng(0)
+    count = 3000
+    length = rng.choice(np.array([19, 24, 29, 34, 40, 45]), count)
+    machine = rng.random(count) < 0.3
+    early = ~machine & (rng.random(count) < 0.4)
+    versions = np.where(
+        machine,
+        length + rng.integers(6, 23, count),
+        np.where(early, rng.integers(1, length), length + rng.integers(-1, 2, count)),
+    )
+    live = np.maximum(1, rng.lognormal(np.log(60), 0.9, count).astype(np.int64))
+    peaks = _peaks_of(versions, live)
+    recording, talk = 0, 1
+    long_calls = int((versions >= SHORT_CALL_SECONDS).sum())
+    assert peaks.calls[recording] < 0.2 * long_calls
+    assert peaks.calls[recording] < 0.5 * peaks.band_total[recording]
+    assert sorted(peaks.comb_centres_s[recording].tolist()) == [19, 24, 29, 34, 40, 45]
+    assert peaks.comb_calls[recording] > 0.3 * long_calls
+    assert peaks.comb_calls[recording] > 0.5 * peaks.comb_band_total[recording]
+    assert (peaks.comb_calls[talk], peaks.comb_spikes[talk]) == (0, 0)
+    assert peaks.comb_centres_s[talk].tolist() == [-1] * 6
 
 
 def test_a_campaign_playing_two_messages_makes_two_spikes() -> None:

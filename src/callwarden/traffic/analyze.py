@@ -1620,6 +1620,10 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "peak_beyond_share": (
             share(f.peak_beyond_calls, f.long_answered) if f.peak_beyond_calls is not None else None
         ),
+        "peak_pile_share": share(f.peak_duration_calls, f.peak_band_total or 0),
+        "comb_duration_share": share(f.comb_duration_calls, f.long_answered),
+        "comb_duration_spikes": len(f.comb_durations_s),
+        "comb_pile_share": share(f.comb_duration_calls, f.comb_band_total or 0),
         "peak_calls_per_minute": f.peak_calls_per_minute,
         # an upstream provider's recording: the numbers its answered calls came from
         "peak_caller_ids": f.peak_caller_ids if f.peak_band_answered else None,

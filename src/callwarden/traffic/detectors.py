@@ -31,6 +31,7 @@ import numpy as np
 
 from callwarden.traffic.alerts import ReasonCode, Severity
 from callwarden.traffic.features import (
+    COMB_BAND,
     CONFIDENCE_Z,
     RECORDING_BAND_HALF_WIDTH,
     RISE_BELOW_WIDTH,
@@ -540,22 +541,67 @@ def _ended_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float] | 
     )
 
 
-def _piled_recording(f: EntityFeatures, t: Thresholds) -> tuple[float, float] | None:
+class _Pile(NamedTuple):
+    """A window's spikes that pile (:func:`_piled_recording`): the lower bounds of their
+    share of the answered calls and of their excess's share of the calls in their bands,
+    and the spikes' figures that piled."""
+
+    share_bound: float
+    pile_bound: float
+    calls: int
+    band_total: int
+    lengths: tuple[int, ...]
+    band_s: int
+
+
+def _piled_recording(f: EntityFeatures, t: Thresholds) -> _Pile | None:
     """A window's spikes too small to be a recording by their share of the answered calls
-    alone, but piled: the lower bounds of their share of the answered calls and of their
-    excess's share of the calls in their bands. A dialler putting a third of its answered
+    alone, but piled (:func:`_piled_spike`). A dialler putting a third of its answered
     calls through to agents, whose message the rest hang up on or hear on voicemail, holds
     under 30% of them in its spike, ten times the calls either side (the evasive network's
     live-agent mix). Only clear of the quick refusals: a band at the edge of a plateau of
     hang-ups (a volunteer phone bank's 3-15 s) has an empty flank beyond the cliff and
-    piles by its shape alone."""
-    return _piled_spike(
+    piles by its shape alone.
+
+    Or its comb's teeth (``comb_*``: narrow spikes, see features.COMB_BAND) pile so: five
+    or six versions of one message a few seconds apart each have the next in their bands'
+    flanks, which cancel them (the evasive network's rotating pitch held 16-21% of its
+    answered calls in its spikes and their excess was a third of their bands' calls),
+    while each version's calls heard to the end pile within a second or so of its length."""
+    piled = _piled_spike(
         f.peak_duration_calls,
         f.long_answered,
         f.peak_duration_s,
         f.peak_duration_band_s,
         f.peak_band_total,
         t=t,
+    )
+    if piled is not None:
+        return _Pile(
+            *piled,
+            f.peak_duration_calls,
+            f.peak_band_total or 0,
+            _spike_lengths(f.peak_durations_s, f.peak_duration_s),
+            _band(f.peak_duration_band_s),
+        )
+    if not f.comb_durations_s:
+        return None
+    piled = _piled_spike(
+        f.comb_duration_calls,
+        f.long_answered,
+        f.comb_durations_s[0],
+        COMB_BAND.half_width,
+        f.comb_band_total,
+        t=t,
+    )
+    if piled is None:
+        return None
+    return _Pile(
+        *piled,
+        f.comb_duration_calls,
+        f.comb_band_total or 0,
+        f.comb_durations_s,
+        COMB_BAND.half_width,
     )
 
 
@@ -1714,19 +1760,16 @@ def detect(
             Evidence.PATTERN,
         )
     elif piled is not None:
-        share_bound, pile_bound = piled
         add(
             ReasonCode.PRERECORDED_PATTERN,
-            f"{_pct(prerecorded_share)} of answered calls (at least {_pct(share_bound)} "
-            "allowing for chance) form "
-            + _spikes_text(
-                _spike_lengths(f.peak_durations_s, f.peak_duration_s), f.peak_duration_band_s
-            )
-            + f", {f.peak_duration_calls:,} of the {f.peak_band_total:,} calls in "
-            f"{'their bands' if len(f.peak_durations_s) > 1 else 'its band'} (at least "
-            f"{_pct(pile_bound)} allowing for chance) beyond what the lengths either side "
-            "predict: calls piled at a message's length as no live talk piles them",
-            share_bound,
+            f"{_pct(_share(piled.calls, f.long_answered))} of answered calls (at least "
+            f"{_pct(piled.share_bound)} allowing for chance) form "
+            + _spikes_text(piled.lengths, piled.band_s)
+            + f", {piled.calls:,} of the {piled.band_total:,} calls in "
+            f"{'their bands' if len(piled.lengths) > 1 else 'its band'} (at least "
+            f"{_pct(piled.pile_bound)} allowing for chance) beyond what the lengths either "
+            "side predict: calls piled at a message's length as no live talk piles them",
+            piled.share_bound,
             t.prerecorded_ended_share,
             Evidence.PATTERN,
         )
@@ -2256,6 +2299,8 @@ MAY_FIND_COLUMNS = (
     "peak_duration_s",
     "peak_beyond_calls",
     "peak_band_total",
+    "comb_duration_calls",
+    "comb_band_total",
     "weak_long_answered",
     "weak_peak_duration_calls",
     "weak_peak_duration_s",
@@ -2505,6 +2550,17 @@ def may_find(
         divided: np.ndarray = np.divide(numerator, denominator, out=out, where=denominator != 0)
         return divided
 
+    def piled(spike: str, band_total: str) -> np.ndarray:
+        # _piled_spike by its shares (the bounds judged are never above them)
+        with np.errstate(invalid="ignore"):
+            found: np.ndarray = (
+                (c["long_answered"] >= t.prerecorded_min_answered)
+                & (c[spike] >= t.prerecorded_pile_min_calls)
+                & (c[spike] >= t.prerecorded_ended_share * c["long_answered"])
+                & (c[spike] >= t.prerecorded_pile_share * c[band_total].astype(np.float64))
+            )
+        return found
+
     enough = calls >= t.min_calls
     per_caller_id = calls / np.maximum(c["caller_ids"], 1)
     by_one_sender = np.isin(c["entity_type"], ["customer", "sub_account"])
@@ -2522,16 +2578,10 @@ def may_find(
             & (1 - share("callee_blocks", "callees") >= t.sequential_share)
         )
         | may_be_a_recording(columns, t)
-        # the window's own spikes piled (_piled_recording; unknown totals are NaN)
-        | (
-            (c["long_answered"] >= t.prerecorded_min_answered)
-            & (c["peak_duration_calls"] >= t.prerecorded_pile_min_calls)
-            & (c["peak_duration_calls"] >= t.prerecorded_ended_share * c["long_answered"])
-            & (
-                c["peak_duration_calls"]
-                >= t.prerecorded_pile_share * c["peak_band_total"].astype(np.float64)
-            )
-        )
+        # the window's own spikes or its comb's teeth piled (_piled_recording; unknown
+        # totals are NaN)
+        | piled("peak_duration_calls", "peak_band_total")
+        | piled("comb_duration_calls", "comb_band_total")
         # an upstream provider's hour, its recording's numbers counted over its UTC day
         | (
             (c["entity_type"] == "upstream_provider")

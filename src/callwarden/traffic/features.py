@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from itertools import pairwise
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -141,6 +142,12 @@ class EntityFeatures:
     #: all the answered calls in the counted spikes' bands, peak_duration_calls of them
     #: beyond what the flanks predict (None: no spike, or not known)
     peak_band_total: int | None = None
+    #: the window's comb of narrow spikes (see COMB_BAND: versions of one message a few
+    #: seconds apart): their calls beyond their flanks, their centres (largest first) and
+    #: all the calls in their bands (None: not known)
+    comb_duration_calls: int = 0
+    comb_durations_s: tuple[int, ...] = ()
+    comb_band_total: int | None = None
     peak_calls_per_minute: int = 0
     #: an upstream provider's window only: the answered calls in its main spike's band and
     #: how many calling numbers they came from (0: not an upstream provider's, or no spike)
@@ -1005,6 +1012,19 @@ RECORDING_BAND_HALF_WIDTH = RECORDING_BANDS[0].half_width
 RECORDINGS_COUNTED = 3
 SECOND_RECORDING_SHARE = 0.05
 FURTHER_SPIKE_Z = 2.5
+#: Versions of one message a few seconds apart (a dialler rotating five or six takes of
+#: its pitch per call, an A/B test of scripts that also blurs one length) make a comb of
+#: spikes, each 2-3 s wide with the next version in a 9-second band's flanks, which cancel
+#: it. The comb's teeth are counted in a band of 1 s either side (flanks as wide), up to
+#: COMB_SPIKES of them, each holding COMB_SPIKE_SHARE of the answered calls of
+#: SHORT_CALL_SECONDS or more and standing FURTHER_SPIKE_Z standard errors above its
+#: flanks, from where the narrow band's flanks leave the quick refusals (a cliff of
+#: hang-ups is a tooth to a 3-second band). Kept beside the spikes, not among their bands:
+#: a message heard out at one length is the same spike in a band of 1 s or 4 s, and the
+#: narrow band would only move its centre by chance.
+COMB_BAND = RecordingBand(1, SHORT_CALL_SECONDS + 3 * RECORDING_BAND_HALF_WIDTH + 1)
+COMB_SPIKES = 6
+COMB_SPIKE_SHARE = 0.03
 #: A band whose lower flank reaches down into the quick refusals (under SHORT_CALL_SECONDS)
 #: must rise there. Its core (its centre +- RISE_CORE_HALF_WIDTH s, a message's jitter)
 #: must hold RISE_Z standard errors more calls than the RISE_BELOW_WIDTH seconds just
@@ -1028,6 +1048,9 @@ _PEAKS = (
     "peak_duration_band_s",
     "peak_beyond_calls",
     "peak_band_total",
+    "comb_duration_calls",
+    "comb_durations_s",
+    "comb_band_total",
 )
 
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
@@ -1139,6 +1162,8 @@ def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
         select e.*, coalesce(p.peak_duration_calls, 0) as peak_duration_calls,
                p.peak_duration_s, p.peak_durations_s, p.peak_duration_band_s,
                p.peak_beyond_calls, p.peak_band_total,
+               coalesce(p.comb_duration_calls, 0) as comb_duration_calls, p.comb_durations_s,
+               p.comb_band_total,
                coalesce(b.peak_calls_per_minute, 0) as peak_calls_per_minute,
                {day_peak} as day_peak_duration_calls, {day_spike},
                {period_sums},
@@ -1712,6 +1737,13 @@ class DurationPeaks(NamedTuple):
     #: all the answered calls in the counted spikes' bands (``calls`` of them are beyond
     #: what the flanks predict): a message piles there, a live mode bulges by a tenth
     band_total: np.ndarray
+    #: the comb's teeth (COMB_BAND): their calls beyond their flanks, how many teeth, their
+    #: centres largest first (groups x COMB_SPIKES, padded with -1) and all the calls in
+    #: their bands; 0 and no centres where no tooth stands out
+    comb_calls: np.ndarray
+    comb_spikes: np.ndarray
+    comb_centres_s: np.ndarray
+    comb_band_total: np.ndarray
 
 
 def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -> DurationPeaks:
@@ -1769,9 +1801,21 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     )
     # The bands are searched side by side: numpy lets go of the GIL in its sorts and
     # searches, and the scans are done, so the second core would idle.
-    with ThreadPoolExecutor(max_workers=len(RECORDING_BANDS)) as pool:
-        found = list(pool.map(lambda band: _band_peaks(band, line), RECORDING_BANDS))
-    # The narrowest band's candidates include every wider band's: its groups are all.
+    searches: list[Callable[[], _BandSpikes]] = [
+        *(partial(_band_peaks, band, line) for band in RECORDING_BANDS),
+        partial(
+            _band_peaks,
+            COMB_BAND,
+            line,
+            counted=COMB_SPIKES,
+            further_share=COMB_SPIKE_SHARE,
+            first_stands_out=True,
+        ),
+    ]
+    with ThreadPoolExecutor(max_workers=len(searches)) as pool:
+        *found, comb = pool.map(lambda search: search(), searches)
+    # The narrowest band's candidates include every wider band's (and the comb's): its
+    # groups are all.
     chosen = found[0]
     for wider in found[1:]:
         at = np.searchsorted(chosen.group, wider.group)
@@ -1779,12 +1823,38 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
         rows = at[better]
         for name in ("calls", "centre_s", "spikes", "centres_s", "band_s", "beyond", "band_total"):
             getattr(chosen, name)[rows] = getattr(wider, name)[better]
-    return chosen
+    at = np.searchsorted(chosen.group, comb.group)
+    comb_calls = np.zeros(chosen.group.size, dtype=np.int64)
+    comb_spikes = np.zeros(chosen.group.size, dtype=np.int64)
+    comb_centres = np.full((chosen.group.size, COMB_SPIKES), -1, dtype=np.int64)
+    comb_band_total = np.zeros(chosen.group.size, dtype=np.int64)
+    comb_calls[at], comb_spikes[at] = comb.calls, comb.spikes
+    comb_centres[at], comb_band_total[at] = comb.centres_s, comb.band_total
+    return DurationPeaks._make((*chosen, comb_calls, comb_spikes, comb_centres, comb_band_total))
 
 
 def _no_peaks() -> DurationPeaks:
     empty = np.zeros(0, dtype=np.int64)
-    return DurationPeaks(empty, empty, empty, empty, _no_centres(), empty, empty, empty)
+    return DurationPeaks._make((*_no_band_spikes(), empty, empty, _no_centres(COMB_SPIKES), empty))
+
+
+class _BandSpikes(NamedTuple):
+    """The spikes of one band (see :func:`_band_peaks`): the first eight fields of
+    :class:`DurationPeaks`, ``centres_s`` as wide as the spikes counted."""
+
+    group: np.ndarray
+    calls: np.ndarray
+    centre_s: np.ndarray
+    spikes: np.ndarray
+    centres_s: np.ndarray
+    band_s: np.ndarray
+    beyond: np.ndarray
+    band_total: np.ndarray
+
+
+def _no_band_spikes(counted: int = RECORDINGS_COUNTED) -> _BandSpikes:
+    empty = np.zeros(0, dtype=np.int64)
+    return _BandSpikes(empty, empty, empty, empty, _no_centres(counted), empty, empty, empty)
 
 
 class _KeyLine(NamedTuple):
@@ -1802,14 +1872,23 @@ class _KeyLine(NamedTuple):
     all_end_cumulative: np.ndarray
 
 
-def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
-    """:func:`duration_peaks` in one band."""
+def _band_peaks(
+    band: RecordingBand,
+    line: _KeyLine,
+    *,
+    counted: int = RECORDINGS_COUNTED,
+    further_share: float = SECOND_RECORDING_SHARE,
+    first_stands_out: bool = False,
+) -> _BandSpikes:
+    """:func:`duration_peaks` in one band: up to ``counted`` spikes, each after the first
+    holding ``further_share`` of the answered calls of SHORT_CALL_SECONDS or more and
+    standing out of its flanks beyond chance (the first too with ``first_stands_out``)."""
     group, duration, key, cumulative = line.group, line.duration, line.key, line.cumulative
     half = band.half_width
     flank = 2 * half + 1
     candidate = duration >= band.shortest_centre
     if not candidate.any():
-        return _no_peaks()
+        return _no_band_spikes(counted)
     c_key = key[candidate]
 
     def calls_up_to(limit: np.ndarray) -> np.ndarray:
@@ -1848,14 +1927,18 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     groups = c_group[starts]
     largest, best = _first_at_max(c_twice, starts, lengths, run_of_row)
     centre = c_duration[best]
-    spikes = (largest > 0).astype(np.int64)
-    total_twice = np.where(largest > 0, largest, 0)
-    band_total = np.where(largest > 0, in_band[best], 0)
-    centres = np.full((groups.size, RECORDINGS_COUNTED), -1, dtype=np.int64)
-    centres[:, 0] = np.where(largest > 0, centre, -1)
     in_all = np.searchsorted(line.all_groups, groups)
     long_calls = line.all_long_calls[in_all]
-    beyond = np.where(largest > 0, line.all_end_cumulative[in_all] - band_top[best], 0)
+    further_floor = 2 * further_share * long_calls
+    first = largest > 0
+    if first_stands_out:
+        first &= (largest >= further_floor) & c_significant[best]
+    spikes = first.astype(np.int64)
+    total_twice = np.where(first, largest, 0)
+    band_total = np.where(first, in_band[best], 0)
+    centres = np.full((groups.size, counted), -1, dtype=np.int64)
+    centres[:, 0] = np.where(first, centre, -1)
+    beyond = np.where(first, line.all_end_cumulative[in_all] - band_top[best], 0)
     # A further band may not overlap the first's nor reach down to the quick refusals (a
     # crowd of hang-ups just past the 6 s line ends in a cliff a band can stand out from,
     # and is no message): it starts more than its half-width above the 6 s line. Only
@@ -1865,7 +1948,6 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     open_row = (np.abs(c_duration - np.repeat(centre, lengths)) > 2 * half) & (
         c_duration >= further_centre
     )
-    further_floor = 2 * SECOND_RECORDING_SHARE * long_calls
     could_count = open_row & (c_twice >= np.repeat(further_floor, lengths)) & c_significant
     going_on = (spikes > 0) & (np.add.reduceat(could_count, starts) > 0)
     rows = np.repeat(going_on, lengths)
@@ -1876,7 +1958,7 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
     f_significant = c_significant[rows]
     f_in_band = in_band[rows]
     counting = np.ones(run_index.size, dtype=bool)
-    for spike in range(1, RECORDINGS_COUNTED):
+    for spike in range(1, counted):
         largest, best = _first_at_max(f_twice, f_starts, f_lengths, f_run_of_row)
         counting &= (largest > 0) & (largest >= further_floor[run_index]) & f_significant[best]
         total_twice[run_index[counting]] += largest[counting]
@@ -1887,7 +1969,7 @@ def _band_peaks(band: RecordingBand, line: _KeyLine) -> DurationPeaks:
         near = np.abs(f_duration - np.repeat(f_duration[best], f_lengths))
         f_twice[(near <= 2 * half) | ~np.repeat(counting, f_lengths)] = np.iinfo(np.int64).min
     peak_calls = np.rint(total_twice / 2).astype(np.int64)
-    return DurationPeaks(
+    return _BandSpikes(
         groups,
         peak_calls,
         centre,
@@ -1941,8 +2023,8 @@ def near_quick_refusals(centre_s: Any, half_width: Any) -> Any:
     return centre_s - half_width - (2 * half_width + 1) < SHORT_CALL_SECONDS
 
 
-def _no_centres() -> np.ndarray:
-    return np.zeros((0, RECORDINGS_COUNTED), dtype=np.int64)
+def _no_centres(counted: int = RECORDINGS_COUNTED) -> np.ndarray:
+    return np.zeros((0, counted), dtype=np.int64)
 
 
 def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -2000,12 +2082,20 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
             "peak_duration_band_s": pa.array(peaks.band_s, pa.int64()),
             "peak_beyond_calls": pa.array(peaks.beyond, pa.int64()),
             "peak_band_total": pa.array(peaks.band_total, pa.int64()),
-            # row-major, the counted centres of each group come out in order
-            "peak_durations_s": pa.ListArray.from_arrays(
-                pa.array(np.concatenate(([0], np.cumsum(peaks.spikes))), pa.int32()),
-                pa.array(peaks.centres_s[peaks.centres_s >= 0], pa.int64()),
-            ),
+            "peak_durations_s": _centres_list(peaks.spikes, peaks.centres_s),
+            "comb_duration_calls": pa.array(peaks.comb_calls, pa.int64()),
+            "comb_durations_s": _centres_list(peaks.comb_spikes, peaks.comb_centres_s),
+            "comb_band_total": pa.array(peaks.comb_band_total, pa.int64()),
         }
+    )
+
+
+def _centres_list(spikes: np.ndarray, centres: np.ndarray) -> pa.Array:
+    """Each group's counted centres as a list (``centres`` padded with -1 after them)."""
+    # row-major, the counted centres of each group come out in order
+    return pa.ListArray.from_arrays(
+        pa.array(np.concatenate(([0], np.cumsum(spikes))), pa.int32()),
+        pa.array(centres[centres >= 0], pa.int64()),
     )
 
 
@@ -2018,6 +2108,8 @@ def caller_id_entities_sql() -> str:
         "0 as peak_duration_calls, cast(null as bigint) as peak_duration_s, "
         "cast(null as bigint[]) as peak_durations_s, cast(null as bigint) as peak_duration_band_s, "
         "cast(null as bigint) as peak_beyond_calls, cast(null as bigint) as peak_band_total, "
+        "0 as comb_duration_calls, cast(null as bigint[]) as comb_durations_s, "
+        "cast(null as bigint) as comb_band_total, "
         "0 as peak_calls_per_minute, 0 as day_peak_duration_calls, "
         "cast(null as bigint) as day_peak_duration_s, "
         "cast(null as bigint) as day_peak_duration_band_s, "
@@ -2096,6 +2188,7 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
                 "peak_duration_band_s",
                 "peak_beyond_calls",
                 "peak_band_total",
+                "comb_band_total",
                 "period_peak_duration_band_s",
                 "weak_peak_duration_s",
                 "weak_peak_duration_band_s",
@@ -2114,7 +2207,7 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
         "sample_call_ids": sample_ids,
         **{
             name: [tuple(value or ()) for value in columns.get(name, [None] * rows)]
-            for name in ("peak_durations_s", "period_peak_durations_s")
+            for name in ("peak_durations_s", "comb_durations_s", "period_peak_durations_s")
         },
     }
     ordered = [
