@@ -829,7 +829,8 @@ def _table(features: list[EntityFeatures]) -> pa.Table:
     day_and_period = ("day_peak_duration_s", "day_peak_duration_band_s", "period_peak_duration_s")
     day_and_period += ("period_peak_durations_s", "period_peak_duration_band_s")
     day_and_period += ("period_peak_duration_calls", "period_long_answered")
-    day_and_period += ("day_peak_beyond_calls", "day_peak_band_total")
+    day_and_period += ("day_peak_beyond_calls", "day_peak_band_total", "day_comb_duration_calls")
+    day_and_period += ("day_comb_durations_s", "day_comb_band_total")
     for name in (*(f"day_{name}" for name in SIBLING_COUNTS), *day_and_period):
         columns[name] = [getattr(f, name) for f in features]
     return pa.table(columns)
@@ -941,6 +942,12 @@ def test_an_accounts_days_recording_is_on_each_of_its_windows() -> None:
     assert _days_prerecorded(_table(mode)).tolist() == [False, False]
     refusals = [replace(f, day_peak_duration_s=8) for f in piled]
     assert _days_prerecorded(_table(refusals)).tolist() == [False, False]
+    # ... or its comb's teeth piled so (versions of one message a few seconds apart)
+    comb = [replace(f, day_peak_band_total=600, day_comb_duration_calls=60) for f in piled]
+    comb = [replace(f, day_comb_durations_s=(24, 29, 34), day_comb_band_total=80) for f in comb]
+    assert _days_prerecorded(_table(comb)).tolist() == [True, True]
+    loose = [replace(f, day_comb_band_total=400) for f in comb]
+    assert _days_prerecorded(_table(loose)).tolist() == [False, False]
 
 
 def test_a_young_accounts_hour_takes_its_days_siblings_recording() -> None:

@@ -641,7 +641,11 @@ def test_a_thin_hour_at_its_days_recording_length_names_the_recording() -> None:
     recorded_day = EntityContext(day_prerecorded=True, account_no_consent_share=1.0)
     found = {f.code: f for f in detect(hour, recorded_day)}
     spike = found[ReasonCode.PRERECORDED_PATTERN]
-    assert "at the length of its UTC day's recording: 98 of the account's 251" in spike.detail
+    assert (
+        "at the length of its UTC day's recording: 39% of the account's answered calls that "
+        "day (251 answered calls of 6 s or more; at least 34% allowing for chance) form a "
+        "spike at 67 s +-4 s"
+    ) in spike.detail
     assert found[ReasonCode.NO_CONSENT_WIRELESS].evidence is Evidence.ILLEGAL
     assert assess(hour, recorded_day).severity is Severity.HIGH
     assert_may_find_lets_through(hour, recorded_day)
@@ -685,6 +689,16 @@ def test_a_thin_hour_takes_its_days_piled_recording() -> None:
     for band_total in (None, 1_100):
         loose = replace(hour, day_peak_band_total=band_total)
         assert ReasonCode.PRERECORDED_PATTERN not in codes(loose, recorded_day)
+    # a day whose versions of the message pile as a comb's teeth: the hour's spike at a tooth
+    comb = replace(hour, day_peak_band_total=1_100, day_comb_duration_calls=120)
+    comb = replace(comb, day_comb_durations_s=(24, 29, 34), day_comb_band_total=170)
+    spike = {f.code: f for f in detect(comb, recorded_day)}[ReasonCode.PRERECORDED_PATTERN]
+    assert "spikes at 24 s, 29 s and 34 s +-1 s" in spike.detail
+    assert "120 of the 170 calls in their bands" in spike.detail
+    assert assess(comb, recorded_day).severity is Severity.HIGH
+    # ... not where the hour's spike is at none of the teeth's lengths
+    elsewhere = replace(comb, peak_duration_s=50, day_peak_duration_s=70)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(elsewhere, recorded_day)
 
 
 def test_a_caller_id_is_judged_with_its_account() -> None:

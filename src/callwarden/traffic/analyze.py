@@ -1127,6 +1127,9 @@ _DAY_RECORDING_FIGURES = (
     "day_peak_duration_band_s",
     "day_peak_beyond_calls",
     "day_peak_band_total",
+    "day_comb_duration_calls",
+    "day_comb_durations_s",
+    "day_comb_band_total",
 )
 _DAY_RECORDING_ARGUMENTS = (
     "peak_calls",
@@ -1135,6 +1138,9 @@ _DAY_RECORDING_ARGUMENTS = (
     "band_s",
     "beyond_calls",
     "band_total",
+    "comb_calls",
+    "comb_centres_s",
+    "comb_band_total",
 )
 
 
@@ -1169,12 +1175,16 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     if not table.num_rows:
         return found
     answered = pc.fill_null(table["day_long_answered"], 0).to_numpy()
-    spike = pc.fill_null(table[_DAY_SPIKE], 0).to_numpy()
+    spike = np.maximum(
+        pc.fill_null(table[_DAY_SPIKE], 0).to_numpy(),
+        pc.fill_null(table["day_comb_duration_calls"], 0).to_numpy(),
+    )
     entity_type = table["entity_type"].to_numpy(zero_copy_only=False)
     is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
-    # the least share any of the three ways may find first, on every row (a confidence
-    # bound is never above its share); the verdict itself only where that passes, once per
-    # day's figures (every hour of the day carries the same)
+    # the least share any of the ways may find first, on every row (a confidence bound is
+    # never above its share; the larger of the spikes' and the comb's calls); the verdict
+    # itself only where that passes, once per day's figures (every hour of the day carries
+    # the same)
     t = thresholds
     maybe = np.flatnonzero(
         is_account
@@ -1183,10 +1193,16 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     )
     if maybe.size:
         figures = zip(
-            *(table[name].take(pa.array(maybe)).to_pylist() for name in _DAY_RECORDING_FIGURES),
+            *(
+                # lists (the comb's centres) as tuples: the figures are looked up by value
+                [tuple(value) if isinstance(value, list) else value for value in column]
+                for column in (
+                    table[name].take(pa.array(maybe)).to_pylist() for name in _DAY_RECORDING_FIGURES
+                )
+            ),
             strict=True,
         )
-        verdicts: dict[tuple[int | None, ...], bool] = {}
+        verdicts: dict[tuple[object, ...], bool] = {}
         for row, day in zip(maybe.tolist(), figures, strict=True):
             if day not in verdicts:
                 verdicts[day] = (

@@ -653,6 +653,20 @@ def _ended_spike(
     return None
 
 
+class SpikeRecording(NamedTuple):
+    """Spike figures that are a recording (:func:`spike_recording`)."""
+
+    #: the lower bound of the spikes' share of the answered calls, and the threshold it
+    #: crossed
+    bound: float
+    threshold: float
+    #: the calls the verdict counted in its spikes (the spikes' or the comb's teeth's)
+    calls: int
+    #: what they form, for a reason's detail ("a spike at 40 s +-4 s and only 3% last
+    #: longer")
+    form: str
+
+
 def spike_recording(
     *,
     peak_calls: int,
@@ -661,72 +675,84 @@ def spike_recording(
     band_s: int | None,
     beyond_calls: int | None,
     band_total: int | None,
+    comb_calls: int = 0,
+    comb_centres_s: tuple[int, ...] = (),
+    comb_band_total: int | None = None,
     t: Thresholds = DEFAULT_THRESHOLDS,
-) -> tuple[float, float, str] | None:
-    """Whether one spike's figures (a window's, or its UTC day's) are a recording, in the
-    three ways a window's own spike is judged by :func:`detect`: by its share of the
-    answered calls (:func:`recording_spike`), by its end (:func:`_ended_recording`) or by
-    its pile (:func:`_piled_recording`; ``band_total`` None: not known). The lower bound
-    of the share, the threshold it crossed, and what else the verdict rests on for a
-    reason's detail ("" for the share alone); None when it is no recording."""
+) -> SpikeRecording | None:
+    """Whether one histogram's spike figures (a window's, or its UTC day's) are a
+    recording, in the ways a window's own spikes are judged by :func:`detect`: by their
+    share of the answered calls (:func:`recording_spike`), by their end
+    (:func:`_ended_recording`), or by their pile or their comb's (:func:`_piled_recording`;
+    a band total None: not known). None when they are no recording."""
     _, bound, spike = recording_spike(peak_calls, long_answered, t)
+    main = f"a spike at {centre_s} s +-{_band(band_s)} s"
     if spike:
-        return bound, t.prerecorded_share, ""
+        return SpikeRecording(bound, t.prerecorded_share, peak_calls, main)
     ended = _ended_spike(peak_calls, long_answered, centre_s, beyond_calls, t)
     if ended is not None:
-        return ended[0], t.prerecorded_ended_share, f" and only {_pct(ended[1])} last longer"
-    piled = _piled_spike(peak_calls, long_answered, centre_s, band_s, band_total, t=t)
-    if piled is not None:
-        return (
-            piled[0],
+        return SpikeRecording(
+            ended[0],
             t.prerecorded_ended_share,
-            f", {peak_calls:,} of the {band_total or 0:,} calls in its band (at least "
-            f"{_pct(piled[1])} allowing for chance) beyond what the lengths either side predict",
+            peak_calls,
+            f"{main} and only {_pct(ended[1])} last longer",
         )
+    for calls, form, lengths, half, total in (
+        (peak_calls, main, (centre_s,), band_s, band_total),
+        (
+            comb_calls,
+            _spikes_text(comb_centres_s, COMB_BAND.half_width),
+            comb_centres_s,
+            COMB_BAND.half_width,
+            comb_band_total,
+        ),
+    ):
+        if not lengths or lengths[0] is None:
+            continue
+        piled = _piled_spike(calls, long_answered, lengths[0], half, total, t=t)
+        if piled is not None:
+            return SpikeRecording(
+                piled[0],
+                t.prerecorded_ended_share,
+                calls,
+                f"{form}, {calls:,} of the {total or 0:,} calls in "
+                f"{'their bands' if len(lengths) > 1 else 'its band'} (at least "
+                f"{_pct(piled[1])} allowing for chance) beyond what the lengths either side "
+                "predict",
+            )
     return None
 
 
 def _recording_in(
     calls_named: str,
     *,
-    peak_calls: int,
     long_answered: int,
-    centre_s: int | None,
-    band_s: int | None,
-    beyond_calls: int | None,
-    band_total: int | None,
     t: Thresholds,
+    **spikes: Any,
 ) -> tuple[float, float, str] | None:
-    """A spike of some of an entity's answered calls (``calls_named``) that is a recording
-    (:func:`spike_recording`): the share's lower bound, the threshold it crossed and what
-    it is, for a PRERECORDED_PATTERN finding; None when it is no recording."""
-    found = spike_recording(
-        peak_calls=peak_calls,
-        long_answered=long_answered,
-        centre_s=centre_s,
-        band_s=band_s,
-        beyond_calls=beyond_calls,
-        band_total=band_total,
-        t=t,
-    )
+    """Spikes of some of an entity's answered calls (``calls_named``) that are a
+    recording (:func:`spike_recording` of ``spikes``): the share's lower bound, the
+    threshold it crossed and what it is, for a PRERECORDED_PATTERN finding; None when it
+    is no recording."""
+    found = spike_recording(long_answered=long_answered, t=t, **spikes)
     if found is None:
         return None
-    value, threshold, rests_on = found
     return (
-        value,
-        threshold,
-        f"{_pct(_share(peak_calls, long_answered))} of {calls_named} ({long_answered:,} "
-        f"answered calls of {SHORT_CALL_SECONDS} s or more; at least {_pct(value)} allowing "
-        f"for chance) form a spike at {centre_s} s +-{_band(band_s)} s{rests_on}",
+        found.bound,
+        found.threshold,
+        f"{_pct(_share(found.calls, long_answered))} of {calls_named} ({long_answered:,} "
+        f"answered calls of {SHORT_CALL_SECONDS} s or more; at least {_pct(found.bound)} "
+        f"allowing for chance) form {found.form}",
     )
 
 
 def _recording_of(
     f: EntityFeatures, part: str, calls_named: str, t: Thresholds
 ) -> tuple[float, float, str] | None:
-    """:func:`_recording_in` of the spike an entity's features hold for a part of its calls:
-    ``part`` "weak" (an upstream provider's calls not A-attested) or "day" (the
-    window's UTC day), read from the fields named ``<part>_peak_...``."""
+    """:func:`_recording_in` of the spikes an entity's features hold for a part of its
+    calls: ``part`` "weak" (an upstream provider's calls not A-attested) or "day" (the
+    window's UTC day), read from the fields named ``<part>_peak_...`` (and, for the day,
+    ``<part>_comb_...``)."""
     return _recording_in(
         calls_named,
         peak_calls=getattr(f, f"{part}_peak_duration_calls"),
@@ -734,8 +760,11 @@ def _recording_of(
         centre_s=getattr(f, f"{part}_peak_duration_s"),
         band_s=getattr(f, f"{part}_peak_duration_band_s"),
         beyond_calls=getattr(f, f"{part}_peak_beyond_calls"),
-        # the pile's band is counted for the day's spike, not for the weak calls' spikes
+        # the pile's bands are counted for the day's spikes, not for the weak calls'
         band_total=getattr(f, f"{part}_peak_band_total", None),
+        comb_calls=getattr(f, f"{part}_comb_duration_calls", 0),
+        comb_centres_s=getattr(f, f"{part}_comb_durations_s", ()),
+        comb_band_total=getattr(f, f"{part}_comb_band_total", None),
         t=t,
     )
 
@@ -1346,28 +1375,30 @@ def day_siblings_recording(
 def _day_recording_at_hours_length(
     f: EntityFeatures, context: EntityContext, thresholds: Thresholds
 ) -> tuple[float, float, str] | None:
-    """For an account's hour whose UTC day's answered calls are a recording by its spike
-    (``context.day_prerecorded``; :func:`spike_recording` of the day's ``day_peak_*``
-    figures): the lower bound of the day's share, the threshold it crossed and what else
-    it rests on, when the hour's own spike is at the day's length; None otherwise, and for
-    a customer mixing its sub-accounts' calls (:func:`_mixes_sources`). Asked of hours
-    only: in a daily window the day is the window, its recording found as its own."""
+    """For an account's hour whose UTC day's answered calls are a recording by its spikes
+    (``context.day_prerecorded``; :func:`spike_recording` of the day's ``day_peak_*`` and
+    ``day_comb_*`` figures): :func:`_recording_of` the day, when the hour's own spike is at
+    the day's length (or at one of its comb's teeth, within the narrow band); None
+    otherwise, and for a customer mixing its sub-accounts' calls (:func:`_mixes_sources`).
+    Asked of hours only: in a daily window the day is the window, its recording found as
+    its own."""
     if (
         context.day_prerecorded is not True
         or _mixes_sources(f)
         or f.peak_duration_calls <= 0
-        or not _spike_at_days_length(f)
+        or not (
+            _spike_at_days_length(f)
+            or at_period_length(
+                f.peak_duration_s,
+                f.peak_duration_band_s,
+                f.day_comb_durations_s,
+                None,
+                COMB_BAND.half_width,
+            )
+        )
     ):
         return None
-    return spike_recording(
-        peak_calls=f.day_peak_duration_calls,
-        long_answered=f.day_long_answered,
-        centre_s=f.day_peak_duration_s,
-        band_s=f.day_peak_duration_band_s,
-        beyond_calls=f.day_peak_beyond_calls,
-        band_total=f.day_peak_band_total,
-        t=thresholds,
-    )
+    return _recording_of(f, "day", "the account's answered calls that day", thresholds)
 
 
 def _spike_at_days_length(f: EntityFeatures) -> bool:
@@ -2144,16 +2175,12 @@ def detect(
         # alone (seed 65 of the synth network at scale 0.05 over one day, hourly: `medium`
         # in every hour, its day `high`). Named only beside the missing consent: a
         # consented sender's thin hours are no alerts for their day's message.
-        day_bound, day_threshold, day_rests_on = day_recording
+        day_bound, day_threshold, day_text = day_recording
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
             f"last {f.peak_duration_s} s +-{_band(f.peak_duration_band_s)} s, too few to rule "
-            f"out chance alone, at the length of its UTC day's recording: "
-            f"{f.day_peak_duration_calls:,} of the account's {f.day_long_answered:,} "
-            "answered calls that day "
-            f"({_pct(_share(f.day_peak_duration_calls, f.day_long_answered))}, at least "
-            f"{_pct(day_bound)} allowing for chance){day_rests_on}",
+            f"out chance alone, at the length of its UTC day's recording: {day_text}",
             day_bound,
             day_threshold,
             Evidence.PATTERN,

@@ -190,6 +190,9 @@ class EntityFeatures:
     day_peak_duration_band_s: int | None = None
     day_peak_beyond_calls: int | None = None
     day_peak_band_total: int | None = None
+    day_comb_duration_calls: int = 0
+    day_comb_durations_s: tuple[int, ...] = ()
+    day_comb_band_total: int | None = None
     day_long_answered: int = 0
     day_band_answered: int = 0
     day_band_caller_ids: int = 0
@@ -1128,7 +1131,10 @@ def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
         f"{day}.peak_duration_s as day_peak_duration_s, "
         f"{day}.peak_duration_band_s as day_peak_duration_band_s, "
         f"{day}.peak_beyond_calls as day_peak_beyond_calls, "
-        f"{day}.peak_band_total as day_peak_band_total, {day_long} as day_long_answered, "
+        f"{day}.peak_band_total as day_peak_band_total, "
+        f"coalesce({day}.comb_duration_calls, 0) as day_comb_duration_calls, "
+        f"{day}.comb_durations_s as day_comb_durations_s, "
+        f"{day}.comb_band_total as day_comb_band_total, {day_long} as day_long_answered, "
         f"{day_counts}, "
         f"coalesce({day_weak}.weak_long_answered, 0) as day_weak_long_answered, "
         f"coalesce({day_weak}.weak_peak_duration_calls, 0) as day_weak_peak_duration_calls, "
@@ -2114,7 +2120,9 @@ def caller_id_entities_sql() -> str:
         "cast(null as bigint) as day_peak_duration_s, "
         "cast(null as bigint) as day_peak_duration_band_s, "
         "cast(null as bigint) as day_peak_beyond_calls, "
-        "cast(null as bigint) as day_peak_band_total, 0 as day_long_answered, "
+        "cast(null as bigint) as day_peak_band_total, 0 as day_comb_duration_calls, "
+        "cast(null as bigint[]) as day_comb_durations_s, "
+        "cast(null as bigint) as day_comb_band_total, 0 as day_long_answered, "
         + "".join(f"0 as day_{name}, " for name in _DAY_COUNTED)
         + "".join(f"0 as period_{name}, " for name in _PERIOD_SUMMED)
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
@@ -2197,6 +2205,7 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
                 "day_peak_duration_band_s",
                 "day_peak_beyond_calls",
                 "day_peak_band_total",
+                "day_comb_band_total",
                 "day_weak_peak_duration_s",
                 "day_weak_peak_duration_band_s",
                 "day_weak_peak_beyond_calls",
@@ -2207,7 +2216,12 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
         "sample_call_ids": sample_ids,
         **{
             name: [tuple(value or ()) for value in columns.get(name, [None] * rows)]
-            for name in ("peak_durations_s", "comb_durations_s", "period_peak_durations_s")
+            for name in (
+                "peak_durations_s",
+                "comb_durations_s",
+                "day_comb_durations_s",
+                "period_peak_durations_s",
+            )
         },
     }
     ordered = [
