@@ -335,6 +335,36 @@ def test_missing_consent_is_illegal_only_for_recordings_or_dialers() -> None:
     assert details["recorded"].endswith("(prerecorded or autodialled)")
 
 
+def test_missing_records_of_callees_who_answer_most_calls_are_asked_for() -> None:
+    """Voice one-time passcodes: a 16 s code read to 85% of the callees, who asked for it,
+    and no consent records uploaded (the layered network's `vaultkey-verify`, `high` on the
+    records alone). The callees' answering says they expect the calls: the missing records
+    are a question for the account, `medium`. Not so for a cold recording answered on a
+    third of its calls, for a declared seller, nor for a window too thin to tell."""
+    asked = features(answered=850, long_answered=800, consent_known=850, no_consent=850,
+                     peak_duration_calls=600, peak_duration_s=16)  # fmt: skip
+    found = {f.code: f for f in detect(asked)}[ReasonCode.NO_CONSENT_WIRELESS]
+    assert found.evidence is Evidence.PATTERN
+    assert "85% of the calls answered: callees expecting them" in found.detail
+    assert assess(asked).severity is Severity.MEDIUM
+    cold = replace(asked, answered=350, long_answered=330, consent_known=350, no_consent=350)
+    cold = replace(cold, peak_duration_calls=250)
+    assert assess(cold).severity is Severity.HIGH
+    seller = EntityContext(declared_use="outbound sales")
+    assert assess(asked, seller).severity is Severity.HIGH
+    # an hour of 30 calls, 21 answered, whose day plays the recording: 70%, but 60% is not
+    # beyond chance
+    thin = _thin_live_hour(21, calls=30, no_consent=21)
+    thin = replace(thin, callees=30, callee_blocks=30, callee_caller_pairs=30, nanp_pairs=30)
+    thin = replace(thin, hours_known=30, numbers_known=30)
+    recorded_day = EntityContext(day_prerecorded=True, account_no_consent_share=1.0)
+    consent = {f.code: f for f in detect(thin, recorded_day)}[ReasonCode.NO_CONSENT_WIRELESS]
+    assert consent.evidence is Evidence.ILLEGAL
+    busier = _thin_live_hour(34, no_consent=34)  # 34 of 40: at least 60% allowing for chance
+    consent = {f.code: f for f in detect(busier, recorded_day)}[ReasonCode.NO_CONSENT_WIRELESS]
+    assert consent.evidence is Evidence.PATTERN
+
+
 def test_missing_consent_on_live_calls_beside_consented_recordings_is_a_pattern() -> None:
     """A third of the answered calls lack records, a recording plays in the window: its
     calls, counted apart, decide whether the missing records are the recording's."""
@@ -670,6 +700,14 @@ def test_a_thin_hour_takes_its_days_piled_recording() -> None:
     (the evasive network's live-agent mix, seeds 37 and 44 hourly)."""
     hour = _thin_live_hour(
         30,
+        # a cold list's hour: 30 of 150 calls answered
+        calls=150,
+        callees=150,
+        callee_blocks=150,
+        callee_caller_pairs=150,
+        nanp_pairs=150,
+        hours_known=150,
+        numbers_known=150,
         no_consent=30,
         peak_duration_calls=9,
         peak_duration_s=29,

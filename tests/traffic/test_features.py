@@ -991,6 +991,24 @@ def test_versions_of_one_message_make_a_comb_and_live_talk_does_not() -> None:
     assert peaks.comb_centres_s[talk].tolist() == [-1] * 6
 
 
+def test_a_limit_on_calls_length_makes_no_spike() -> None:
+    """Collect calls from a jail: a 30 s announcement, then live talk cut by the system at
+    15 minutes. Every call that would run longer piles at the cut and none lasts longer, as
+    a message heard out would, but at a length no robocall's message has: no spike. The
+    same pile at 45 s is one."""
+    rng = np.random.default_rng(4)
+    talk = 30 + rng.exponential(600, 2000).astype(np.int64)
+    cut = np.minimum(talk, 932)
+    message = np.where(rng.random(2000) < 0.6, 45, rng.integers(1, 45, 2000))
+    peaks = _peaks_of(cut, message)
+    limit, recording = 0, 1
+    assert int((cut == 932).sum()) > 400
+    assert peaks.centre_s[limit] < 300
+    assert peaks.calls[limit] < 0.1 * 2000
+    assert abs(int(peaks.centre_s[recording]) - 45) <= peaks.band_s[recording]
+    assert peaks.calls[recording] > 0.5 * 2000
+
+
 def test_a_campaign_playing_two_messages_makes_two_spikes() -> None:
     """Two messages, each heard out by a quarter of the answered calls, the rest spread:
     both spikes count, the larger's centre is the peak; a bump of a few calls does not."""

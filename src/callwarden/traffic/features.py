@@ -1009,6 +1009,12 @@ class RecordingBand(NamedTuple):
 RECORDING_BANDS = (RecordingBand(4, SHORT_CALL_SECONDS + 4), RecordingBand(8, 40))
 #: the narrowest band's half-width: two spikes this close are at the same length
 RECORDING_BAND_HALF_WIDTH = RECORDING_BANDS[0].half_width
+#: The longest a recording's spike is looked for at. A limit on calls' length (an inmate
+#: service cutting calls at 15 minutes, a prepaid card's, a conference bridge's) piles
+#: every call that would run longer at the limit, and nobody lasts longer: a wall shaped as
+#: a message heard out (the layered network's jail calls were `high` on one at 932 s), at a
+#: length no robocall's message has (they run 15 s to two minutes).
+RECORDING_LONGEST_CENTRE_S = 300
 #: spikes a campaign's messages can make in one histogram; the share of its answered
 #: calls (of SHORT_CALL_SECONDS or more) each spike after the largest must hold to count,
 #: and how many standard errors its excess must stand above its flanks (see duration_peaks)
@@ -1639,6 +1645,7 @@ def contrast_peaks(
     candidate = (
         known[run_of_row]
         & (duration >= SHORT_CALL_SECONDS + half)
+        & (duration <= RECORDING_LONGEST_CENTRE_S)
         & (excess > 0)
         & (excess**2 >= CONTRAST_Z**2 * variance)
         & piles
@@ -1892,7 +1899,7 @@ def _band_peaks(
     group, duration, key, cumulative = line.group, line.duration, line.key, line.cumulative
     half = band.half_width
     flank = 2 * half + 1
-    candidate = duration >= band.shortest_centre
+    candidate = (duration >= band.shortest_centre) & (duration <= RECORDING_LONGEST_CENTRE_S)
     if not candidate.any():
         return _no_band_spikes(counted)
     c_key = key[candidate]
