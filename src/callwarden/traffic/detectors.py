@@ -568,40 +568,42 @@ def _piled_recording(f: EntityFeatures, t: Thresholds) -> _Pile | None:
     flanks, which cancel them (the evasive network's rotating pitch held 16-21% of its
     answered calls in its spikes and their excess was a third of their bands' calls),
     while each version's calls heard to the end pile within a second or so of its length."""
-    piled = _piled_spike(
-        f.peak_duration_calls,
+    return _pile_of(
         f.long_answered,
-        f.peak_duration_s,
-        f.peak_duration_band_s,
-        f.peak_band_total,
-        t=t,
-    )
-    if piled is not None:
-        return _Pile(
-            *piled,
+        (
             f.peak_duration_calls,
-            f.peak_band_total or 0,
             _spike_lengths(f.peak_durations_s, f.peak_duration_s),
             _band(f.peak_duration_band_s),
-        )
-    if not f.comb_durations_s:
-        return None
-    piled = _piled_spike(
-        f.comb_duration_calls,
-        f.long_answered,
-        f.comb_durations_s[0],
-        COMB_BAND.half_width,
-        f.comb_band_total,
+            f.peak_band_total,
+        ),
+        (f.comb_duration_calls, f.comb_durations_s, COMB_BAND.half_width, f.comb_band_total),
         t=t,
     )
-    if piled is None:
-        return None
-    return _Pile(
-        *piled,
-        f.comb_duration_calls,
-        f.comb_band_total or 0,
-        f.comb_durations_s,
-        COMB_BAND.half_width,
+
+
+def _pile_of(
+    long_answered: int, *spikes: tuple[int, tuple[int, ...], int, int | None], t: Thresholds
+) -> _Pile | None:
+    """:func:`_piled_recording` of one histogram's figures: the first of ``spikes`` (its
+    spikes', then its comb's: calls beyond their flanks, lengths largest first, the band's
+    half-width and all the calls in the bands) that piles."""
+    for calls, lengths, half, total in spikes:
+        if not lengths:
+            continue
+        piled = _piled_spike(calls, long_answered, lengths[0], half, total, t=t)
+        if piled is not None:
+            return _Pile(*piled, calls, total or 0, lengths, half)
+    return None
+
+
+def _pile_text(pile: _Pile) -> str:
+    """The pile's calls beyond their flanks among their bands' calls, for a reason's
+    detail."""
+    return (
+        f", {pile.calls:,} of the {pile.band_total:,} calls in "
+        f"{'their bands' if len(pile.lengths) > 1 else 'its band'} (at least "
+        f"{_pct(pile.pile_bound)} allowing for chance) beyond what the lengths either side "
+        "predict"
     )
 
 
@@ -697,30 +699,18 @@ def spike_recording(
             peak_calls,
             f"{main} and only {_pct(ended[1])} last longer",
         )
-    for calls, form, lengths, half, total in (
-        (peak_calls, main, (centre_s,), band_s, band_total),
-        (
-            comb_calls,
-            _spikes_text(comb_centres_s, COMB_BAND.half_width),
-            comb_centres_s,
-            COMB_BAND.half_width,
-            comb_band_total,
-        ),
-    ):
-        if not lengths or lengths[0] is None:
-            continue
-        piled = _piled_spike(calls, long_answered, lengths[0], half, total, t=t)
-        if piled is not None:
-            return SpikeRecording(
-                piled[0],
-                t.prerecorded_ended_share,
-                calls,
-                f"{form}, {calls:,} of the {total or 0:,} calls in "
-                f"{'their bands' if len(lengths) > 1 else 'its band'} (at least "
-                f"{_pct(piled[1])} allowing for chance) beyond what the lengths either side "
-                "predict",
-            )
-    return None
+    spikes = (peak_calls, () if centre_s is None else (centre_s,), _band(band_s), band_total)
+    comb = (comb_calls, comb_centres_s, COMB_BAND.half_width, comb_band_total)
+    pile = _pile_of(long_answered, spikes, comb, t=t)
+    if pile is None:
+        return None
+    # the spikes' pile is named as their share is, the comb's by its teeth (its band is
+    # narrower than any spike band)
+    comb_piled = pile.band_s == COMB_BAND.half_width
+    form = _spikes_text(pile.lengths, pile.band_s) if comb_piled else main
+    return SpikeRecording(
+        pile.share_bound, t.prerecorded_ended_share, pile.calls, form + _pile_text(pile)
+    )
 
 
 def _recording_in(
@@ -1796,10 +1786,8 @@ def detect(
             f"{_pct(_share(piled.calls, f.long_answered))} of answered calls (at least "
             f"{_pct(piled.share_bound)} allowing for chance) form "
             + _spikes_text(piled.lengths, piled.band_s)
-            + f", {piled.calls:,} of the {piled.band_total:,} calls in "
-            f"{'their bands' if len(piled.lengths) > 1 else 'its band'} (at least "
-            f"{_pct(piled.pile_bound)} allowing for chance) beyond what the lengths either "
-            "side predict: calls piled at a message's length as no live talk piles them",
+            + _pile_text(piled)
+            + ": calls piled at a message's length as no live talk piles them",
             piled.share_bound,
             t.prerecorded_ended_share,
             Evidence.PATTERN,
