@@ -4,8 +4,9 @@ calls mixed, warm lists, near-neighbour spoofing, shuffled hit lists, a dirty sl
 clean transit) reach ``high`` at the source that runs them; lawful senders that look like
 robocallers (school attendance calls, a predictive-dialled phone bank, a utility's outage
 sweep, rotating hospital reminders, call forwarding, a charity) never do; the sender for
-review is reported. One campaign is a known limit (docs/detectors.md, Known limits): it
-must still be reported, and is asked no more until the detectors find it."""
+review is reported. One campaign is a known limit on one seed (docs/detectors.md, Known
+limits): there it must still be reported, and is asked no more until the detectors find
+it."""
 
 from __future__ import annotations
 
@@ -25,9 +26,10 @@ CAMPAIGNS = {
     ("sub_account", "premier-debt-relief-center"),
     ("upstream_provider", "Meridian Voice Exchange"),
 } | {("customer", name) for name in SNOWSHOE}
-#: campaigns the detectors do not yet hold at ``high`` on every seed: five or six versions
-#: of one message a few seconds apart (each version's spike has the next in its flanks)
-KNOWN_LIMITS = frozenset({("customer", "clearpath-benefit-services")})
+#: campaigns the detectors do not yet hold at ``high`` on a seed (docs/detectors.md, Known
+#: limits): versions of one message so close they touch (seed 23: 19 and 22 s, 34 and 38 s)
+#: make one plateau, no comb of teeth
+KNOWN_LIMITS = {23: frozenset({("customer", "clearpath-benefit-services")})}
 
 
 @pytest.mark.slow
@@ -47,4 +49,4 @@ def test_evasive_campaigns_are_high_and_lookalike_senders_are_not(
     campaigns = {entity for entity, is_campaign in network.campaign.items() if is_campaign}
     assert campaigns == CAMPAIGNS
     assert network.review == {("customer", "sunstate-roofing-solar")}
-    assert_judged(network, analyse(network, tmp_path, window), KNOWN_LIMITS)
+    assert_judged(network, analyse(network, tmp_path, window), KNOWN_LIMITS.get(seed, frozenset()))
