@@ -1825,7 +1825,7 @@ def _recorded(durations: np.ndarray) -> tuple[bool, int]:
     """Whether the answered calls lasting ``durations`` show a recording, and how many
     spikes they make (duration_peaks, then recording_spike as detect applies it)."""
     lengths, calls = np.unique(durations, return_counts=True)
-    peaks = duration_peaks(np.zeros(lengths.size, dtype=np.int64), lengths, calls)
+    peaks, _ = duration_peaks(np.zeros(lengths.size, dtype=np.int64), lengths, calls)
     long_answered = int(calls[lengths >= SHORT_CALL_SECONDS].sum())
     spike = recording_spike(int(peaks.calls[0]), long_answered)[2] if peaks.calls.size else False
     return spike, int(peaks.spikes[0]) if peaks.spikes.size else 0

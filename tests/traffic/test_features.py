@@ -897,7 +897,7 @@ def test_duration_peaks_follow_the_definition(histograms: list[dict[int, int]]) 
     rows = [
         (g, d, n) for g, histogram in enumerate(histograms) for d, n in sorted(histogram.items())
     ]
-    peaks = duration_peaks(
+    peaks, comb = duration_peaks(
         np.array([r[0] for r in rows], dtype=np.int64),
         np.array([r[1] for r in rows], dtype=np.int64),
         np.array([r[2] for r in rows], dtype=np.int64),
@@ -915,10 +915,11 @@ def test_duration_peaks_follow_the_definition(histograms: list[dict[int, int]]) 
     }
     assert found == expected
     # the comb: teeth 1 s either side from 19 s, up to six, each standing out
+    assert comb.group.tolist() == peaks.group.tolist()
     combs = {
         int(g): (int(calls), int(teeth), int(centres[0]))
         for g, calls, teeth, centres in zip(
-            peaks.group, peaks.comb_calls, peaks.comb_spikes, peaks.comb_centres_s, strict=True
+            comb.group, comb.calls, comb.spikes, comb.centres_s, strict=True
         )
         if teeth
     }
@@ -936,6 +937,12 @@ def _naive_comb(histogram: dict[int, int]) -> tuple[int, int, int, int] | None:
 
 
 def _peaks_of(*answered: np.ndarray) -> DurationPeaks:
+    """duration_peaks' spikes of each array of answered calls' lengths, a group each in
+    order."""
+    return _peaks_and_comb_of(*answered)[0]
+
+
+def _peaks_and_comb_of(*answered: np.ndarray) -> tuple[DurationPeaks, DurationPeaks]:
     """duration_peaks of each array of answered calls' lengths, a group each in order."""
     groups, durations, calls = [], [], []
     for group, lasted in enumerate(answered):
@@ -979,16 +986,16 @@ def test_versions_of_one_message_make_a_comb_and_live_talk_does_not() -> None:
         np.where(early, rng.integers(1, length), length + rng.integers(-1, 2, count)),
     )
     live = np.maximum(1, rng.lognormal(np.log(60), 0.9, count).astype(np.int64))
-    peaks = _peaks_of(versions, live)
+    peaks, comb = _peaks_and_comb_of(versions, live)
     recording, talk = 0, 1
     long_calls = int((versions >= SHORT_CALL_SECONDS).sum())
     assert peaks.calls[recording] < 0.2 * long_calls
     assert peaks.calls[recording] < 0.5 * peaks.band_total[recording]
-    assert sorted(peaks.comb_centres_s[recording].tolist()) == [19, 24, 29, 34, 40, 45]
-    assert peaks.comb_calls[recording] > 0.3 * long_calls
-    assert peaks.comb_calls[recording] > 0.5 * peaks.comb_band_total[recording]
-    assert (peaks.comb_calls[talk], peaks.comb_spikes[talk]) == (0, 0)
-    assert peaks.comb_centres_s[talk].tolist() == [-1] * 6
+    assert sorted(comb.centres_s[recording].tolist()) == [19, 24, 29, 34, 40, 45]
+    assert comb.calls[recording] > 0.3 * long_calls
+    assert comb.calls[recording] > 0.5 * comb.band_total[recording]
+    assert (comb.calls[talk], comb.spikes[talk]) == (0, 0)
+    assert comb.centres_s[talk].tolist() == [-1] * 6
 
 
 def test_a_limit_on_calls_length_makes_no_spike() -> None:
@@ -1017,7 +1024,7 @@ def test_a_campaign_playing_two_messages_makes_two_spikes() -> None:
     histogram[75] += 100
     histogram[100] += 8
     durations = np.array(sorted(histogram), dtype=np.int64)
-    peaks = duration_peaks(
+    peaks, _ = duration_peaks(
         np.zeros(durations.size, dtype=np.int64),
         durations,
         np.array([histogram[d] for d in durations], dtype=np.int64),

@@ -1729,7 +1729,8 @@ def shared_weak_spikes_sql(unit: str) -> str:
 
 
 class DurationPeaks(NamedTuple):
-    """:func:`duration_peaks`' answer, one element per group with a candidate band."""
+    """The spikes of each group's duration histogram (:func:`duration_peaks`), one element
+    per group with a candidate band."""
 
     group: np.ndarray
     #: the calls in the counted spikes beyond their flanks (to the nearest whole call,
@@ -1737,10 +1738,10 @@ class DurationPeaks(NamedTuple):
     calls: np.ndarray
     #: the centre of the largest spike (the shortest of equals)
     centre_s: np.ndarray
-    #: how many spikes were counted: 0 to RECORDINGS_COUNTED
+    #: how many spikes were counted: 0 to RECORDINGS_COUNTED (COMB_SPIKES in a comb)
     spikes: np.ndarray
     #: the counted spikes' centres, largest first, one row per group padded with -1
-    #: (shape: groups x RECORDINGS_COUNTED)
+    #: (shape: groups x the spikes that may count)
     centres_s: np.ndarray
     #: the half-width of the band the spikes were counted in (see RECORDING_BANDS)
     band_s: np.ndarray
@@ -1750,17 +1751,13 @@ class DurationPeaks(NamedTuple):
     #: all the answered calls in the counted spikes' bands (``calls`` of them are beyond
     #: what the flanks predict): a message piles there, a live mode bulges by a tenth
     band_total: np.ndarray
-    #: the comb's teeth (COMB_BAND): their calls beyond their flanks, how many teeth, their
-    #: centres largest first (groups x COMB_SPIKES, padded with -1) and all the calls in
-    #: their bands; 0 and no centres where no tooth stands out
-    comb_calls: np.ndarray
-    comb_spikes: np.ndarray
-    comb_centres_s: np.ndarray
-    comb_band_total: np.ndarray
 
 
-def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -> DurationPeaks:
-    """The recording spikes of each group's duration histogram.
+def duration_peaks(
+    group: np.ndarray, duration: np.ndarray, calls: np.ndarray
+) -> tuple[DurationPeaks, DurationPeaks]:
+    """The recording spikes of each group's duration histogram, and its comb's teeth
+    (COMB_BAND; the same groups, no calls and no centres where no tooth stands out).
 
     ``group`` (non-decreasing group numbers), ``duration`` (ascending within a group) and
     ``calls`` describe the histograms row by row. A recording makes a spike: answered
@@ -1787,7 +1784,7 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     duration = np.asarray(duration, dtype=np.int64)
     calls = np.asarray(calls, dtype=np.int64)
     if group.size == 0:
-        return _no_peaks()
+        return _no_peaks(), _no_peaks(COMB_SPIKES)
     widest = max(band.half_width for band in RECORDING_BANDS)
     # half a band, a flank as wide as a band, and a second to spare
     reach = 3 * widest + 2
@@ -1814,7 +1811,7 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
     )
     # The bands are searched side by side: numpy lets go of the GIL in its sorts and
     # searches, and the scans are done, so the second core would idle.
-    searches: list[Callable[[], _BandSpikes]] = [
+    searches: list[Callable[[], DurationPeaks]] = [
         *(partial(_band_peaks, band, line) for band in RECORDING_BANDS),
         partial(
             _band_peaks,
@@ -1836,38 +1833,20 @@ def duration_peaks(group: np.ndarray, duration: np.ndarray, calls: np.ndarray) -
         rows = at[better]
         for name in ("calls", "centre_s", "spikes", "centres_s", "band_s", "beyond", "band_total"):
             getattr(chosen, name)[rows] = getattr(wider, name)[better]
+    # the comb on the spikes' groups
     at = np.searchsorted(chosen.group, comb.group)
-    comb_calls = np.zeros(chosen.group.size, dtype=np.int64)
-    comb_spikes = np.zeros(chosen.group.size, dtype=np.int64)
-    comb_centres = np.full((chosen.group.size, COMB_SPIKES), -1, dtype=np.int64)
-    comb_band_total = np.zeros(chosen.group.size, dtype=np.int64)
-    comb_calls[at], comb_spikes[at] = comb.calls, comb.spikes
-    comb_centres[at], comb_band_total[at] = comb.centres_s, comb.band_total
-    return DurationPeaks._make((*chosen, comb_calls, comb_spikes, comb_centres, comb_band_total))
+    aligned = _no_peaks(COMB_SPIKES, chosen.group.size)._replace(group=chosen.group)
+    for name, values in zip(DurationPeaks._fields[1:], comb[1:], strict=True):
+        getattr(aligned, name)[at] = values
+    return chosen, aligned
 
 
-def _no_peaks() -> DurationPeaks:
-    empty = np.zeros(0, dtype=np.int64)
-    return DurationPeaks._make((*_no_band_spikes(), empty, empty, _no_centres(COMB_SPIKES), empty))
-
-
-class _BandSpikes(NamedTuple):
-    """The spikes of one band (see :func:`_band_peaks`): the first eight fields of
-    :class:`DurationPeaks`, ``centres_s`` as wide as the spikes counted."""
-
-    group: np.ndarray
-    calls: np.ndarray
-    centre_s: np.ndarray
-    spikes: np.ndarray
-    centres_s: np.ndarray
-    band_s: np.ndarray
-    beyond: np.ndarray
-    band_total: np.ndarray
-
-
-def _no_band_spikes(counted: int = RECORDINGS_COUNTED) -> _BandSpikes:
-    empty = np.zeros(0, dtype=np.int64)
-    return _BandSpikes(empty, empty, empty, empty, _no_centres(counted), empty, empty, empty)
+def _no_peaks(counted: int = RECORDINGS_COUNTED, groups: int = 0) -> DurationPeaks:
+    """``groups`` groups without a spike (``counted`` of them may count)."""
+    zeros = partial(np.zeros, groups, dtype=np.int64)
+    return DurationPeaks(
+        zeros(), zeros(), zeros(), zeros(), _no_centres(counted, groups), zeros(), zeros(), zeros()
+    )
 
 
 class _KeyLine(NamedTuple):
@@ -1892,7 +1871,7 @@ def _band_peaks(
     counted: int = RECORDINGS_COUNTED,
     further_share: float = SECOND_RECORDING_SHARE,
     first_stands_out: bool = False,
-) -> _BandSpikes:
+) -> DurationPeaks:
     """:func:`duration_peaks` in one band: up to ``counted`` spikes, each after the first
     holding ``further_share`` of the answered calls of SHORT_CALL_SECONDS or more and
     standing out of its flanks beyond chance (the first too with ``first_stands_out``)."""
@@ -1901,7 +1880,7 @@ def _band_peaks(
     flank = 2 * half + 1
     candidate = (duration >= band.shortest_centre) & (duration <= RECORDING_LONGEST_CENTRE_S)
     if not candidate.any():
-        return _no_band_spikes(counted)
+        return _no_peaks(counted)
     c_key = key[candidate]
 
     def calls_up_to(limit: np.ndarray) -> np.ndarray:
@@ -1982,7 +1961,7 @@ def _band_peaks(
         near = np.abs(f_duration - np.repeat(f_duration[best], f_lengths))
         f_twice[(near <= 2 * half) | ~np.repeat(counting, f_lengths)] = np.iinfo(np.int64).min
     peak_calls = np.rint(total_twice / 2).astype(np.int64)
-    return _BandSpikes(
+    return DurationPeaks(
         groups,
         peak_calls,
         centre,
@@ -2036,8 +2015,8 @@ def near_quick_refusals(centre_s: Any, half_width: Any) -> Any:
     return centre_s - half_width - (2 * half_width + 1) < SHORT_CALL_SECONDS
 
 
-def _no_centres(counted: int = RECORDINGS_COUNTED) -> np.ndarray:
-    return np.zeros((0, counted), dtype=np.int64)
+def _no_centres(counted: int = RECORDINGS_COUNTED, groups: int = 0) -> np.ndarray:
+    return np.full((groups, counted), -1, dtype=np.int64)
 
 
 def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -2081,7 +2060,7 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
     changed = run_starts(histogram, keys)
     group = np.cumsum(changed) - 1
     firsts = np.flatnonzero(changed)
-    peaks = duration_peaks(
+    peaks, comb = duration_peaks(
         group,
         histogram["duration_s"].to_numpy(),
         histogram["n"].cast(pa.int64()).to_numpy(),
@@ -2096,9 +2075,9 @@ def _peaks_table(histogram: pa.Table, keys: Sequence[str]) -> pa.Table:
             "peak_beyond_calls": pa.array(peaks.beyond, pa.int64()),
             "peak_band_total": pa.array(peaks.band_total, pa.int64()),
             "peak_durations_s": _centres_list(peaks.spikes, peaks.centres_s),
-            "comb_duration_calls": pa.array(peaks.comb_calls, pa.int64()),
-            "comb_durations_s": _centres_list(peaks.comb_spikes, peaks.comb_centres_s),
-            "comb_band_total": pa.array(peaks.comb_band_total, pa.int64()),
+            "comb_duration_calls": pa.array(comb.calls, pa.int64()),
+            "comb_durations_s": _centres_list(comb.spikes, comb.centres_s),
+            "comb_band_total": pa.array(comb.band_total, pa.int64()),
         }
     )
 
