@@ -306,6 +306,10 @@ class BlindNetwork(UnseenNetwork):
 
         return callers
 
+    def fresh(self) -> Callers:
+        """An invented number per call (spoofed, or a forwarded caller's own)."""
+        return lambda called, _day: self.numbers(len(called))
+
     # --- when ---------------------------------------------------------------------------------
     def between(self, first: float, last: float) -> When:
         return lambda count: self.rng.uniform(first, last, count)

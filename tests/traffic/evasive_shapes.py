@@ -163,10 +163,6 @@ class EvasiveNetwork(BlindNetwork):
 
         return callers
 
-    def fresh(self) -> Callers:
-        """An invented number per call (spoofed, or a forwarded caller's own)."""
-        return lambda called, _day: self.numbers(len(called))
-
     def whatever_volume(self, per_day: int) -> int:
         """``per_day`` calls at every ``volume`` (``send`` scales by it)."""
         return max(1, round(per_day / self.volume))

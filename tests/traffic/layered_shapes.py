@@ -195,9 +195,6 @@ class LayeredNetwork(BlindNetwork):
         """A fresh invented number in the callee's area code, per call."""
         return lambda called, _day: [self.numbers(1, int(number[2:5]))[0] for number in called]
 
-    def fresh(self) -> Callers:
-        return lambda called, _day: self.numbers(len(called))
-
     def bursts(
         self,
         *,
