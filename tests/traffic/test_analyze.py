@@ -1461,6 +1461,48 @@ def test_a_one_ring_scam_through_a_carrier_is_named_at_its_numbers(tmp_path: Pat
     assert not any(a.entity_id.startswith("+1202555") for a in result.alerts)
 
 
+def test_transit_calls_presenting_a_customers_number_unvouched_are_suspect(
+    tmp_path: Path,
+) -> None:
+    """A utility's customer-service number, granted to the utility, arrives 120 times from
+    a carrier unsigned or C-attested (impostors: "your power will be cut"): the carrier is
+    reported for it, with sample calls. The same number signed A by the carrier (the
+    utility's second carrier vouching for it), and the utility's own calls from it, are
+    not counted."""
+    factory = CallFactory()
+    service = "+16035550100"
+    for index in range(120):
+        factory.add(upstream_provider="harbor", customer_id=None, caller_id=service,
+                    called_number=factory.random_callee(), attestation=("C", None)[index % 2],
+                    start_time=DAY + timedelta(hours=14, seconds=20 * index))  # fmt: skip
+    for index in range(120):
+        factory.add(upstream_provider="vouched", customer_id=None, caller_id=service,
+                    called_number=factory.random_callee(), attestation="A",
+                    start_time=DAY + timedelta(hours=14, seconds=20 * index))  # fmt: skip
+        factory.add(customer_id="utility", caller_id=service,
+                    called_number=factory.random_callee(),
+                    start_time=DAY + timedelta(hours=15, seconds=20 * index))  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    reference = ReferenceData(
+        numbers=[NumberGrant(service, "utility")],
+        rmd=[RmdFiling("0001", "harbor"), RmdFiling("0002", "vouched")],
+    )
+    alerts = {
+        (a.entity_type.value, a.entity_id): a for a in analyze_calls(connection, reference).alerts
+    }
+    carrier = alerts["upstream_provider", "harbor"]
+    (reason,) = [r for r in carrier.reasons if r.code is ReasonCode.UNASSIGNED_CALLER_ID]
+    assert reason.detail.startswith("120 calls (100%) present numbers this network assigns")
+    assert reason.sample_call_ids
+    assert carrier.severity is Severity.MEDIUM
+    assert carrier.evidence["own_number_caller_share"] == pytest.approx(1.0)
+    for quiet in (("upstream_provider", "vouched"), ("customer", "utility")):
+        assert not any(
+            r.code is ReasonCode.UNASSIGNED_CALLER_ID
+            for r in getattr(alerts.get(quiet), "reasons", ())
+        )
+
+
 def _quiet_one_ring_calls(factory: CallFactory, carrier: str, numbers: list[str]) -> None:
     """Each of ``numbers`` rings 40-80 callees once over the day through ``carrier``, all
     but a few calls cancelled before an answer, the rest unreachable (SIP 480)."""

@@ -860,6 +860,25 @@ def test_versions_of_one_message_are_found_by_their_combs_pile() -> None:
         assert ReasonCode.PRERECORDED_PATTERN not in codes(not_a_comb), not_a_comb
 
 
+def test_a_carriers_calls_presenting_the_networks_own_numbers_are_suspect() -> None:
+    """120 of a carrier's 900 calls present numbers the network grants to its own
+    customers, C-attested or unsigned: suspect (their holders place their calls here; a
+    holder may also route some through a second carrier), `medium` alone. Under 50, or on
+    an account's window, no reason."""
+    carrier = features(entity_type="upstream_provider", entity_id="harbor", customer_id="",
+                       calls=900, own_number_caller=120, callees=400, day_band_caller_ids=0,
+                       day_weak_band_caller_ids=0)  # fmt: skip
+    (found,) = [f for f in detect(carrier) if f.code is ReasonCode.UNASSIGNED_CALLER_ID]
+    assert found.evidence is Evidence.SUSPECT
+    assert found.sample_flag == "own_number_caller"
+    assert "120 calls (13%) present numbers this network assigns" in found.detail
+    assert assess(carrier).severity is Severity.MEDIUM
+    assert one_row_may_find(carrier)
+    for quiet in (replace(carrier, own_number_caller=49), replace(carrier, entity_type="customer")):
+        assert ReasonCode.UNASSIGNED_CALLER_ID not in codes(quiet)
+    assert not one_row_may_find(replace(carrier, own_number_caller=49))
+
+
 def test_a_recording_most_hang_up_on_is_found_by_its_end() -> None:
     """A fifth of the answered calls hear an 85-second message out, the rest hang up
     evenly through it: no share of a third, but almost no call lasts longer; live talk
@@ -1420,7 +1439,7 @@ _COUNTED = (
     "numbers_known", "weak_attestation", "long_answered", "peak_duration_calls",
     "peak_calls_per_minute", "period_no_consent", "period_consent_known",
     "period_long_answered", "period_peak_duration_calls", "peak_beyond_calls", "peak_band_total",
-    "comb_duration_calls", "comb_band_total", "day_peak_band_total",
+    "comb_duration_calls", "comb_band_total", "day_peak_band_total", "own_number_caller",
     "callee_exchanges", "callee_hundreds", "peak_band_answered", "peak_caller_ids",
     "weak_long_answered", "weak_peak_duration_calls", "weak_peak_beyond_calls",
     "weak_band_answered", "weak_band_caller_ids", "day_peak_duration_calls",

@@ -1698,6 +1698,9 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "day_caller_ids": f.day_caller_ids or None,
         "invalid_caller_share": share(f.invalid_caller, f.calls),
         "dno_caller_share": share(f.dno_caller, f.calls),
+        "own_number_caller_share": (
+            share(f.own_number_caller, f.calls) if f.entity_type == "upstream_provider" else None
+        ),
         "unassigned_caller_share": share(f.unassigned_caller, f.numbers_known),
         "no_consent_share": share(f.no_consent, f.consent_known),
         # an account's answered calls at its recording's length alone, counted only where

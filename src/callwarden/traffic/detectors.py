@@ -115,6 +115,9 @@ class Thresholds:
     dno_share: float = 0.005
     dno_min_calls: int = 3
     unassigned_share: float = 0.2
+    #: an upstream provider's calls in a window presenting numbers the network's own
+    #: customers hold, C-attested or unsigned
+    own_number_min_calls: int = 50
     rotation_min_caller_ids: int = 50
     rotation_max_calls_per_caller_id: float = 20.0
     #: a rotating account whose callees each hear this many calling numbers or more (a
@@ -1689,6 +1692,25 @@ def detect(
             evidence,
             "unassigned_caller",
         )
+    elif f.entity_type == "upstream_provider" and f.own_number_caller >= t.own_number_min_calls:
+        # A number the network grants to its own customer: its holder places its calls
+        # here, so the same number arriving from another network, with no provider vouching
+        # for it, is not the holder's (an impostor of the holder's, a utility's or a bank's).
+        # Suspect, not illegal: a holder may route some calls through a second carrier that
+        # reaches this network unsigned. The holder's word settles it; an inbound number
+        # it asks to have listed Do-Not-Originate is blocked (47 CFR 64.1200(k)(1)).
+        add(
+            ReasonCode.UNASSIGNED_CALLER_ID,
+            f"{f.own_number_caller:,} calls ({_pct(_share(f.own_number_caller, f.calls))}) "
+            "present numbers this network assigns to its own customers, C-attested or "
+            "unsigned: their holders place their calls here, not through another network "
+            "(ask the holders; an inbound number they ask to have listed Do-Not-Originate "
+            "is blocked, 47 CFR 64.1200(k)(1))",
+            f.own_number_caller,
+            t.own_number_min_calls,
+            Evidence.SUSPECT,
+            "own_number_caller",
+        )
     elif f.entity_type == "caller_id" and context.number_granted is False:
         # The number itself, presented by an account whose numbers are on file but not
         # this one (nor granted to its parent): every one of its calls is unassigned. A
@@ -2323,6 +2345,7 @@ MAY_FIND_COLUMNS = (
     "dno_caller",
     "unassigned_caller",
     "numbers_known",
+    "own_number_caller",
     "no_consent",
     "consent_known",
     "outside_hours",
@@ -2599,6 +2622,10 @@ def may_find(
     by_one_sender = np.isin(c["entity_type"], ["customer", "sub_account"])
     found = (
         ((c["dno_caller"] >= t.dno_min_calls) & (share("dno_caller", calls) >= t.dno_share))
+        | (
+            (c["entity_type"] == "upstream_provider")
+            & (c["own_number_caller"] >= t.own_number_min_calls)
+        )
         | (
             (c["invalid_caller"] >= t.invalid_min_calls)
             & (share("invalid_caller", calls) >= t.invalid_share)

@@ -74,6 +74,7 @@ FLAGS: tuple[str, ...] = (
     "unassigned_caller",
     "weak_attestation",
     "short_answered",
+    "own_number_caller",
 )
 
 
@@ -126,6 +127,9 @@ class EntityFeatures:
     #: list-assisted random sample draws from few of them, so their 10-number blocks are
     #: judged against chance within these too
     callee_hundreds: int = 0
+    #: an upstream provider's calls presenting a number this network grants to one of its
+    #: own customers, C-attested or unsigned (its holder places its calls here)
+    own_number_caller: int = 0
     long_answered: int = 0
     #: answered calls in the most prominent duration bands beyond what their flanking
     #: bands predict (recordings' spikes, see duration_peaks), among calls >=
@@ -538,8 +542,19 @@ def enriched_calls_sql(
             )
         not_granted = "ns.number is null and nc.number is null"
         ungranted = f"case when c.customer_id is not null and {not_granted} then 1 else 0 end"
+        # A transit call presenting a number one of the network's own customers holds: the
+        # holder places its calls here, so unvouched from another network it is not the
+        # holder's (only transit calls carry a key to probe).
+        joins.append(
+            "left join (select distinct number_key from cw_numbers) own "
+            "on own.number_key = (case when c.customer_id is null then c.caller_key end)"
+        )
+        own_number = (
+            "case when own.number_key is not null "
+            "and (c.attestation is null or c.attestation = 'C') then 1 else 0 end"
+        )
     else:
-        ungranted = "0"
+        ungranted = own_number = "0"
     if tables.dno:
         joins.append("left join cw_dno dno on dno.number_key = c.caller_key")
         # A number the provider's own records grant to the calling account (or the account
@@ -585,6 +600,7 @@ def enriched_calls_sql(
             {outside} as outside_hours,
             {no_consent} as no_consent,
             {ungranted} as unassigned_caller,
+            {own_number} as own_number_caller,
             case when c.attestation is null or c.attestation = 'C' then 1 else 0 end
                 as weak_attestation,
             -- no provider vouched that the caller may use the number: unsigned, B or C
@@ -619,6 +635,7 @@ _SUMMED_FLAGS = (
     "unassigned_caller",
     "numbers_known",
     "weak_attestation",
+    "own_number_caller",
 )
 
 
@@ -637,7 +654,7 @@ def _unknowable_flags(tables: ReferenceTables) -> frozenset[str]:
     if not tables.consent:
         absent |= {"no_consent", "consent_known"}
     if not tables.numbers:
-        absent |= {"unassigned_caller", "numbers_known"}
+        absent |= {"unassigned_caller", "numbers_known", "own_number_caller"}
     return frozenset(absent)
 
 
@@ -863,7 +880,9 @@ def sources_from_parts_sql() -> str:
 
 #: The evidence a calling number can show by itself: consent and grants are the account's.
 _CALLER_ID_FLAGS = ("invalid_caller", "dno_caller", "outside_hours", "short_answered")
-_ACCOUNT_ONLY = frozenset({"no_consent", "consent_known", "unassigned_caller", "numbers_known"})
+_ACCOUNT_ONLY = frozenset(
+    {"no_consent", "consent_known", "unassigned_caller", "numbers_known", "own_number_caller"}
+)
 _CALLER_ID_SUMMED = tuple(name for name in _SUMMED_FLAGS if name not in _ACCOUNT_ONLY)
 
 
@@ -985,6 +1004,7 @@ _SUMMED = (
     "unassigned_caller",
     "numbers_known",
     "weak_attestation",
+    "own_number_caller",
     "costly_unanswered_calls",
     "costly_unanswered_cancelled",
     "costly_unanswered_callees",
