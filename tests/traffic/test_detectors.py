@@ -363,6 +363,12 @@ def test_missing_records_of_callees_who_answer_most_calls_are_asked_for() -> Non
     busier = _thin_live_hour(34, no_consent=34)  # 34 of 40: at least 60% allowing for chance
     consent = {f.code: f for f in detect(busier, recorded_day)}[ReasonCode.NO_CONSENT_WIRELESS]
     assert consent.evidence is Evidence.PATTERN
+    # 23 of 25 pass the bound, but a sender's thin hours pass it now and then by chance
+    few = _thin_live_hour(23, calls=25, no_consent=23)
+    few = replace(few, callees=25, callee_blocks=25, callee_caller_pairs=25, nanp_pairs=25)
+    few = replace(few, hours_known=25, numbers_known=25)
+    consent = {f.code: f for f in detect(few, recorded_day)}[ReasonCode.NO_CONSENT_WIRELESS]
+    assert consent.evidence is Evidence.ILLEGAL
 
 
 def test_missing_consent_on_live_calls_beside_consented_recordings_is_a_pattern() -> None:

@@ -2079,9 +2079,12 @@ def detect(
     # live, are answered on 10-35% of calls (the layered network's voice passcodes, 85%
     # answered around the clock, were `high` on their missing records alone). A declared
     # sales purpose keeps them a breach: telemarketing needs written consent.
+    # (from min_calls calls: a sender's thin hours, thousands of them, would each pass the
+    # bound now and then by chance, where its practice is its day's)
     asked_for = (
         needs_consent
         and use is not DeclaredUse.TELEMARKETING
+        and f.calls >= t.min_calls
         and _lower_bound(asr, f.calls) >= t.expected_calls_answered_share
     )
     consent_evidence = Evidence.ILLEGAL if needs_consent and not asked_for else Evidence.PATTERN
