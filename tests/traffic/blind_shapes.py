@@ -197,6 +197,13 @@ class BlindNetwork(UnseenNetwork):
     review: set[tuple[str, str]] = field(default_factory=set)
     #: the first letter of the network's call ids
     id_prefix: ClassVar[str] = "b"
+    #: the UTC days the network covers, and where the first starts (seconds after START)
+    days: ClassVar[int] = DAYS
+    start_s: ClassVar[float] = 0.0
+
+    def offset_s(self, npa: str, day: int) -> int:
+        """Seconds local time in area code ``npa`` is ahead of UTC on local ``day``."""
+        return UTC_OFFSET_S[npa]
 
     # --- numbers and accounts ----------------------------------------------------------------
     def numbers(self, count: int, npa: int | Sequence[int] | None = None) -> list[str]:
@@ -310,6 +317,24 @@ class BlindNetwork(UnseenNetwork):
         """An invented number per call (spoofed, or a forwarded caller's own)."""
         return lambda called, _day: self.numbers(len(called))
 
+    def drawn(self, parts: Sequence[tuple[float, Callers]]) -> Callers:
+        """Each call presents a number from one of ``parts``, drawn by its share."""
+        shares = np.array([share for share, _ in parts], dtype=float)
+        shares /= shares.sum()
+
+        def callers(called: list[str], day: int) -> list[str]:
+            which = self.rng.choice(len(parts), len(called), p=shares)
+            out = [""] * len(called)
+            for index, (_, part) in enumerate(parts):
+                chosen = np.flatnonzero(which == index).tolist()
+                if chosen:
+                    picked = part([called[i] for i in chosen], day)
+                    for i, number in zip(chosen, picked, strict=True):
+                        out[i] = number
+            return out
+
+        return callers
+
     # --- when ---------------------------------------------------------------------------------
     def between(self, first: float, last: float) -> When:
         return lambda count: self.rng.uniform(first, last, count)
@@ -342,8 +367,9 @@ class BlindNetwork(UnseenNetwork):
         day (``clock`` "utc": of the UTC day). Local days start with the one before the
         first UTC day; only calls within the network's UTC days are kept, as in a carrier's
         extract of whole UTC days."""
-        schedule = [per_day] * DAYS if isinstance(per_day, int) else list(per_day)
-        days = range(-1, DAYS) if clock == "local" else range(DAYS)
+        schedule = [per_day] * self.days if isinstance(per_day, int) else list(per_day)
+        assert len(schedule) == self.days
+        days = range(-1, self.days) if clock == "local" else range(self.days)
         for day in days:
             count = round(schedule[max(day, 0)] * self.volume * self.rng.uniform(0.9, 1.1))
             if count == 0:
@@ -354,15 +380,15 @@ class BlindNetwork(UnseenNetwork):
                 called = [callees[i] for i in self.rng.integers(0, len(callees), count)]
             seconds = day * 86_400 + when(count) * 3600
             if clock == "local":
-                seconds -= np.array([UTC_OFFSET_S[number[2:5]] for number in called])
-            kept = np.flatnonzero((seconds >= 0) & (seconds < DAYS * 86_400))
+                seconds -= np.array([self.offset_s(number[2:5], day) for number in called])
+            kept = np.flatnonzero((seconds >= 0) & (seconds < self.days * 86_400))
             if kept.size == 0:
                 continue
             called = [called[i] for i in kept]
             seconds = seconds[kept]
             count = len(called)
             picked_up = self.rng.random(count) < answered
-            self.place(called, seconds, day, picked_up, unanswered, callers=callers,
+            self.place(called, seconds + self.start_s, day, picked_up, unanswered, callers=callers,
                        durations=durations, customer=customer, sub_account=sub_account,
                        upstream=upstream, attestation=attestation)  # fmt: skip
 

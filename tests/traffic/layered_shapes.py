@@ -162,24 +162,6 @@ class LayeredNetwork(BlindNetwork):
         since = START - timedelta(days=400)
         self.grants.extend(NumberGrant(number, customer_id, since, verified) for number in numbers)
 
-    def drawn(self, parts: Sequence[tuple[float, Callers]]) -> Callers:
-        """Each call presents a number from one of ``parts``, drawn by its share."""
-        shares = np.array([share for share, _ in parts], dtype=float)
-        shares /= shares.sum()
-
-        def callers(called: list[str], day: int) -> list[str]:
-            which = self.rng.choice(len(parts), len(called), p=shares)
-            out = [""] * len(called)
-            for index, (_, part) in enumerate(parts):
-                chosen = np.flatnonzero(which == index).tolist()
-                if chosen:
-                    picked = part([called[i] for i in chosen], day)
-                    for i, number in zip(chosen, picked, strict=True):
-                        out[i] = number
-            return out
-
-        return callers
-
     def local_to_callee(self, pools: dict[str, list[str]]) -> Callers:
         """A number of ``pools[callee's area code]`` (a pool per area code)."""
 

@@ -122,7 +122,7 @@ The co-op's customer-service number (spoofed by the impostors) is not labelled e
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -143,15 +143,12 @@ from tests.traffic.blind_shapes import (
     _CODES,
     _WEIGHTS,
     AREA_CODES,
-    DIALLER,
     PEOPLE,
     START,
-    Attestation,
     BlindNetwork,
     Callers,
-    When,
 )
-from tests.traffic.unseen_shapes import EXCHANGES, Durations
+from tests.traffic.unseen_shapes import EXCHANGES
 
 #: Tuesday 31 October 2023, a week before election day
 WEEK = datetime(2023, 10, 31, tzinfo=UTC)
@@ -185,6 +182,8 @@ class WeeklyNetwork(BlindNetwork):
     own UTC offset (daylight saving time ends on day 5)."""
 
     id_prefix = "w"
+    days = WEEK_DAYS
+    start_s = SHIFT_S
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -267,24 +266,6 @@ class WeeklyNetwork(BlindNetwork):
         )
 
     # --- which number a call presents ----------------------------------------------------------
-    def drawn(self, parts: Sequence[tuple[float, Callers]]) -> Callers:
-        """Each call presents a number from one of ``parts``, drawn by its share."""
-        shares = np.array([share for share, _ in parts], dtype=float)
-        shares /= shares.sum()
-
-        def callers(called: list[str], day: int) -> list[str]:
-            which = self.rng.choice(len(parts), len(called), p=shares)
-            out = [""] * len(called)
-            for index, (_, part) in enumerate(parts):
-                chosen = np.flatnonzero(which == index).tolist()
-                if chosen:
-                    picked = part([called[i] for i in chosen], day)
-                    for i, number in zip(chosen, picked, strict=True):
-                        out[i] = number
-            return out
-
-        return callers
-
     def invented_local(self) -> Callers:
         """An invented number in the callee's area code (another exchange), per call."""
 
@@ -298,53 +279,7 @@ class WeeklyNetwork(BlindNetwork):
 
         return callers
 
-    def fresh(self) -> Callers:
-        return lambda called, _day: self.numbers(len(called))
-
     # --- the calls -----------------------------------------------------------------------------
-    def send(
-        self,
-        per_day: int | Sequence[int],
-        *,
-        callers: Callers,
-        durations: Durations,
-        answered: float,
-        when: When,
-        callees: Sequence[str] | None = None,
-        customer: str | None = None,
-        sub_account: str | None = None,
-        upstream: str | None = None,
-        clock: str = "local",
-        attestation: Attestation = "A",
-        unanswered: Mapping[int, float] = DIALLER,
-    ) -> None:
-        """As :meth:`BlindNetwork.send` over the week's seven days (a list: calls per day,
-        Tuesday to Monday); local day -1 (the Monday before) sends as day 0, and only its
-        calls that fall in the week's first UTC day are kept."""
-        schedule = [per_day] * WEEK_DAYS if isinstance(per_day, int) else list(per_day)
-        assert len(schedule) == WEEK_DAYS
-        days = range(-1, WEEK_DAYS) if clock == "local" else range(WEEK_DAYS)
-        for day in days:
-            count = round(schedule[max(day, 0)] * self.volume * self.rng.uniform(0.9, 1.1))
-            if count == 0:
-                continue
-            if callees is None:
-                called = self.numbers(count)
-            else:
-                called = [callees[i] for i in self.rng.integers(0, len(callees), count)]
-            seconds = day * 86_400 + when(count) * 3600
-            if clock == "local":
-                seconds -= np.array([self.offset_s(number[2:5], day) for number in called])
-            kept = np.flatnonzero((seconds >= 0) & (seconds < WEEK_DAYS * 86_400))
-            if kept.size == 0:
-                continue
-            called = [called[i] for i in kept]
-            seconds = seconds[kept]
-            picked_up = self.rng.random(len(called)) < answered
-            self.place(called, seconds + SHIFT_S, day, picked_up, unanswered, callers=callers,
-                       durations=durations, customer=customer, sub_account=sub_account,
-                       upstream=upstream, attestation=attestation)  # fmt: skip
-
     def local_businesses(self, count: int, prefix: str) -> None:
         """``count`` lawful small businesses calling mostly their town on weekdays, a
         quarter as much on Saturday mornings, almost nothing on Sunday."""
