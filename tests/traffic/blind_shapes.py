@@ -230,16 +230,19 @@ class BlindNetwork(UnseenNetwork):
         campaign: bool = False,
         kyc: KycStatus = KycStatus.VERIFIED,
         age_days: int = 500,
+        opened: datetime | None = None,
         parent: str | None = None,
         kind: CustomerKind = CustomerKind.ENTERPRISE,
         numbers: int = 0,
         npa: int | Sequence[int] | None = None,
         ein: str | None = None,
         email: str | None = None,
+        address: str | None = None,
         ip_country: str = "US",
     ) -> list[str]:
-        """Onboard an account with its KYC evidence; returns its verified numbers."""
-        created = START - timedelta(days=age_days)
+        """Onboard an account with its KYC evidence, opened ``age_days`` before START (or at
+        ``opened``); returns its verified numbers, granted when it opened."""
+        created = START - timedelta(days=age_days) if opened is None else opened
         self.customers.append(
             Customer(
                 customer_id,
@@ -250,6 +253,7 @@ class BlindNetwork(UnseenNetwork):
                 kyc_status=kyc,
                 created_at=created,
                 ein=ein,
+                address=address,
                 country="US",
                 contact_email=email or f"admin@{customer_id}.com",
                 ip_country=ip_country,

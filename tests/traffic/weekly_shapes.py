@@ -132,7 +132,6 @@ import numpy as np
 from callwarden.customers import (
     ConsentRecord,
     ConsentType,
-    Customer,
     CustomerKind,
     KycStatus,
     NumberGrant,
@@ -199,43 +198,6 @@ class WeeklyNetwork(BlindNetwork):
         return self._offsets[key]
 
     # --- accounts ------------------------------------------------------------------------------
-    def onboard(
-        self,
-        customer_id: str,
-        declared_use: str,
-        *,
-        opened: datetime,
-        campaign: bool = False,
-        kyc: KycStatus = KycStatus.VERIFIED,
-        parent: str | None = None,
-        kind: CustomerKind = CustomerKind.ENTERPRISE,
-        numbers: int = 0,
-        npa: int | Sequence[int] | None = None,
-        ein: str | None = None,
-        email: str | None = None,
-        address: str | None = None,
-    ) -> list[str]:
-        """An account opened at ``opened`` with its KYC evidence; returns its verified
-        numbers (granted when it opened)."""
-        self.customers.append(
-            Customer(
-                customer_id,
-                customer_id.replace("-", " ").title(),
-                parent_id=parent,
-                kind=kind,
-                declared_use=declared_use,
-                kyc_status=kyc,
-                created_at=opened,
-                ein=ein,
-                address=address,
-                country="US",
-                contact_email=email or f"admin@{customer_id}.com",
-                ip_country="US",
-            )
-        )
-        self.campaign["sub_account" if parent else "customer", customer_id] = campaign
-        return self.grant(customer_id, numbers, npa, since=opened)
-
     def grant(
         self,
         customer_id: str,
@@ -287,7 +249,7 @@ class WeeklyNetwork(BlindNetwork):
             name = f"{prefix}-{business}"
             town = int(self.rng.choice(_CODES, p=_WEIGHTS))
             age = int(self.rng.integers(60, 4000))
-            phones = self.onboard(name, "office phones", opened=WEEK - timedelta(days=age),
+            phones = self.account(name, "office phones", opened=WEEK - timedelta(days=age),
                                   numbers=int(self.rng.integers(1, 5)), npa=town)  # fmt: skip
             self.lawful(phones)
             neighbours = self.numbers(2000, town) + self.numbers(600)
@@ -328,7 +290,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
     # --- campaigns ------------------------------------------------------------------------
     # a dormant office account sold with its carrier account
     sold = WEEK + timedelta(days=3, hours=13)
-    old_desk = n.onboard("harborview-title-escrow", "office phones (title and escrow)",
+    old_desk = n.account("harborview-title-escrow", "office phones (title and escrow)",
                          opened=years(9), campaign=True, numbers=4, npa=813, ein="59-3318842",
                          address="4010 W Boy Scout Blvd, Tampa FL")  # fmt: skip
     clients = n.numbers(800, 813) + n.numbers(300, [305, 407])
@@ -344,21 +306,21 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            when=n.between(9.5, 19))  # fmt: skip
 
     # a reseller's new client ramping up
-    n.onboard("relaypoint-communications", "CPaaS: programmable voice and SIP trunks for "
+    n.account("relaypoint-communications", "CPaaS: programmable voice and SIP trunks for "
               "businesses", opened=years(6), kind=CustomerKind.RESELLER,
               ein="84-2210937")  # fmt: skip
     tenants = ["ridgeview-family-dental", "ostrander-law-group", "cascade-roofing-supply",
                "mapleton-insurance-agency", "harbor-light-counseling"]  # fmt: skip
     for tenant in tenants:
         town = int(n.rng.choice(_CODES, p=_WEIGHTS))
-        desk = n.onboard(tenant, "office phones", parent="relaypoint-communications",
+        desk = n.account(tenant, "office phones", parent="relaypoint-communications",
                          opened=years(float(n.rng.uniform(0.5, 5))), numbers=4,
                          npa=town)  # fmt: skip
         n.lawful(desk)
         n.send(weekly(int(n.rng.integers(60, 250)), 10, 0), customer="relaypoint-communications",
                sub_account=tenant, callers=n.rotate(desk), callees=n.numbers(3000, town),
                durations=office_talk, answered=0.5, when=office, unanswered=PEOPLE)  # fmt: skip
-    reminders = n.onboard("bayside-dental-partners", "patient appointment reminders",
+    reminders = n.account("bayside-dental-partners", "patient appointment reminders",
                           parent="relaypoint-communications", opened=years(3), numbers=6,
                           npa=[206, 503])  # fmt: skip
     n.lawful(reminders)
@@ -369,7 +331,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            durations=n.message(24, hang_ups=0.1, voicemail=0.3), answered=0.6,
            when=n.between(10, 17))  # fmt: skip
     opened = WEEK + timedelta(days=2, hours=14, minutes=20)
-    relief = n.onboard("capital-relief-advisors", "customer follow-up calls", opened=opened,
+    relief = n.account("capital-relief-advisors", "customer follow-up calls", opened=opened,
                        campaign=True, kyc=KycStatus.PENDING, parent="relaypoint-communications",
                        numbers=40, email="capitalreliefadvisors@gmail.com")  # fmt: skip
     student_loans = n.mix([
@@ -381,7 +343,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            durations=student_loans, answered=0.16, when=n.between(12, 19.5))  # fmt: skip
 
     # a hacked PBX on Saturday night
-    practice = n.onboard("riverbend-orthopedics", "medical practice phones (hosted PBX)",
+    practice = n.account("riverbend-orthopedics", "medical practice phones (hosted PBX)",
                          opened=years(11), numbers=24, npa=404, ein="58-2087731",
                          address="1100 Peachtree Industrial Blvd, Atlanta GA",
                          campaign=True)  # fmt: skip
@@ -445,7 +407,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
                attestation={"B": 0.5, None: 0.5}, unanswered=PEOPLE)  # fmt: skip
 
     # a boiling frog
-    frog = n.onboard("sunridge-home-improvement", "marketing calls to homeowners who "
+    frog = n.account("sunridge-home-improvement", "marketing calls to homeowners who "
                      "requested quotes", opened=WEEK - timedelta(days=425), campaign=True,
                      numbers=30, ein="27-1190455")  # fmt: skip
     homeowners = n.numbers(60_000)
@@ -461,7 +423,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
 
     # a storm, its utility, and its impostors
     coop_service = n.numbers(1, 978)
-    outage_lines = n.onboard("northshore-electric-coop", "member notifications: outages, "
+    outage_lines = n.account("northshore-electric-coop", "member notifications: outages, "
                              "restoration, billing", opened=years(16), numbers=2, npa=978,
                              ein="04-1587230")  # fmt: skip
     n.grants.append(NumberGrant(coop_service[0], "northshore-electric-coop", years(16), True))
@@ -503,7 +465,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            unanswered=PEOPLE)  # fmt: skip
 
     # --- for review -----------------------------------------------------------------------
-    pac_lines = n.onboard("commonwealth-turnout-pac", "political voter contact",
+    pac_lines = n.account("commonwealth-turnout-pac", "political voter contact",
                           opened=WEEK - timedelta(days=240), numbers=4, npa=PENNSYLVANIA,
                           ein="88-0457120")  # fmt: skip
     del n.campaign["customer", "commonwealth-turnout-pac"]
@@ -515,7 +477,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            when=n.between(16, 20.5))  # fmt: skip
 
     # --- lawful ---------------------------------------------------------------------------
-    store = n.onboard("hearthstone-home-furnishings", "order and delivery notifications to "
+    store = n.account("hearthstone-home-furnishings", "order and delivery notifications to "
                       "our customers", opened=years(8), numbers=12, ein="41-1702298")  # fmt: skip
     n.lawful(store)
     customers = n.numbers(150_000)
@@ -535,7 +497,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            callers=n.rotate(store), callees=buyers, durations=delivery, answered=0.55,
            when=n.between(9, 20))  # fmt: skip
 
-    district = n.onboard("front-range-unified-schools", "parent and staff notifications: "
+    district = n.account("front-range-unified-schools", "parent and staff notifications: "
                          "attendance, closures, emergencies", opened=years(12), numbers=3,
                          npa=303, ein="84-6000594")  # fmt: skip
     n.lawful(district)
@@ -552,7 +514,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            callees=families, durations=notice, answered=0.45,
            when=n.between(5.5, 6.5))  # fmt: skip
 
-    volunteers = n.onboard("keystone-forward-votes", "volunteer phone banking (live callers) "
+    volunteers = n.account("keystone-forward-votes", "volunteer phone banking (live callers) "
                            "for a state supreme court campaign", opened=WEEK - timedelta(
                            days=150), numbers=300, npa=PENNSYLVANIA,
                            ein="87-2093341")  # fmt: skip
@@ -563,7 +525,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            when=n.by_hour({11: 0.5, 12: 0.6, 13: 0.7, 14: 0.7, 15: 0.8, 16: 1.0, 17: 1.3,
                            18: 1.5, 19: 1.5, 20: 0.8}), unanswered=PEOPLE)  # fmt: skip
 
-    agents = n.onboard("tidewater-policy-services", "policyholder service and renewal calls "
+    agents = n.account("tidewater-policy-services", "policyholder service and renewal calls "
                        "for a regional auto insurer (live agents, predictive dialer)",
                        opened=WEEK - timedelta(days=6), numbers=40, npa=757,
                        ein="54-2291174", address="999 Waterside Dr, Norfolk VA",
