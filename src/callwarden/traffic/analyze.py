@@ -1118,30 +1118,19 @@ def _contexts(
 _ENTITY = ("entity_type", "entity_id", "customer_id")
 _DAY_SUMMED = ("no_consent", "consent_known", "outside_hours", "hours_known")
 _DAY_SPIKE = "day_peak_duration_calls"
-#: the feature table's figures of a window's UTC day's spike, as :func:`spike_recording`
-#: takes them
-_DAY_RECORDING_FIGURES = (
-    _DAY_SPIKE,
-    "day_long_answered",
-    "day_peak_duration_s",
-    "day_peak_duration_band_s",
-    "day_peak_beyond_calls",
-    "day_peak_band_total",
-    "day_comb_duration_calls",
-    "day_comb_durations_s",
-    "day_comb_band_total",
-)
-_DAY_RECORDING_ARGUMENTS = (
-    "peak_calls",
-    "long_answered",
-    "centre_s",
-    "band_s",
-    "beyond_calls",
-    "band_total",
-    "comb_calls",
-    "comb_centres_s",
-    "comb_band_total",
-)
+#: the feature table's figures of a window's UTC day's spikes, by the argument of
+#: :func:`spike_recording` each is
+_DAY_RECORDING_FIGURES = {
+    _DAY_SPIKE: "peak_calls",
+    "day_long_answered": "long_answered",
+    "day_peak_duration_s": "centre_s",
+    "day_peak_duration_band_s": "band_s",
+    "day_peak_beyond_calls": "beyond_calls",
+    "day_peak_band_total": "band_total",
+    "day_comb_duration_calls": "comb_calls",
+    "day_comb_durations_s": "comb_centres_s",
+    "day_comb_band_total": "comb_band_total",
+}
 
 
 @dataclass(frozen=True)
@@ -1163,8 +1152,8 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     """Per row of the feature table: whether it is an account's window whose UTC day's
     answered calls show a recording (:func:`spike_recording` of the day's spike among the
     day's answered calls of 6 s or more, the ``day_peak_*`` figures and
-    ``day_long_answered``, which every window of the day carries: by its share, its end or
-    its pile, as the daily window's own spike is judged); its context's
+    ``day_long_answered``, which every window of the day carries: by its share, its end, its
+    pile or its comb's, as the daily window's own spikes are judged); its context's
     ``day_prerecorded``; or, for a new or unverified account's hour, whose UTC day's spike
     with its young siblings' is one (:func:`callwarden.traffic.detectors.day_siblings_recording`
     on those rows, ``day_siblings_*``: a snowshoe account's hours are each too thin to
@@ -1206,7 +1195,9 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
         for row, day in zip(maybe.tolist(), figures, strict=True):
             if day not in verdicts:
                 verdicts[day] = (
-                    spike_recording(**dict(zip(_DAY_RECORDING_ARGUMENTS, day, strict=True)), t=t)
+                    spike_recording(
+                        **dict(zip(_DAY_RECORDING_FIGURES.values(), day, strict=True)), t=t
+                    )
                     is not None
                 )
             found[row] = verdicts[day]
