@@ -195,8 +195,7 @@ class BlindNetwork(UnseenNetwork):
 
     dno: list[DnoEntry] = field(default_factory=list)
     review: set[tuple[str, str]] = field(default_factory=set)
-    #: the first letter of the network's call ids
-    id_prefix: ClassVar[str] = "b"
+    id_prefix = "b"
     #: the UTC days the network covers, and where the first starts (seconds after START)
     days: ClassVar[int] = DAYS
     start_s: ClassVar[float] = 0.0
@@ -432,22 +431,17 @@ class BlindNetwork(UnseenNetwork):
             shares = np.array(list(attestation.values()), dtype=float)
             drawn = self.rng.choice(len(levels), count, p=shares / shares.sum())
             attested = [levels[i] for i in drawn]
-        start = len(self.columns["call_id"])
-        values: dict[str, Sequence[object]] = {
-            "call_id": [f"{self.id_prefix}{self.seed}-{start + i:08d}" for i in range(count)],
-            "start_time": [START + timedelta(seconds=float(s)) for s in seconds],
-            "duration_s": duration.tolist(),
-            "sip_code": np.where(picked_up, 200, failures).tolist(),
-            "caller_id": callers(called, day),
-            "caller_class": ["valid"] * count,
-            "called_number": called,
-            "customer_id": [customer] * count,
-            "upstream_provider": [upstream] * count,
-            "sub_account": [sub_account] * count,
-            "attestation": attested,
-        }
-        for name, column in self.columns.items():
-            column.extend(values.get(name, [None] * count))
+        self.append(
+            start_times=[START + timedelta(seconds=float(s)) for s in seconds],
+            durations=duration.tolist(),
+            sip_codes=np.where(picked_up, 200, failures).tolist(),
+            callers=callers(called, day),
+            called=called,
+            customer=customer,
+            upstream=upstream,
+            sub_account=sub_account,
+            attestations=attested,
+        )
 
     def small_businesses(self, count: int, prefix: str) -> None:
         """``count`` lawful small businesses (``<prefix>-<n>``), each with a few numbers

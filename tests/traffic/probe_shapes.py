@@ -64,7 +64,6 @@ The resellers hosting sub-accounts are labelled legitimate: the CPaaS platform's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import timedelta
 from typing import Literal, TypeAlias
 
@@ -92,6 +91,8 @@ Attestation: TypeAlias = str | dict[str | None, float] | None
 class ProbeNetwork(UnseenNetwork):
     """An :class:`UnseenNetwork` whose calls keep the callee's local hours, follow a
     schedule per day, pick the calling number by callee and mix attestations."""
+
+    id_prefix = "p"
 
     def local_calls(
         self,
@@ -152,22 +153,17 @@ class ProbeNetwork(UnseenNetwork):
                 attested = [levels[i] for i in drawn]
             else:
                 attested = [attestation] * count
-            start = len(self.columns["call_id"])
-            values: dict[str, Sequence[object]] = {
-                "call_id": [f"p{self.seed}-{start + i:08d}" for i in range(count)],
-                "start_time": [FIRST_DAY + timedelta(days=day, seconds=float(s)) for s in seconds],
-                "duration_s": duration.tolist(),
-                "sip_code": np.where(picked_up, 200, failures).tolist(),
-                "caller_id": calling,
-                "caller_class": ["valid"] * count,
-                "called_number": called,
-                "customer_id": [customer] * count,
-                "upstream_provider": [upstream] * count,
-                "sub_account": [sub_account] * count,
-                "attestation": attested,
-            }
-            for name, column in self.columns.items():
-                column.extend(values.get(name, [None] * count))
+            self.append(
+                start_times=[FIRST_DAY + timedelta(days=day, seconds=float(s)) for s in seconds],
+                durations=duration.tolist(),
+                sip_codes=np.where(picked_up, 200, failures).tolist(),
+                callers=calling,
+                called=called,
+                customer=customer,
+                upstream=upstream,
+                sub_account=sub_account,
+                attestations=attested,
+            )
 
     def _calling(
         self,

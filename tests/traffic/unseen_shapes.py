@@ -22,9 +22,10 @@ businesses.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import ClassVar
 
 import numpy as np
 import pyarrow as pa
@@ -65,6 +66,8 @@ class UnseenNetwork:
     consent: list[ConsentRecord] = field(default_factory=list)
     rmd: list[RmdFiling] = field(default_factory=list)
     campaign: dict[tuple[str, str], bool] = field(default_factory=dict)
+    #: the first letter of the network's call ids
+    id_prefix: ClassVar[str] = "u"
 
     def __post_init__(self) -> None:
         self.rng = np.random.default_rng(self.seed)
@@ -161,22 +164,50 @@ class UnseenNetwork:
                 calling = [f"{callee[:8]}{line:04d}" for callee, line in pairs]
             else:
                 calling = self.numbers(count)
-            start = len(self.columns["call_id"])
-            values: dict[str, list[object]] = {
-                "call_id": [f"u{self.seed}-{start + i:08d}" for i in range(count)],
-                "start_time": [FIRST_DAY + timedelta(days=day, seconds=float(s)) for s in seconds],
-                "duration_s": list(duration.tolist()),
-                "sip_code": np.where(picked_up, 200, failures).tolist(),
-                "caller_id": list(calling),
-                "caller_class": ["valid"] * count,
-                "called_number": list(called),
-                "customer_id": [customer] * count,
-                "upstream_provider": [upstream] * count,
-                "sub_account": [sub_account] * count,
-                "attestation": [attestation] * count,
-            }
-            for name, column in self.columns.items():
-                column.extend(values.get(name, [None] * count))
+            self.append(
+                start_times=[FIRST_DAY + timedelta(days=day, seconds=float(s)) for s in seconds],
+                durations=duration.tolist(),
+                sip_codes=np.where(picked_up, 200, failures).tolist(),
+                callers=calling,
+                called=called,
+                customer=customer,
+                upstream=upstream,
+                sub_account=sub_account,
+                attestations=[attestation] * count,
+            )
+
+    def append(
+        self,
+        *,
+        start_times: Sequence[datetime],
+        durations: Sequence[int],
+        sip_codes: Sequence[int],
+        callers: Sequence[str],
+        called: Sequence[str],
+        customer: str | None,
+        upstream: str | None,
+        sub_account: str | None,
+        attestations: Sequence[str | None],
+    ) -> None:
+        """Append one call per element, its id ``<id_prefix><seed>-<n>`` counting on from
+        the network's calls, its caller ID valid, the other CDR columns empty."""
+        count = len(called)
+        start = len(self.columns["call_id"])
+        values: dict[str, Sequence[object]] = {
+            "call_id": [f"{self.id_prefix}{self.seed}-{start + i:08d}" for i in range(count)],
+            "start_time": start_times,
+            "duration_s": durations,
+            "sip_code": sip_codes,
+            "caller_id": callers,
+            "caller_class": ["valid"] * count,
+            "called_number": called,
+            "customer_id": [customer] * count,
+            "upstream_provider": [upstream] * count,
+            "sub_account": [sub_account] * count,
+            "attestation": attestations,
+        }
+        for name, column in self.columns.items():
+            column.extend(values.get(name, [None] * count))
 
     # --- how calls last -------------------------------------------------------------------
     def recording(
