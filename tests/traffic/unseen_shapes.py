@@ -343,7 +343,8 @@ def build(seed: int, volume: float = 1.0) -> UnseenNetwork:
     # a poll's list-assisted random sample: numbers at random within 150 100-number blocks
     # known to hold working lines, in random order, live interviewers (no consent needed);
     # its callees share 10-number blocks by chance, not by dialling order
-    frame = [f"{block}{line:02d}" for block in {number[:-2] for number in n.numbers(150)}
+    # (sorted: a set's order of strings changes with each process's hash seed)
+    frame = [f"{block}{line:02d}" for block in sorted({number[:-2] for number in n.numbers(150)})
              for line in range(100)]  # fmt: skip
     pollster = n.account("keystone-survey-research", "live opinion polls", numbers=20)
     n.calls(6000, customer="keystone-survey-research", callers=pollster, callees=frame,
