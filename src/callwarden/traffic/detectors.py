@@ -716,40 +716,19 @@ def spike_recording(
     )
 
 
-def _recording_in(
-    calls_named: str,
-    *,
-    long_answered: int,
-    t: Thresholds,
-    **spikes: Any,
-) -> tuple[float, float, str] | None:
-    """Spikes of some of an entity's answered calls (``calls_named``) that are a
-    recording (:func:`spike_recording` of ``spikes``): the share's lower bound, the
-    threshold it crossed and what it is, for a PRERECORDED_PATTERN finding; None when it
-    is no recording."""
-    found = spike_recording(long_answered=long_answered, t=t, **spikes)
-    if found is None:
-        return None
-    return (
-        found.bound,
-        found.threshold,
-        f"{_pct(_share(found.calls, long_answered))} of {calls_named} ({long_answered:,} "
-        f"answered calls of {SHORT_CALL_SECONDS} s or more; at least {_pct(found.bound)} "
-        f"allowing for chance) form {found.form}",
-    )
-
-
 def _recording_of(
     f: EntityFeatures, part: str, calls_named: str, t: Thresholds
 ) -> tuple[float, float, str] | None:
-    """:func:`_recording_in` of the spikes an entity's features hold for a part of its
-    calls: ``part`` "weak" (an upstream provider's calls not A-attested) or "day" (the
-    window's UTC day), read from the fields named ``<part>_peak_...`` (and, for the day,
-    ``<part>_comb_...``)."""
-    return _recording_in(
-        calls_named,
+    """The spikes an entity's features hold for a part of its answered calls
+    (``calls_named``) that are a recording (:func:`spike_recording`): ``part`` "weak" (an
+    upstream provider's calls not A-attested) or "day" (the window's UTC day), read from
+    the fields named ``<part>_peak_...`` (and, for the day, ``<part>_comb_...``). The
+    share's lower bound, the threshold it crossed and what it is, for a PRERECORDED_PATTERN
+    finding; None when it is no recording."""
+    long_answered = getattr(f, f"{part}_long_answered")
+    found = spike_recording(
         peak_calls=getattr(f, f"{part}_peak_duration_calls"),
-        long_answered=getattr(f, f"{part}_long_answered"),
+        long_answered=long_answered,
         centre_s=getattr(f, f"{part}_peak_duration_s"),
         band_s=getattr(f, f"{part}_peak_duration_band_s"),
         beyond_calls=getattr(f, f"{part}_peak_beyond_calls"),
@@ -759,6 +738,15 @@ def _recording_of(
         comb_centres_s=getattr(f, f"{part}_comb_durations_s", ()),
         comb_band_total=getattr(f, f"{part}_comb_band_total", None),
         t=t,
+    )
+    if found is None:
+        return None
+    return (
+        found.bound,
+        found.threshold,
+        f"{_pct(_share(found.calls, long_answered))} of {calls_named} ({long_answered:,} "
+        f"answered calls of {SHORT_CALL_SECONDS} s or more; at least {_pct(found.bound)} "
+        f"allowing for chance) form {found.form}",
     )
 
 
