@@ -30,8 +30,9 @@ CAMPAIGNS = {
 #: campaigns the detectors do not yet hold at ``high`` (docs/detectors.md, Known limits);
 #: they must still be reported: utility impostors in an upstream's transit presenting, on
 #: three calls in five, a number the network grants to its own customer (calls from it
-#: that arrive from another network, C-attested or unsigned, are not its holder's: no
-#: detector asks that yet)
+#: that arrive from another network, C-attested or unsigned, may not be its holder's: they
+#: are counted and make the upstream suspect, but only the holder's word or a DNO listing
+#: makes them unlawful)
 KNOWN_LIMITS = frozenset({("upstream_provider", "Harborline Networks")})
 
 
