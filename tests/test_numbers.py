@@ -58,6 +58,12 @@ def test_every_documented_form_normalises_to_e164(raw: str) -> None:
         ("+19995551234", NumberClass.INVALID_NANP),  # unallocated NPA
         ("202555012", NumberClass.INVALID_NANP),  # too short
         ("+120255501234", NumberClass.INVALID_NANP),  # too long
+        ("120255501234", NumberClass.INVALID_NANP),  # too long, led by the NANP's 1
+        # a foreign number whose switch dropped its +: too long for NANP, valid abroad
+        ("442079460000", NumberClass.INTERNATIONAL),
+        ("919812345678", NumberClass.INTERNATIONAL),
+        ("20255501234", NumberClass.INVALID_NANP),  # eleven digits: NANP with one too many
+        ("999999999999", NumberClass.INVALID_NANP),  # too long, and valid nowhere
         ("", NumberClass.ANONYMOUS),
         ("anonymous", NumberClass.ANONYMOUS),
         ("Restricted", NumberClass.ANONYMOUS),
@@ -80,6 +86,8 @@ def test_invalid_but_well_shaped_numbers_normalise_and_bad_shapes_do_not() -> No
     assert normalise("202555012") is None
     assert normalise("anonymous") is None
     assert normalise("garbage") is None
+    assert normalise("44 20 7946 0000") == "+442079460000"
+    assert normalise("999999999999") is None
 
 
 def test_default_region_reads_bare_national_digits() -> None:
@@ -143,7 +151,7 @@ phone_like = st.one_of(
     any_digits,
     st.text(alphabet="0123456789+-() .tel:sip@;=abc", max_size=30),
     st.text(max_size=30),
-    st.sampled_from(["anonymous", "Restricted", "", "0000000000", "+442079460000"]),
+    st.sampled_from(["anonymous", "Restricted", "", "0000000000", "+442079460000", "442079460000"]),
 )
 
 

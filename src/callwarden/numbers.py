@@ -30,6 +30,14 @@ Decisions (formats.md section "Phone numbers"):
 * **International**: a number outside country code 1 that phonenumbers holds valid for
   its country normalises to E.164 and is ``INTERNATIONAL``; anything else (garbage text,
   an invalid foreign number) is ``UNPARSEABLE`` and does not normalise.
+* **A foreign number without its +**: twelve to fifteen bare digits led by 2-9 are too
+  long for any NANP number (ten digits, eleven with its 1) and as long as most E.164
+  numbers abroad (ITU-T E.164 section 6: up to 15 digits with the country code). A switch
+  that keeps the nature of address (ISUP's "international number") apart from the digits
+  writes a caller in London as ``442079460000``. Such a string that phonenumbers holds
+  valid with the + is that number, ``INTERNATIONAL``; otherwise it is ``INVALID_NANP``
+  as before. Eleven digits are not read so: a NANP number with a digit too many is as
+  likely there as a short foreign one, and it is no number.
 
 The vectorised :func:`normalise_and_classify` gives exactly what the scalar functions give
 (a property test holds it to that); it is the path every CDR goes through, so it classifies
@@ -151,6 +159,8 @@ _CLEAN_NANP_RE = re.compile(_CLEAN_NANP, re.ASCII)
 _VISUAL_SEPARATORS_RE = re.compile(r"[\s\-.()/]")
 _DIGITS_RE = re.compile(r"\+?\d+", re.ASCII)
 _INTERNATIONAL_PREFIX = "011"  # NANP international dialling prefix
+#: bare digits too long for NANP: a foreign number whose switch dropped its + (see above)
+_PLUS_DROPPED_RE = re.compile(r"^[2-9]\d{11,14}$", re.ASCII)
 
 
 def _classify_nanp_national(national: str) -> NumberClass:
@@ -228,21 +238,40 @@ def _analyse_uncached(raw: str, default_region: str) -> tuple[str | None, Number
             and not compact.startswith("+")
             and not compact.startswith(_INTERNATIONAL_PREFIX)
         ):
+            # a foreign number without its + (led by 2-9: never country code 1)
+            if home_is_nanp and _PLUS_DROPPED_RE.fullmatch(compact):
+                e164 = _valid_e164(_parsed("+" + compact, default_region))
+                if e164 is not None:
+                    return e164, NumberClass.INTERNATIONAL
             # NANP digits of the wrong length, or a leading 0/1 where NPA or NXX must start.
             return None, NumberClass.INVALID_NANP
-    try:
-        parsed = phonenumbers.parse(compact, default_region)
-    except phonenumbers.NumberParseException:
+    parsed = _parsed(compact, default_region)
+    if parsed is None:
         return None, NumberClass.UNPARSEABLE
     if parsed.country_code == 1:
         national = phonenumbers.national_significant_number(parsed)
         if len(national) == 10:
             return _nanp_result(national)
         return None, NumberClass.INVALID_NANP
-    if phonenumbers.is_valid_number(parsed):
-        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    e164 = _valid_e164(parsed)
+    if e164 is not None:
         return e164, NumberClass.INTERNATIONAL
     return None, NumberClass.UNPARSEABLE
+
+
+def _parsed(text: str, default_region: str) -> phonenumbers.PhoneNumber | None:
+    """``text`` as phonenumbers reads it, None when it cannot."""
+    try:
+        return phonenumbers.parse(text, default_region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _valid_e164(parsed: phonenumbers.PhoneNumber | None) -> str | None:
+    """The E.164 form of a parsed number phonenumbers holds valid, None otherwise."""
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def normalise(raw: str, default_region: str = "US") -> str | None:
