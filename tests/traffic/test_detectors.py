@@ -1459,8 +1459,8 @@ _COUNTED = (
     "shared_carriers", "shared_carriers_band_answered", "shared_carriers_band_caller_ids",
     "weak_peak_contrast", "costly_unanswered_calls", "costly_unanswered_cancelled",
     "costly_unanswered_callees", "siblings", "siblings_peak_duration_calls",
-    "siblings_long_answered", "day_siblings", "day_siblings_peak_duration_calls",
-    "day_siblings_long_answered",
+    "siblings_long_answered", "siblings_band_total", "day_siblings",
+    "day_siblings_peak_duration_calls", "day_siblings_long_answered", "day_siblings_band_total",
 )  # fmt: skip
 
 
@@ -2071,12 +2071,20 @@ def test_a_thin_sub_account_is_judged_with_its_siblings_at_its_length() -> None:
     # siblings whose calls spread (a quarter at the length) are no recording
     spread = replace(split, siblings_peak_duration_calls=30)
     assert ReasonCode.PRERECORDED_PATTERN not in codes(spread)
-    # nor does a client whose own calls do not peak at the length join in
-    flat = replace(split, peak_duration_calls=3)
+    # nor does a client whose own calls do not peak at the length join in (its period is
+    # this day)
+    flat = replace(split, peak_duration_calls=3, period_peak_duration_calls=3)
     assert ReasonCode.PRERECORDED_PATTERN not in codes(flat)
     # nor one whose window holds a single answered call of that length (fewer than 20
     # answered calls are no share): a wholesale client beside its neighbour's campaign
-    single = replace(split, answered=1, long_answered=1, peak_duration_calls=1)
+    single = replace(
+        split,
+        answered=1,
+        long_answered=1,
+        peak_duration_calls=1,
+        period_peak_duration_calls=1,
+        period_long_answered=1,
+    )
     assert ReasonCode.PRERECORDED_PATTERN not in codes(single)
     # nor a live client beside a platform's reminder clients, whose recorded calls reach
     # people with consent records (a campaign's reach people without in each client)
@@ -2087,12 +2095,52 @@ def test_a_thin_sub_account_is_judged_with_its_siblings_at_its_length() -> None:
     assert ReasonCode.PRERECORDED_PATTERN in codes(campaign)
 
 
+def test_shell_clients_whose_recording_is_heard_out_by_under_a_third_pile_together() -> None:
+    """A press-1 recording half its hearers hang up in, left on machines after greetings of
+    every length: 10 of a shell client's 35 answered calls hear it out at 34 s, and with 14
+    other clients at that length 312 of 1,078 (29%, under a recording's share) do. They
+    pile in their bands (312 of their 420 calls beyond the lengths either side): one
+    recording. Spread in their bands among other calls, the same share is none."""
+    client = _thin_recorded_day(
+        entity_type="sub_account",
+        answered=35,
+        long_answered=35,
+        peak_duration_calls=10,
+        peak_duration_s=34,
+        consent_known=35,
+        no_consent=35,
+        period_peak_duration_calls=30,
+        period_peak_duration_s=34,
+        period_long_answered=117,
+        period_consent_known=117,
+        period_no_consent=117,
+        siblings=14,
+        siblings_peak_duration_calls=312,
+        siblings_long_answered=1078,
+        siblings_band_total=420,
+    )
+    (spike,) = [f for f in detect(client) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "14 other sub-account(s) of acme" in spike.detail
+    assert "312 of the 420 calls in its band" in spike.detail
+    assert spike.threshold == DEFAULT_THRESHOLDS.prerecorded_ended_share
+    assert DEFAULT_THRESHOLDS.prerecorded_ended_share <= spike.value
+    assert spike.value < DEFAULT_THRESHOLDS.prerecorded_share
+    assert assess(client).severity is Severity.HIGH
+    assert_may_find_lets_through(client)
+    # the same share spread among the band's other calls does not pile
+    spread = replace(client, siblings_band_total=900)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(spread)
+    # nor one without the bands' calls counted
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(client, siblings_band_total=0))
+
+
 def test_a_new_accounts_hour_is_judged_with_its_siblings_over_its_day() -> None:
     """A snowshoe account's hour: 12 answered calls, too few to show anything. Its UTC day
     holds 24 of 60 at 28 s (40%, not beyond chance alone), and five other new accounts'
     days peak there, 130 of their 300: one recording. The hour carries it, and its
-    unconsented calls need consent; a day whose own calls do not peak there takes nothing,
-    nor does a sub-account (its siblings are its reseller's clients, judged per window)."""
+    unconsented calls need consent; a day whose own calls do not peak there takes nothing.
+    A reseller's shell client's hour is judged the same way with its customer's other
+    clients' days."""
     hour = features(
         entity_type="customer",
         window_end=_window_end(True),
@@ -2120,7 +2168,10 @@ def test_a_new_accounts_hour_is_judged_with_its_siblings_over_its_day() -> None:
     flat = replace(hour, day_peak_duration_calls=2)
     assert ReasonCode.PRERECORDED_PATTERN not in codes(flat)
     client = replace(hour, entity_type="sub_account")
-    assert ReasonCode.PRERECORDED_PATTERN not in codes(client)
+    (spike,) = [f for f in detect(client) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "5 other sub-account(s) of acme whose days peak" in spike.detail
+    assert_may_find_lets_through(client)
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(flat, entity_type="sub_account"))
 
 
 def test_a_new_accounts_thin_day_agrees_with_its_siblings_over_its_period() -> None:
@@ -2150,9 +2201,11 @@ def test_a_new_accounts_thin_day_agrees_with_its_siblings_over_its_period() -> N
     assert ReasonCode.PRERECORDED_PATTERN not in codes(flat)
     elsewhere = replace(day, period_peak_duration_s=45)
     assert ReasonCode.PRERECORDED_PATTERN not in codes(elsewhere)
-    # a sub-account's siblings are its reseller's clients: judged by its window alone
+    # a reseller's shell client the same, with its customer's other clients
     client = replace(day, entity_type="sub_account")
-    assert ReasonCode.PRERECORDED_PATTERN not in codes(client)
+    (spike,) = [f for f in detect(client) if f.code is ReasonCode.PRERECORDED_PATTERN]
+    assert "5 other sub-account(s) of acme" in spike.detail
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(flat, entity_type="sub_account"))
 
 
 def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> None:
@@ -2212,6 +2265,7 @@ def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> Non
     siblings=st.integers(0, 3),
     siblings_long=_NEAR_THRESHOLD,
     siblings_peak=_NEAR_THRESHOLD,
+    siblings_band=_NEAR_THRESHOLD,
     hourly=st.booleans(),
 )
 def test_may_find_lets_through_thin_windows_their_siblings_judge_over_the_period(
@@ -2221,6 +2275,7 @@ def test_may_find_lets_through_thin_windows_their_siblings_judge_over_the_period
     siblings: int,
     siblings_long: int,
     siblings_peak: int,
+    siblings_band: int,
     hourly: bool,
 ) -> None:
     # a client's quiet window: too few calls for any other reason to let it through
@@ -2240,6 +2295,7 @@ def test_may_find_lets_through_thin_windows_their_siblings_judge_over_the_period
         period_siblings=siblings,
         period_siblings_long_answered=siblings_long,
         period_siblings_peak_duration_calls=siblings_peak,
+        period_siblings_band_total=siblings_band,
     )
     assert_may_find_lets_through(f)
 
@@ -2251,6 +2307,7 @@ def test_may_find_lets_through_thin_windows_their_siblings_judge_over_the_period
     siblings=st.integers(0, 3),
     siblings_long=_NEAR_THRESHOLD,
     siblings_peak=_NEAR_THRESHOLD,
+    siblings_band=_NEAR_THRESHOLD,
     hourly=st.booleans(),
 )
 def test_may_find_lets_through_thin_windows_their_siblings_judge(
@@ -2260,6 +2317,7 @@ def test_may_find_lets_through_thin_windows_their_siblings_judge(
     siblings: int,
     siblings_long: int,
     siblings_peak: int,
+    siblings_band: int,
     hourly: bool,
 ) -> None:
     f = _thin_recorded_day(
@@ -2274,6 +2332,7 @@ def test_may_find_lets_through_thin_windows_their_siblings_judge(
         siblings=siblings,
         siblings_long_answered=siblings_long,
         siblings_peak_duration_calls=siblings_peak,
+        siblings_band_total=siblings_band,
     )
     assert_may_find_lets_through(f)
 

@@ -1154,9 +1154,10 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     day's answered calls of 6 s or more, the ``day_peak_*`` figures and
     ``day_long_answered``, which every window of the day carries: by its share, its end, its
     pile or its comb's, as the daily window's own spikes are judged); its context's
-    ``day_prerecorded``; or, for a new or unverified account's hour, whose UTC day's spike
-    with its young siblings' is one (:func:`callwarden.traffic.detectors.day_siblings_recording`
-    on those rows, ``day_siblings_*``: a snowshoe account's hours are each too thin to
+    ``day_prerecorded``; or, for a sub-account's or a new or unverified account's hour,
+    whose UTC day's spike with its siblings' is one
+    (:func:`callwarden.traffic.detectors.day_siblings_recording` on those rows,
+    ``day_siblings_*``: a snowshoe account's or a shell client's hours are each too thin to
     agree with its siblings). Computed for every row at once, before any is judged:
     :func:`may_find` needs it to pass over the thin hours of accounts that send no
     recording."""
@@ -1201,12 +1202,11 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
                     is not None
                 )
             found[row] = verdicts[day]
-    # ... or, for a new or unverified account's hour, its day's siblings' (the provider's
-    # other young accounts spiking at its day's length; EntityFeatures.day_siblings)
+    # ... or, for a sub-account's or a young account's hour, its day's siblings' (its
+    # customer's other sub-accounts, or the provider's other young accounts, spiking at its
+    # day's length; EntityFeatures.day_siblings)
     young = np.flatnonzero(
-        (entity_type == EntityType.CUSTOMER.value)
-        & (pc.fill_null(table["day_siblings"], 0).to_numpy() > 0)
-        & ~found
+        is_account & (pc.fill_null(table["day_siblings"], 0).to_numpy() > 0) & ~found
     )
     # judged as the detector judges an hour (day_siblings is filled in hourly windows
     # only), on objects of those few rows: one reading of the fields, not two

@@ -1238,7 +1238,7 @@ def _recording_to_another_list(
 
 def _period_siblings_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
-) -> tuple[float, float] | None:
+) -> SiblingsRecording | None:
     """For a sub-account's window whose answered calls peak at a length of its period's
     spike, where neither the window nor the period holds enough answered calls to rule out
     chance (see :func:`_period_recording`): the share (and its lower bound) of its
@@ -1249,28 +1249,36 @@ def _period_siblings_recording(
     t = thresholds
     if f.period_siblings <= 0 or not _window_peaks(f, t) or not _at_period_lengths(f):
         return None
-    return siblings_spike(
-        SpikeWithSiblings(
-            f.period_peak_duration_calls,
-            f.period_long_answered,
-            f.period_siblings,
-            f.period_siblings_peak_duration_calls,
-            f.period_siblings_long_answered,
-            f.period_siblings_consent_known,
-            f.period_siblings_no_consent,
-        ),
-        t,
+    return siblings_spike(_spike_with_siblings(f, "period_"), t)
+
+
+def _spike_with_siblings(f: EntityFeatures, part: str) -> SpikeWithSiblings:
+    """An account's spike and its siblings' in a window (``part`` ""), its UTC day
+    ("day_") or the period ("period_"), read from the fields named ``<part>peak_...``,
+    ``<part>long_answered`` and ``<part>siblings...``."""
+    return SpikeWithSiblings(
+        getattr(f, f"{part}peak_duration_calls"),
+        getattr(f, f"{part}long_answered"),
+        getattr(f, f"{part}siblings"),
+        getattr(f, f"{part}siblings_peak_duration_calls"),
+        getattr(f, f"{part}siblings_long_answered"),
+        getattr(f, f"{part}siblings_consent_known"),
+        getattr(f, f"{part}siblings_no_consent"),
+        getattr(f, f"{part}siblings_band_total"),
+        getattr(f, f"{part}peak_duration_s"),
+        getattr(f, f"{part}peak_duration_band_s"),
     )
 
 
-def _siblings_text(who: str, long_answered: int, spike: tuple[float, float]) -> str:
+def _siblings_text(who: str, long_answered: int, found: SiblingsRecording) -> str:
     """A siblings reason's detail after the window's own figures: ``who`` the siblings
-    are, and the share (and its lower bound, ``spike`` of :func:`siblings_spike`) of their
-    ``long_answered`` answered calls with its own in the spike."""
-    share, bound = spike
+    are, and the share (and its lower bound) of their ``long_answered`` answered calls with
+    its own in the spike, and its pile when that is what makes it a recording."""
     return (
-        f"with {who}, {_pct(share)} of their {long_answered:,} (at least {_pct(bound)} "
-        "allowing for chance) form that spike (one recording, several accounts)"
+        f"with {who}, {_pct(found.share)} of their {long_answered:,} (at least "
+        f"{_pct(found.bound)} allowing for chance) form that spike"
+        + ("" if found.pile is None else _pile_text(found.pile))
+        + " (one recording, several accounts)"
     )
 
 
@@ -1283,35 +1291,25 @@ def _siblings_kind(f: EntityFeatures) -> str:
 
 def _siblings_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
-) -> tuple[float, float] | None:
-    """For a sub-account's window whose answered calls peak, holding at least the
-    recording threshold's share of them, but too few to rule out chance by themselves: the
-    share (and its lower bound) of the spikes at the same length in its customer's other
-    sub-accounts' same window with its own, when together they are a recording. A campaign
-    split over thin accounts of one reseller shows in none of them alone; live clients
-    beside it have no spike at its length and do not dilute it. None otherwise.
+) -> SiblingsRecording | None:
+    """For a sub-account's window whose answered calls peak but too few to rule out chance
+    by themselves: the share (and its lower bound) of the spikes at the same length in its
+    customer's other sub-accounts' same window with its own, when together they are a
+    recording. A campaign split over thin accounts of one reseller shows in none of them
+    alone; live clients beside it have no spike at its length and do not dilute it. None
+    otherwise.
 
     A new or unverified account's siblings (the provider's other such accounts, see
-    EntityFeatures.siblings) are laid on it when its own spike could hold the recording
-    threshold's share, in the window or over the period (see
-    :func:`young_siblings_recording`): a snowshoe operator's accounts each play the
-    message to a few dozen answerers a day, and a share among so few scatters by chance to
-    either side of the campaign's."""
+    EntityFeatures.siblings) are laid on it the same way. Either is laid on it when its own
+    spike could hold the recording threshold's share, in the window or over the period
+    (see :func:`young_siblings_recording`): a snowshoe operator's accounts, or a reseller's
+    shell clients, each play the message to a few dozen answerers a day, and a share among
+    so few scatters by chance to either side of the campaign's (the fragmented network's
+    auto-warranty clients: 10 of 35 in one client's day, 8 of 41 in the next)."""
     if f.siblings <= 0:  # most windows: no object built for them
         return None
-    spike = SpikeWithSiblings(
-        f.peak_duration_calls,
-        f.long_answered,
-        f.siblings,
-        f.siblings_peak_duration_calls,
-        f.siblings_long_answered,
-        f.siblings_consent_known,
-        f.siblings_no_consent,
-    )
-    if f.entity_type != "customer":
-        return siblings_spike(spike, thresholds)
     return young_siblings_recording(
-        spike,
+        _spike_with_siblings(f, ""),
         f.period_peak_duration_calls,
         f.period_long_answered,
         _at_period_lengths(f),
@@ -1321,25 +1319,18 @@ def _siblings_recording(
 
 def day_siblings_recording(
     f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS
-) -> tuple[float, float] | None:
-    """For a new or unverified account's hour: the share (and its lower bound) of its UTC
-    day's spike with those of the provider's other young accounts whose days spike at its
-    length, when together they are a recording and its day agrees (see
-    :func:`siblings_spike`); None otherwise, and in daily windows (``day_siblings`` 0). A
-    snowshoe account's hour holds a dozen answered calls: too few to agree with anything,
-    and a live tenant's hour of 20 holds a chance bump of 6 or 7 at any length."""
-    if f.entity_type != "customer" or f.day_siblings <= 0:
+) -> SiblingsRecording | None:
+    """For a sub-account's or a new or unverified account's hour: the share (and its lower
+    bound) of its UTC day's spike with those of its siblings (see EntityFeatures.siblings)
+    whose days spike at its length, when together they are a recording and its day agrees
+    (see :func:`siblings_spike`); None otherwise, and in daily windows (``day_siblings``
+    0). A snowshoe account's or a shell client's hour holds a dozen answered calls: too few
+    to agree with anything, and a live tenant's hour of 20 holds a chance bump of 6 or 7 at
+    any length."""
+    if f.day_siblings <= 0:
         return None
     return young_siblings_recording(
-        SpikeWithSiblings(
-            f.day_peak_duration_calls,
-            f.day_long_answered,
-            f.day_siblings,
-            f.day_siblings_peak_duration_calls,
-            f.day_siblings_long_answered,
-            f.day_siblings_consent_known,
-            f.day_siblings_no_consent,
-        ),
+        _spike_with_siblings(f, "day_"),
         f.period_peak_duration_calls,
         f.period_long_answered,
         at_period_length(
@@ -1415,7 +1406,7 @@ def young_siblings_recording(
     period_long_answered: int,
     spikes_at_period_length: bool,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
-) -> tuple[float, float] | None:
+) -> SiblingsRecording | None:
     """:func:`siblings_spike` of a new or unverified account (``young``), its own calls
     read over the whole period analysed when its window's are too few to agree (its
     window's spike at a length of the period's, ``spikes_at_period_length``, and the period's
@@ -1444,15 +1435,38 @@ class SpikeWithSiblings(NamedTuple):
     #: the other sub-accounts' answered calls judged for consent, and those without records
     siblings_consent_known: int = 0
     siblings_no_consent: int = 0
+    #: all the answered calls in the spikes' bands, its own with the others' (None: not
+    #: known), and its own spike's length and band
+    siblings_band_total: int | None = None
+    centre_s: int | None = None
+    band_s: int | None = None
+
+
+class SiblingsRecording(NamedTuple):
+    """An account's spike and its siblings' that are one recording (:func:`siblings_spike`):
+    their share of the answered calls, its lower bound, the threshold that bound crossed,
+    and the pile when they are one by piling in their bands (:func:`_piled_recording`)."""
+
+    share: float
+    bound: float
+    threshold: float
+    pile: _Pile | None = None
 
 
 def siblings_spike(
     spike: SpikeWithSiblings, thresholds: Thresholds = DEFAULT_THRESHOLDS, *, young: bool = False
-) -> tuple[float, float] | None:
+) -> SiblingsRecording | None:
     """The share (and its lower bound) of a sub-account's and its siblings' spikes in their
     answered calls, when its own calls peak at the recording threshold's share (``young``:
-    new or unverified accounts, when they could, see :func:`spike_could_be_recording`) and
-    together they are a recording; None otherwise (see :func:`_siblings_recording`)."""
+    when they could, see :func:`spike_could_be_recording`) and together they are a
+    recording, by their share or by their pile; None otherwise (see
+    :func:`_siblings_recording`).
+
+    A press-1 recording whose hearers hang up in it half the time, with answering-machine
+    detection playing it after greetings of every length, is heard out at its length by
+    under 30% of the answered calls (the fragmented network's auto-warranty clients: 29%
+    of 1,078 answered calls of 17 clients in a day), and piles there all the same: the
+    pooled spike is judged as a window's own spike is, by its pile too."""
     t = thresholds
     if spike.siblings <= 0:
         return None
@@ -1474,7 +1488,27 @@ def siblings_spike(
     share, bound, found = recording_spike(
         spike.siblings_peak_calls, spike.siblings_long_answered, t
     )
-    return (share, bound) if found else None
+    if found:
+        return SiblingsRecording(share, bound, t.prerecorded_share)
+    band_s = _band(spike.band_s)
+    piled = _piled_spike(
+        spike.siblings_peak_calls,
+        spike.siblings_long_answered,
+        spike.centre_s,
+        band_s,
+        spike.siblings_band_total,
+        t=t,
+    )
+    if piled is None or spike.centre_s is None:
+        return None
+    pile = _Pile(
+        *piled,
+        spike.siblings_peak_calls,
+        spike.siblings_band_total or 0,
+        (spike.centre_s,),
+        band_s,
+    )
+    return SiblingsRecording(share, pile.share_bound, t.prerecorded_ended_share, pile)
 
 
 def _period_no_consent_share(
@@ -1834,7 +1868,6 @@ def detect(
         )
     if not prerecorded and (siblings_spike := _siblings_recording(f, t)) is not None:
         prerecorded = True
-        siblings_bound = siblings_spike[1]
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
@@ -1846,13 +1879,12 @@ def detect(
                 f.siblings_long_answered,
                 siblings_spike,
             ),
-            siblings_bound,
-            t.prerecorded_share,
+            siblings_spike.bound,
+            siblings_spike.threshold,
             Evidence.PATTERN,
         )
     if not prerecorded and (day_siblings := day_siblings_recording(f, t)) is not None:
         prerecorded = True
-        day_bound = day_siblings[1]
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"over the window's UTC day {f.day_peak_duration_calls:,} of the account's "
@@ -1864,13 +1896,12 @@ def detect(
                 day_siblings,
             )
             + "; an hour holds too few answered calls to show it",
-            day_bound,
-            t.prerecorded_share,
+            day_siblings.bound,
+            day_siblings.threshold,
             Evidence.PATTERN,
         )
     if not prerecorded and (period_siblings := _period_siblings_recording(f, t)) is not None:
         prerecorded = True
-        together_bound = period_siblings[1]
         add(
             ReasonCode.PRERECORDED_PATTERN,
             f"{f.peak_duration_calls:,} of the window's {f.long_answered:,} answered calls "
@@ -1882,8 +1913,8 @@ def detect(
                 f.period_siblings_long_answered,
                 period_siblings,
             ),
-            together_bound,
-            t.prerecorded_share,
+            period_siblings.bound,
+            period_siblings.threshold,
             Evidence.PATTERN,
         )
     if not prerecorded and (listed := _recording_to_another_list(f, t)) is not None:
@@ -2597,6 +2628,19 @@ def may_find(
         divided: np.ndarray = np.divide(numerator, denominator, out=out, where=denominator != 0)
         return divided
 
+    def siblings_pool(prefix: str) -> np.ndarray:
+        # siblings_spike's pool (``prefix``: "siblings_", "day_siblings_", ...): a
+        # recording by its share, or its pile's share of the answered calls (the bounds
+        # judged are never above their shares)
+        pool, answered = c[f"{prefix}peak_duration_calls"], c[f"{prefix}long_answered"]
+        least = np.where(
+            pool >= t.prerecorded_pile_min_calls,
+            min(t.prerecorded_share, t.prerecorded_ended_share),
+            t.prerecorded_share,
+        )
+        found: np.ndarray = (answered >= t.prerecorded_min_answered) & (pool >= least * answered)
+        return found
+
     def piled(spike: str, band_total: str) -> np.ndarray:
         # _piled_spike by its shares (the bounds judged are never above them)
         with np.errstate(invalid="ignore"):
@@ -2740,33 +2784,15 @@ def may_find(
             & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
         )
         | (
-            # _siblings_recording (a young account's own calls may agree over its period:
-            # young_siblings_recording; few accounts are young)
-            (c["siblings"] > 0)
-            & (c["peak_duration_calls"] > 0)
-            & (
-                (c["entity_type"] == "customer")
-                | (
-                    (c["long_answered"] >= t.min_answered)
-                    & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
-                )
-            )
-            & (c["siblings_long_answered"] >= t.prerecorded_min_answered)
-            & (
-                share("siblings_peak_duration_calls", "siblings_long_answered")
-                >= t.prerecorded_share
-            )
+            # _siblings_recording (an account's own calls may agree over its period:
+            # young_siblings_recording)
+            (c["siblings"] > 0) & (c["peak_duration_calls"] > 0) & siblings_pool("siblings_")
         )
         | (
             # day_siblings_recording (the day's own share may fall short by chance)
-            (c["entity_type"] == "customer")
-            & (c["day_siblings"] > 0)
+            (c["day_siblings"] > 0)
             & (c["day_peak_duration_calls"] > 0)
-            & (c["day_siblings_long_answered"] >= t.prerecorded_min_answered)
-            & (
-                share("day_siblings_peak_duration_calls", "day_siblings_long_answered")
-                >= t.prerecorded_share
-            )
+            & siblings_pool("day_siblings_")
         )
         | (
             # _period_siblings_recording
@@ -2775,11 +2801,7 @@ def may_find(
             & (share("peak_duration_calls", "long_answered") >= t.prerecorded_share)
             & (c["period_long_answered"] >= t.min_answered)
             & (share("period_peak_duration_calls", "period_long_answered") >= t.prerecorded_share)
-            & (c["period_siblings_long_answered"] >= t.prerecorded_min_answered)
-            & (
-                share("period_siblings_peak_duration_calls", "period_siblings_long_answered")
-                >= t.prerecorded_share
-            )
+            & siblings_pool("period_siblings_")
         )
         | (
             # _period_no_consent_share, asked of calls that need consent: a window's own

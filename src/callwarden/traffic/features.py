@@ -314,6 +314,11 @@ class EntityFeatures:
     #: live client beside them
     siblings_consent_known: int = 0
     siblings_no_consent: int = 0
+    #: ... and all the answered calls in their spikes' bands, its own with them: a
+    #: recording whose hearers often hang up in it or reach a machine is heard out by under
+    #: a recording's share of them, and piles in its band all the same (see
+    #: detectors.siblings_spike)
+    siblings_band_total: int = 0
     #: the same over the whole period analysed: a campaign split over clients so thin that
     #: each holds a handful of answered calls a day
     period_siblings: int = 0
@@ -321,15 +326,18 @@ class EntityFeatures:
     period_siblings_long_answered: int = 0
     period_siblings_consent_known: int = 0
     period_siblings_no_consent: int = 0
-    #: a young customer's hour (hourly windows): its siblings as above over the hour's UTC
-    #: day, from the day's spikes; 0 in daily windows, where ``siblings`` are the day's. A
-    #: snowshoe account's hour holds a handful of answered calls, too few for its own calls
-    #: to agree with its siblings' spike or to tell a live caller's chance bump from it
+    period_siblings_band_total: int = 0
+    #: a sub-account's or a young customer's hour (hourly windows): its siblings as above
+    #: over the hour's UTC day, from the day's spikes; 0 in daily windows, where
+    #: ``siblings`` are the day's. A snowshoe account's or a shell client's hour holds a
+    #: handful of answered calls, too few for its own calls to agree with its siblings'
+    #: spike or to tell a live caller's chance bump from it
     day_siblings: int = 0
     day_siblings_peak_duration_calls: int = 0
     day_siblings_long_answered: int = 0
     day_siblings_consent_known: int = 0
     day_siblings_no_consent: int = 0
+    day_siblings_band_total: int = 0
     sample_call_ids: dict[str, str] | None = None
 
     @property
@@ -1099,6 +1107,13 @@ _SHARED_COLUMNS = (
 )
 
 
+#: an entity's own row among the siblings' (``{0}``: their relation's alias): a
+#: sub-account's by its name, a customer's, among the young accounts', with none
+#: (young_siblings_sql)
+_SIBLING_ROW = (
+    "{0}.sub_account is not distinct from "
+    "(case when e.entity_type = 'sub_account' then e.entity_id end)"
+)
 #: the siblings' figures (see EntityFeatures.siblings), as :func:`siblings_sql` names them
 SIBLING_COUNTS = (
     "siblings",
@@ -1106,16 +1121,17 @@ SIBLING_COUNTS = (
     "siblings_long_answered",
     "siblings_consent_known",
     "siblings_no_consent",
+    "siblings_band_total",
 )
 
 
-def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
+def entity_features_sql(unit: str) -> str:
     """Roll the scans' small results up to entities and attach the per-minute peak, the
     duration peak, (``day_peak_duration_calls``) the duration peak of the window's UTC day
     and the entity's figures over the whole period (``period_*``). Runs on the temp tables
     cw_sources, cw_minutes, cw_source_keys, cw_peaks, cw_period_peaks, cw_siblings,
     cw_period_siblings, cw_weak_peaks, cw_shared and, for windows shorter than a day,
-    cw_day_peaks, cw_day_weak_peaks and, with ``day_siblings``, cw_day_siblings (see
+    cw_day_peaks, cw_day_weak_peaks and cw_day_siblings (see
     :func:`duration_peaks`)."""
     # Distinct counts of a customer with sub-accounts are the sums of its parts' counts:
     # an upper bound, exact for the many customers without sub-accounts.
@@ -1172,13 +1188,14 @@ def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
     period_siblings = ", ".join(
         f"coalesce(ps.{name}, 0) as period_{name}" for name in SIBLING_COUNTS
     )
-    if day_siblings and unit != "day":
+    if unit != "day":
         day_siblings_columns = ", ".join(
             f"coalesce(dg.{name}, 0) as day_{name}" for name in SIBLING_COUNTS
         )
         day_join += (
-            " left join cw_day_siblings dg on e.entity_type = 'customer' "
-            f"and dg.customer_id = e.customer_id and dg.window_start = {day_of_window}"
+            " left join cw_day_siblings dg on e.entity_type in ('sub_account', 'customer') "
+            f"and dg.customer_id = e.customer_id and dg.window_start = {day_of_window} "
+            f"and {_SIBLING_ROW.format('dg')}"
         )
     else:
         day_siblings_columns = ", ".join(f"0 as day_{name}" for name in SIBLING_COUNTS)
@@ -1208,6 +1225,7 @@ def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
                coalesce(g.siblings_long_answered, 0) as siblings_long_answered,
                coalesce(g.siblings_consent_known, 0) as siblings_consent_known,
                coalesce(g.siblings_no_consent, 0) as siblings_no_consent,
+               coalesce(g.siblings_band_total, 0) as siblings_band_total,
                {period_siblings}, {day_siblings_columns},
                coalesce(w.weak_long_answered, 0) as weak_long_answered,
                coalesce(w.weak_peak_duration_calls, 0) as weak_peak_duration_calls,
@@ -1221,9 +1239,7 @@ def entity_features_sql(unit: str, day_siblings: bool = False) -> str:
         left join period_sums ts on {same_entity.format("ts")}
         left join cw_siblings g on e.entity_type in ('sub_account', 'customer')
              and g.customer_id = e.customer_id and g.window_start = e.window_start
-             -- a customer's row is its own among the young accounts' (young_siblings_sql)
-             and g.sub_account is not distinct from
-                 (case when e.entity_type = 'sub_account' then e.entity_id end)
+             and {_SIBLING_ROW.format("g")}
         left join cw_period_siblings ps on e.entity_type = 'sub_account'
              and ps.customer_id = e.customer_id and ps.sub_account = e.entity_id
         left join cw_weak_peaks w on e.entity_type = 'upstream_provider'
@@ -1309,6 +1325,7 @@ def siblings_sql(peaks: str = "cw_peaks", sources: str = "cw_sources") -> str:
     spiked = f"""
         select p.customer_id, p.entity_id as sub_account, p.window_start,
                p.peak_duration_s as centre, p.peak_duration_calls as peak,
+               coalesce(p.peak_band_total, 0) as band_total,
                s.long_answered, s.consent_known, s.no_consent
         from {peaks} p
         join {sources} s on s.customer_id = p.customer_id
@@ -1347,6 +1364,7 @@ def young_siblings_sql(
     spiked = f"""
         select p.customer_id, cast(null as varchar) as sub_account, p.window_start,
                p.peak_duration_s as centre, p.peak_duration_calls as peak,
+               coalesce(p.peak_band_total, 0) as band_total,
                s.long_answered, s.consent_known, s.no_consent
         from {peaks} p
         join {young} y on y.customer_id = p.customer_id and p.window_start < y.young_until
@@ -1366,7 +1384,7 @@ def young_siblings_sql(
 
 def _siblings_at_their_lengths(spiked: str, group: Sequence[str]) -> str:
     """The siblings of each account of ``spiked`` (customer_id, sub_account, window_start,
-    centre, peak, long_answered, consent_known, no_consent) among the others of its
+    centre, peak, band_total, long_answered, consent_known, no_consent) among the others of its
     ``group`` whose spike is within RECORDING_BAND_HALF_WIDTH of its length (see
     :func:`siblings_sql`)."""
     half = RECORDING_BAND_HALF_WIDTH
@@ -1375,14 +1393,15 @@ def _siblings_at_their_lengths(spiked: str, group: Sequence[str]) -> str:
     return f"""
         with spiked as ({spiked}),
         per_length as (
-            select {keys}, centre, sum(peak) as peak,
+            select {keys}, centre, sum(peak) as peak, sum(band_total) as band_total,
                    sum(long_answered) as long_answered, count(*) as accounts,
                    sum(consent_known) as consent_known, sum(no_consent) as no_consent
             from spiked group by {keys}, centre
         ),
         near as (
             select {keys}, centre,
-                   sum(peak) over w as peak, sum(long_answered) over w as long_answered,
+                   sum(peak) over w as peak, sum(band_total) over w as band_total,
+                   sum(long_answered) over w as long_answered,
                    sum(accounts) over w as accounts,
                    sum(consent_known) over w as consent_known,
                    sum(no_consent) over w as no_consent
@@ -1394,7 +1413,8 @@ def _siblings_at_their_lengths(spiked: str, group: Sequence[str]) -> str:
                n.peak as siblings_peak_duration_calls,
                n.long_answered as siblings_long_answered,
                n.consent_known - s.consent_known as siblings_consent_known,
-               n.no_consent - s.no_consent as siblings_no_consent
+               n.no_consent - s.no_consent as siblings_no_consent,
+               n.band_total as siblings_band_total
         from spiked s
         join near n on {same_group} and n.centre = s.centre
         where n.accounts > 1
@@ -2420,19 +2440,24 @@ def compute_feature_table(
         )
         _entity_spikes(connection, "cw_hist_day", "cw_day_peaks")
         _carrier_weak_spikes(connection, "cw_hist_day", "cw_day_weak_peaks")
+        # A snowshoe account's or a reseller's shell client's hour holds a handful of
+        # answered calls: too few for its own to agree with its siblings' spike, and a live
+        # tenant's hour of 20 has bumps of 6 calls at any length by chance. Its day holds
+        # the hours' calls.
+        day_start = _TIMESTAMP_OF_US.format(_floor_us(_EPOCH_US.format("window_start"), "day"))
+        connection.execute(
+            "create or replace temp table cw_day_sources as "
+            f"select customer_id, sub_account, {day_start} as window_start, "
+            "sum(long_answered) as long_answered, sum(consent_known) as consent_known, "
+            "sum(no_consent) as no_consent from cw_sources group by all"
+        )
+        connection.execute(
+            "create or replace temp table cw_day_siblings as "
+            + siblings_sql("cw_day_peaks", "cw_day_sources")
+        )
         if tables.young_accounts:
-            # A snowshoe account's hour holds a handful of answered calls: too few for its
-            # own to agree with its siblings' spike, and a live tenant's hour of 20 has
-            # bumps of 6 calls at any length by chance. Its day holds the hours' calls.
-            day_start = _TIMESTAMP_OF_US.format(_floor_us(_EPOCH_US.format("window_start"), "day"))
             connection.execute(
-                "create or replace temp table cw_day_sources as "
-                f"select customer_id, sub_account, {day_start} as window_start, "
-                "sum(long_answered) as long_answered, sum(consent_known) as consent_known, "
-                "sum(no_consent) as no_consent from cw_sources group by all"
-            )
-            connection.execute(
-                "create or replace temp table cw_day_siblings as "
+                "insert into cw_day_siblings "
                 + young_siblings_sql("cw_day_peaks", "cw_day_sources")
             )
     # ... and over the whole period, for a sender whose every window is too thin to show it
@@ -2463,7 +2488,7 @@ def compute_feature_table(
             ).to_arrow_table()
         )
         for sql in (
-            entity_features_sql(unit, day_siblings=tables.young_accounts),
+            entity_features_sql(unit),
             caller_id_entities_sql(),
         )
     ]
