@@ -275,6 +275,30 @@ class BlindNetwork(UnseenNetwork):
             if yes
         )
 
+    def consented_at(
+        self,
+        holder: str,
+        callees: Sequence[str],
+        obtained: datetime | Callable[[int], Sequence[datetime]],
+        *,
+        kind: ConsentType = ConsentType.PRIOR_EXPRESS,
+        share: float = 1.0,
+        evidence: str = "{holder}/{index}",
+    ) -> None:
+        """Consent records of ``kind`` for ``share`` of ``callees``, obtained at ``obtained``
+        (one time, or one per callee drawn after who consented), each with an ``evidence``
+        reference (its holder and the callee's index in ``callees``)."""
+        given = self.rng.random(len(callees)) < share
+        count = len(callees)
+        times = [obtained] * count if isinstance(obtained, datetime) else obtained(count)
+        self.consent.extend(
+            ConsentRecord(
+                number, holder, kind, at, evidence=evidence.format(holder=holder, index=i)
+            )
+            for i, (number, yes, at) in enumerate(zip(callees, given, times, strict=True))
+            if yes
+        )
+
     def lawful(self, numbers: Sequence[str]) -> None:
         """Label a legitimate sender's calling numbers: none may reach ``high``."""
         for number in numbers:

@@ -114,7 +114,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from callwarden.customers import ConsentRecord, ConsentType, CustomerKind, KycStatus
+from callwarden.customers import ConsentType, CustomerKind, KycStatus
 from callwarden.lists import DnoEntry, RmdFiling
 from tests.traffic.blind_shapes import _CODES, _WEIGHTS, PEOPLE, START, BlindNetwork, Callers
 
@@ -216,14 +216,15 @@ class FragmentedNetwork(BlindNetwork):
     ) -> None:
         """Consent records for ``share`` of ``callees``, each obtained between
         ``earliest_days`` before the week and a day before it, with evidence."""
-        given = self.rng.random(len(callees)) < share
-        ages = self.rng.uniform(1, earliest_days, len(callees))
-        self.consent.extend(
-            ConsentRecord(
-                number, holder, kind, WEEK - timedelta(days=float(age)), evidence=f"{holder}/{i}"
-            )
-            for i, (number, yes, age) in enumerate(zip(callees, given, ages, strict=True))
-            if yes
+        self.consented_at(
+            holder,
+            callees,
+            lambda count: [
+                WEEK - timedelta(days=float(age))
+                for age in self.rng.uniform(1, earliest_days, count)
+            ],
+            kind=kind,
+            share=share,
         )
 
     def evenly(self, pool: Sequence[str]) -> Callers:

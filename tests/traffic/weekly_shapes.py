@@ -130,7 +130,6 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from callwarden.customers import (
-    ConsentRecord,
     ConsentType,
     CustomerKind,
     KycStatus,
@@ -175,6 +174,10 @@ def only(day: int, count: int) -> list[int]:
     return schedule
 
 
+#: the evidence reference of the network's consent records: an opt-in per callee
+OPT_IN = "{holder}/optin/{index}"
+
+
 @dataclass
 class WeeklyNetwork(BlindNetwork):
     """A :class:`BlindNetwork` over seven UTC days from :data:`WEEK`, each local day at its
@@ -211,21 +214,6 @@ class WeeklyNetwork(BlindNetwork):
             NumberGrant(number, customer_id, since=since, verified=True) for number in granted
         )
         return granted
-
-    def consent_at(
-        self,
-        holder: str,
-        callees: Sequence[str],
-        obtained: datetime,
-        kind: ConsentType = ConsentType.PRIOR_EXPRESS,
-        share: float = 1.0,
-    ) -> None:
-        given = self.rng.random(len(callees)) < share
-        self.consent.extend(
-            ConsentRecord(number, holder, kind, obtained, evidence=f"{holder}/optin/{i}")
-            for i, (number, yes) in enumerate(zip(callees, given, strict=True))
-            if yes
-        )
 
     # --- which number a call presents ----------------------------------------------------------
     def invented_local(self) -> Callers:
@@ -325,7 +313,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
                           npa=[206, 503])  # fmt: skip
     n.lawful(reminders)
     patients = n.numbers(30_000, [206, 503])
-    n.consent_at("bayside-dental-partners", patients, years(1))
+    n.consented_at("bayside-dental-partners", patients, years(1), evidence=OPT_IN)
     n.send(weekly(600, 150, 0), customer="relaypoint-communications",
            sub_account="bayside-dental-partners", callers=n.rotate(reminders), callees=patients,
            durations=n.message(24, hang_ups=0.1, voicemail=0.3), answered=0.6,
@@ -411,8 +399,8 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
                      "requested quotes", opened=WEEK - timedelta(days=425), campaign=True,
                      numbers=30, ein="27-1190455")  # fmt: skip
     homeowners = n.numbers(60_000)
-    n.consent_at("sunridge-home-improvement", homeowners, WEEK - timedelta(days=40),
-                 ConsentType.PRIOR_EXPRESS, share=0.55)  # fmt: skip
+    n.consented_at("sunridge-home-improvement", homeowners, WEEK - timedelta(days=40),
+                   kind=ConsentType.PRIOR_EXPRESS, share=0.55, evidence=OPT_IN)  # fmt: skip
     windows = n.mix([
         (0.75, n.press_one(26, transfer=0.04, hang_ups=0.55, agent_median_s=360)),
         (0.25, n.message(26, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
@@ -430,7 +418,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
     billing_line = n.grant("northshore-electric-coop", 1, 978, since=years(16))
     n.lawful(outage_lines + billing_line)
     members = n.numbers(90_000, STORM_ZONE)
-    n.consent_at("northshore-electric-coop", members, years(3), share=0.85)
+    n.consented_at("northshore-electric-coop", members, years(3), share=0.85, evidence=OPT_IN)
     n.send(weekly(400, 0, 0), customer="northshore-electric-coop",
            callers=n.rotate(billing_line), callees=members,
            durations=n.message(28, hang_ups=0.2, voicemail=0.3), answered=0.5,
@@ -481,10 +469,10 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
                       "our customers", opened=years(8), numbers=12, ein="41-1702298")  # fmt: skip
     n.lawful(store)
     customers = n.numbers(150_000)
-    n.consent_at("hearthstone-home-furnishings", customers, years(2))
+    n.consented_at("hearthstone-home-furnishings", customers, years(2), evidence=OPT_IN)
     sale_day = WEEK + timedelta(days=3, hours=4)
     buyers = n.numbers(60_000)
-    n.consent_at("hearthstone-home-furnishings", buyers, sale_day)
+    n.consented_at("hearthstone-home-furnishings", buyers, sale_day, evidence=OPT_IN)
     delivery = n.mix([
         (0.72, n.message(22, hang_ups=0.1, voicemail=0.3)),
         (0.23, lambda count: n.rng.integers(8, 22, count) + 4),  # pressed 1 or 2 in it
@@ -502,7 +490,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
                          npa=303, ein="84-6000594")  # fmt: skip
     n.lawful(district)
     families = n.numbers(60_000, [303, 720])
-    n.consent_at("front-range-unified-schools", families, years(1.2))
+    n.consented_at("front-range-unified-schools", families, years(1.2), evidence=OPT_IN)
     notice = n.message(28, hang_ups=0.15, voicemail=0.35)
     n.send([1500, 1500, 1500, 1500, 0, 0, 0], customer="front-range-unified-schools",
            callers=n.rotate(district), callees=families, durations=notice, answered=0.5,
@@ -532,8 +520,8 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
                        email="compliance@tidewaterpolicy.com")  # fmt: skip
     n.lawful(agents)
     policyholders = n.numbers(120_000, [757, 804, 540, 703, 919, 704, 410])
-    n.consent_at("tidewater-policy-services", policyholders, years(2),
-                 ConsentType.PRIOR_EXPRESS_WRITTEN)  # fmt: skip
+    n.consented_at("tidewater-policy-services", policyholders, years(2),
+                   kind=ConsentType.PRIOR_EXPRESS_WRITTEN, evidence=OPT_IN)  # fmt: skip
     predictive = n.mix([
         (0.56, n.live(170)),
         (0.26, n.between_s(2, 5)),  # a machine, dropped
