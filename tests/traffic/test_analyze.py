@@ -51,6 +51,7 @@ from callwarden.traffic.analyze import (
     connect_cdr_files,
     memory_size,
     provider_key,
+    provider_keys,
     read_reference_files,
     register_consent,
     stage_cdr_files,
@@ -620,6 +621,40 @@ def test_bad_paths_are_named(tmp_path: Path) -> None:
 def test_provider_names_match_rmd_loosely() -> None:
     assert provider_key("Acme Telecom, LLC") == provider_key("ACME TELECOM")
     assert provider_key("Acme Telecom Group") != provider_key("Acme Telecom")
+    # "&" is "and"; "Ltd" is "Limited", "Inc" "Incorporated" (the transit network's
+    # carriers were NOT_IN_RMD, high, on these alone)
+    assert provider_key("Meridian & Lake Communications Corp") == provider_key(
+        "MERIDIAN AND LAKE COMMUNICATIONS  CORPORATION"
+    )
+    assert provider_key("Transoceanic Gateway Services Ltd") == provider_key(
+        "Transoceanic Gateway Services Limited"
+    )
+    assert provider_key("Big Sky Rural Telephone Incorporated") == provider_key(
+        "Big Sky Rural Telephone, Inc."
+    )
+
+
+@pytest.mark.parametrize(
+    ("filed", "named", "same"),
+    [
+        ("Harbor Point Holdings, LLC d/b/a Tidewater Voice", "Tidewater Voice", True),
+        ("Harbor Point Holdings, LLC d/b/a Tidewater Voice", "Harbor Point Holdings LLC", True),
+        ("Crestview Group LLC (d/b/a Crestview Digital Voice)", "Crestview Digital Voice", True),
+        ("Acme Inc., dba Foo Voice", "FOO VOICE", True),
+        ("Acme a/k/a Beta Telecom", "Beta Telecom Co.", True),
+        # a name that merely starts with the letters is one name
+        ("DBA Communications Inc", "Communications", False),
+        ("Aka Telecom LLC", "Telecom", False),
+        ("Harbor Point Holdings, LLC d/b/a Tidewater Voice", "Tidewater Telecom", False),
+    ],
+)
+def test_an_rmd_filing_names_its_filer_and_its_trade_names(
+    filed: str, named: str, same: bool
+) -> None:
+    """An RMD business_name names the filer's legal entity and often the brand it trades
+    under (47 CFR 64.6305): a carrier named by either in the CDRs or customers.csv is
+    the filer."""
+    assert bool(provider_keys(filed) & provider_keys(named)) is same
 
 
 def test_alert_id_is_derived_from_entity_and_window() -> None:

@@ -689,15 +689,46 @@ def register_consent(
 
 
 _LEGAL_SUFFIXES = frozenset(
-    {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "lp", "llp", "plc"}
+    {
+        "inc",
+        "incorporated",
+        "llc",
+        "lc",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "lp",
+        "llp",
+        "plc",
+    }
+)
+#: what joins a business's legal name to the names it trades under, in an RMD filing's
+#: business_name ("Harbor Point Holdings, LLC d/b/a Tidewater Voice") or a CDR's
+_TRADE_NAME = re.compile(
+    r"(?<=\S)[\s,;]+\(?\s*(?:d\s*/\s*b\s*/\s*a|dba|doing business as|a\s*/\s*k\s*/\s*a|aka)\s+"
 )
 
 
 def provider_key(name: str) -> str:
-    """A provider's name as compared with RMD business names: case, punctuation and legal
-    suffixes ignored ("Acme Telecom, L.L.C." == "ACME TELECOM")."""
-    words = re.sub(r"[^a-z0-9]+", " ", name.lower().replace(".", "")).split()
+    """A provider's name as compared with RMD business names: case, punctuation, "&" for
+    "and" and legal suffixes ignored ("Acme & Sons Telecom, L.L.C." == "ACME AND SONS
+    TELECOM", "... Ltd" == "... Limited")."""
+    text = name.lower().replace(".", "").replace("&", " and ")
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
     return "".join(word for word in words if word not in _LEGAL_SUFFIXES)
+
+
+def provider_keys(name: str) -> set[str]:
+    """The keys (:func:`provider_key`) of each name a provider's name holds: its legal name
+    as written, and the legal name and trade names it gives either side of "d/b/a" (or
+    "dba", "doing business as", "a/k/a", never leading the name: "DBA Telecom" is one).
+    An RMD filing names the filer's legal entity and often its brand beside it, while a
+    CDR or customers.csv names either: one is the other."""
+    parts = [name, *_TRADE_NAME.split(name.lower())]
+    return {key for part in parts if (key := provider_key(part))}
 
 
 def _carriers_with_a_recording(
@@ -1055,7 +1086,7 @@ def _contexts(
     if reference.rmd is not None:
         rmd_keys = set()
         for filing in reference.rmd:
-            rmd_keys.add(provider_key(filing.business_name))
+            rmd_keys |= provider_keys(filing.business_name)
             rmd_keys.add(provider_key(filing.frn))
         rmd_keys.discard("")
     # A caller ID is judged with what is known of the account it comes through: its
@@ -1084,10 +1115,10 @@ def _contexts(
                 number_granted = any((f.entity_id, owner) in granted for owner in owners)
         in_rmd: bool | None = None
         if f.entity_type == EntityType.UPSTREAM_PROVIDER and rmd_keys is not None:
-            names = {provider_key(f.entity_id)}
+            names = provider_keys(f.entity_id)
             known = customers.get(f.entity_id)
             if known is not None:
-                names.add(provider_key(known.name))
+                names |= provider_keys(known.name)
             in_rmd = bool(names & rmd_keys)
         age: float | None = None
         if account is not None and account.created_at is not None:
