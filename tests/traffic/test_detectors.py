@@ -1461,6 +1461,7 @@ _COUNTED = (
     "costly_unanswered_callees", "siblings", "siblings_peak_duration_calls",
     "siblings_long_answered", "siblings_band_total", "day_siblings",
     "day_siblings_peak_duration_calls", "day_siblings_long_answered", "day_siblings_band_total",
+    "weak_nanp_pairs", "weak_neighbor", "day_weak_nanp_pairs", "day_weak_neighbor",
 )  # fmt: skip
 
 
@@ -2093,6 +2094,59 @@ def test_a_thin_sub_account_is_judged_with_its_siblings_at_its_length() -> None:
     assert assess(reminders).severity is not Severity.HIGH
     campaign = replace(split, siblings_consent_known=91, siblings_no_consent=80)
     assert ReasonCode.PRERECORDED_PATTERN in codes(campaign)
+
+
+def test_a_carriers_unsigned_calls_presenting_the_callees_exchange_are_spoofed() -> None:
+    """A tandem's 5,000 NANP calls a day: 2,700 A-attested, 2% of them from a neighbour (a
+    ported landline), and 2,300 unsigned or C, where a spoofer's 250 numbers in each
+    callee's exchange join the 2% of its other callers: neighbour spoofing, though 6% of
+    all its calls are under NEIGHBOR_SPOOFING's 20%. Neighbours alike in both kinds of
+    call are its callers', and without A-attested calls nothing is predicted."""
+    tandem = features(
+        entity_type="upstream_provider",
+        entity_id="Hawkeye Tandem Access",
+        customer_id="",
+        calls=5000,
+        caller_ids=4800,
+        nanp_pairs=5000,
+        neighbor=54 + 46 + 250,
+        weak_nanp_pairs=2300,
+        weak_neighbor=46 + 250,
+    )
+    (found,) = [f for f in detect(tandem) if f.code is ReasonCode.NEIGHBOR_SPOOFING]
+    assert found.evidence is Evidence.ILLEGAL
+    assert found.value == pytest.approx(296 / 2300)
+    assert found.threshold == pytest.approx(54 / 2700)
+    assert "250 beyond what the carrier's callers make" in found.detail
+    assert assess(tandem).severity is Severity.HIGH
+    assert_may_find_lets_through(tandem)
+    # a rural carrier's callers ring their neighbours as often signed or not
+    local = replace(tandem, neighbor=300 + 255, weak_neighbor=255)
+    assert ReasonCode.NEIGHBOR_SPOOFING not in codes(local)
+    # nothing signed A to read the unsigned calls against (a carrier without STIR/SHAKEN)
+    unsigned = replace(tandem, weak_nanp_pairs=4950, neighbor=350, weak_neighbor=349)
+    assert ReasonCode.NEIGHBOR_SPOOFING not in codes(unsigned)
+    # an account's own calls are judged by NEIGHBOR_SPOOFING's share alone
+    assert ReasonCode.NEIGHBOR_SPOOFING not in codes(replace(tandem, entity_type="customer"))
+    # an hour carrying a few dozen of them takes its UTC day's
+    hour = replace(
+        tandem,
+        window_end=_window_end(True),
+        calls=210,
+        nanp_pairs=210,
+        neighbor=14,
+        weak_nanp_pairs=95,
+        weak_neighbor=12,
+        day_calls=5000,
+        day_nanp_pairs=5000,
+        day_neighbor=350,
+        day_weak_nanp_pairs=2300,
+        day_weak_neighbor=296,
+    )
+    (over_day,) = [f for f in detect(hour) if f.code is ReasonCode.NEIGHBOR_SPOOFING]
+    assert "over the window's UTC day" in over_day.detail
+    assert_may_find_lets_through(hour)
+    assert ReasonCode.NEIGHBOR_SPOOFING not in codes(replace(hour, weak_neighbor=0, neighbor=2))
 
 
 def test_shell_clients_whose_recording_is_heard_out_by_under_a_third_pile_together() -> None:

@@ -1723,6 +1723,18 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "own_number_caller_share": (
             share(f.own_number_caller, f.calls) if f.entity_type == "upstream_provider" else None
         ),
+        # an upstream provider's NANP calls in the callee's exchange, not A-attested and
+        # A-attested apart (detectors.unsigned_neighbors)
+        **(
+            {
+                "unvouched_neighbor_share": share(f.weak_neighbor, f.weak_nanp_pairs),
+                "vouched_neighbor_share": share(
+                    f.neighbor - f.weak_neighbor, f.nanp_pairs - f.weak_nanp_pairs
+                ),
+            }
+            if f.entity_type == "upstream_provider"
+            else {"unvouched_neighbor_share": None, "vouched_neighbor_share": None}
+        ),
         "unassigned_caller_share": share(f.unassigned_caller, f.numbers_known),
         "no_consent_share": share(f.no_consent, f.consent_known),
         # an account's answered calls at its recording's length alone, counted only where

@@ -99,6 +99,13 @@ class Thresholds:
     sequential_min_callees: int = 100
     neighbor_share: float = 0.2
     neighbor_min_caller_ids: int = 10
+    #: an upstream provider's calls not A-attested presenting the callee's own NPA-NXX
+    #: beyond what its A-attested calls predict (see unsigned_neighbors): this many calls
+    #: beyond them, standing this many standard errors, among this many A-attested NANP
+    #: calls or more to predict from
+    unsigned_neighbor_min_calls: int = 50
+    unsigned_neighbor_z: float = 5.0
+    unsigned_neighbor_min_vouched: int = 200
     #: a one-ring scam: this share of the calls cancelled by the caller before an answer,
     #: at most one_ring_max_answered_share answered, each callee rung about once
     #: (one_ring_min_callee_share distinct callees per call), over one_ring_min_calls a day
@@ -1112,6 +1119,60 @@ def _peaks_at_share(peak_calls: int, long_answered: int, t: Thresholds) -> bool:
     return peak_calls > 0 and _share(peak_calls, long_answered) >= t.prerecorded_share
 
 
+def unsigned_neighbors(
+    f: EntityFeatures, thresholds: Thresholds = DEFAULT_THRESHOLDS, part: str = ""
+) -> tuple[int, float, float] | None:
+    """For an upstream provider's window (``part`` ""; "day_": its UTC day, for an hour
+    too thin to show it): its calls not A-attested presenting a number in
+    the callee's own NPA-NXX beyond what its A-attested calls predict (the calls beyond,
+    and the two kinds' shares), when they are ``unsigned_neighbor_min_calls`` or more and
+    stand ``unsigned_neighbor_z`` standard errors; None otherwise.
+
+    A carrier's callers ring their neighbours whichever provider signs their calls, so its
+    A-attested calls are the reference its others are read against, as for its recording
+    spike (features.contrast_peaks). A spoofer picking numbers in each callee's exchange
+    cannot get them attested A (ATIS-1000074: only A attests the right to the number), and
+    adds neighbours to the unvouched calls alone: the small network's tandem handed over
+    300-500 such calls a day, 5% of its calls, where NEIGHBOR_SPOOFING asks 20% of all of
+    them. Among carriers, a share's noise is binomial on each side."""
+    t = thresholds
+    pairs, neighbors = getattr(f, f"{part}nanp_pairs"), getattr(f, f"{part}neighbor")
+    weak_pairs, weak = getattr(f, f"{part}weak_nanp_pairs"), getattr(f, f"{part}weak_neighbor")
+    vouched_pairs = pairs - weak_pairs
+    if (
+        f.entity_type != "upstream_provider"
+        or weak < t.unsigned_neighbor_min_calls
+        or vouched_pairs < t.unsigned_neighbor_min_vouched
+    ):
+        return None
+    vouched_share = _share(neighbors - weak, vouched_pairs)
+    unvouched_share = _share(weak, weak_pairs)
+    excess = weak - vouched_share * weak_pairs
+    variance = weak_pairs * unvouched_share * (1 - unvouched_share) + (
+        weak_pairs**2 * vouched_share * (1 - vouched_share) / vouched_pairs
+    )
+    if excess < t.unsigned_neighbor_min_calls or excess**2 < t.unsigned_neighbor_z**2 * max(
+        variance, 1.0
+    ):
+        return None
+    return round(excess), unvouched_share, vouched_share
+
+
+def _unsigned_neighbors_seen(
+    f: EntityFeatures, t: Thresholds, hourly: bool
+) -> tuple[tuple[int, float, float], str] | None:
+    """:func:`unsigned_neighbors` of the window, or of an hour's UTC day when the hour
+    carries such calls (a few dozen an hour show over the day only), with the part read."""
+    found = unsigned_neighbors(f, t)
+    if found is not None:
+        return found, ""
+    if hourly and f.weak_neighbor > 0:
+        over_day = unsigned_neighbors(f, t, "day_")
+        if over_day is not None:
+            return over_day, "day_"
+    return None
+
+
 def spike_could_be_recording(
     peak_calls: int, long_answered: int, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> bool:
@@ -1647,6 +1708,22 @@ def detect(
             f"callee's own NPA-NXX, across {f.day_caller_ids:,} caller IDs over the day",
             day_neighbor_share,
             t.neighbor_share,
+            Evidence.ILLEGAL,
+            "neighbor",
+        )
+    elif (spoofed := _unsigned_neighbors_seen(f, t, hourly)) is not None:
+        (excess, unvouched_share, vouched_share), part = spoofed
+        over = "" if not part else ", over the window's UTC day"
+        add(
+            ReasonCode.NEIGHBOR_SPOOFING,
+            f"{getattr(f, part + 'weak_neighbor'):,} of the "
+            f"{getattr(f, part + 'weak_nanp_pairs'):,} calls no provider vouched for "
+            f"(unsigned, B or C{over}: {_pct(unvouched_share)}) present a caller ID in the "
+            f"callee's own NPA-NXX, against {_pct(vouched_share)} of its A-attested calls: "
+            f"{excess:,} beyond what the carrier's callers make, numbers a spoofer picked to "
+            "look local",
+            unvouched_share,
+            vouched_share,
             Evidence.ILLEGAL,
             "neighbor",
         )
@@ -2363,6 +2440,10 @@ MAY_FIND_COLUMNS = (
     "caller_ids",
     "nanp_pairs",
     "neighbor",
+    "weak_nanp_pairs",
+    "weak_neighbor",
+    "day_weak_nanp_pairs",
+    "day_weak_neighbor",
     "invalid_caller",
     "dno_caller",
     "unassigned_caller",
@@ -2740,6 +2821,19 @@ def may_find(
         | (
             (c["outside_hours"] >= t.outside_hours_min_calls)
             & (share("outside_hours", "hours_known") >= t.outside_hours_share)
+        )
+        # unsigned_neighbors, by its counts (the excess is never above the calls), of the
+        # window or of an hour's day
+        | (
+            (c["entity_type"] == "upstream_provider")
+            & (c["weak_neighbor"] >= t.unsigned_neighbor_min_calls)
+            & (c["nanp_pairs"] - c["weak_nanp_pairs"] >= t.unsigned_neighbor_min_vouched)
+        )
+        | (
+            (c["entity_type"] == "upstream_provider")
+            & (c["weak_neighbor"] > 0)
+            & (c["day_weak_neighbor"] >= t.unsigned_neighbor_min_calls)
+            & (c["day_nanp_pairs"] - c["day_weak_nanp_pairs"] >= t.unsigned_neighbor_min_vouched)
         )
     )
     found |= enough & (

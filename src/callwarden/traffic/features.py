@@ -130,6 +130,11 @@ class EntityFeatures:
     #: an upstream provider's calls presenting a number this network grants to one of its
     #: own customers, C-attested or unsigned (its holder places its calls here)
     own_number_caller: int = 0
+    #: an upstream provider's calls not A-attested between NANP numbers, and those of them
+    #: presenting the callee's own NPA-NXX: a spoofer's neighbour numbers come unvouched,
+    #: its carrier's other callers' alike signed or not (see detectors.unsigned_neighbors)
+    weak_nanp_pairs: int = 0
+    weak_neighbor: int = 0
     long_answered: int = 0
     #: answered calls in the most prominent duration bands beyond what their flanking
     #: bands predict (recordings' spikes, see duration_peaks), among calls >=
@@ -278,6 +283,9 @@ class EntityFeatures:
     day_calls: int = 0
     day_nanp_pairs: int = 0
     day_neighbor: int = 0
+    #: ... and of an upstream provider's calls not A-attested (see weak_neighbor)
+    day_weak_nanp_pairs: int = 0
+    day_weak_neighbor: int = 0
     day_caller_ids: int = 0
     #: the entity's figures over the whole period analysed (every window of it): the
     #: practice of an account whose windows each hold too few answered calls to show one
@@ -573,6 +581,13 @@ def enriched_calls_sql(
     else:
         dno_flag = "0"
     join_text = "\n        ".join(joins)
+    nanp = f"c.caller_digits {_NANP_DIGITS} and c.called_digits {_NANP_DIGITS}"
+    # the same NPA-NXX: all digits but the last four
+    neighbor = (
+        f"{nanp} and c.caller_digits <> c.called_digits "
+        "and c.caller_digits // 10000 = c.called_digits // 10000"
+    )
+    transit_unvouched = "c.customer_id is null and c.attestation is distinct from 'A'"
     return f"""
         select
             c.call_id,
@@ -597,13 +612,12 @@ def enriched_calls_sql(
                   or (c.caller_class = '{UNPARSEABLE_CLASS}' and c.caller_id not like '+%')
                  then 1 else 0 end as invalid_caller,
             {dno_flag} as dno_caller,
-            case when c.caller_digits {_NANP_DIGITS} and c.called_digits {_NANP_DIGITS}
-                 then 1 else 0 end as nanp_pair,
-            -- the same NPA-NXX: all digits but the last four
-            case when c.caller_digits {_NANP_DIGITS} and c.called_digits {_NANP_DIGITS}
-                  and c.caller_digits <> c.called_digits
-                  and c.caller_digits // 10000 = c.called_digits // 10000
-                 then 1 else 0 end as neighbor,
+            case when {nanp} then 1 else 0 end as nanp_pair,
+            case when {neighbor} then 1 else 0 end as neighbor,
+            -- ... and of a transit call no provider vouched for (its upstream's reference
+            -- is its A-attested calls: see detectors.unsigned_neighbors)
+            case when {nanp} and {transit_unvouched} then 1 else 0 end as weak_nanp_pairs,
+            case when {neighbor} and {transit_unvouched} then 1 else 0 end as weak_neighbor,
             {hours_known} as hours_known,
             {outside} as outside_hours,
             {no_consent} as no_consent,
@@ -644,6 +658,8 @@ _SUMMED_FLAGS = (
     "numbers_known",
     "weak_attestation",
     "own_number_caller",
+    "weak_nanp_pairs",
+    "weak_neighbor",
 )
 
 
@@ -886,10 +902,19 @@ def sources_from_parts_sql() -> str:
     """
 
 
-#: The evidence a calling number can show by itself: consent and grants are the account's.
+#: The evidence a calling number can show by itself: consent and grants are the account's,
+#: the unvouched calls' neighbours against the vouched ones the upstream's.
 _CALLER_ID_FLAGS = ("invalid_caller", "dno_caller", "outside_hours", "short_answered")
 _ACCOUNT_ONLY = frozenset(
-    {"no_consent", "consent_known", "unassigned_caller", "numbers_known", "own_number_caller"}
+    {
+        "no_consent",
+        "consent_known",
+        "unassigned_caller",
+        "numbers_known",
+        "own_number_caller",
+        "weak_nanp_pairs",
+        "weak_neighbor",
+    }
 )
 _CALLER_ID_SUMMED = tuple(name for name in _SUMMED_FLAGS if name not in _ACCOUNT_ONLY)
 
@@ -1013,6 +1038,8 @@ _SUMMED = (
     "numbers_known",
     "weak_attestation",
     "own_number_caller",
+    "weak_nanp_pairs",
+    "weak_neighbor",
     "costly_unanswered_calls",
     "costly_unanswered_cancelled",
     "costly_unanswered_callees",
@@ -1093,7 +1120,7 @@ _PEAKS = (
 #: what an account's windows add up to over the period analysed (see EntityFeatures)
 _PERIOD_SUMMED = ("no_consent", "consent_known", "long_answered")
 #: summed over the window's UTC day as ``day_<name>`` (see EntityFeatures.day_calls)
-_DAY_COUNTED = ("calls", "nanp_pairs", "neighbor")
+_DAY_COUNTED = ("calls", "nanp_pairs", "neighbor", "weak_nanp_pairs", "weak_neighbor")
 
 
 #: the columns of cw_shared an entity's row takes (0 or null where it has none)
@@ -2154,12 +2181,9 @@ def caller_id_entities_sql() -> str:
         + "0 as period_peak_duration_calls, cast(null as bigint) as period_peak_duration_s, "
         "cast(null as bigint[]) as period_peak_durations_s, "
         "cast(null as bigint) as period_peak_duration_band_s, "
-        "0 as siblings, 0 as siblings_peak_duration_calls, 0 as siblings_long_answered, "
-        "0 as siblings_consent_known, 0 as siblings_no_consent, "
-        "0 as period_siblings, 0 as period_siblings_peak_duration_calls, "
-        "0 as period_siblings_long_answered, 0 as period_siblings_consent_known, "
-        "0 as period_siblings_no_consent, "
-        + "".join(f"0 as day_{name}, " for name in SIBLING_COUNTS)
+        + "".join(
+            f"0 as {part}{name}, " for part in ("", "period_", "day_") for name in SIBLING_COUNTS
+        )
         + "0 as weak_long_answered, 0 as weak_peak_duration_calls, "
         "cast(null as bigint) as weak_peak_duration_s, "
         "cast(null as bigint) as weak_peak_duration_band_s, "
