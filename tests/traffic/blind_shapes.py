@@ -99,6 +99,7 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -187,6 +188,14 @@ When = Callable[[int], np.ndarray]
 Attestation = str | Mapping[str | None, float] | None
 
 
+@cache
+def _zone_offset_s(zone: str, moment: datetime) -> int:
+    """Seconds ``zone``'s local time is ahead of UTC at ``moment``."""
+    offset = moment.astimezone(ZoneInfo(zone)).utcoffset()
+    assert offset is not None
+    return int(offset.total_seconds())
+
+
 @dataclass
 class BlindNetwork(UnseenNetwork):
     """An :class:`UnseenNetwork` whose calls follow the callee's local clock (or UTC),
@@ -199,10 +208,17 @@ class BlindNetwork(UnseenNetwork):
     #: the UTC days the network covers, and where the first starts (seconds after START)
     days: ClassVar[int] = DAYS
     start_s: ClassVar[float] = 0.0
+    #: with a first day, each area code's UTC offset is its zone's (``zones``) at noon of
+    #: each local day from it: weeks that cross a daylight-saving change, zones beyond
+    #: UTC_OFFSET_S's; without, UTC_OFFSET_S's
+    first_day: ClassVar[datetime | None] = None
+    zones: ClassVar[Mapping[int, str]] = {}
 
     def offset_s(self, npa: str, day: int) -> int:
         """Seconds local time in area code ``npa`` is ahead of UTC on local ``day``."""
-        return UTC_OFFSET_S[npa]
+        if self.first_day is None:
+            return UTC_OFFSET_S[npa]
+        return _zone_offset_s(self.zones[int(npa)], self.first_day + timedelta(days=day, hours=12))
 
     # --- numbers and accounts ----------------------------------------------------------------
     def numbers(self, count: int, npa: int | Sequence[int] | None = None) -> list[str]:

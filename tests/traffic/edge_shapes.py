@@ -164,6 +164,8 @@ ZONES: dict[int, tuple[str, float]] = dict(AREA_CODES) | {
     USVI: ("America/St_Thomas", 0.3),
     GUAM: ("Pacific/Guam", 0.3),
 }
+#: area code: its time zone
+EDGE_ZONES: Mapping[int, str] = {code: zone for code, (zone, _) in ZONES.items()}
 _EDGE_CODES = np.array(list(ZONES))
 _EDGE_WEIGHTS = np.array([weight for _, weight in ZONES.values()], dtype=float)
 _EDGE_WEIGHTS /= _EDGE_WEIGHTS.sum()
@@ -211,19 +213,12 @@ class EdgeNetwork(BlindNetwork):
     days: ClassVar[int] = EDGE_DAYS
     start_s: ClassVar[float] = SHIFT_S
 
+    first_day = EDGE_START
+    zones = EDGE_ZONES
+
     def __post_init__(self) -> None:
         super().__post_init__()
-        self._offsets: dict[tuple[str, int], int] = {}
         self._exchanges: dict[int, np.ndarray] = {}
-
-    def offset_s(self, npa: str, day: int) -> int:
-        """Seconds to add to UTC for local time in ``npa`` on local ``day`` (at its noon)."""
-        key = (npa, day)
-        if key not in self._offsets:
-            noon = EDGE_START + timedelta(days=day, hours=12)
-            zone = ZoneInfo(ZONES[int(npa)][0])
-            self._offsets[key] = int(noon.astimezone(zone).utcoffset().total_seconds())  # type: ignore[union-attr]
-        return self._offsets[key]
 
     # --- numbers and accounts ----------------------------------------------------------------
     def exchanges(self, npa: int) -> np.ndarray:

@@ -121,7 +121,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from callwarden.customers import ConsentType, Customer, CustomerKind, KycStatus
 from callwarden.lists import DnoEntry, RmdFiling
@@ -177,18 +176,8 @@ class TransitNetwork(BlindNetwork):
     days = TRANSIT_DAYS
     start_s = SHIFT_S
 
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        self._offsets: dict[tuple[str, int], int] = {}
-
-    def offset_s(self, npa: str, day: int) -> int:
-        """Seconds to add to UTC for local time in ``npa`` on local ``day`` (at its noon)."""
-        key = (npa, day)
-        if key not in self._offsets:
-            noon = APRIL + timedelta(days=day, hours=12)
-            zone = ZoneInfo(ZONES[int(npa)])
-            self._offsets[key] = int(noon.astimezone(zone).utcoffset().total_seconds())  # type: ignore[union-attr]
-        return self._offsets[key]
+    first_day = APRIL
+    zones = ZONES
 
     # --- who the upstreams are -----------------------------------------------------------------
     def interconnect(self, switch_id: str, legal_name: str, *, years: float) -> None:
