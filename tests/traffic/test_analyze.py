@@ -1006,6 +1006,31 @@ def test_a_young_accounts_hour_takes_its_days_siblings_recording() -> None:
     assert [day_siblings_recording(f) is not None for f in with_day] == [True, False, False]
 
 
+def test_every_hour_of_an_entity_day_takes_that_days_siblings_verdict() -> None:
+    """The siblings' verdict is reached once per entity and UTC day and given to each of
+    its hours, in any order of the rows: the same entity's next day, whose siblings'
+    callees consented, is not a recording; nor is another account's same day. (Each of
+    the young account's three hours answers 20: its day 60, as above.)"""
+    young = replace(_hour("customer", "snowshoe-1", "snowshoe-1", 9), long_answered=20)
+    young = replace(young, peak_duration_calls=17, day_peak_duration_s=28)
+    young = replace(young, day_peak_duration_band_s=4, day_siblings=5)
+    young = replace(young, day_siblings_peak_duration_calls=150)
+    young = replace(young, day_siblings_long_answered=400, day_siblings_consent_known=400)
+    young = replace(young, day_siblings_no_consent=380)
+
+    def at(f: EntityFeatures, hours: int) -> EntityFeatures:
+        moved = f.window_start + timedelta(hours=hours)
+        return replace(f, window_start=moved, window_end=moved + timedelta(hours=1))
+
+    next_day = replace(at(young, 24), day_siblings_no_consent=0)
+    other = replace(young, entity_id="clinic-1", customer_id="clinic-1")
+    other = replace(other, day_siblings_no_consent=0)
+    hours = [young, at(next_day, 3), other, at(young, 5), next_day, at(young, 2), at(other, 1)]
+    assert _days_prerecorded(_table(hours)).tolist() == [
+        True, False, False, True, False, True, False
+    ]  # fmt: skip
+
+
 def test_a_caller_ids_grant_is_judged_only_where_the_list_covers_its_account() -> None:
     reference = ReferenceData(
         customers=[

@@ -1240,12 +1240,36 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
         is_account & (pc.fill_null(table["day_siblings"], 0).to_numpy() > 0) & ~found
     )
     # judged as the detector judges an hour (day_siblings is filled in hourly windows
-    # only), on objects of those few rows: one reading of the fields, not two
-    for row, f in zip(
-        young.tolist(), rows_to_features(table.take(pa.array(young)), "hour"), strict=True
-    ):
-        found[row] = day_siblings_recording(f, t) is not None
+    # only), on an object of one hour per entity and UTC day: the verdict reads the day's
+    # and the period's figures only, which every hour of the day carries (a reseller's
+    # clients' hours are most of an hourly table: one object per hour cost 3 s at 10M calls)
+    if young.size:
+        first_hour, day_of_row = _first_row_per_entity_day(table.take(pa.array(young)))
+        hours = rows_to_features(table.take(pa.array(young[first_hour])), "hour")
+        verdicts = np.array([day_siblings_recording(f, t) is not None for f in hours])
+        found[young] = verdicts[day_of_row]
     return found
+
+
+def _first_row_per_entity_day(table: pa.Table) -> tuple[np.ndarray, np.ndarray]:
+    """Per entity (:data:`_ENTITY`) and UTC day of ``table``'s rows: the position of its
+    first row; and per row, the number of its entity-day in that list."""
+    keys = pa.table(
+        {
+            **{name: table[name] for name in _ENTITY},
+            "day": pc.cast(table["window_start"], pa.date32()),
+            "row": pa.array(np.arange(table.num_rows)),
+        }
+    )
+    days = keys.group_by([*_ENTITY, "day"], use_threads=False).aggregate([("row", "min")])
+    first = days["row_min"].to_numpy()
+    day_of_first = np.empty(table.num_rows, dtype=np.int64)
+    joined = keys.join(
+        days.append_column("day_number", pa.array(np.arange(days.num_rows))),
+        [*_ENTITY, "day"],
+    )
+    day_of_first[joined["row"].to_numpy()] = joined["day_number"].to_numpy()
+    return first, day_of_first
 
 
 def _day_figures(
