@@ -1246,8 +1246,8 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
     if young.size:
         first_hour, day_of_row = _first_row_per_entity_day(table.take(pa.array(young)))
         hours = rows_to_features(table.take(pa.array(young[first_hour])), "hour")
-        verdicts = np.array([day_siblings_recording(f, t) is not None for f in hours])
-        found[young] = verdicts[day_of_row]
+        by_siblings = np.array([day_siblings_recording(f, t) is not None for f in hours])
+        found[young] = by_siblings[day_of_row]
     return found
 
 
