@@ -593,12 +593,23 @@ def test_whole_lists_for_the_analysis(database: Database) -> None:
             obtained_at=T0,
             revoked_at=T0 + timedelta(days=3),
         ),
-        ConsentRecord("+13055550124", "phoneburner", ConsentType.PRIOR_EXPRESS_WRITTEN),
+        ConsentRecord(
+            "+13055550124",
+            "phoneburner",
+            ConsentType.PRIOR_EXPRESS_WRITTEN,
+            evidence="https://forms.example.com/optin/7",
+        ),
     ]
     with database.reading() as store:
         empty = store.consent_columns()
         assert empty.num_rows == 0
-        assert empty.column_names == ["called_number", "customer_id", "obtained_at", "revoked_at"]
+        assert empty.column_names == [
+            "called_number",
+            "customer_id",
+            "obtained_at",
+            "revoked_at",
+            "evidence",
+        ]
         assert store.all_customers() == []
     family = reseller_family()
     with database.writing() as store:
@@ -622,6 +633,7 @@ def test_whole_lists_for_the_analysis(database: Database) -> None:
                 "customer_id": r.customer_id,
                 "obtained_at": r.obtained_at,
                 "revoked_at": r.revoked_at,
+                "evidence": r.evidence,
             }
             for r in consent
         ]

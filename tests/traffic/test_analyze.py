@@ -49,6 +49,7 @@ from callwarden.traffic.analyze import (
     bound_memory,
     checked_memory_limit,
     connect_cdr_files,
+    consent_sources,
     memory_size,
     provider_key,
     provider_keys,
@@ -58,6 +59,7 @@ from callwarden.traffic.analyze import (
 )
 from callwarden.traffic.detectors import (
     Assessment,
+    ConsentSources,
     EntityContext,
     Evidence,
     Finding,
@@ -1805,3 +1807,47 @@ def test_accounts_are_young_until_thirty_days_after_opening_or_while_unverified(
         {"customer_id": "new", "young_until": datetime(2025, 2, 9, 6)},
         {"customer_id": "doubtful", "young_until": datetime(9999, 12, 31)},
     ]
+
+
+def test_consent_sources_count_each_accounts_records_gathered_on_other_sites() -> None:
+    """Per account whose own site its contact address tells: its records, those whose
+    evidence is a page of another organisation's site, and the busiest such sites; the
+    same from records and from the columns the readers and the store give. An account at
+    a free mailbox, or whose evidence is not a web address, has nothing elsewhere."""
+    customers = [
+        Customer("sunvista", "SunVista", contact_email="ops@sunvista.com"),
+        Customer("webmail", "Webmail LLC", contact_email="owner@gmail.com"),
+        Customer("clinic", "Clinic", contact_email="desk@clinic.org"),
+    ]
+    records = [
+        *(
+            ConsentRecord(f"+1202555{i:04d}", "sunvista", ConsentType.PRIOR_EXPRESS_WRITTEN,
+                          evidence=f"https://www.{site}.com/lead/{i}")
+            for i, site in enumerate(["solarquotes"] * 3 + ["compare-solar"] * 2)
+        ),
+        ConsentRecord("+12025559998", "sunvista", ConsentType.PRIOR_EXPRESS_WRITTEN,
+                      evidence="https://quotes.sunvista.com/form/1"),
+        ConsentRecord("+12025559999", "sunvista", ConsentType.PRIOR_EXPRESS_WRITTEN),
+        ConsentRecord("+12025550001", "webmail", ConsentType.PRIOR_EXPRESS_WRITTEN,
+                      evidence="https://leads.example.com/1"),
+        ConsentRecord("+12025550002", "clinic", ConsentType.PRIOR_EXPRESS,
+                      evidence="intake form 2024-117"),
+        ConsentRecord("+12025550003", "unknown", ConsentType.PRIOR_EXPRESS,
+                      evidence="https://leads.example.com/2"),
+    ]  # fmt: skip
+    expected = {
+        "sunvista": ConsentSources(7, 5, ("solarquotes.com", "compare-solar.com")),
+        "clinic": ConsentSources(1, 0, ()),
+    }
+    assert consent_sources(ReferenceData(customers=customers, consent=records)) == expected
+    table = pa.table(
+        {
+            "called_number": [r.called_number for r in records],
+            "customer_id": [r.customer_id for r in records],
+            "evidence": [r.evidence for r in records],
+        }
+    )
+    assert consent_sources(ReferenceData(customers=customers, consent=table)) == expected
+    assert consent_sources(ReferenceData(customers=customers)) == {}
+    without = table.drop_columns(["evidence"])
+    assert consent_sources(ReferenceData(customers=customers, consent=without)) == {}

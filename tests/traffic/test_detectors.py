@@ -20,6 +20,7 @@ from callwarden.traffic.detectors import (
     SELF_EVIDENT,
     THRESHOLD_COUNTS,
     THRESHOLD_SHARES,
+    ConsentSources,
     DeclaredUse,
     EntityContext,
     Evidence,
@@ -938,6 +939,35 @@ def test_a_recording_whose_consent_could_not_be_checked_is_medium() -> None:
     assert grade(recording, emergency).severity is Severity.LOW
     live = [Finding(ReasonCode.SHORT_CALLS, "", 0.5, 0.4, Evidence.PATTERN)]
     assert grade(live, EntityContext(consent_unchecked=True)).severity is Severity.LOW
+
+
+def test_a_recording_resting_on_consent_gathered_on_other_sites_is_medium() -> None:
+    """A robocaller whose consent records point to lead generators' pages (half of 100 or
+    more) is an analyst's to read: medium with a note naming the sites, never high on that
+    alone; records on its own site, too few records, or live calls change nothing."""
+    recording = [Finding(ReasonCode.PRERECORDED_PATTERN, "", 0.4, 0.25, Evidence.PATTERN)]
+    leads = ConsentSources(30_000, 30_000, ("compare-solar.com", "solarquotes.com"))
+    graded = grade(recording, EntityContext(consent_sources=leads))
+    assert graded.severity is Severity.MEDIUM
+    assert 40 <= graded.score <= 74
+    (note,) = graded.notes
+    assert "compare-solar.com, solarquotes.com" in note
+    assert "64.1200(f)(9)" in note
+    own = ConsentSources(30_000, 14_999, ("compare-solar.com",))
+    assert grade(recording, EntityContext(consent_sources=own)).severity is Severity.LOW
+    few = ConsentSources(99, 99, ("compare-solar.com",))
+    assert grade(recording, EntityContext(consent_sources=few)).severity is Severity.LOW
+    live = [Finding(ReasonCode.SHORT_CALLS, "", 0.5, 0.4, Evidence.PATTERN)]
+    assert grade(live, EntityContext(consent_sources=leads)).severity is Severity.LOW
+    emergency = EntityContext(consent_sources=leads, declared_use="Severe weather alerts")
+    assert grade(recording, emergency).severity is Severity.LOW
+    # a case already made stays high; the note still says where the consent came from
+    rotated = [
+        *recording,
+        Finding(ReasonCode.CALLER_ID_ROTATION, "", 0.9, 20, Evidence.SUSPECT),
+        Finding(ReasonCode.UNASSIGNED_CALLER_ID, "", 0.9, 0.2, Evidence.SUSPECT),
+    ]
+    assert grade(rotated, EntityContext(consent_sources=leads)).severity is Severity.HIGH
 
 
 def _recording_through_a_carrier(**values: object) -> EntityFeatures:

@@ -773,15 +773,17 @@ class ReferenceStore:
         return [_grant_from_row(row) for row in rows]
 
     def consent_columns(self, *, batch_rows: int = 100_000) -> pa.Table:
-        """Every consent record's callee, holder and validity as one Arrow table (columns
-        ``called_number``, ``customer_id``, ``obtained_at``, ``revoked_at``): a provider's
-        list runs to millions of records, fetched a batch at a time, no object per row."""
+        """Every consent record's callee, holder, validity and evidence as one Arrow table
+        (columns ``called_number``, ``customer_id``, ``obtained_at``, ``revoked_at``,
+        ``evidence``): a provider's list runs to millions of records, fetched a batch at a
+        time, no object per row."""
         table = CONSENT
         columns = (
             table.c.called_number,
             table.c.customer_id,
             table.c.obtained_at,
             table.c.revoked_at,
+            table.c.evidence,
         )
         result = self.connection.execution_options(yield_per=batch_rows).execute(
             select(*columns).order_by(table.c.called_number, table.c.customer_id)
@@ -793,11 +795,12 @@ class ReferenceStore:
                 ("customer_id", pa.string()),
                 ("obtained_at", timestamp),
                 ("revoked_at", timestamp),
+                ("evidence", pa.string()),
             ]
         )
         batches = []
         for rows in result.partitions():
-            callees, holders, obtained, revoked = zip(*rows, strict=True)
+            callees, holders, obtained, revoked, evidence = zip(*rows, strict=True)
             batches.append(
                 pa.record_batch(
                     [
@@ -805,6 +808,7 @@ class ReferenceStore:
                         pa.array(holders, pa.string()),
                         pa.array(obtained, timestamp),
                         pa.array(revoked, timestamp),
+                        pa.array(evidence, pa.string()),
                     ],
                     schema=schema,
                 )

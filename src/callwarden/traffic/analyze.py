@@ -21,7 +21,7 @@ import pickle
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -45,7 +45,14 @@ from callwarden.calls import (
     computed_digits_sql,
     with_number_digits,
 )
-from callwarden.customers import ConsentRecord, Customer, NumberGrant
+from callwarden.customers import (
+    EVIDENCE_HOST,
+    ConsentRecord,
+    Customer,
+    NumberGrant,
+    own_site,
+    registrable_site,
+)
 from callwarden.errors import InputError, ResourceError, StoreError
 from callwarden.formats import (
     CONSENT_SCHEMA,
@@ -79,6 +86,7 @@ from callwarden.traffic.detectors import (
     RECORDING_COLUMNS,
     UNVERIFIED_KYC,
     Assessment,
+    ConsentSources,
     EntityContext,
     SharedPart,
     Thresholds,
@@ -496,6 +504,7 @@ def _analyze_calls(
             table.filter(judged_rows),
             _baselines(table, judged_rows),
             _day_figures(table, judged_rows, day_prerecorded, options.thresholds),
+            consent_sources(reference),
         )
         alerts = _grade_on_all_cores(judged, reference, options, _busiest_clients(table))
         progress.advance(1)
@@ -688,6 +697,60 @@ def register_consent(
         connection.unregister("cw_consent_records")
 
 
+def consent_sources(reference: ReferenceData) -> dict[str, ConsentSources]:
+    """Per account whose own site is known (:func:`callwarden.customers.own_site`) and
+    that holds consent records: how many, how many of them point to pages on other
+    organisations' sites (as :func:`callwarden.customers.evidence_site` reads one), and
+    the busiest of
+    those sites. Counted over the records' distinct hosts, not record by record: a
+    provider's list runs to millions of records, from a few forms each."""
+    if reference.consent is None:
+        return {}
+    sites = {c.customer_id: site for c in reference.customers if (site := own_site(c))}
+    if not sites:
+        return {}
+    records = reference.consent
+    if not isinstance(records, pa.Table):
+        records = pa.table(
+            {
+                "customer_id": pa.array([r.customer_id for r in records], pa.string()),
+                "evidence": pa.array([r.evidence for r in records], pa.string()),
+            }
+        )
+    if "evidence" not in records.column_names:
+        return {}
+    holder = records["customer_id"].cast(pa.string())
+    mine = pc.is_in(holder, pa.array(list(sites), pa.string()))
+    evidence = pc.utf8_lower(records["evidence"].cast(pa.string()).filter(mine))
+    found = pc.extract_regex(pc.fill_null(evidence, ""), EVIDENCE_HOST)
+    hosts = pc.if_else(pc.is_valid(found), pc.struct_field(found, "host"), None)
+    counted = (
+        pa.table({"holder": holder.filter(mine), "host": hosts})
+        .group_by(["holder", "host"], use_threads=False)
+        .aggregate([([], "count_all")])
+    )
+    totals: dict[str, int] = {}
+    elsewhere: dict[str, Counter[str]] = {}
+    for name, host, count in zip(
+        counted["holder"].to_pylist(),
+        counted["host"].to_pylist(),
+        counted["count_all"].to_pylist(),
+        strict=True,
+    ):
+        totals[name] = totals.get(name, 0) + count
+        site = registrable_site(host) if host else None
+        if site is not None and site != sites[name]:
+            elsewhere.setdefault(name, Counter())[site] += count
+    return {
+        name: ConsentSources(
+            records=total,
+            elsewhere=sum(elsewhere.get(name, Counter()).values()),
+            sites=tuple(site for site, _ in elsewhere.get(name, Counter()).most_common(3)),
+        )
+        for name, total in totals.items()
+    }
+
+
 _LEGAL_SUFFIXES = frozenset(
     {
         "inc",
@@ -876,6 +939,8 @@ class _Judged:
     table: pa.Table
     baselines: list[float | None]
     days: _DayFigures
+    #: per account, where its consent records were gathered (:func:`consent_sources`)
+    consent_sources: Mapping[str, ConsentSources] = field(default_factory=dict)
 
     def take(self, rows: np.ndarray) -> _Judged:
         """The rows at positions ``rows``, in that order."""
@@ -889,6 +954,7 @@ class _Judged:
                 [days.outside_hours_share[row] for row in at],
                 [days.prerecorded[row] for row in at],
             ),
+            self.consent_sources,
         )
 
 
@@ -903,7 +969,9 @@ def _grade(
     a customer's alert reads its sub-accounts' grades."""
     with _cyclic_gc_paused():
         features = rows_to_features(judged.table, options.window)
-        contexts = _contexts(features, judged.baselines, judged.days, reference)
+        contexts = _contexts(
+            features, judged.baselines, judged.days, reference, judged.consent_sources
+        )
         assessed = [
             (f, assess(f, context, options.thresholds))
             for f, context in zip(features, contexts, strict=True)
@@ -1078,9 +1146,12 @@ def _contexts(
     baselines: Sequence[float | None],
     days: _DayFigures,
     reference: ReferenceData,
+    sources: Mapping[str, ConsentSources] | None = None,
 ) -> list[EntityContext]:
     """The context of each judged entity-window, in order (``baselines`` in the same
-    order, as are ``days``' figures)."""
+    order, as are ``days``' figures; ``sources`` per account, see
+    :func:`consent_sources`)."""
+    sources = sources or {}
     customers = {customer.customer_id: customer for customer in reference.customers}
     rmd_keys: set[str] | None = None
     if reference.rmd is not None:
@@ -1105,8 +1176,10 @@ def _contexts(
     contexts: list[EntityContext] = []
     for index, (f, baseline) in enumerate(zip(judged, baselines, strict=True)):
         account: Customer | None = None
+        gathered: ConsentSources | None = None
         if f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT):
             account = customers.get(f.entity_id)
+            gathered = sources.get(f.entity_id)
         number_granted: bool | None = None
         if f.entity_type == EntityType.CALLER_ID and f.customer_id:
             account, owners = owners_of[f.customer_id]
@@ -1141,6 +1214,7 @@ def _contexts(
                 day_prerecorded=days.prerecorded[index],
                 consent_unchecked=reference.consent is None
                 and f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT),
+                consent_sources=gathered,
             )
         )
     return contexts

@@ -133,6 +133,10 @@ class Thresholds:
     #: service passes on each caller's number to its clients' few lines, which answer
     forwarded_min_caller_ids_per_callee: float = 1.1
     forwarded_min_answered_share: float = 0.5
+    #: an account's consent records this share of which (of this many or more) point to
+    #: pages on other organisations' sites: consent gathered by lead generators
+    consent_elsewhere_share: float = 0.5
+    consent_elsewhere_min_records: int = 100
     #: an upstream provider's recording heard from a new calling number on nearly every
     #: answered call (at most this many calls per number, and rotation_min_caller_ids)
     recording_max_calls_per_caller_id: float = 1.5
@@ -284,6 +288,25 @@ class EntityContext:
     #: an originating account (customer, sub-account) analysed without any consent
     #: records: whether its callees consented could not be asked
     consent_unchecked: bool = False
+    #: where the account's own consent records say its callees agreed; None when its own
+    #: site is not known (no contact address, or a free mailbox) or it holds no records
+    consent_sources: ConsentSources | None = None
+
+
+@dataclass(frozen=True)
+class ConsentSources:
+    """Where an account's consent records were gathered, by their evidence's web address
+    (formats.md section 3), against the account's own site (its contact address's)."""
+
+    records: int
+    #: records whose evidence is a page on another organisation's site
+    elsewhere: int
+    #: those sites, the most records first (up to three)
+    sites: tuple[str, ...] = ()
+
+    @property
+    def elsewhere_share(self) -> float:
+        return _share(self.elsewhere, self.records)
 
 
 @dataclass(frozen=True)
@@ -3043,6 +3066,29 @@ def grade(
             "prerecorded or autodialled calls, and no consent records were given: ask the "
             "account for its callees' prior express consent (47 USC 227(b)(1)(A), "
             "47 CFR 64.1200(a)(2)-(3))"
+        )
+    # Prior express written consent is an agreement with the seller that calls (47 CFR
+    # 64.1200(f)(9)): a form on a lead generator's site whose fine print lists hundreds of
+    # "marketing partners" gives none to any one of them. Records gathered on other
+    # organisations' pages cannot say by themselves that the consent is not real (a
+    # business may host its forms elsewhere), so a robocaller resting on them is an
+    # analyst's to read, never high on that alone.
+    sources = context.consent_sources
+    if (
+        sources is not None
+        and sources.records >= thresholds.consent_elsewhere_min_records
+        and sources.elsewhere_share >= thresholds.consent_elsewhere_share
+        and use is not DeclaredUse.EMERGENCY
+        and any(f.code in _ROBOCALL_SHAPES for f in findings)
+    ):
+        if severity is Severity.LOW:
+            severity = Severity.MEDIUM
+        notes.append(
+            f"prerecorded or autodialled calls, and {_pct(sources.elsewhere_share)} of the "
+            f"account's {sources.records:,} consent records point to other organisations' "
+            f"pages ({', '.join(sources.sites)}): consent gathered by lead generators names "
+            "this seller only if the consumer agreed to its calls (47 CFR 64.1200(f)(9)); "
+            "ask the account for the signed agreements"
         )
     bands = {Severity.HIGH: (75, 100), Severity.MEDIUM: (40, 74), Severity.LOW: (0, 39)}
     low, high = bands[severity]
