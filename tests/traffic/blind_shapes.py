@@ -390,6 +390,10 @@ class BlindNetwork(UnseenNetwork):
         return lambda count: self.rng.choice(hours, count, p=shares) + self.rng.random(count)
 
     # --- the calls ----------------------------------------------------------------------------
+    def only(self, day: int, count: int) -> list[int]:
+        """A schedule for :meth:`send`: ``count`` calls on ``day``, none on the others."""
+        return [count if each == day else 0 for each in range(self.days)]
+
     def send(
         self,
         per_day: int | Sequence[int],

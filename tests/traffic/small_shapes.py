@@ -163,11 +163,6 @@ ZONES: dict[int, str] = {code: zone for code, (zone, _) in AREA_CODES.items()} |
 )
 
 
-def on(day: int, count: int) -> list[int]:
-    """``count`` calls on ``day`` only."""
-    return [count if d == day else 0 for d in range(SMALL_DAYS)]
-
-
 @dataclass
 class SmallNetwork(WeeklyNetwork):
     """A :class:`WeeklyNetwork` (for its per-day offsets and invented local numbers) over
@@ -320,9 +315,9 @@ def build(seed: int, volume: float = 1.0) -> SmallNetwork:
            callees=farms, durations=n.live(130), answered=0.55, when=n.between(7.5, 17.5),
            unanswered=PEOPLE)  # fmt: skip
     amazon = n.press_one(19, transfer=0.03, hang_ups=0.5, agent_median_s=480)
-    n.send(on(4, 180), customer="osage-implement-co", callers=n.rotate(dealer),
+    n.send(n.only(4, 180), customer="osage-implement-co", callers=n.rotate(dealer),
            durations=amazon, answered=0.08, when=n.between(5, 11), clock="utc")  # fmt: skip
-    n.send(on(4, 120), customer="osage-implement-co", callers=n.fresh(), durations=amazon,
+    n.send(n.only(4, 120), customer="osage-implement-co", callers=n.fresh(), durations=amazon,
            answered=0.08, when=n.between(5, 11), clock="utc", attestation="B")  # fmt: skip
     irsf = _revenue_share_ranges(n, 3, 30)
 
@@ -330,7 +325,7 @@ def build(seed: int, volume: float = 1.0) -> SmallNetwork:
         """A revenue-share number answers and holds the line (minutes, capped at an hour)."""
         return np.minimum(3600, n.live(420, 0.7)(count))
 
-    n.send(on(4, 100), customer="osage-implement-co", callers=n.rotate(dealer), callees=irsf,
+    n.send(n.only(4, 100), customer="osage-implement-co", callers=n.rotate(dealer), callees=irsf,
            durations=holding, answered=0.8, when=n.between(5, 11), clock="utc",
            unanswered={486: 0.5, 480: 0.5})  # fmt: skip
 
@@ -373,10 +368,10 @@ def build(seed: int, volume: float = 1.0) -> SmallNetwork:
     residents += n.numbers(3000 - len(residents), 641)
     n.consented("mitchell-county-ema", residents, 1 / 3)
     shelter = n.message(48, hang_ups=0.15, voicemail=0.3)
-    n.send(on(2, 3000), customer="mitchell-county-ema", callers=n.rotate(county),
+    n.send(n.only(2, 3000), customer="mitchell-county-ema", callers=n.rotate(county),
            callees=residents, durations=shelter, answered=0.45,
            when=n.between(2.67, 3.67))  # fmt: skip
-    n.send(on(2, 1100), customer="mitchell-county-ema", callers=n.rotate(county),
+    n.send(n.only(2, 1100), customer="mitchell-county-ema", callers=n.rotate(county),
            callees=residents, durations=shelter, answered=0.4,
            when=n.between(3.67, 4.0))  # fmt: skip
     n.send([40, 60, 0, 20, 60], customer="mitchell-county-ema", callers=n.rotate(county),
@@ -401,13 +396,13 @@ def build(seed: int, volume: float = 1.0) -> SmallNetwork:
            when=n.between(10, 11))  # fmt: skip
     # Monday 8-8:30 pm central is 2-2:30 am UTC on day 1 (a local schedule would repeat it
     # on Sunday evening, the local day before the first)
-    n.send(on(1, 2200), customer="prairie-ridge-community-schools", callers=n.rotate(district),
+    n.send(n.only(1, 2200), customer="prairie-ridge-community-schools", callers=n.rotate(district),
            callees=families, durations=notice, answered=0.55, when=n.between(2, 2.5),
            clock="utc")  # fmt: skip
-    n.send(on(2, 2200), customer="prairie-ridge-community-schools", callers=n.rotate(district),
+    n.send(n.only(2, 2200), customer="prairie-ridge-community-schools", callers=n.rotate(district),
            callees=families, durations=notice, answered=0.5,
            when=n.between(5.67, 6.25))  # fmt: skip
-    n.send(on(3, 2200), customer="prairie-ridge-community-schools", callers=n.rotate(district),
+    n.send(n.only(3, 2200), customer="prairie-ridge-community-schools", callers=n.rotate(district),
            callees=families, durations=notice, answered=0.55,
            when=n.between(19.5, 20))  # fmt: skip
 
@@ -471,10 +466,10 @@ def build(seed: int, volume: float = 1.0) -> SmallNetwork:
     congregation = subscribers[7200:7520] + cells[7000:7100]
     n.consented_at("trinity-lutheran-church", congregation, ago(365 * 2), evidence=OPT_IN)
     pastor = n.message(45, hang_ups=0.1, voicemail=0.4)
-    n.send(on(2, 420), customer="trinity-lutheran-church", callers=n.rotate(church),
+    n.send(n.only(2, 420), customer="trinity-lutheran-church", callers=n.rotate(church),
            callees=congregation, durations=pastor, answered=0.6,
            when=n.between(17.5, 18.5))  # fmt: skip
-    n.send(on(4, 420), customer="trinity-lutheran-church", callers=n.rotate(church),
+    n.send(n.only(4, 420), customer="trinity-lutheran-church", callers=n.rotate(church),
            callees=congregation, durations=pastor, answered=0.6,
            when=n.between(12, 13))  # fmt: skip
 

@@ -156,12 +156,6 @@ MITIGATION_ONLY = "No STIR/SHAKEN Implementation (Robocall Mitigation Program on
 SIGNED: dict[str | None, float] = {"A": 0.72, "B": 0.18, None: 0.10}
 
 
-def only(day: int, count: int) -> list[int]:
-    schedule = [0] * TRANSIT_DAYS
-    schedule[day] = count
-    return schedule
-
-
 def on(day: int) -> datetime:
     """Midnight UTC of a calendar date given as YYYYMMDD."""
     return datetime.strptime(str(day), "%Y%m%d").replace(tzinfo=UTC)
@@ -432,10 +426,10 @@ def build(seed: int, volume: float = 1.0) -> TransitNetwork:
     n.lawful(county)
     residents = n.numbers(70_000, 405)
     warning = n.message(30, hang_ups=0.15, voicemail=0.3)
-    n.send(only(1, 24_000), upstream=cascade[0], callers=n.rotate(county), callees=residents,
+    n.send(n.only(1, 24_000), upstream=cascade[0], callers=n.rotate(county), callees=residents,
            durations=warning, answered=0.55, when=n.between(18.17, 18.83),
            attestation="A")  # fmt: skip
-    n.send(only(1, 10_000), upstream=cascade[0], callers=n.rotate(county), callees=residents,
+    n.send(n.only(1, 10_000), upstream=cascade[0], callers=n.rotate(county), callees=residents,
            durations=n.message(18, hang_ups=0.2, voicemail=0.3), answered=0.5,
            when=n.between(21, 21.5), attestation="A")  # fmt: skip
 

@@ -167,12 +167,6 @@ def weekly(weekday: int, saturday: int, sunday: int) -> list[int]:
     return [weekday, weekday, weekday, weekday, saturday, sunday, weekday]
 
 
-def only(day: int, count: int) -> list[int]:
-    schedule = [0] * WEEK_DAYS
-    schedule[day] = count
-    return schedule
-
-
 #: the evidence reference of the network's consent records: an opt-in per callee
 OPT_IN = "{holder}/optin/{index}"
 
@@ -337,16 +331,16 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
         """A revenue-share number answers and holds the line (minutes, capped at an hour)."""
         return np.minimum(3600, n.live(420, 0.7)(count))
 
-    n.send(only(4, 30), customer="riverbend-orthopedics", callers=n.rotate(practice),
+    n.send(n.only(4, 30), customer="riverbend-orthopedics", callers=n.rotate(practice),
            callees=irsf, durations=holding, answered=0.8, when=n.between(23, 24), clock="utc",
            unanswered={486: 0.5, 480: 0.5})  # fmt: skip
-    n.send(only(5, 1800), customer="riverbend-orthopedics", callers=n.rotate(practice),
+    n.send(n.only(5, 1800), customer="riverbend-orthopedics", callers=n.rotate(practice),
            callees=irsf, durations=holding, answered=0.8, when=n.between(2, 10.5), clock="utc",
            unanswered={486: 0.5, 480: 0.5})  # fmt: skip
-    n.send(only(5, 5500), customer="riverbend-orthopedics", callers=n.rotate(practice),
+    n.send(n.only(5, 5500), customer="riverbend-orthopedics", callers=n.rotate(practice),
            durations=n.press_one(19, transfer=0.03, hang_ups=0.5, agent_median_s=480),
            answered=0.07, when=n.between(2, 10.5), clock="utc")  # fmt: skip
-    n.send(only(5, 5500), customer="riverbend-orthopedics", callers=n.fresh(),
+    n.send(n.only(5, 5500), customer="riverbend-orthopedics", callers=n.fresh(),
            durations=n.press_one(19, transfer=0.03, hang_ups=0.5, agent_median_s=480),
            answered=0.07, when=n.between(2, 10.5), clock="utc", attestation="B")  # fmt: skip
 
@@ -415,16 +409,16 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
     outage = n.message(35, hang_ups=0.25, voicemail=0.3)
     storm_night = {15: 0.6, 16: 1.0, 17: 1.5, 18: 2.0, 19: 2.2, 20: 2.0, 21: 1.8, 22: 1.5,
                    23: 1.2, 24: 0.8, 25: 0.6, 26: 0.5, 27: 0.4, 28: 0.4, 29: 0.5}  # fmt: skip
-    n.send(only(2, 35_000), customer="northshore-electric-coop", callers=n.rotate(outage_lines),
+    n.send(n.only(2, 35_000), customer="northshore-electric-coop", callers=n.rotate(outage_lines),
            callees=members, durations=outage, answered=0.45,
            when=n.by_hour(storm_night))  # fmt: skip
     restoring = {6: 0.8, 7: 1.0, 8: 1.2, 9: 1.2, 10: 1.2, 11: 1.2, 12: 1.2, 13: 1.2, 14: 1.2,
                  15: 1.2, 16: 1.2, 17: 1.2, 18: 1.2, 19: 1.0, 20: 1.0, 21: 0.8, 22: 0.6,
                  23: 0.5, 24: 0.3, 25: 0.3}  # fmt: skip
-    n.send(only(3, 28_000), customer="northshore-electric-coop", callers=n.rotate(outage_lines),
+    n.send(n.only(3, 28_000), customer="northshore-electric-coop", callers=n.rotate(outage_lines),
            callees=members, durations=outage, answered=0.5,
            when=n.by_hour(restoring))  # fmt: skip
-    n.send(only(4, 5000), customer="northshore-electric-coop", callers=n.rotate(outage_lines),
+    n.send(n.only(4, 5000), customer="northshore-electric-coop", callers=n.rotate(outage_lines),
            callees=members, durations=outage, answered=0.5, when=n.between(8, 20))  # fmt: skip
 
     n.rmd.append(RmdFiling("0051", "Harborline Networks", "Complete STIR/SHAKEN Implementation"))
@@ -484,10 +478,10 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
     n.send([1500, 1500, 1500, 1500, 0, 0, 0], customer="front-range-unified-schools",
            callers=n.rotate(district), callees=families, durations=notice, answered=0.5,
            when=n.between(10, 11))  # fmt: skip
-    n.send(only(5, 20_000), customer="front-range-unified-schools", callers=n.rotate(district),
+    n.send(n.only(5, 20_000), customer="front-range-unified-schools", callers=n.rotate(district),
            callees=families, durations=notice, answered=0.5,
            when=n.between(18, 18.75))  # fmt: skip
-    n.send(only(6, 48_000), customer="front-range-unified-schools", callers=n.rotate(district),
+    n.send(n.only(6, 48_000), customer="front-range-unified-schools", callers=n.rotate(district),
            callees=families, durations=notice, answered=0.45,
            when=n.between(5.5, 6.5))  # fmt: skip
 
@@ -531,7 +525,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
            when=n.by_hour({8: 1.0, 9: 1.4, 10: 1.3, 11: 1.2, 12: 0.9, 13: 1.1, 14: 1.1,
                            15: 1.0, 16: 0.9, 17: 0.6, 18: 0.3}),
            attestation={"A": 0.7, "B": 0.25, None: 0.05}, unanswered=PEOPLE)  # fmt: skip
-    n.send(only(6, 8000), upstream="Piedmont Transit Networks", callers=n.rotate(piedmont),
+    n.send(n.only(6, 8000), upstream="Piedmont Transit Networks", callers=n.rotate(piedmont),
            durations=n.live(160), answered=0.42, when=n.between(8, 11),
            attestation={"A": 0.7, "B": 0.25, None: 0.05}, unanswered=PEOPLE)  # fmt: skip
 
