@@ -2292,6 +2292,43 @@ def test_a_new_accounts_thin_day_agrees_with_its_siblings_over_its_period() -> N
     assert ReasonCode.PRERECORDED_PATTERN not in codes(replace(flat, entity_type="sub_account"))
 
 
+def test_a_live_clients_chance_bumps_do_not_join_its_siblings_recording() -> None:
+    """A reseller's live client beside shell clients playing a message: its one call at
+    the message's length in an hour is no agreement. Over the period, 6 of 20 answered
+    calls is too few to say anything; 26 of 99 spread over three chance bumps (97, 174 and
+    115 s) agrees only when the hour's call is at the main one's length."""
+    hour = features(
+        entity_type="sub_account",
+        window_end=DAY + timedelta(hours=1),
+        calls=3,
+        answered=1,
+        long_answered=1,
+        peak_duration_calls=1,
+        peak_duration_s=69,
+        peak_durations_s=(69,),
+        period_long_answered=20,
+        period_peak_duration_calls=6,
+        period_peak_duration_s=65,
+        period_peak_durations_s=(65,),
+        siblings=19,
+        siblings_peak_duration_calls=28,
+        siblings_long_answered=65,
+    )
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(hour)
+    busier = replace(
+        hour,
+        peak_duration_s=114,
+        peak_durations_s=(114,),
+        period_long_answered=99,
+        period_peak_duration_calls=26,
+        period_peak_duration_s=97,
+        period_peak_durations_s=(97, 174, 115),
+    )
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(busier)
+    at_main = replace(busier, period_peak_duration_s=115, period_peak_durations_s=(115, 97))
+    assert ReasonCode.PRERECORDED_PATTERN in codes(at_main)
+
+
 def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> None:
     """A campaign split over six clients and thin on every day: this client's hour holds 5
     answered calls, its whole period 35 (too few to rule out chance), each at 40 s. With
