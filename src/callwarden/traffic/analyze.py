@@ -701,9 +701,8 @@ def consent_sources(reference: ReferenceData) -> dict[str, ConsentSources]:
     """Per account whose own site is known (:func:`callwarden.customers.own_site`) and
     that holds consent records: how many, how many of them point to pages on other
     organisations' sites (as :func:`callwarden.customers.evidence_site` reads one), and
-    the busiest of
-    those sites. Counted over the records' distinct hosts, not record by record: a
-    provider's list runs to millions of records, from a few forms each."""
+    the busiest of those sites. Counted over the records' distinct hosts, not record by
+    record: a provider's list runs to millions of records, from a few forms each."""
     if reference.consent is None:
         return {}
     sites = {c.customer_id: site for c in reference.customers if (site := own_site(c))}
