@@ -1488,6 +1488,7 @@ _COUNTED = (
     "shared_band_caller_ids", "shared_window_band_answered", "shared_vouched_band_caller_ids",
     "shared_carriers", "shared_carriers_band_answered", "shared_carriers_band_caller_ids",
     "weak_peak_contrast", "costly_unanswered_calls", "costly_unanswered_cancelled",
+    "costly_unanswered_unreachable",
     "costly_unanswered_callees", "siblings", "siblings_peak_duration_calls",
     "siblings_long_answered", "siblings_band_total", "day_siblings",
     "day_siblings_peak_duration_calls", "day_siblings_long_answered", "day_siblings_band_total",
@@ -1857,6 +1858,16 @@ def test_a_one_ring_scam_from_numbers_costly_to_call_back_needs_no_second_witnes
     assert ReasonCode.ONE_RING_SCAM not in codes(quieter)
     assert ReasonCode.ONE_RING_SCAM not in codes(replace(carrier, costly_unanswered_cancelled=90))
     assert ReasonCode.ONE_RING_SCAM not in codes(replace(carrier, costly_unanswered_callees=60))
+    # a scan through blocks of numbers: a quarter of its lines not in service never rang,
+    # and 84 of the 95 that did were cancelled
+    scan = replace(carrier, costly_unanswered_cancelled=84, costly_unanswered_unreachable=25)
+    (one_ring,) = [f for f in detect(scan) if f.code is ReasonCode.ONE_RING_SCAM]
+    assert one_ring.value == pytest.approx(84 / 95)
+    assert one_row_may_find(scan)
+    assert ReasonCode.ONE_RING_SCAM not in codes(replace(scan, costly_unanswered_unreachable=0))
+    # every line dead: nothing rang, nothing to cancel
+    dead = replace(carrier, costly_unanswered_cancelled=0, costly_unanswered_unreachable=120)
+    assert ReasonCode.ONE_RING_SCAM not in codes(dead)
 
 
 def test_may_find_judges_each_row_of_a_table() -> None:

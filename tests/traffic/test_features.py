@@ -746,7 +746,9 @@ def test_quiet_numbers_costly_to_call_back_and_answered_nowhere_are_counted(
     numbers. In daily windows each is an entity of its own under the busy-number volume.
     A callee picking up a one-ring call meets a line dropped at once (the blind network's
     wangiri, 1.5% of its calls answered for 1-3 s): such a number still counts. A domestic
-    number, one under 20 calls and one answered for a minute that day are not counted."""
+    number, one under 20 calls and one answered for a minute that day are not counted.
+    Calls to numbers not in service (SIP 404, 410: a scanning dialler's dead lines) are
+    counted apart, a source's and its costly numbers'."""
     factory = CallFactory()
     costly = ["+447700900123", "+18765550123", "+19005550123", "+447700900124"]
     for number in costly:
@@ -754,7 +756,14 @@ def test_quiet_numbers_costly_to_call_back_and_answered_nowhere_are_counted(
     factory.add(upstream_provider="Atlantic Link", customer_id=None, caller_id="+447700900124",
                 called_number=factory.random_callee(), sip_code=200, duration_s=2,
                 start_time=DAY + timedelta(hours=23, minutes=50))  # fmt: skip
+    for code in (404, 404, 404, 410, 410):
+        factory.add(upstream_provider="Atlantic Link", customer_id=None, caller_id=costly[0],
+                    called_number=factory.random_callee(), sip_code=code, duration_s=0,
+                    start_time=DAY + timedelta(hours=23, minutes=55))  # fmt: skip
     _one_ring(factory, "+12025550123", 24)  # domestic: a dialler's unlucky line
+    factory.add(upstream_provider="Atlantic Link", customer_id=None, caller_id="+12025550123",
+                called_number=factory.random_callee(), sip_code=404, duration_s=0,
+                start_time=DAY + timedelta(hours=23, minutes=56))  # fmt: skip
     _one_ring(factory, "+18095550123", 19)  # under 20 calls
     _one_ring(factory, "+18295550123", 23)
     factory.add(upstream_provider="Atlantic Link", customer_id=None, caller_id="+18295550123",
@@ -765,9 +774,11 @@ def test_quiet_numbers_costly_to_call_back_and_answered_nowhere_are_counted(
     )
     features = rows_to_features(table, unit)
     carrier = [f for f in features if f.entity_id == "Atlantic Link"]
-    assert sum(f.costly_unanswered_calls for f in carrier) == 97
+    assert sum(f.costly_unanswered_calls for f in carrier) == 102
     assert sum(f.costly_unanswered_cancelled for f in carrier) == 92
-    assert sum(f.costly_unanswered_callees for f in carrier) == 97
+    assert sum(f.costly_unanswered_unreachable for f in carrier) == 5
+    assert sum(f.costly_unanswered_callees for f in carrier) == 102
+    assert sum(f.unreachable for f in carrier) == 6
     if unit == "day":
         (day,) = carrier
         assert day.costly_unanswered_numbers == 4
@@ -778,7 +789,7 @@ def test_quiet_numbers_costly_to_call_back_and_answered_nowhere_are_counted(
     if unit == "day":
         assert set(numbers) == set(costly)
         for number in costly:
-            calls = 25 if number == "+447700900124" else 24
+            calls = {"+447700900124": 25, costly[0]: 29}.get(number, 24)
             assert numbers[number].calls == calls
             assert numbers[number].costly_unanswered_calls == calls
             assert numbers[number].costly_unanswered_numbers == 1

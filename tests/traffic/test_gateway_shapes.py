@@ -28,9 +28,8 @@ CAMPAIGNS = {
     ("customer", "everbright-global-support"),
 }
 #: campaigns the detectors do not yet hold at ``high`` (docs/detectors.md, Known limits):
-#: the carrier's wangiri, spread over 240 premium-rate numbers scanning number blocks, a
-#: fifth of its calls ending on lines not in service and some picked up in silence
-KNOWN_LIMITS = frozenset({("upstream_provider", "Carpathian Wholesale Telecom")})
+#: none; every campaign here shows its breach in the CDRs and reference data
+KNOWN_LIMITS: frozenset[tuple[str, str]] = frozenset()
 
 
 @pytest.mark.slow

@@ -1743,8 +1743,10 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         # its calls from numbers costly to call back, answered nowhere over the day
         "costly_unanswered_calls": f.costly_unanswered_calls or None,
         "costly_unanswered_numbers": f.costly_unanswered_numbers or None,
+        # ... of those that reached a line in service (not SIP 404 or 410)
         "costly_unanswered_cancelled_share": share(
-            f.costly_unanswered_cancelled, f.costly_unanswered_calls
+            f.costly_unanswered_cancelled,
+            f.costly_unanswered_calls - f.costly_unanswered_unreachable,
         ),
         "short_answered_share": share(f.short_answered, f.answered),
         "mean_answered_duration_s": share(f.answered_seconds, f.answered),

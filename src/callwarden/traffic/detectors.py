@@ -1647,17 +1647,22 @@ def _recorded_calls_consented(judged: int, unconsented: int, thresholds: Thresho
 def _one_ring_numbers(f: EntityFeatures, t: Thresholds, hourly: bool) -> float | None:
     """The share of the calls cancelled by the caller among the entity's calls from numbers
     costly to call back and answered nowhere for a conversation over the day
-    (``costly_unanswered_*``), when they make a one-ring scam: as many as the one-ring rule
-    asks of a source's window (of a calling number's day:
+    (``costly_unanswered_*``) that reached a line in service, when they make a one-ring
+    scam: as many as the one-ring rule asks of a source's window (of a calling number's day:
     one_ring_costly_number_min_calls), nearly all cancelled, each callee rung about once.
-    None when they do not."""
+    None when they do not.
+
+    A scam scanning blocks of numbers dials every line of each, and a quarter of a block's
+    lines are not in service (SIP 404, 410): those calls never ring, so they are neither
+    answered nor cancelled (the gateway network's wangiri: 70% of its calls cancelled, 88%
+    of those that rang)."""
     calls = f.costly_unanswered_calls
     least: float
     if f.entity_type == "caller_id":
         least = t.one_ring_costly_number_min_calls
     else:
         least = max(t.min_calls, t.one_ring_min_calls * (1 / 24 if hourly else 1.0))
-    share = _share(f.costly_unanswered_cancelled, calls)
+    share = _share(f.costly_unanswered_cancelled, calls - f.costly_unanswered_unreachable)
     if (
         calls >= least
         and share >= t.one_ring_cancelled_share
@@ -1883,7 +1888,7 @@ def detect(
             f"{f.costly_unanswered_calls:,} calls from {f.costly_unanswered_numbers:,} "
             "number(s) costly to call back (international, premium-rate or a foreign NANP "
             f"country), none answered for {SHORT_CALL_SECONDS} s or more over the day, "
-            f"{costly:.0%} cancelled by the caller "
+            f"{costly:.0%} of those reaching a line in service cancelled by the caller "
             f"before an answer, {f.costly_unanswered_callees:,} callees rung: calls placed "
             "to be missed and returned at the callee's expense (a one-ring scam)",
             costly,
@@ -2534,6 +2539,7 @@ MAY_FIND_COLUMNS = (
     "cancelled",
     "costly_unanswered_calls",
     "costly_unanswered_cancelled",
+    "costly_unanswered_unreachable",
     "costly_unanswered_callees",
 )
 
@@ -2844,8 +2850,10 @@ def may_find(
             )
             & (
                 c["costly_unanswered_cancelled"]
-                >= t.one_ring_cancelled_share * c["costly_unanswered_calls"]
+                >= t.one_ring_cancelled_share
+                * (c["costly_unanswered_calls"] - c["costly_unanswered_unreachable"])
             )
+            & (c["costly_unanswered_cancelled"] > 0)
             & (
                 c["costly_unanswered_callees"]
                 >= t.one_ring_min_callee_share * c["costly_unanswered_calls"]

@@ -265,14 +265,18 @@ class EntityFeatures:
     #: calls the caller cancelled before an answer (SIP 487): a one-ring scam's are nearly
     #: all of its calls
     cancelled: int = 0
+    #: calls to numbers not in service (SIP 404, 410): they never rang, so a scanning
+    #: dialler's (which dials every line of a block) can be neither answered nor cancelled
+    unreachable: int = 0
     #: calls from numbers whose callbacks cost the callee (see :func:`costly_callback_sql`)
     #: that made COSTLY_CALLER_ID_MIN_CALLS or more calls over the window's UTC day and
     #: had none answered for SHORT_CALL_SECONDS or more (see :func:`caller_days_sql`); of
     #: them, those the caller cancelled before an answer and the distinct callee-number
     #: pairs; and how many such numbers. A one-ring scam spreads over many such numbers,
-    #: each too quiet to be an entity of its own
+    #: each too quiet to be an entity of its own. (And those to numbers not in service.)
     costly_unanswered_calls: int = 0
     costly_unanswered_cancelled: int = 0
+    costly_unanswered_unreachable: int = 0
     costly_unanswered_callees: int = 0
     costly_unanswered_numbers: int = 0
     #: the window's UTC day (the window itself in daily windows): its calls, the calls
@@ -606,6 +610,9 @@ def enriched_calls_sql(
             -- SIP 487 Request Terminated: the caller cancelled before an answer (RFC 3261
             -- section 21.4.25)
             case when c.sip_code = 487 then 1 else 0 end as cancelled,
+            -- SIP 404 Not Found, 410 Gone: the number is not in service (RFC 3261 sections
+            -- 21.4.5, 21.4.6)
+            case when c.sip_code in (404, 410) then 1 else 0 end as unreachable,
             case when c.sip_code = 200 and c.duration_s < {SHORT_CALL_SECONDS}
                  then 1 else 0 end as short_answered,
             case when c.caller_class in ({invalid})
@@ -647,6 +654,7 @@ _SOURCE_KEYS = f"{_SOURCES}, window_us"
 _SUMMED_FLAGS = (
     "short_answered",
     "cancelled",
+    "unreachable",
     "invalid_caller",
     "dno_caller",
     "neighbor",
@@ -869,6 +877,7 @@ def _costly_unanswered_sums() -> str:
                 for part, name in (
                     ("calls", "costly_unanswered_calls"),
                     ("cancelled", "costly_unanswered_cancelled"),
+                    ("unreachable", "costly_unanswered_unreachable"),
                     ("callee_caller_pairs", "costly_unanswered_callees"),
                 )
             ),
@@ -949,6 +958,8 @@ def caller_ids_from_parts_sql(min_calls: int, unit: str = "day") -> str:
             {not_its_own},
             case when {costly} then sum(calls) else 0 end as costly_unanswered_calls,
             case when {costly} then sum(cancelled) else 0 end as costly_unanswered_cancelled,
+            case when {costly} then sum(unreachable) else 0 end
+                as costly_unanswered_unreachable,
             case when {costly} then sum(callee_caller_pairs) else 0 end
                 as costly_unanswered_callees,
             case when {costly} then 1 else 0 end as costly_unanswered_numbers,
@@ -1027,6 +1038,7 @@ _SUMMED = (
     "nanp_pairs",
     "short_answered",
     "cancelled",
+    "unreachable",
     "invalid_caller",
     "dno_caller",
     "neighbor",
@@ -1042,6 +1054,7 @@ _SUMMED = (
     "weak_neighbor",
     "costly_unanswered_calls",
     "costly_unanswered_cancelled",
+    "costly_unanswered_unreachable",
     "costly_unanswered_callees",
     "costly_unanswered_numbers",
 )
