@@ -1397,7 +1397,7 @@ def _siblings_recording(
         f.period_peak_duration_calls,
         f.period_long_answered,
         any(
-            _at_main_length(length, f.peak_duration_band_s, f, "period_")
+            _at_periods_main_length(length, f.peak_duration_band_s, f)
             for length in _spike_lengths(f.peak_durations_s, f.peak_duration_s)
         ),
         thresholds,
@@ -1420,24 +1420,20 @@ def day_siblings_recording(
         _spike_with_siblings(f, "day_"),
         f.period_peak_duration_calls,
         f.period_long_answered,
-        _at_main_length(f.day_peak_duration_s, f.day_peak_duration_band_s, f, "period_"),
+        _at_periods_main_length(f.day_peak_duration_s, f.day_peak_duration_band_s, f),
         thresholds,
     )
 
 
-def _at_main_length(centre: int | None, band_s: int | None, f: EntityFeatures, part: str) -> bool:
-    """Whether a spike at ``centre`` (``band_s`` either side) is at the main spike's length
-    of ``f``'s ``part`` ("period_": the period analysed), not at one of its lesser spikes:
+def _at_periods_main_length(centre: int | None, band_s: int | None, f: EntityFeatures) -> bool:
+    """Whether a spike at ``centre`` (``band_s`` either side) is at the length of the main
+    spike of ``f``'s period analysed, not at one of its lesser spikes:
     a live sender's hundred answered calls bump at two or three lengths by chance, and one
     of them meets a neighbour's recording now and then (the fragmented network's UCaaS
     bakery, whose period's spikes were at 97, 174 and 115 s, and its hour's two calls at
     114 s beside sixteen shell clients' message)."""
     return at_period_length(
-        centre,
-        band_s,
-        None,
-        getattr(f, f"{part}peak_duration_s"),
-        getattr(f, f"{part}peak_duration_band_s"),
+        centre, band_s, None, f.period_peak_duration_s, f.period_peak_duration_band_s
     )
 
 
@@ -1513,15 +1509,18 @@ def young_siblings_recording(
     third of them makes 6-14 of them, and a live tenant's chance bump of 8 of 28 looks the
     same in a day, not over three."""
     found = siblings_spike(spike, thresholds, young=True)
-    if found is None and spikes_at_period_length:
-        # over the period its own calls must be enough to say it (a share of 20 answered
-        # calls is no agreement: a dental office's 6 of 20 at 65 s by chance beside its
-        # reseller's shell clients' message at 69 s)
+    # over the period its own calls must be enough to say it (a share of 20 answered calls
+    # is no agreement: a dental office's 6 of 20 at 65 s by chance beside its reseller's
+    # shell clients' message at 69 s)
+    if (
+        found is None
+        and spikes_at_period_length
+        and spike_could_be_recording(period_peak_calls, period_long_answered, thresholds)
+    ):
         over_period = spike._replace(
             peak_calls=period_peak_calls, long_answered=period_long_answered
         )
-        if spike_could_be_recording(period_peak_calls, period_long_answered, thresholds):
-            found = siblings_spike(over_period, thresholds, young=True)
+        found = siblings_spike(over_period, thresholds, young=True)
     return found
 
 
@@ -3078,14 +3077,15 @@ def grade(
             "the account's own granted number, its calls' callees consented: held at medium, "
             "judge the account"
         )
+    # Whether the calls are robocalls whose consent an analyst is to question below (the
+    # emergency exemption needs none)
+    consent_in_question = use is not DeclaredUse.EMERGENCY and any(
+        f.code in _ROBOCALL_SHAPES for f in findings
+    )
     # Without consent records the one question that separates a consented reminder from
     # an illegal robocall (47 USC 227(b)(1)(A), 47 CFR 64.1200(a)(2)-(3)) was not asked:
     # automated calling is then an analyst's to check, never high on that alone.
-    if (
-        context.consent_unchecked
-        and use is not DeclaredUse.EMERGENCY
-        and any(f.code in _ROBOCALL_SHAPES for f in findings)
-    ):
+    if context.consent_unchecked and consent_in_question:
         if severity is Severity.LOW:
             severity = Severity.MEDIUM
         notes.append(
@@ -3101,11 +3101,10 @@ def grade(
     # analyst's to read, never high on that alone.
     sources = context.consent_sources
     if (
-        sources is not None
+        consent_in_question
+        and sources is not None
         and sources.records >= thresholds.consent_elsewhere_min_records
         and sources.elsewhere_share >= thresholds.consent_elsewhere_share
-        and use is not DeclaredUse.EMERGENCY
-        and any(f.code in _ROBOCALL_SHAPES for f in findings)
     ):
         if severity is Severity.LOW:
             severity = Severity.MEDIUM
