@@ -728,23 +728,23 @@ def consent_sources(reference: ReferenceData) -> dict[str, ConsentSources]:
         .group_by(["holder", "host"], use_threads=False)
         .aggregate([([], "count_all")])
     )
-    totals: dict[str, int] = {}
-    elsewhere: dict[str, Counter[str]] = {}
+    totals: Counter[str] = Counter()
+    elsewhere: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for name, host, count in zip(
         counted["holder"].to_pylist(),
         counted["host"].to_pylist(),
         counted["count_all"].to_pylist(),
         strict=True,
     ):
-        totals[name] = totals.get(name, 0) + count
+        totals[name] += count
         site = registrable_site(host) if host else None
         if site is not None and site != sites[name]:
-            elsewhere.setdefault(name, Counter())[site] += count
+            elsewhere[name][site] += count
     return {
         name: ConsentSources(
             records=total,
-            elsewhere=sum(elsewhere.get(name, Counter()).values()),
-            sites=tuple(site for site, _ in elsewhere.get(name, Counter()).most_common(3)),
+            elsewhere=elsewhere[name].total(),
+            sites=tuple(site for site, _ in elsewhere[name].most_common(3)),
         )
         for name, total in totals.items()
     }
