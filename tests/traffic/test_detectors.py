@@ -2231,11 +2231,11 @@ def test_shell_clients_whose_recording_is_heard_out_by_under_a_third_pile_togeth
 
 def test_a_new_accounts_hour_is_judged_with_its_siblings_over_its_day() -> None:
     """A snowshoe account's hour: 12 answered calls, too few to show anything. Its UTC day
-    holds 24 of 60 at 28 s (40%, not beyond chance alone), and five other new accounts'
-    days peak there, 130 of their 300: one recording. The hour carries it, and its
-    unconsented calls need consent; a day whose own calls do not peak there takes nothing.
-    A reseller's shell client's hour is judged the same way with its customer's other
-    clients' days."""
+    holds 24 of 60 at 28 s (40%, not beyond chance alone; its three days 70 of 180), and
+    five other new accounts' days peak there, 130 of their 300: one recording. The hour
+    carries it, and its unconsented calls need consent; a day whose own calls do not peak
+    there (nor its period's) takes nothing. A reseller's shell client's hour is judged the
+    same way with its customer's other clients' days."""
     hour = features(
         entity_type="customer",
         window_end=_window_end(True),
@@ -2248,6 +2248,9 @@ def test_a_new_accounts_hour_is_judged_with_its_siblings_over_its_day() -> None:
         no_consent=12,
         period_consent_known=240,
         period_no_consent=240,
+        period_long_answered=180,
+        period_peak_duration_calls=70,
+        period_peak_duration_s=28,
         day_peak_duration_calls=24,
         day_peak_duration_s=28,
         day_long_answered=60,
@@ -2260,7 +2263,7 @@ def test_a_new_accounts_hour_is_judged_with_its_siblings_over_its_day() -> None:
     assert spike.value >= DEFAULT_THRESHOLDS.prerecorded_share
     assert assess(hour).severity is Severity.HIGH
     assert_may_find_lets_through(hour)
-    flat = replace(hour, day_peak_duration_calls=2)
+    flat = replace(hour, day_peak_duration_calls=2, period_peak_duration_calls=4)
     assert ReasonCode.PRERECORDED_PATTERN not in codes(flat)
     client = replace(hour, entity_type="sub_account")
     (spike,) = [f for f in detect(client) if f.code is ReasonCode.PRERECORDED_PATTERN]
@@ -2338,6 +2341,36 @@ def test_a_live_clients_chance_bumps_do_not_join_its_siblings_recording() -> Non
     assert ReasonCode.PRERECORDED_PATTERN not in codes(busier)
     at_main = replace(busier, period_peak_duration_s=115, period_peak_durations_s=(115, 97))
     assert ReasonCode.PRERECORDED_PATTERN in codes(at_main)
+
+
+def test_a_live_client_whose_period_barely_peaks_does_not_join_its_siblings() -> None:
+    """An MVNO's prepaid dealer beside another dealer's SIM farm: 8 of its hour's 25
+    answered calls at 24 s, its period's main spike there too, but 34 of 1,141 answered
+    calls (people's voicemails to each other): a live client, its hour's bump chance. A
+    client whose period's calls peak there by a fifth plays the message."""
+    hour = features(
+        entity_type="sub_account",
+        window_end=DAY + timedelta(hours=1),
+        calls=60,
+        answered=25,
+        long_answered=25,
+        peak_duration_calls=8,
+        peak_duration_s=24,
+        peak_durations_s=(24,),
+        consent_known=25,
+        no_consent=25,
+        period_long_answered=1141,
+        period_peak_duration_calls=34,
+        period_peak_duration_s=24,
+        period_peak_durations_s=(24,),
+        siblings=4,
+        siblings_peak_duration_calls=100,
+        siblings_long_answered=249,
+    )
+    assert ReasonCode.PRERECORDED_PATTERN not in codes(hour)
+    assert assess(hour).severity is not Severity.HIGH
+    playing = replace(hour, period_peak_duration_calls=250)
+    assert ReasonCode.PRERECORDED_PATTERN in codes(playing)
 
 
 def test_a_thin_sub_account_is_judged_with_its_siblings_over_the_period() -> None:

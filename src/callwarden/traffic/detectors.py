@@ -37,6 +37,7 @@ from callwarden.traffic.features import (
     RISE_BELOW_WIDTH,
     RISE_CORE_HALF_WIDTH,
     SHORT_CALL_SECONDS,
+    YOUNG_SIBLING_MIN_SHARE_BOUND,
     EntityFeatures,
     core_rises,
     near_quick_refusals,
@@ -1507,7 +1508,21 @@ def young_siblings_recording(
     recording: :func:`spike_could_be_recording`). A
     snowshoe account of 100 calls a day holds some 30 answered: a message heard out by a
     third of them makes 6-14 of them, and a live tenant's chance bump of 8 of 28 looks the
-    same in a day, not over three."""
+    same in a day, not over three.
+
+    Not when the account's own calls over the period rule out a part in any message: their
+    spikes' share is, beyond chance, under the least share a sibling's spike holds (the
+    upper confidence bound under YOUNG_SIBLING_MIN_SHARE_BOUND). A client playing a
+    message plays it to a part of its answerers over the period too (a shell client's
+    35 of 100, though one of its days peaked at its other message's length); a live
+    client's period peaks somewhere by chance with a few per cent of its calls, and its
+    thin hour meets a neighbour's recording now and then: an MVNO's prepaid dealer, 8 of
+    its hour's 25 answered calls at 24 s (voicemails people leave each other) beside the
+    SIM farm another dealer of the MVNO ran at that length, its period's calls peaking
+    there with 34 of 1,141 (the wireless network, seeds 157 and 163)."""
+    period_share = _share(period_peak_calls, period_long_answered)
+    if _upper_bound(period_share, period_long_answered) < YOUNG_SIBLING_MIN_SHARE_BOUND:
+        return None
     found = siblings_spike(spike, thresholds, young=True)
     # over the period its own calls must be enough to say it (a share of 20 answered calls
     # is no agreement: a dental office's 6 of 20 at 65 s by chance beside its reseller's
