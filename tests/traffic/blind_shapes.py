@@ -588,6 +588,31 @@ class BlindNetwork(UnseenNetwork):
 
         return durations
 
+    def fraud_alert_ivr(self, agent_median_s: float = 300) -> Durations:
+        """A bank's card-fraud alert IVR: half confirm ("press 1 if you made this purchase")
+        and hear the thanks, some are put through to a fraud agent (talk of median
+        ``agent_median_s``), some hang up during the prompt, and a fifth of the answered
+        are voicemail boxes that record the message after their greeting."""
+        return self.mix([
+            (0.5, self.between_s(23, 34)),  # "press 1 if you made this purchase", thanks
+            (0.12, lambda count: (14 + self.rng.integers(10, 90, count)
+                                  + self.live(agent_median_s)(count))),
+            (0.18, self.between_s(2, 14)),  # hangs up during the prompt
+            (0.2, self.message(22, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
+        ])  # fmt: skip
+
+    def predictive_dialler(self, talk_median_s: float) -> Durations:
+        """A contact centre's predictive dialler reaching people who consented: live talk
+        (median ``talk_median_s``), machines it detects and drops, voicemail left after the
+        greeting, and a few calls abandoned with the identification message (47 CFR
+        64.1200(a)(7): 2 s, then 9 s of it)."""
+        return self.mix([
+            (0.56, self.live(talk_median_s)),
+            (0.26, self.between_s(2, 5)),  # a machine, dropped
+            (0.15, self.message(20, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
+            (0.03, self.between_s(10, 12)),  # abandoned: the 2 s + 9 s identification message
+        ])  # fmt: skip
+
     # --- what the analysis reads ---------------------------------------------------------------
     def table(self) -> pa.Table:
         """The CDRs as the provider's ingest stores them: caller classes derived."""
@@ -758,12 +783,7 @@ def build(seed: int, volume: float = 1.0) -> BlindNetwork:
     n.lawful(bank)
     cardholders = n.numbers(80_000)
     n.consented("first-harbor-bank", cardholders)
-    fraud_ivr = n.mix([
-        (0.5, n.between_s(23, 34)),  # "press 1 if you made this purchase", thanks
-        (0.12, lambda count: 14 + n.rng.integers(10, 90, count) + n.live(300)(count)),
-        (0.18, n.between_s(2, 14)),  # hangs up during the prompt
-        (0.2, n.message(22, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-    ])  # fmt: skip
+    fraud_ivr = n.fraud_alert_ivr()
     card_activity = {h: 0.15 for h in range(7)} | {7: 0.4, 8: 0.7, 9: 0.9, 22: 0.5, 23: 0.3}
     card_activity |= dict.fromkeys(range(10, 22), 1.0)
     n.send(12_000, customer="first-harbor-bank", callers=n.rotate(bank), callees=cardholders,
@@ -786,12 +806,7 @@ def build(seed: int, volume: float = 1.0) -> BlindNetwork:
     n.lawful(servicer)
     borrowers = n.numbers(100_000)
     n.consented("summit-loan-servicing", borrowers, 0.97)
-    predictive = n.mix([
-        (0.56, n.live(150)),
-        (0.26, n.between_s(2, 5)),  # a machine, dropped
-        (0.15, n.message(20, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-        (0.03, n.between_s(10, 12)),  # abandoned: the 2 s + 9 s identification message
-    ])  # fmt: skip
+    predictive = n.predictive_dialler(150)
     n.send(25_000, customer="summit-loan-servicing", callers=n.rotate(servicer),
            callees=borrowers, durations=predictive, answered=0.28,
            when=n.between(8, 21))  # fmt: skip

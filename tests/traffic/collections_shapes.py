@@ -508,12 +508,7 @@ def build(seed: int, volume: float = 1.0) -> CollectionsNetwork:
     members = n.numbers(100_000, DENVER) + n.numbers(20_000)
     n.consented_at("front-range-federal-credit-union", members, n.applications, share=0.96,
                    evidence="{holder}/membership/{index}")  # fmt: skip
-    fraud_ivr = n.mix([
-        (0.5, n.between_s(23, 34)),  # "press 1 if you made this purchase", thanks
-        (0.12, lambda count: 14 + n.rng.integers(10, 90, count) + n.live(300)(count)),
-        (0.18, n.between_s(2, 14)),  # hangs up during the prompt
-        (0.2, n.message(22, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-    ])  # fmt: skip
+    fraud_ivr = n.fraud_alert_ivr()
     n.send(3000, customer="front-range-federal-credit-union", callers=n.rotate(union),
            callees=members, durations=fraud_ivr, answered=0.55,
            when=n.by_hour(CARD_ACTIVITY))  # fmt: skip

@@ -500,12 +500,7 @@ def build(seed: int, volume: float = 1.0) -> EdgeNetwork:
     cardholders = (n.numbers(32_000, HAWAII) + n.numbers(8000, GUAM)
                    + n.numbers(40_000, MAINLAND))  # fmt: skip
     n.consented("first-pacific-bank", cardholders)
-    fraud_ivr = n.mix([
-        (0.5, n.between_s(23, 34)),  # "press 1 if you made this purchase", thanks
-        (0.12, lambda count: 14 + n.rng.integers(10, 90, count) + n.live(300)(count)),
-        (0.18, n.between_s(2, 14)),  # hangs up during the prompt
-        (0.2, n.message(22, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-    ])  # fmt: skip
+    fraud_ivr = n.fraud_alert_ivr()
     card_activity = {h: 0.15 for h in range(7)} | {7: 0.4, 8: 0.7, 9: 0.9, 22: 0.5, 23: 0.3}
     card_activity |= dict.fromkeys(range(10, 22), 1.0)
     n.send(10_000, customer="first-pacific-bank",

@@ -697,12 +697,7 @@ def build(seed: int, volume: float = 1.0) -> GatewayNetwork:
     bank_lines = n.toll_free(2)
     bank_abroad = n.foreign([("+52558", 7), ("+44345", 7)], 5)
     n.lawful(bank_lines + bank_abroad)
-    fraud_ivr = n.mix([
-        (0.5, n.between_s(23, 34)),  # "press 1 if you made this purchase", thanks
-        (0.12, lambda count: 14 + n.rng.integers(10, 90, count) + n.live(300)(count)),
-        (0.18, n.between_s(2, 14)),  # hangs up during the prompt
-        (0.2, n.message(22, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-    ])  # fmt: skip
+    fraud_ivr = n.fraud_alert_ivr()
     cardholders = n.numbers(40_000, MEXICAN_AMERICAN) + n.numbers(20_000)
     for bank, share, signed in [(bank_lines, 0.6, "A"), (bank_abroad, 0.4, "B")]:
         n.send(round(3500 * share), upstream=celestia, callers=n.rotate(bank),

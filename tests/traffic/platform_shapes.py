@@ -665,12 +665,7 @@ def build(seed: int, volume: float = 1.0) -> PlatformNetwork:
     customers = n.numbers(150_000)
     n.consented_at("northpoint-bpo", customers, ago(500), kind=ConsentType.PRIOR_EXPRESS_WRITTEN,
                    share=0.96, evidence="{holder}/client-optin/{index}")  # fmt: skip
-    predictive = n.mix([
-        (0.56, n.live(170)),
-        (0.26, n.between_s(2, 5)),  # a machine, dropped
-        (0.15, n.message(20, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-        (0.03, n.between_s(10, 12)),  # abandoned: the 2 s + 9 s identification message
-    ])  # fmt: skip
+    predictive = n.predictive_dialler(170)
     n.send(15_000, customer="northpoint-bpo", callers=n.rotate(agents), callees=customers,
            durations=predictive, answered=0.3, when=n.between(9, 20))  # fmt: skip
     inbound_lines = n.numbers(200, [215, 610, 484])

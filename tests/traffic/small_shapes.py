@@ -429,12 +429,7 @@ def build(seed: int, volume: float = 1.0) -> SmallNetwork:
     n.lawful(union)
     members = subscribers[2000:6000] + cells[:3000]
     n.consented("cornbelt-community-credit-union", members)
-    fraud_ivr = n.mix([
-        (0.5, n.between_s(23, 34)),  # "press 1 if you made this purchase", thanks
-        (0.12, lambda count: 14 + n.rng.integers(10, 90, count) + n.live(240)(count)),
-        (0.18, n.between_s(2, 14)),  # hangs up during the prompt
-        (0.2, n.message(22, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-    ])  # fmt: skip
+    fraud_ivr = n.fraud_alert_ivr(agent_median_s=240)
     card_activity = {h: 0.15 for h in range(7)} | {7: 0.4, 8: 0.7, 9: 0.9, 22: 0.5, 23: 0.3}
     card_activity |= dict.fromkeys(range(10, 22), 1.0)
     n.send(90, customer="cornbelt-community-credit-union", callers=n.rotate(union),

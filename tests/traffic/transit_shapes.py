@@ -459,12 +459,7 @@ def build(seed: int, volume: float = 1.0) -> TransitNetwork:
     customers = n.numbers(150_000)
     n.consented_at("beacon-contact-solutions", customers, years(1.5),
                    kind=ConsentType.PRIOR_EXPRESS_WRITTEN, share=0.97)  # fmt: skip
-    predictive = n.mix([
-        (0.56, n.live(170)),
-        (0.26, n.between_s(2, 5)),  # a machine, dropped
-        (0.15, n.message(20, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-        (0.03, n.between_s(10, 12)),  # abandoned: the 2 s + 9 s identification message
-    ])  # fmt: skip
+    predictive = n.predictive_dialler(170)
     n.send(12_000, customer="beacon-contact-solutions", callers=n.rotate(agents),
            callees=customers, durations=predictive, answered=0.3, when=n.between(9, 20),
            unanswered=DIALLER)  # fmt: skip

@@ -505,12 +505,7 @@ def build(seed: int, volume: float = 1.0) -> WeeklyNetwork:
     policyholders = n.numbers(120_000, [757, 804, 540, 703, 919, 704, 410])
     n.consented_at("tidewater-policy-services", policyholders, years(2),
                    kind=ConsentType.PRIOR_EXPRESS_WRITTEN, evidence=OPT_IN)  # fmt: skip
-    predictive = n.mix([
-        (0.56, n.live(170)),
-        (0.26, n.between_s(2, 5)),  # a machine, dropped
-        (0.15, n.message(20, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-        (0.03, n.between_s(10, 12)),  # abandoned: the 2 s + 9 s identification message
-    ])  # fmt: skip
+    predictive = n.predictive_dialler(170)
     n.send([300, 900, 1800, 2800, 900, 0, 4200], customer="tidewater-policy-services",
            callers=n.rotate(agents), callees=policyholders, durations=predictive,
            answered=0.3, when=n.between(9, 20))  # fmt: skip
