@@ -201,7 +201,7 @@ from tests.traffic.blind_shapes import (
     Callers,
     When,
 )
-from tests.traffic.platform_shapes import PlatformNetwork
+from tests.traffic.platform_shapes import REMINDER_HOURS, PlatformNetwork
 from tests.traffic.unseen_shapes import Durations
 
 #: Monday 5 May 2025, the day involuntary collection of defaulted student loans restarted
@@ -573,15 +573,10 @@ def build(seed: int, volume: float = 1.0) -> CollectionsNetwork:
     stores = n.account("bayside-pharmacy", "prescription refill and pickup reminders",
                        opened=ago(365 * 10), numbers=120, ein="59-2241870")  # fmt: skip
     n.lawful(stores)
-    store_of = n.clientele(stores, 250)
-    n.consented_at("bayside-pharmacy", list(store_of), ago(365),
-                   evidence="{holder}/pharmacy-profile/{index}")  # fmt: skip
     refill = n.mix([(0.92, n.message(24, hang_ups=0.12, voicemail=0.33)),
                     (0.08, n.between_s(34, 70))])  # fmt: skip
-    n.send(6000, customer="bayside-pharmacy", callers=n.assigned(store_of),
-           callees=list(store_of), durations=refill, answered=0.6,
-           when=n.by_hour({10: 1, 11: 1.2, 12: 1.2, 13: 1, 14: 1, 15: 1, 16: 1.1, 17: 1.1,
-                           18: 0.8}))  # fmt: skip
+    n.store_reminders("bayside-pharmacy", stores, 6000, each=250, consented=ago(365),
+                      durations=refill, when=n.by_hour(REMINDER_HOURS))  # fmt: skip
 
     # the campaigns that buy lists made of the lawful senders' books (consent held by those)
     debtors_sold = [books[i] for i in n.rng.choice(len(books), 60_000, replace=False)]

@@ -742,14 +742,11 @@ def build(seed: int, volume: float = 1.0) -> LeadgenNetwork:
                        opened=ago(365 * 9), numbers=150, npa=SENIORS,
                        ein="65-1187302")  # fmt: skip
     n.lawful(stores)
-    store_of = n.clientele(stores, 250)
-    n.consented_at("sunrise-pharmacy-group", list(store_of), n.dated(30, 2000),
-                   evidence="{holder}/pharmacy-profile/{index}")  # fmt: skip
     refill = n.mix([(0.9, n.message(24, hang_ups=0.12, voicemail=0.33)),
                     (0.1, lambda count: 24 + n.live(35, 0.5)(count))])  # fmt: skip
-    n.send(6000, customer="sunrise-pharmacy-group", callers=n.assigned(store_of),
-           callees=list(store_of), durations=refill, answered=0.6,
-           when=n.by_hour(STORE_HOURS))  # fmt: skip
+    n.store_reminders("sunrise-pharmacy-group", stores, 6000, each=250,
+                      consented=n.dated(30, 2000), durations=refill,
+                      when=n.by_hour(STORE_HOURS))  # fmt: skip
 
     # a buyer calling back the consumers who called it
     seaside = n.account("seaside-health-insurance-center", "licensed Medicare and ACA call "

@@ -166,7 +166,7 @@ Campaign caller IDs are not labelled: each campaign is judged at the source that
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar
@@ -224,6 +224,10 @@ def at(day: int, hours: float) -> datetime:
     return FIRST + timedelta(days=day, hours=hours)
 
 
+#: a pharmacy's reminder calls by local hour (relative weights): opening to early evening
+REMINDER_HOURS = {10: 1, 11: 1.2, 12: 1.2, 13: 1, 14: 1, 15: 1, 16: 1.1, 17: 1.1, 18: 0.8}
+
+
 @dataclass
 class PlatformNetwork(WeeklyNetwork):
     """A :class:`WeeklyNetwork` (for its per-day offsets and invented local numbers) over
@@ -279,6 +283,28 @@ class PlatformNetwork(WeeklyNetwork):
             for person in self.numbers(each, int(location[2:5])):
                 served[person] = location
         return served
+
+    def store_reminders(
+        self,
+        customer: str,
+        stores: Sequence[str],
+        per_day: int,
+        *,
+        each: int,
+        consented: datetime | Callable[[int], Sequence[datetime]],
+        durations: Durations,
+        when: When,
+    ) -> None:
+        """A pharmacy chain's refill and pickup reminders: ``each`` customers of every one of
+        ``stores`` (its numbers), who consented on their pharmacy profile (``consented``:
+        when), called ``per_day`` times a day (+-10%) from their own store's number, 60%
+        answered."""
+        store_of = self.clientele(stores, each)
+        self.consented_at(customer, list(store_of), consented,
+                          evidence="{holder}/pharmacy-profile/{index}")  # fmt: skip
+        self.send(per_day, customer=customer, callers=self.assigned(store_of),
+                  callees=list(store_of), durations=durations, answered=0.6,
+                  when=when)  # fmt: skip
 
     # --- which number a call presents ----------------------------------------------------------
     def same_area(self, pool: Sequence[str]) -> Callers:
@@ -587,15 +613,10 @@ def build(seed: int, volume: float = 1.0) -> PlatformNetwork:
                        "reminders", opened=ago(365 * 7), numbers=200,
                        ein="52-0987712")  # fmt: skip
     n.lawful(stores)
-    store_of = n.clientele(stores, 250)
-    n.consented_at("harborside-pharmacy-network", list(store_of), ago(365),
-                   evidence="{holder}/pharmacy-profile/{index}")  # fmt: skip
     refill = n.mix([(0.92, n.message(24, hang_ups=0.12, voicemail=0.33)),
                     (0.08, n.between_s(34, 70))])  # fmt: skip
-    n.send(9000, customer="harborside-pharmacy-network", callers=n.assigned(store_of),
-           callees=list(store_of), durations=refill, answered=0.6,
-           when=n.by_hour({10: 1, 11: 1.2, 12: 1.2, 13: 1, 14: 1, 15: 1, 16: 1.1, 17: 1.1,
-                           18: 0.8}))  # fmt: skip
+    n.store_reminders("harborside-pharmacy-network", stores, 9000, each=250, consented=ago(365),
+                      durations=refill, when=n.by_hour(REMINDER_HOURS))  # fmt: skip
 
     # the school-notification vendor and the district in the fires
     n.account("edualert-systems", "school and district notifications (attendance, closures, "

@@ -208,6 +208,7 @@ from tests.traffic.gateway_shapes import (
     SSA,
     GatewayNetwork,
 )
+from tests.traffic.platform_shapes import REMINDER_HOURS
 from tests.traffic.transit_shapes import IMPLEMENTED, MITIGATION_ONLY, PARTIAL
 from tests.traffic.unseen_shapes import EXCHANGES, Durations
 
@@ -1084,15 +1085,11 @@ def build(seed: int, volume: float = 1.0) -> WirelessNetwork:
     stores = n.assign(n.sample(120), _REGION_DRAW, grantee=riverton,
                       since=[ago(365 * 3)] * n.sample(120))  # fmt: skip
     n.lawful(stores)
-    store_of = n.clientele(stores, 300)
-    n.consented_at(riverton, list(store_of), lambda count: _ages(n.rng, 30, 3000, count),
-                   evidence="{holder}/pharmacy-profile/{index}")  # fmt: skip
     refill = n.mix([(0.9, n.message(24, hang_ups=0.12, voicemail=0.33)),
                     (0.1, lambda count: 24 + n.talk(40, 0.5)(count))])  # fmt: skip
-    n.send(7200, customer=riverton, callers=n.assigned(store_of), callees=list(store_of),
-           durations=refill, answered=0.6,
-           when=n.by_hour({10: 1, 11: 1.2, 12: 1.2, 13: 1, 14: 1, 15: 1, 16: 1.1, 17: 1.1,
-                           18: 0.8}))  # fmt: skip
+    n.store_reminders(riverton, stores, 7200, each=300,
+                      consented=lambda count: _ages(n.rng, 30, 3000, count), durations=refill,
+                      when=n.by_hour(REMINDER_HOURS))  # fmt: skip
 
     hospital = "st-brendan-medical-center"
     opened = ago(365 * 9)
