@@ -214,6 +214,16 @@ class BlindNetwork(UnseenNetwork):
     first_day: ClassVar[datetime | None] = None
     zones: ClassVar[Mapping[int, str]] = {}
 
+    def dated(self, newest: float, oldest: float) -> Callable[[int], list[datetime]]:
+        """For :meth:`consented_at` and grants: ``count`` moments, each drawn ``newest`` to
+        ``oldest`` days before :attr:`first_day` (a consent given, a line activated)."""
+        first = self.first_day
+        if first is None:
+            raise ValueError("dated needs the network's first day")
+        return lambda count: [
+            first - timedelta(days=float(days)) for days in self.rng.uniform(newest, oldest, count)
+        ]
+
     def offset_s(self, npa: str, day: int) -> int:
         """Seconds local time in area code ``npa`` is ahead of UTC on local ``day``."""
         if self.first_day is None:

@@ -259,7 +259,7 @@ class CollectionsNetwork(PlatformNetwork):
 
     def applications(self, count: int) -> list[datetime]:
         """When ``count`` debtors filled in their credit applications: 1-6 years ago."""
-        return [ago(float(days)) for days in self.rng.uniform(365, 6 * 365, count)]
+        return self.dated(365, 6 * 365)(count)
 
     # --- the calls ----------------------------------------------------------------------------
     def work(

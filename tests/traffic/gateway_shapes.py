@@ -587,7 +587,7 @@ def build(seed: int, volume: float = 1.0) -> GatewayNetwork:
     n.review.add(("customer", "andina-nearshore-contact"))
     aged = n.numbers(90_000)
     n.consented_at("andina-nearshore-contact", aged,
-                   lambda count: [ago(float(d)) for d in n.rng.uniform(90, 400, count)],
+                   n.dated(90, 400),
                    kind=ConsentType.PRIOR_EXPRESS_WRITTEN, share=0.35,
                    evidence="https://www.homeprotectquotes.net/lead/{index}")  # fmt: skip
     cold = n.mix([
@@ -729,7 +729,7 @@ def build(seed: int, volume: float = 1.0) -> GatewayNetwork:
     n.lawful([reservations, dublin])
     passengers = n.numbers(150_000)
     n.consented_at("skyhaven-atlantic-airways", passengers,
-                   lambda count: [ago(float(d)) for d in n.rng.uniform(1, 200, count)],
+                   n.dated(1, 200),
                    evidence="{holder}/booking/{index}")  # fmt: skip
     notice = n.mix([
         (0.45, n.message(38, hang_ups=0.15)),

@@ -201,7 +201,7 @@ Campaign caller IDs are not labelled: each campaign is judged at the source that
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar
@@ -306,11 +306,6 @@ class LeadgenNetwork(GatewayNetwork):
         self.upstream([switch_id], campaign=campaign)
 
     # --- consent ------------------------------------------------------------------------------
-    def dated(self, newest: float, oldest: float) -> Callable[[int], list[datetime]]:
-        """For :meth:`consented_at`: each consent given ``newest``-``oldest`` days before
-        the week."""
-        return lambda count: [ago(float(d)) for d in self.rng.uniform(newest, oldest, count)]
-
     # --- which number a call presents ----------------------------------------------------------
     def neighbour(self) -> Callers:
         """An invented number in the callee's own exchange (NPA-NXX), per call."""

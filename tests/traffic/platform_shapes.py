@@ -560,9 +560,8 @@ def build(seed: int, volume: float = 1.0) -> PlatformNetwork:
     leads = n.numbers(30_000)
     sites = ["compare-solar-savings", "homeenergyquotes-now", "solarrebatefinder"]
 
-    def bought(count: int) -> list[datetime]:
-        """Each lead's form filled in 0-14 days before the week."""
-        return [ago(float(d)) for d in n.rng.uniform(0, 14, count)]
+    # each lead's form filled in 0-14 days before the week
+    bought = n.dated(0, 14)
 
     for part, site in enumerate(sites):
         n.consented_at("sunvista-home-energy", leads[part * 10_000 : (part + 1) * 10_000],
@@ -595,8 +594,7 @@ def build(seed: int, volume: float = 1.0) -> PlatformNetwork:
     n.lawful(clinics)
     clinic_of = n.clientele(clinics, 120)
     patients = list(clinic_of)
-    n.consented_at("carecadence-health", patients, lambda count: [ago(float(d)) for d in
-                   n.rng.uniform(30, 900, count)], share=0.98,
+    n.consented_at("carecadence-health", patients, n.dated(30, 900), share=0.98,
                    evidence="{holder}/intake/{index}")  # fmt: skip
     confirm = n.mix([
         (0.55, lambda count: n.rng.integers(14, 29, count) + 4),  # pressed 1 in the message
@@ -710,7 +708,7 @@ def build(seed: int, volume: float = 1.0) -> PlatformNetwork:
     n.lawful(officers)
     enquiries = n.numbers(20_000)
     n.consented_at("lakeside-home-lending", enquiries,
-                   lambda count: [ago(float(d)) for d in n.rng.uniform(1, 60, count)],
+                   n.dated(1, 60),
                    kind=ConsentType.PRIOR_EXPRESS_WRITTEN,
                    evidence="{holder}/rate-quote-form/{index}")  # fmt: skip
     n.send(2500, customer="dialwave-software", sub_account="lakeside-home-lending",
@@ -744,7 +742,7 @@ def build(seed: int, volume: float = 1.0) -> PlatformNetwork:
     n.lawful(fleet)
     buyers = n.numbers(40_000)
     n.consented_at("fleetroute-logistics", buyers,
-                   lambda count: [ago(float(d)) for d in n.rng.uniform(1, 30, count)],
+                   n.dated(1, 30),
                    evidence="{holder}/checkout/{index}")  # fmt: skip
     n.send(3000, customer="parlance-voice-ai", sub_account="fleetroute-logistics",
            callers=n.rotate(fleet), callees=buyers,

@@ -300,11 +300,6 @@ def ago(days: float) -> datetime:
     return FIRST - timedelta(days=days)
 
 
-def _ages(rng: np.random.Generator, low: float, high: float, count: int) -> list[datetime]:
-    """``count`` moments from ``high`` to ``low`` days before the first day."""
-    return [ago(float(days)) for days in rng.uniform(low, high, count)]
-
-
 @dataclass
 class Circles:
     """Subscriber lines with one set of habits, and who each calls: its contacts, sorted by
@@ -959,7 +954,7 @@ def build(seed: int, volume: float = 1.0) -> WirelessNetwork:
 
     # --- campaigns ------------------------------------------------------------------------
     # the dealer's SIM farm
-    farm_since = _ages(n.rng, 2, 25, n.sample(300))
+    farm_since = n.dated(2, 25)(n.sample(300))
     sims = n.assign(len(farm_since), PHILADELPHIA, grantee=rogue, since=farm_since,
                     customer="liberty-talk-wireless", sub=rogue)  # fmt: skip
     leads = n.numbers(n.sample(200_000)) + n.numbers(n.sample(100_000), SUBSIDY_STATES)
@@ -984,7 +979,7 @@ def build(seed: int, volume: float = 1.0) -> WirelessNetwork:
     rack = n.assign(n.sample(36), CLEVELAND_DETROIT, grantee=offers,
                     since=n.activations(n.sample(36), opened, latest=20))  # fmt: skip
     owners = n.numbers(n.sample(120_000), OWNERS)
-    n.consented_at(offers, owners, lambda count: _ages(n.rng, 5, 60, count),
+    n.consented_at(offers, owners, n.dated(5, 60),
                    kind=ConsentType.PRIOR_EXPRESS_WRITTEN, share=0.03,
                    evidence="https://www.greatlakeshomeoffers.com/offer/{index}")  # fmt: skip
     cash_offer = n.mix([
@@ -1067,7 +1062,7 @@ def build(seed: int, volume: float = 1.0) -> WirelessNetwork:
               opened=ago(365 * 6), ein="47-1180936",
               address="200 Smallman St, Pittsburgh PA")  # fmt: skip
     proxies = n.assign(n.sample(1800), _REGION_DRAW, grantee=swiftcart,
-                       since=_ages(n.rng, 30, 2000, n.sample(1800)))  # fmt: skip
+                       since=n.dated(30, 2000)(n.sample(1800)))  # fmt: skip
     n.lawful(proxies)
     couriers_and_customers = n.numbers(n.sample(80_000), _REGION_DRAW)
     masked = n.talk(38, 0.75)
@@ -1088,7 +1083,7 @@ def build(seed: int, volume: float = 1.0) -> WirelessNetwork:
     refill = n.mix([(0.9, n.message(24, hang_ups=0.12, voicemail=0.33)),
                     (0.1, lambda count: 24 + n.talk(40, 0.5)(count))])  # fmt: skip
     n.store_reminders(riverton, stores, 7200, each=300,
-                      consented=lambda count: _ages(n.rng, 30, 3000, count), durations=refill,
+                      consented=n.dated(30, 3000), durations=refill,
                       when=n.by_hour(REMINDER_HOURS))  # fmt: skip
 
     hospital = "st-brendan-medical-center"
@@ -1133,7 +1128,7 @@ def build(seed: int, volume: float = 1.0) -> WirelessNetwork:
     n.account(alerts, "personal emergency response devices (IoT voice lines: test calls and "
               "alarms to our monitoring centre)", opened=opened, ein="36-4470815")  # fmt: skip
     devices = n.assign(n.sample(15_000), _REGION_DRAW, grantee=alerts,
-                       since=_ages(n.rng, 5, 3000, n.sample(15_000)))  # fmt: skip
+                       since=n.dated(5, 3000)(n.sample(15_000)))  # fmt: skip
     n.lawful(devices)
     receivers, operators = n.toll_free(4), n.toll_free(2)
     slot_day = n.rng.integers(0, 7, len(devices))
