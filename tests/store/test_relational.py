@@ -606,6 +606,7 @@ def test_whole_lists_for_the_analysis(database: Database) -> None:
         assert empty.column_names == [
             "called_number",
             "customer_id",
+            "consent_type",
             "obtained_at",
             "revoked_at",
             "evidence",
@@ -631,6 +632,7 @@ def test_whole_lists_for_the_analysis(database: Database) -> None:
             {
                 "called_number": r.called_number,
                 "customer_id": r.customer_id,
+                "consent_type": r.consent_type.value,
                 "obtained_at": r.obtained_at,
                 "revoked_at": r.revoked_at,
                 "evidence": r.evidence,

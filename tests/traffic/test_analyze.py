@@ -435,6 +435,38 @@ def test_a_consented_recording_is_not_asked_for_consent(analysed) -> None:  # ty
     assert not any("no consent records" in note for note in pharmacy.notes)
 
 
+@pytest.mark.parametrize(
+    ("declared", "kind", "breach"),
+    [
+        # a seller's recording needs its callees' signed agreement (47 CFR 64.1200(a)(2))
+        ("Independent Medicare insurance agency", ConsentType.PRIOR_EXPRESS, True),
+        ("Independent Medicare insurance agency", ConsentType.PRIOR_EXPRESS_WRITTEN, False),
+        # an informational sender's recording needs only prior express consent
+        ("Plan enrolment notices", ConsentType.PRIOR_EXPRESS, False),
+    ],
+)
+def test_a_sellers_recording_counts_only_written_consent(
+    tmp_path: Path, declared: str, kind: ConsentType, breach: bool
+) -> None:
+    factory = CallFactory()
+    callees = [factory.random_callee() for _ in range(600)]
+    factory.campaign(600, customer_id="agency", message_s=27, callees=iter(callees))
+    reference = ReferenceData(
+        customers=[Customer("agency", "Agency", declared_use=declared)],
+        consent=[ConsentRecord(number, "agency", kind) for number in callees],
+    )
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    result = analyze_calls(connection, reference)
+    [agency] = [a for a in result.alerts if a.entity_id == "agency"]
+    assert any(r.code is ReasonCode.PRERECORDED_PATTERN for r in agency.reasons)
+    unconsented = [r for r in agency.reasons if r.code is ReasonCode.NO_CONSENT_WIRELESS]
+    assert bool(unconsented) is breach
+    if breach:
+        assert unconsented[0].value == 1.0
+        assert "written consent" in unconsented[0].detail
+        assert agency.severity is Severity.HIGH
+
+
 def test_a_spoofed_flood_through_a_registered_carrier_is_named(tmp_path: Path) -> None:
     """Every call a new unsigned number, one recording: the carrier that hands it over is
     high although it files in the RMD; its other transit is not what made it so."""
@@ -681,36 +713,53 @@ _INSTANTS = st.one_of(
 )
 
 
-def _merged_consent(consent: list[ConsentRecord] | pa.Table) -> list[dict[str, object]]:
+def _merged_consent(
+    consent: list[ConsentRecord] | pa.Table, sellers: frozenset[str] = frozenset()
+) -> list[dict[str, object]]:
     connection = duckdb.connect()
     connection.execute("set TimeZone = 'UTC'")
-    register_consent(connection, consent)
+    register_consent(connection, consent, sellers)
     return connection.sql("select * from cw_consent").to_arrow_table().to_pylist()
 
 
 @given(
     st.lists(
-        st.tuples(st.sampled_from(["+12025550100", "+12025550101"]), st.sampled_from("ab")),
+        st.tuples(
+            st.sampled_from(["+12025550100", "+12025550101"]),
+            st.sampled_from("ab"),
+            st.sampled_from(ConsentType),
+        ),
         max_size=12,
     ).flatmap(
         lambda keys: st.tuples(
             st.just(keys), st.lists(st.tuples(_INSTANTS, _INSTANTS), min_size=len(keys))
         )
-    )
+    ),
+    st.frozensets(st.sampled_from("ab")),
 )
 @settings(max_examples=200, deadline=None)
 def test_consent_grants_merge_per_callee_and_holder(
-    case: tuple[list[tuple[str, str]], list[tuple[datetime | None, datetime | None]]],
+    case: tuple[list[tuple[str, str, ConsentType]], list[tuple[datetime | None, datetime | None]]],
+    sellers: frozenset[str],
 ) -> None:
     keys, times = case
     records = [
-        ConsentRecord(number, holder, ConsentType.PRIOR_EXPRESS, obtained, revoked)
-        for (number, holder), (obtained, revoked) in zip(keys, times, strict=False)
+        ConsentRecord(number, holder, kind, obtained, revoked)
+        for (number, holder, kind), (obtained, revoked) in zip(keys, times, strict=False)
     ]
-    merged = {(row["called_number"], row["holder"]): row for row in _merged_consent(records)}
-    assert set(merged) == {(r.called_number, r.customer_id) for r in records}
+    # a seller's prerecorded calls need written consent (47 CFR 64.1200(a)(2)): its other
+    # records are no grant at all
+    counted = [
+        r
+        for r in records
+        if r.customer_id not in sellers or r.consent_type is ConsentType.PRIOR_EXPRESS_WRITTEN
+    ]
+    merged = {
+        (row["called_number"], row["holder"]): row for row in _merged_consent(records, sellers)
+    }
+    assert set(merged) == {(r.called_number, r.customer_id) for r in counted}
     for key, row in merged.items():
-        grants = [r for r in records if (r.called_number, r.customer_id) == key]
+        grants = [r for r in counted if (r.called_number, r.customer_id) == key]
         # the earliest grant counts, one without a date from any time (formats.md section 3);
         # a revocation only once every grant is revoked
         if any(r.obtained_at is None for r in grants):
@@ -726,12 +775,18 @@ def test_consent_grants_merge_per_callee_and_holder(
         {
             "called_number": pa.array([r.called_number for r in records], pa.string()),
             "customer_id": pa.array([r.customer_id for r in records], pa.string()),
+            "consent_type": pa.array([r.consent_type.value for r in records], pa.string()),
             "obtained_at": pa.array([r.obtained_at for r in records], pa.timestamp("us", "UTC")),
             "revoked_at": pa.array([r.revoked_at for r in records], pa.timestamp("us", "UTC")),
         }
     )
-    from_table = _merged_consent(table)
+    from_table = _merged_consent(table, sellers)
     assert sorted(from_table, key=_merged_key) == sorted(merged.values(), key=_merged_key)
+    # a list that does not give the type keeps every record, a seller's too
+    untyped = _merged_consent(table.drop_columns(["consent_type"]), sellers)
+    assert {_merged_key(row) for row in untyped} == {
+        (r.called_number, r.customer_id) for r in records
+    }
 
 
 def _merged_key(row: dict[str, object]) -> tuple[str, str]:

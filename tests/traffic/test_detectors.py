@@ -531,6 +531,11 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
         ("Package delivery notifications", DeclaredUse.INFORMATIONAL),
         ("Outbound sales for solar panels", DeclaredUse.TELEMARKETING),
         ("Home weatherization sales", DeclaredUse.TELEMARKETING),
+        # an insurance seller sells by phone; a platform for insurance sellers does not
+        ("Independent Medicare insurance agency, plan reviews", DeclaredUse.TELEMARKETING),
+        ("Licensed insurance broker", DeclaredUse.TELEMARKETING),
+        ("Call tracking for insurance agencies", DeclaredUse.OTHER),
+        ("Hosted dialler for licensed insurance agents", DeclaredUse.OTHER),
         ("Unexcused absence calls to parents", DeclaredUse.OTHER),
         (None, DeclaredUse.OTHER),
     ],

@@ -773,14 +773,15 @@ class ReferenceStore:
         return [_grant_from_row(row) for row in rows]
 
     def consent_columns(self, *, batch_rows: int = 100_000) -> pa.Table:
-        """Every consent record's callee, holder, validity and evidence as one Arrow table
-        (columns ``called_number``, ``customer_id``, ``obtained_at``, ``revoked_at``,
-        ``evidence``): a provider's list runs to millions of records, fetched a batch at a
-        time, no object per row."""
+        """Every consent record's callee, holder, type, validity and evidence as one Arrow
+        table (columns ``called_number``, ``customer_id``, ``consent_type``, ``obtained_at``,
+        ``revoked_at``, ``evidence``): a provider's list runs to millions of records,
+        fetched a batch at a time, no object per row."""
         table = CONSENT
         columns = (
             table.c.called_number,
             table.c.customer_id,
+            table.c.consent_type,
             table.c.obtained_at,
             table.c.revoked_at,
             table.c.evidence,
@@ -793,6 +794,7 @@ class ReferenceStore:
             [
                 ("called_number", pa.string()),
                 ("customer_id", pa.string()),
+                ("consent_type", pa.string()),
                 ("obtained_at", timestamp),
                 ("revoked_at", timestamp),
                 ("evidence", pa.string()),
@@ -800,12 +802,13 @@ class ReferenceStore:
         )
         batches = []
         for rows in result.partitions():
-            callees, holders, obtained, revoked, evidence = zip(*rows, strict=True)
+            callees, holders, types, obtained, revoked, evidence = zip(*rows, strict=True)
             batches.append(
                 pa.record_batch(
                     [
                         pa.array(callees, pa.string()),
                         pa.array(holders, pa.string()),
+                        pa.array(types, pa.string()),
                         pa.array(obtained, timestamp),
                         pa.array(revoked, timestamp),
                         pa.array(evidence, pa.string()),

@@ -22,7 +22,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
@@ -48,6 +48,7 @@ from callwarden.calls import (
 from callwarden.customers import (
     EVIDENCE_HOST,
     ConsentRecord,
+    ConsentType,
     Customer,
     NumberGrant,
     own_site,
@@ -87,12 +88,14 @@ from callwarden.traffic.detectors import (
     UNVERIFIED_KYC,
     Assessment,
     ConsentSources,
+    DeclaredUse,
     EntityContext,
     SharedPart,
     Thresholds,
     assess,
     callee_clustering,
     carries_shared_part,
+    classify_declared_use,
     consent_may_rest_on_live_calls,
     day_siblings_recording,
     may_be_a_recording,
@@ -578,7 +581,7 @@ def _register_reference(
             number_key=True,
         )
     if reference.consent is not None:
-        register_consent(connection, reference.consent)
+        register_consent(connection, reference.consent, sellers(reference.customers))
     if reference.numbers is not None:
         pairs = sorted({(grant.number, grant.customer_id) for grant in reference.numbers})
         register_table(
@@ -649,22 +652,42 @@ def _young_accounts(customers: Sequence[Customer], new_account_days: int) -> pa.
     )
 
 
+def sellers(customers: Iterable[Customer]) -> frozenset[str]:
+    """The accounts whose declared use is telemarketing (:func:`classify_declared_use`):
+    their prerecorded calls need prior express *written* consent."""
+    return frozenset(
+        c.customer_id
+        for c in customers
+        if classify_declared_use(c.declared_use) is DeclaredUse.TELEMARKETING
+    )
+
+
 def _consent_columns(consent: Sequence[ConsentRecord] | pa.Table) -> pa.Table:
-    """The consent records as columns: called_number, holder, obtained_at, revoked_at."""
+    """The consent records as columns: called_number, holder, written (the record is prior
+    express written consent; null where the list does not say), obtained_at, revoked_at."""
     timestamp = pa.timestamp("us", tz="UTC")
     if not isinstance(consent, pa.Table):
         consent = pa.table(
             {
                 "called_number": pa.array([r.called_number for r in consent], pa.string()),
                 "customer_id": pa.array([r.customer_id for r in consent], pa.string()),
+                "consent_type": pa.array([str(r.consent_type) for r in consent], pa.string()),
                 "obtained_at": pa.array([r.obtained_at for r in consent], timestamp),
                 "revoked_at": pa.array([r.revoked_at for r in consent], timestamp),
             }
         )
+    if "consent_type" in consent.column_names:
+        written = pc.equal(
+            consent["consent_type"].cast(pa.string()),
+            ConsentType.PRIOR_EXPRESS_WRITTEN.value,
+        )
+    else:
+        written = pa.nulls(consent.num_rows, pa.bool_())
     return pa.table(
         {
             "called_number": consent["called_number"].cast(pa.string()),
             "holder": consent["customer_id"].cast(pa.string()),
+            "written": written,
             "obtained_at": consent["obtained_at"].cast(timestamp),
             "revoked_at": consent["revoked_at"].cast(timestamp),
         }
@@ -672,15 +695,27 @@ def _consent_columns(consent: Sequence[ConsentRecord] | pa.Table) -> pa.Table:
 
 
 def register_consent(
-    connection: duckdb.DuckDBPyConnection, consent: Sequence[ConsentRecord] | pa.Table
+    connection: duckdb.DuckDBPyConnection,
+    consent: Sequence[ConsentRecord] | pa.Table,
+    sellers: Collection[str] = frozenset(),
 ) -> None:
     """The temp table cw_consent: one row per (callee, holder), so the per-call join never
     multiplies calls. A grant counts from the earliest it was obtained (from any time when
     a record has no date, formats.md section 3) and ends only when every grant was revoked
     (at the latest revocation).
 
+    A holder in ``sellers`` (declared telemarketing) is held to prior express *written*
+    consent: its other records are left out, since a seller's prerecorded or autodialled
+    calls need the consumer's signed agreement (47 CFR 64.1200(a)(2)-(3), (f)(9)). A list
+    that does not give the type keeps every record. Decided here, once per record, the
+    per-call join stays as it was.
+
     Merged by DuckDB, on every core: a provider's consent list runs to millions of records."""
-    connection.register("cw_consent_records", _consent_columns(consent))
+    columns = _consent_columns(consent)
+    connection.register("cw_consent_records", columns)
+    connection.register(
+        "cw_consent_sellers", pa.table({"holder": pa.array(sorted(sellers), pa.string())})
+    )
     try:
         # called_key: the number as the calls' scans join it (text_number_key_sql)
         connection.execute(
@@ -690,11 +725,14 @@ def register_consent(
                 case when count(*) = count(obtained_at) then min(obtained_at) end as obtained_at,
                 case when count(*) = count(revoked_at) then max(revoked_at) end as revoked_at
             from cw_consent_records
+            where written is not false
+                or holder not in (select holder from cw_consent_sellers)
             group by called_number, holder
             """  # noqa: S608
         )
     finally:
         connection.unregister("cw_consent_records")
+        connection.unregister("cw_consent_sellers")
 
 
 def consent_sources(reference: ReferenceData) -> dict[str, ConsentSources]:

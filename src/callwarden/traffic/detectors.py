@@ -374,6 +374,11 @@ _INFORMATIONAL_WORDS = (
     "otp",
 )
 _TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "promot")
+#: An insurance agency, agent or broker calls to sell policies: its calls are telemarketing
+#: (47 CFR 64.1200(f)(13): calls "for the purpose of encouraging the purchase" of goods or
+#: services). In the singular only: a platform "for insurance agents" serves sellers and
+#: sells them nothing by phone.
+_INSURANCE_SELLER = re.compile(r"\binsurance (?:agency|agent|broker|brokerage)\b")
 #: A healthcare provider's calls to its own patients (FCC 15-72, the AAHAM ruling: a patient
 #: who gives a provider a number consents to its healthcare calls; 47 CFR 64.1200(a)(2)).
 #: Not insurance, benefits, Medicare, medical alert devices nor "appointments" alone (a
@@ -403,7 +408,7 @@ def classify_declared_use(text: str | None) -> DeclaredUse:
     lowered = (text or "").lower()
     if any(word in lowered for word in _EMERGENCY_WORDS) or _NINE_ONE_ONE.search(lowered):
         return DeclaredUse.EMERGENCY
-    if any(word in lowered for word in _TELEMARKETING_WORDS):
+    if any(word in lowered for word in _TELEMARKETING_WORDS) or _INSURANCE_SELLER.search(lowered):
         return DeclaredUse.TELEMARKETING
     if any(word in lowered for word in _HEALTHCARE_WORDS):
         return DeclaredUse.HEALTHCARE
@@ -2295,6 +2300,14 @@ def detect(
         and use is not DeclaredUse.EMERGENCY
     )
     no_consent_share = _share(f.no_consent, f.consent_known)
+    # a seller's records other than written consent were left out when the list was
+    # registered (analyze.register_consent): the reason must say which records it counts
+    records = "written consent records" if use is DeclaredUse.TELEMARKETING else "consent records"
+    seller_note = (
+        "; a seller needs the callee's signed agreement (47 CFR 64.1200(a)(2))"
+        if use is DeclaredUse.TELEMARKETING and needs_consent
+        else ""
+    )
     # 4 unconsented calls in an hour's 20 is 20%, within chance of an account whose
     # callees nearly all consented: the share counts when its lower bound crosses it.
     no_consent_bound = _lower_bound(no_consent_share, f.consent_known)
@@ -2316,8 +2329,8 @@ def detect(
             add(
                 ReasonCode.NO_CONSENT_WIRELESS,
                 f"{_pct(no_consent_share)} of answered calls (at least "
-                f"{_pct(no_consent_bound)} allowing for chance) to numbers without consent "
-                + (f"records{live}" if live else f"records{robocall_note}"),
+                f"{_pct(no_consent_bound)} allowing for chance) to numbers without "
+                f"{records}{live or robocall_note}{seller_note}",
                 no_consent_share,
                 t.no_consent_share,
                 Evidence.PATTERN if live else consent_evidence,
@@ -2342,7 +2355,7 @@ def detect(
             ReasonCode.NO_CONSENT_WIRELESS,
             f"{f.no_consent:,} of the window's {f.consent_known:,} answered calls, and "
             f"{_pct(period_consent)} of the account's {f.period_consent_known:,} over the "
-            "period analysed, to numbers without consent records" + (live or robocall_note),
+            f"period analysed, to numbers without {records}{live or robocall_note}" + seller_note,
             period_consent,
             t.no_consent_share,
             Evidence.PATTERN if live else consent_evidence,
