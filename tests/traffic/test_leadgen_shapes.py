@@ -9,7 +9,8 @@ numbers, a "new Medicare card" scam spoofing 1-800-MEDICARE through a wholesale 
 aged ACA leads robocalled with revoked consents, neighbour-spoofed final-expense calls from
 a carrier outside the RMD) reaches ``high`` at the narrowest source that carries it; no
 lawful sender does; a live-transfer vendor with 1,100-partner consents and an agency's
-recorded plan-review reminders to its own book are reported for review."""
+recorded plan-review reminders to its own book are reported for review, the agency
+``high``: a seller's recording needs written consent."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from callwarden.traffic.alerts import Severity
-from tests.traffic.blind_shapes import analyse, assert_judged
+from tests.traffic.blind_shapes import analyse, assert_judged, entities_at
 from tests.traffic.leadgen_shapes import build
 
 #: the sources of the module's campaigns
@@ -51,8 +52,10 @@ def test_leadgen_campaigns_are_high_and_lawful_senders_are_not(
         ("customer", "silverline-live-transfers"),
         ("customer", "sunbelt-medicare-advisors"),
     }
-    # Both are reported, `low` in most runs (docs/detectors.md, Known limits): the vendor's
-    # calls are live, which need no consent but on the Registry, and the agency's recording
-    # reaches clients with records, whose written form only telemarketing needs.
+    # Both are reported. The vendor is `low` in most runs (docs/detectors.md, Known
+    # limits): its calls are live, which need no consent but on the Registry. The agency,
+    # an insurance agency and so a seller, plays a recording to clients whose records are
+    # `prior_express`, not the written consent a seller's recordings need: `high`.
     alerts = analyse(network, tmp_path, window)
     assert_judged(network, alerts, KNOWN_LIMITS, review_least=Severity.LOW)
+    assert ("customer", "sunbelt-medicare-advisors") in entities_at(alerts, Severity.HIGH)
