@@ -467,6 +467,43 @@ def test_a_sellers_recording_counts_only_written_consent(
         assert agency.severity is Severity.HIGH
 
 
+@pytest.mark.parametrize("window", ["day", "hour"])
+def test_a_consumer_line_dialling_strangers_is_high_and_a_household_is_not(
+    tmp_path: Path, window: str
+) -> None:
+    """A prepaid line calling 240 strangers once each over two hours (80 an hour at most:
+    no hour of it holds the day's reach) is a dialler on a person's plan; a household's
+    40 calls to its circle of 10 are a person's."""
+    factory = CallFactory()
+    burner = ["+14125550100"]
+    for hour, calls in ((15, 80), (16, 80), (17, 80)):
+        factory.campaign(
+            calls, customer_id="pp-burner", caller_ids=burner, message_s=None,
+            answer_rate=0.2, live_mean_s=40, hour=hour,
+        )  # fmt: skip
+    circle = [factory.random_callee() for _ in range(10)]
+    factory.campaign(
+        40, customer_id="ban-family", caller_ids=["+14125550199"], message_s=None,
+        answer_rate=0.7, callees=iter(circle * 4),
+    )  # fmt: skip
+    consumer = "prepaid wireless (consumer)"
+    reference = ReferenceData(
+        customers=[
+            Customer("pp-burner", "Prepaid line", declared_use=consumer),
+            Customer("ban-family", "Family plan", declared_use="family plan (consumer)"),
+        ],
+        consent=[],
+    )
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    alerts = analyze_calls(connection, reference, AnalysisOptions(window=window)).alerts
+    [line] = [a for a in alerts if a.entity_id == "pp-burner" and a.severity is Severity.HIGH][:1]
+    [fanout] = [r for r in line.reasons if r.code is ReasonCode.HIGH_FANOUT]
+    # its day's reach (approximately counted), not the window's alone
+    assert 230 <= fanout.value <= 250
+    assert fanout.threshold == 100
+    assert not [a for a in alerts if a.entity_id == "ban-family" and a.severity is Severity.HIGH]
+
+
 def test_a_spoofed_flood_through_a_registered_carrier_is_named(tmp_path: Path) -> None:
     """Every call a new unsigned number, one recording: the carrier that hands it over is
     high although it files in the RMD; its other transit is not what made it so."""

@@ -536,6 +536,13 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
         ("Licensed insurance broker", DeclaredUse.TELEMARKETING),
         ("Call tracking for insurance agencies", DeclaredUse.OTHER),
         ("Hosted dialler for licensed insurance agents", DeclaredUse.OTHER),
+        # a person's or a household's own line; a business's callees are not its line
+        ("prepaid wireless (consumer)", DeclaredUse.CONSUMER),
+        ("The carrier's own residential telephone service", DeclaredUse.CONSUMER),
+        ("Family plan, four lines", DeclaredUse.CONSUMER),
+        ("Collection of purchased consumer debt", DeclaredUse.OTHER),
+        ("Callbacks to consumers who called us", DeclaredUse.OTHER),
+        ("Residential solar sales", DeclaredUse.TELEMARKETING),
         ("Unexcused absence calls to parents", DeclaredUse.OTHER),
         (None, DeclaredUse.OTHER),
     ],
@@ -1700,6 +1707,9 @@ def assert_may_find_lets_through(
         account_no_consent_share=st.one_of(st.none(), st.floats(0, 1)),
         day_outside_hours_share=st.one_of(st.none(), st.floats(0, 1)),
         day_prerecorded=st.sampled_from([None, True, False]),
+        # the fourth verdict left to the caller: a consumer line's reach over its day,
+        # which the analysis lets through itself (analyze._line_day_callees)
+        line_day_callees=st.just(None),
     ),
 )
 def test_may_find_misses_nothing_detect_finds(
@@ -2824,3 +2834,55 @@ def test_bad_thresholds_are_all_named() -> None:
         "outside_hours_min_calls: -1 is not a whole number",
     ):
         assert expected in message
+
+
+def _burner_day(**values: object) -> EntityFeatures:
+    """A new prepaid line's day: 180 strangers called once each from its one number, live
+    or not, a fifth answered, none with consent records."""
+    return features(
+        **{
+            "calls": 180,
+            "answered": 36,
+            "short_answered": 6,
+            "long_answered": 30,
+            "answered_seconds": 36 * 25,
+            "callees": 180,
+            "caller_ids": 1,
+            "callee_blocks": 180,
+            "callee_caller_pairs": 180,
+            "nanp_pairs": 180,
+            "neighbor": 0,
+            "hours_known": 180,
+            "outside_hours": 0,
+            "consent_known": 36,
+            "no_consent": 36,
+            "numbers_known": 180,
+            "peak_duration_calls": 5,
+            "peak_calls_per_minute": 2,
+            **values,
+        }
+    )
+
+
+_CONSUMER_LINE = EntityContext(
+    kind="enterprise", kyc_status="unknown", declared_use="prepaid wireless (consumer)"
+)
+
+
+def test_a_consumer_line_reaching_hundreds_of_strangers_is_a_dialler() -> None:
+    """A person calls a circle; a consumer line reaching 180 numbers in a day is a dialler
+    on a person's plan: autodialled calls (47 USC 227(b)(1)(A)) without consent, `high`."""
+    burner = assess(_burner_day(), replace(_CONSUMER_LINE, line_day_callees=180.0))
+    assert burner.severity is Severity.HIGH
+    [fanout] = [f for f in burner.findings if f.code is ReasonCode.HIGH_FANOUT]
+    assert (fanout.value, fanout.threshold, fanout.evidence) == (180.0, 100, Evidence.SUSPECT)
+    [consent] = [f for f in burner.findings if f.code is ReasonCode.NO_CONSENT_WIRELESS]
+    assert consent.evidence is Evidence.ILLEGAL
+    # a family's day (five lines, 33 numbers) is a person's reach: nothing of the kind
+    family = assess(_burner_day(), replace(_CONSUMER_LINE, line_day_callees=33 / 5))
+    assert ReasonCode.HIGH_FANOUT not in {f.code for f in family.findings}
+    assert family.severity is not Severity.HIGH
+    # the same day of a business's line is live cold calling: no consent needed, no dialler
+    business = assess(_burner_day(), replace(_CONSUMER_LINE, declared_use="real estate"))
+    assert business.severity is not Severity.HIGH
+    assert ReasonCode.HIGH_FANOUT not in {f.code for f in business.findings}

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from callwarden.traffic.alerts import Severity
-from tests.traffic.blind_shapes import analyse, assert_judged
+from tests.traffic.blind_shapes import analyse, assert_judged, entities_at
 from tests.traffic.wireless_shapes import BURNERS, build
 
 #: the sources of the module's campaigns
@@ -29,9 +29,9 @@ CAMPAIGNS = {
     ("customer", "great-lakes-home-offers"),
     ("upstream_provider", "Tidemark Voice Exchange"),
 } | {("customer", account) for account, *_ in BURNERS}
-#: campaigns the detectors do not yet hold at ``high`` (docs/detectors.md, Known limits):
-#: the burner ring's eSIMs, each a day's few dozen answered calls with no other shape of
-#: automated calling, and no window shared with another
+#: campaigns the detectors do not yet hold at ``high`` in every run (docs/detectors.md,
+#: Known limits): the burner ring's eSIMs, caught by their reach as consumer lines, but a
+#: line whose one day holds under 20 answered calls shows no missing consent of its own
 KNOWN_LIMITS = frozenset({("customer", account) for account, *_ in BURNERS})
 
 
@@ -51,4 +51,8 @@ def test_wireless_campaigns_are_high_and_lawful_senders_are_not(
     # The team's hour of live dials answers a fifth, at the LOW_ASR line, and its missing
     # consent records alone are no breach of live calls: `low`. Its day says both.
     review_least = Severity.LOW if window == "hour" else Severity.MEDIUM
-    assert_judged(network, analyse(network, tmp_path, window), KNOWN_LIMITS, review_least)
+    alerts = analyse(network, tmp_path, window)
+    assert_judged(network, alerts, KNOWN_LIMITS, review_least)
+    # at most one of the eight lines too thin (122 of 128 line-runs of seeds 151-166 were
+    # `high` in each window)
+    assert len(KNOWN_LIMITS - entities_at(alerts, Severity.HIGH)) <= 1

@@ -50,6 +50,7 @@ from callwarden.customers import (
     ConsentRecord,
     ConsentType,
     Customer,
+    CustomerKind,
     NumberGrant,
     own_site,
     registrable_site,
@@ -497,16 +498,23 @@ def _analyze_calls(
             unit=options.window,
             relation=relation,
         )
+        consumers = consumer_accounts(reference.customers)
         table = with_day_distinct_counts(
-            connection, table, _hours_asking_their_days_counts(table, options), relation=relation
+            connection,
+            table,
+            _hours_asking_their_days_counts(table, options, consumers),
+            relation=relation,
         )
         progress.advance(1)
         day_prerecorded = _days_prerecorded(table, options.thresholds)
+        line_callees = _line_day_callees(table, consumers, options.window)
         judged_rows = _judged_rows(table, reference, options, day_prerecorded)
+        # a consumer line's reach is what only its context says (its declared use)
+        judged_rows |= line_callees >= options.thresholds.consumer_line_callees
         judged = _Judged(
             table.filter(judged_rows),
             _baselines(table, judged_rows),
-            _day_figures(table, judged_rows, day_prerecorded, options.thresholds),
+            _day_figures(table, judged_rows, day_prerecorded, options.thresholds, line_callees),
             consent_sources(reference),
         )
         alerts = _grade_on_all_cores(judged, reference, options, _busiest_clients(table))
@@ -920,10 +928,13 @@ def _accounts_whose_consent_may_rest_on_live_calls(
     return np.flatnonzero(window), np.flatnonzero(period)
 
 
-def _hours_asking_their_days_counts(table: pa.Table, options: AnalysisOptions) -> np.ndarray:
+def _hours_asking_their_days_counts(
+    table: pa.Table, options: AnalysisOptions, consumers: Collection[str] = frozenset()
+) -> np.ndarray:
     """The rows of accounts' windows shorter than a day whose forwarding their UTC day's
-    callee-caller pairs may show, or whose neighbour spoofing the day's caller IDs may
-    (none in daily windows: a day's are its own)."""
+    callee-caller pairs may show, or whose neighbour spoofing the day's caller IDs may, or
+    that are a consumer account's hours busy enough to hold part of a dialler's day (none
+    in daily windows: a day's are its own)."""
     if options.window == "day":
         return np.zeros(0, np.int64)
     names = {*FORWARDING_COLUMNS, *NEIGHBOR_DAY_COLUMNS}
@@ -931,7 +942,59 @@ def _hours_asking_their_days_counts(table: pa.Table, options: AnalysisOptions) -
     asked = may_be_forwarding(columns, options.thresholds) | may_spoof_neighbours_over_the_day(
         columns, options.thresholds
     )
+    if consumers:
+        # a day of consumer_line_callees numbers reaches a 24th of them in one hour at least
+        entity_type = table["entity_type"].to_numpy(zero_copy_only=False)
+        entity_id = table["entity_id"].to_numpy(zero_copy_only=False)
+        least = options.thresholds.consumer_line_callees / 24
+        asked |= (
+            np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
+            & np.isin(entity_id, list(consumers))
+            & (table["callees"].to_numpy() >= least)
+        )
     return np.flatnonzero(asked)
+
+
+def consumer_accounts(customers: Iterable[Customer]) -> frozenset[str]:
+    """The accounts of consumer service: a person's or a household's phone (declared use
+    read as :attr:`DeclaredUse.CONSUMER`), never a reseller or a carrier."""
+    return frozenset(
+        c.customer_id
+        for c in customers
+        if c.kind is CustomerKind.ENTERPRISE
+        and classify_declared_use(c.declared_use) is DeclaredUse.CONSUMER
+    )
+
+
+def _line_day_callees(table: pa.Table, consumers: Collection[str], window: str) -> np.ndarray:
+    """Per row of the feature table: for a window of a consumer account (or a caller ID of
+    one), the distinct numbers its lines reached over the window's UTC day, per line; NaN
+    elsewhere. A daily window's are its own callees over its caller IDs (a caller ID: its
+    callees). An hour's are its day's (``day_callees`` over ``day_caller_ids``, counted
+    for the hours :func:`_hours_asking_their_days_counts` asks; a caller ID's hour has no
+    day's count, and is left out)."""
+    found = np.full(table.num_rows, np.nan)
+    if not consumers or not table.num_rows:
+        return found
+    entity_type = table["entity_type"].to_numpy(zero_copy_only=False)
+    is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
+    is_caller_id = entity_type == EntityType.CALLER_ID.value
+    account = np.where(
+        is_caller_id,
+        table["customer_id"].to_numpy(zero_copy_only=False),
+        table["entity_id"].to_numpy(zero_copy_only=False),
+    )
+    consumer = np.isin(account, list(consumers)) & (is_account | is_caller_id)
+    if window == "day":
+        callees = table["callees"].to_numpy().astype(np.float64)
+        lines = np.where(is_caller_id, 1, table["caller_ids"].to_numpy())
+    else:
+        callees = table["day_callees"].to_numpy().astype(np.float64)
+        lines = table["day_caller_ids"].to_numpy()
+        consumer &= is_account & (callees > 0)
+    per_line = callees / np.maximum(lines, 1)
+    found[consumer] = per_line[consumer]
+    return found
 
 
 def _carrier_hours_of_a_recording(
@@ -990,6 +1053,7 @@ class _Judged:
                 [days.account_no_consent_share[row] for row in at],
                 [days.outside_hours_share[row] for row in at],
                 [days.prerecorded[row] for row in at],
+                [days.line_callees[row] for row in at],
             ),
             self.consent_sources,
         )
@@ -1249,6 +1313,7 @@ def _contexts(
                 account_no_consent_share=days.account_no_consent_share[index],
                 day_outside_hours_share=days.outside_hours_share[index],
                 day_prerecorded=days.prerecorded[index],
+                line_day_callees=days.line_callees[index],
                 consent_unchecked=reference.consent is None
                 and f.entity_type in (EntityType.CUSTOMER, EntityType.SUB_ACCOUNT),
                 consent_sources=gathered,
@@ -1288,6 +1353,9 @@ class _DayFigures:
     #: whether an account's answered calls over its day show a recording (None: not an
     #: account)
     prerecorded: list[bool | None]
+    #: a consumer account's (or its caller ID's) distinct callees per line over its day
+    #: (None: not a consumer line, or not counted)
+    line_callees: list[float | None]
 
 
 def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> np.ndarray:
@@ -1388,6 +1456,7 @@ def _day_figures(
     judged_rows: np.ndarray,
     day_prerecorded: np.ndarray,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    line_callees: np.ndarray | None = None,
 ) -> _DayFigures:
     """Consent coverage, night calling and recordings are practices, judged over a day: an
     hourly window at the edge of the calling hours is all outside them, and a quiet hour
@@ -1397,10 +1466,11 @@ def _day_figures(
     takes its own day's sums and, for a caller ID, its customer's: joined as columns, not
     looked up row by row (a network's tens of thousands of judged windows). Whether the
     day holds a recording is ``day_prerecorded``'s (:func:`_days_prerecorded`, per row of
-    ``table``)."""
+    ``table``); a consumer line's reach over its day is ``line_callees``'s
+    (:func:`_line_day_callees`, per row of ``table``; None: no consumer line)."""
     if not judged_rows.any():
         # nothing to join (an empty store's columns may not even have a type)
-        return _DayFigures([], [], [])
+        return _DayFigures([], [], [], [])
     day = pc.cast(table["window_start"], pa.date32())
     by_day = pa.table({**{name: table[name] for name in (*_ENTITY, *_DAY_SUMMED)}, "day": day})
     keys = [*_ENTITY, "day"]
@@ -1463,6 +1533,11 @@ def _day_figures(
                 day_prerecorded[judged_rows].tolist(), is_account.tolist(), strict=True
             )
         ],
+        line_callees=(
+            [None] * judged.num_rows
+            if line_callees is None
+            else [None if np.isnan(v) else float(v) for v in line_callees[judged_rows]]
+        ),
     )
 
 

@@ -87,6 +87,11 @@ class Thresholds:
     #: below this many answered calls, answered-call shares are noise
     min_answered: int = 20
     fanout_callees: int = 5_000
+    #: distinct numbers a line of consumer service (a person's or a household's phone:
+    #: DeclaredUse.CONSUMER) reaches in a UTC day before it is a dialler's: a person calls
+    #: a circle (a family plan's five lines reached 30-33 numbers a day at most in the
+    #: wireless network), a burner line run by a dialler hundreds of strangers once each
+    consumer_line_callees: int = 100
     #: callees whose 10-number block (all digits but the last) another callee shares
     sequential_share: float = 0.3
     #: ... and the blocks they hold this much fewer than callees spread at random over
@@ -292,6 +297,10 @@ class EntityContext:
     #: where the account's own consent records say its callees agreed; None when its own
     #: site is not known (no contact address, or a free mailbox) or it holds no records
     consent_sources: ConsentSources | None = None
+    #: an account of consumer service (DeclaredUse.CONSUMER), or a caller ID of one: the
+    #: distinct numbers its calling lines reached over the window's UTC day, per line (its
+    #: day's distinct callees over its caller IDs); None otherwise, or not counted
+    line_day_callees: float | None = None
 
 
 @dataclass(frozen=True)
@@ -323,6 +332,9 @@ class DeclaredUse(StrEnum):
     HEALTHCARE = "healthcare"
     INFORMATIONAL = "informational"
     TELEMARKETING = "telemarketing"
+    #: a person's or a household's own phone service (a retail line, a family plan), not a
+    #: business's: its calls are a person's, to a circle
+    CONSUMER = "consumer"
     OTHER = "other"
 
 
@@ -373,6 +385,15 @@ _INFORMATIONAL_WORDS = (
     "two-factor",
     "otp",
 )
+#: A person's or a household's phone service, as a provider's onboarding records say it:
+#: "prepaid wireless (consumer)", "residential line", "family plan". Read after every
+#: business purpose, and only as the service: "consumer debt collection" or "calls to
+#: consumers" name a business's callees, not its line.
+_CONSUMER_SERVICE = re.compile(
+    r"\((?:consumer|residential|personal)\)"
+    r"|\b(?:consumer|residential|personal|household|family)\s+"
+    r"(?:line|phone|telephone|wireless|mobile|cellular|landline|voice|service|plan|account)s?\b"
+)
 _TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "promot")
 #: An insurance agency, agent or broker calls to sell policies: its calls are telemarketing
 #: (47 CFR 64.1200(f)(13): calls "for the purpose of encouraging the purchase" of goods or
@@ -414,6 +435,8 @@ def classify_declared_use(text: str | None) -> DeclaredUse:
         return DeclaredUse.HEALTHCARE
     if any(word in lowered for word in _INFORMATIONAL_WORDS):
         return DeclaredUse.INFORMATIONAL
+    if _CONSUMER_SERVICE.search(lowered):
+        return DeclaredUse.CONSUMER
     return DeclaredUse.OTHER
 
 
@@ -2103,6 +2126,12 @@ def detect(
             t.surge_factor,
             Evidence.PATTERN,
         )
+    # A person's line reaching hundreds of strangers in a day is a dialler on a consumer
+    # plan (a burner SIM or eSIM, a hijacked line): no person calls so many, and the
+    # provider sold the line for a person's calls. Autodialled calls, so they need the
+    # callees' consent (47 USC 227(b)(1)(A); below).
+    line_callees = context.line_day_callees
+    consumer_dialler = line_callees is not None and line_callees >= t.consumer_line_callees
     if f.callees >= t.fanout_callees * volume_scale:
         add(
             ReasonCode.HIGH_FANOUT,
@@ -2110,6 +2139,16 @@ def detect(
             f.callees,
             t.fanout_callees * volume_scale,
             Evidence.PATTERN,
+        )
+    elif consumer_dialler and line_callees is not None:
+        add(
+            ReasonCode.HIGH_FANOUT,
+            f"{line_callees:,.0f} distinct numbers a line called over the UTC day, from a "
+            "person's phone service (its declared use): a dialler's reach, not a person's "
+            "circle",
+            line_callees,
+            t.consumer_line_callees,
+            Evidence.SUSPECT,
         )
     sequential_share = 1 - _share(f.callee_blocks, f.callees) if f.callees else 0.0
     clustering, coverage = callee_clustering(f.callees, f.callee_blocks, f.callee_exchanges)
@@ -2229,8 +2268,12 @@ def detect(
     # records are a pattern only.
     # A recording is the sender's practice: an hour too thin to show the spike takes
     # the day's (context.day_prerecorded).
+    # A consumer line's dialler (above) is automated calling by its reach.
     robocalls = (
-        prerecorded or sequential or (context.day_prerecorded is True and not _mixes_sources(f))
+        prerecorded
+        or sequential
+        or consumer_dialler
+        or (context.day_prerecorded is True and not _mixes_sources(f))
     )
     needs_consent = robocalls and use is not DeclaredUse.EMERGENCY
     # Callees who answer three in five of a sender's calls or more (allowing for chance)
@@ -2751,9 +2794,10 @@ def may_find(
 ) -> np.ndarray:
     """Per entity-window (arrays of :data:`MAY_FIND_COLUMNS`, one element per row): False
     only when :func:`detect` finds nothing in its features whatever the context, short of
-    three verdicts a context can hold against the entity by itself: an upstream provider
-    missing from the RMD (``in_rmd`` False), earlier tracebacks, or a caller ID not granted
-    to its account (``number_granted`` False).
+    four verdicts a context can hold against the entity by itself: an upstream provider
+    missing from the RMD (``in_rmd`` False), earlier tracebacks, a caller ID not granted
+    to its account (``number_granted`` False), or a consumer line's reach over its day
+    (``line_day_callees``, which the analysis lets through itself).
 
     ``day_prerecorded`` (a bool per row: its context's ``day_prerecorded`` is True) is the
     one verdict of the context the caller can give for every row at once: a thin window
@@ -3036,7 +3080,11 @@ def grade(
     # One reason alone (night calls, hang-ups...) has innocent explanations; a caller ID
     # that is forbidden, invalid or spoofed to the callee's exchange, or a carrier missing
     # from the RMD, does not.
-    witnesses = [f for f in findings if f.code not in _CONTEXT_ONLY]
+    # Size and age witness nothing; but a consumer line's reach, suspect, says what its
+    # calls are: a dialler's.
+    witnesses = [
+        f for f in findings if f.code not in _CONTEXT_ONLY or f.evidence is not Evidence.PATTERN
+    ]
     use = classify_declared_use(context.declared_use)
     # An account that declares sales makes its calls solicitations by its own word: its
     # missing consent records are then a second fact, that it had no permission
