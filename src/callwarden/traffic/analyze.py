@@ -498,7 +498,10 @@ def _analyze_calls(
             unit=options.window,
             relation=relation,
         )
-        consumers = consumer_accounts(reference.customers)
+        # a person's or a household's phone service, never a reseller's or a carrier's
+        consumers = accounts_declaring(
+            reference.customers, DeclaredUse.CONSUMER, {CustomerKind.ENTERPRISE}
+        )
         table = with_day_distinct_counts(
             connection,
             table,
@@ -589,7 +592,8 @@ def _register_reference(
             number_key=True,
         )
     if reference.consent is not None:
-        register_consent(connection, reference.consent, sellers(reference.customers))
+        sellers = accounts_declaring(reference.customers, DeclaredUse.TELEMARKETING)
+        register_consent(connection, reference.consent, sellers)
     if reference.numbers is not None:
         pairs = sorted({(grant.number, grant.customer_id) for grant in reference.numbers})
         register_table(
@@ -660,13 +664,18 @@ def _young_accounts(customers: Sequence[Customer], new_account_days: int) -> pa.
     )
 
 
-def sellers(customers: Iterable[Customer]) -> frozenset[str]:
-    """The accounts whose declared use is telemarketing (:func:`classify_declared_use`):
-    their prerecorded calls need prior express *written* consent."""
+def accounts_declaring(
+    customers: Iterable[Customer],
+    use: DeclaredUse,
+    kinds: Collection[CustomerKind] = frozenset(CustomerKind),
+) -> frozenset[str]:
+    """The accounts of ``kinds`` whose declared use reads as ``use``
+    (:func:`classify_declared_use`): the sellers, whose prerecorded calls need prior
+    express *written* consent; the consumer lines, a person's phone service."""
     return frozenset(
         c.customer_id
         for c in customers
-        if classify_declared_use(c.declared_use) is DeclaredUse.TELEMARKETING
+        if c.kind in kinds and classify_declared_use(c.declared_use) is use
     )
 
 
@@ -719,8 +728,7 @@ def register_consent(
     per-call join stays as it was.
 
     Merged by DuckDB, on every core: a provider's consent list runs to millions of records."""
-    columns = _consent_columns(consent)
-    connection.register("cw_consent_records", columns)
+    connection.register("cw_consent_records", _consent_columns(consent))
     connection.register(
         "cw_consent_sellers", pa.table({"holder": pa.array(sorted(sellers), pa.string())})
     )
@@ -953,17 +961,6 @@ def _hours_asking_their_days_counts(
             & (table["callees"].to_numpy() >= least)
         )
     return np.flatnonzero(asked)
-
-
-def consumer_accounts(customers: Iterable[Customer]) -> frozenset[str]:
-    """The accounts of consumer service: a person's or a household's phone (declared use
-    read as :attr:`DeclaredUse.CONSUMER`), never a reseller or a carrier."""
-    return frozenset(
-        c.customer_id
-        for c in customers
-        if c.kind is CustomerKind.ENTERPRISE
-        and classify_declared_use(c.declared_use) is DeclaredUse.CONSUMER
-    )
 
 
 def _line_day_callees(table: pa.Table, consumers: Collection[str], window: str) -> np.ndarray:
