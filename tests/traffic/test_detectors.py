@@ -543,6 +543,14 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
         ("Collection of purchased consumer debt", DeclaredUse.OTHER),
         ("Callbacks to consumers who called us", DeclaredUse.OTHER),
         ("Residential solar sales", DeclaredUse.TELEMARKETING),
+        # political, electoral and nonprofit calling: no solicitation
+        ("Candidate committee: GOTV voice broadcasts", DeclaredUse.NONCOMMERCIAL),
+        ("Political voter contact", DeclaredUse.NONCOMMERCIAL),
+        ("Volunteer phone banking (live callers)", DeclaredUse.NONCOMMERCIAL),
+        ("Donor calls by live staff (501(c)(3) nonprofit)", DeclaredUse.NONCOMMERCIAL),
+        ("First- and third-party debt collection", DeclaredUse.OTHER),
+        ("Impact investing newsletter", DeclaredUse.OTHER),
+        ("Political consulting and lead generation", DeclaredUse.TELEMARKETING),
         ("Unexcused absence calls to parents", DeclaredUse.OTHER),
         (None, DeclaredUse.OTHER),
     ],
@@ -1339,6 +1347,37 @@ def test_a_healthcare_providers_reminders_missing_records_are_held_at_medium() -
         assert grade(findings, other).severity is Severity.HIGH, other
     spoofed = [*findings, Finding(ReasonCode.NEIGHBOR_SPOOFING, "", 0.6, 0.2, Evidence.ILLEGAL)]
     assert grade(spoofed, practice).severity is Severity.HIGH
+
+
+def test_a_partys_recorded_gotv_missing_records_are_held_at_medium() -> None:
+    """A recording without consent records from an established, verified party's own
+    number: lawful to landlines (47 CFR 64.1200(a)(3)(ii)), not to mobiles, and the CDRs do
+    not say which; nor are its early calls solicitations. The same from a new or
+    unverified account, a seller, or from numbers not its own is high."""
+    findings = [
+        Finding(ReasonCode.PRERECORDED_PATTERN, "", 0.36, 0.3, Evidence.PATTERN),
+        Finding(ReasonCode.NO_CONSENT_WIRELESS, "", 1.0, 0.2, Evidence.ILLEGAL),
+        Finding(ReasonCode.OUTSIDE_CALLING_HOURS, "", 0.3, 0.1, Evidence.ILLEGAL),
+    ]
+    party = EntityContext(
+        kyc_status="verified",
+        account_age_days=2_200,
+        declared_use="state party: GOTV voice broadcasts to residential landlines",
+    )
+    held = grade(findings, party)
+    assert held.severity is Severity.MEDIUM
+    assert any("which of its callees are wireless" in note for note in held.notes)
+    for other in (
+        replace(party, account_age_days=16),
+        replace(party, kyc_status="pending"),
+        replace(party, declared_use="political fundraising sales"),
+        replace(party, in_rmd=False),
+    ):
+        assert grade(findings, other).severity is Severity.HIGH, other
+    # presenting a number never granted to it (a cloned candidate's voice on a real
+    # person's number, signed A): not its own calls to vouch for
+    borrowed = [*findings, Finding(ReasonCode.UNASSIGNED_CALLER_ID, "", 1.0, 0.5, Evidence.SUSPECT)]
+    assert grade(borrowed, party).severity is Severity.HIGH
 
 
 def test_an_own_consented_line_is_held_at_medium() -> None:

@@ -332,6 +332,10 @@ class DeclaredUse(StrEnum):
     HEALTHCARE = "healthcare"
     INFORMATIONAL = "informational"
     TELEMARKETING = "telemarketing"
+    #: political, electoral or tax-exempt nonprofit calling: no telephone solicitation
+    #: (47 CFR 64.1200(f)(15)), and its prerecorded calls to residential lines need no
+    #: consent (64.1200(a)(3)(ii)-(iv)), where those to wireless numbers do
+    NONCOMMERCIAL = "noncommercial"
     #: a person's or a household's own phone service (a retail line, a family plan), not a
     #: business's: its calls are a person's, to a circle
     CONSUMER = "consumer"
@@ -400,6 +404,15 @@ _TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "
 #: services). In the singular only: a platform "for insurance agents" serves sellers and
 #: sells them nothing by phone.
 _INSURANCE_SELLER = re.compile(r"\binsurance (?:agency|agent|broker|brokerage)\b")
+#: Political and electoral calling (a party, a candidate, a PAC, voter contact, an
+#: election office) and tax-exempt nonprofits'. Words, not substrings: "third-party debt
+#: collection" names no party, "impact" no PAC.
+_NONCOMMERCIAL = re.compile(
+    r"\bpolitic|\bcandidate|\bgotv\b|\bget[- ]out[- ]the[- ]vote|\bvoters?\b|\belection"
+    r"|\b(?:state|county|political) party\b|\bparty committee|\bpacs?\b"
+    r"|political action committee|\bphone bank|\bcaucus|\bnon-?profit|\b501\(c\)\(3\)"
+    r"|\bcharit"
+)
 #: A healthcare provider's calls to its own patients (FCC 15-72, the AAHAM ruling: a patient
 #: who gives a provider a number consents to its healthcare calls; 47 CFR 64.1200(a)(2)).
 #: Not insurance, benefits, Medicare, medical alert devices nor "appointments" alone (a
@@ -431,6 +444,8 @@ def classify_declared_use(text: str | None) -> DeclaredUse:
         return DeclaredUse.EMERGENCY
     if any(word in lowered for word in _TELEMARKETING_WORDS) or _INSURANCE_SELLER.search(lowered):
         return DeclaredUse.TELEMARKETING
+    if _NONCOMMERCIAL.search(lowered):
+        return DeclaredUse.NONCOMMERCIAL
     if any(word in lowered for word in _HEALTHCARE_WORDS):
         return DeclaredUse.HEALTHCARE
     if any(word in lowered for word in _INFORMATIONAL_WORDS):
@@ -496,6 +511,12 @@ _SAME_FACT: dict[ReasonCode, frozenset[ReasonCode]] = {
     ReasonCode.OUTSIDE_CALLING_HOURS: frozenset({ReasonCode.NO_CONSENT_WIRELESS}),
     # a one-ring scam answers nothing by definition: its low answer rate is no witness
     ReasonCode.ONE_RING_SCAM: frozenset({ReasonCode.LOW_ASR}),
+}
+#: the calling number not the account's own to present: forbidden, invalid, spoofed, not
+#: granted to it, or rotated over a pool
+_NOT_ITS_OWN_NUMBERS = _CALLER_ID_ABUSE | {
+    ReasonCode.UNASSIGNED_CALLER_ID,
+    ReasonCode.CALLER_ID_ROTATION,
 }
 #: say how big or how new a source is, nothing about what its calls are
 _CONTEXT_ONLY = frozenset(
@@ -3135,6 +3156,36 @@ def grade(
             "missing consent records: a patient who gave the provider a number consented to "
             "its healthcare calls (FCC 15-72; 47 CFR 64.1200(a)(2)); held at medium, ask the "
             "account for its patients' consent"
+        )
+    # Non-commercial calling (political, electoral, a tax-exempt nonprofit's) by recording
+    # is lawful to residential lines without consent (47 CFR 64.1200(a)(3)(ii)-(iv)) and
+    # unlawful to wireless numbers (47 USC 227(b)(1)(A)(iii)); the CDRs do not say which a
+    # callee is (NANP numbers carry no line type), nor are such calls solicitations, whose
+    # hours 64.1200(c)(1) limits. When missing records (and night calls) are all that make
+    # an established, verified account's calls from its own numbers illegal, the line
+    # types are an analyst's question: a party's landline-only GOTV waves looked like a
+    # consultancy's blast to a cell-phone list, which stays high on being new, unverified
+    # or presenting numbers not its own.
+    if (
+        severity is Severity.HIGH
+        and use is DeclaredUse.NONCOMMERCIAL
+        and context.kyc_status == "verified"
+        and context.account_age_days is not None
+        and context.account_age_days >= thresholds.new_account_days
+        and context.in_rmd is not False
+        and {f.code for f in corroborated}
+        <= {ReasonCode.NO_CONSENT_WIRELESS, ReasonCode.OUTSIDE_CALLING_HOURS}
+        and not any(f.code in _NOT_ITS_OWN_NUMBERS for f in findings)
+        and not (len(suspect) >= 2 and automated)
+    ):
+        severity = Severity.MEDIUM
+        notes.append(
+            "declared political or nonprofit calls by an established, verified account from "
+            "its own numbers, illegal only for missing consent records: recorded calls to "
+            "residential lines need none (47 CFR 64.1200(a)(3)(ii)-(iv)), to wireless "
+            "numbers they do (47 USC 227(b)(1)(A)(iii)), and the calls are no solicitations "
+            "(64.1200(f)(15)); held at medium, ask the account which of its callees are "
+            "wireless and for their consent"
         )
     # A caller ID granted to the account that presents it, whose calls reach people who
     # consented, is that account's own line: what it does is judged at the account.
