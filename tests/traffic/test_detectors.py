@@ -200,6 +200,17 @@ def test_callers_numbers_forwarded_to_an_accounts_lines_are_no_rotated_pool() ->
     assert unassigned(its_day).evidence is Evidence.SUSPECT
     (rotation,) = [x for x in detect(its_day) if x.code is ReasonCode.CALLER_ID_ROTATION]
     assert "1.89 over the day" in rotation.detail
+    # a tradesman's day: most callers forwarded to two mobiles beside its own outbound
+    # calls, answered at the line allowing for chance (61 of 123), is forwarding; the same
+    # share over thousands of calls is not
+    tradesman = features(calls=123, answered=61, caller_ids=57, callees=44,
+                         callee_caller_pairs=123, unassigned_caller=75, numbers_known=123,
+                         consent_known=61)  # fmt: skip
+    assert unassigned(tradesman).evidence is Evidence.SUSPECT
+    busy = replace(tradesman, calls=12_300, answered=5_700, caller_ids=5_700, callees=4_400,
+                   callee_caller_pairs=12_300, unassigned_caller=7_500, numbers_known=12_300,
+                   consent_known=5_700)  # fmt: skip
+    assert unassigned(busy).evidence is Evidence.ILLEGAL
 
 
 def test_calls_forwarded_to_an_accounts_lines_keep_their_callers_hours() -> None:
@@ -230,6 +241,17 @@ def test_calls_forwarded_to_an_accounts_lines_keep_their_callers_hours() -> None
     cold = replace(pool, answered=1_000, long_answered=980, consent_known=1_000, no_consent=1_000)
     assert hours(cold).evidence is Evidence.ILLEGAL
     assert assess(cold).severity is Severity.HIGH
+    # a roofer's PBX forwarding its callers to its owner's mobile, after hours too: too
+    # few numbers for a pool, but not its own, 23 callees hearing 57 callers
+    roofer = features(calls=57, answered=32, long_answered=30, caller_ids=22, callees=23,
+                      callee_blocks=23, callee_caller_pairs=57, unassigned_caller=34,
+                      numbers_known=57, consent_known=32, no_consent=32, hours_known=57,
+                      outside_hours=19)  # fmt: skip
+    assert hours(roofer).evidence is Evidence.PATTERN
+    assert assess(roofer).severity is Severity.MEDIUM
+    # the same night calls from its own numbers, each callee once: its own solicitations
+    own = replace(roofer, unassigned_caller=0, callees=57, callee_blocks=57)
+    assert hours(own).evidence is Evidence.ILLEGAL
 
 
 def test_a_rotation_of_the_accounts_own_numbers_says_so() -> None:
