@@ -892,6 +892,41 @@ def test_a_reseller_hour_points_at_a_client_high_that_day() -> None:
     assert alerts[("bad-client", 15, DAY.day)].severity is Severity.HIGH
 
 
+def test_a_reseller_whose_recording_is_one_clients_defers_to_that_client() -> None:
+    """A managed-services partner's day pairs one client's recorded reminder (to its own
+    customers, 80% with consent records: `low` there) with its other clients' live calls,
+    which hold no records: `high` on the pair, which no client shows. The recording is the
+    client's, judged with its own records: the partner is held at medium, pointing at it.
+    A recording elsewhere, or of which the client holds under half, is the partner's own."""
+    recorded = Finding(ReasonCode.PRERECORDED_PATTERN, "spike", 0.4, 0.3, Evidence.PATTERN)
+    unconsented = Finding(ReasonCode.NO_CONSENT_WIRELESS, "records", 0.34, 0.2, Evidence.ILLEGAL)
+    high = Assessment(75, Severity.HIGH, (recorded, unconsented))
+    low = Assessment(24, Severity.LOW, (recorded,))
+    day = timedelta(days=1)
+
+    def window(kind: str, name: str, centre: int, calls: int) -> EntityFeatures:
+        f = _hour(kind, name, "partner", 0)
+        return replace(
+            f,
+            window_end=f.window_start + day,
+            peak_duration_s=centre,
+            peak_duration_band_s=4,
+            peak_duration_calls=calls,
+        )
+
+    def partner_with(client: EntityFeatures) -> Alert:
+        alerts = _attribute([(window("customer", "partner", 27, 426), high), (client, low)])
+        [partner] = [a for a in alerts if a.entity_id == "partner"]
+        return partner
+
+    held = partner_with(window("sub_account", "hvac", 27, 426))
+    assert held.severity is Severity.MEDIUM
+    assert held.score <= 74
+    assert any("sub-account hvac's" in note and "low there" in note for note in held.notes)
+    assert partner_with(window("sub_account", "hvac", 45, 426)).severity is Severity.HIGH
+    assert partner_with(window("sub_account", "hvac", 27, 200)).severity is Severity.HIGH
+
+
 def test_a_reseller_points_at_a_client_high_on_other_days_calling_in_its_window() -> None:
     """A number-order dialler's last, partial day holds too few callees for its own window
     (67 calls, under the 100 callees it needs) but most of its reseller's: the reseller's

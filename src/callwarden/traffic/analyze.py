@@ -74,6 +74,7 @@ from callwarden.traffic.alerts import (
     Alert,
     EntityType,
     Reason,
+    ReasonCode,
     Severity,
     alert_from_state,
     alert_state,
@@ -86,6 +87,7 @@ from callwarden.traffic.detectors import (
     MAY_FIND_COLUMNS,
     NEIGHBOR_DAY_COLUMNS,
     RECORDING_COLUMNS,
+    SELF_EVIDENT,
     UNVERIFIED_KYC,
     Assessment,
     ConsentSources,
@@ -1640,9 +1642,21 @@ def _attribute(
     ``high`` on its one client's county emergency alerts, which the client's declared use
     exempts from the calling hours.)
 
+    A customer whose recording is one client's (a sub-account in the window whose own
+    recording is at the same length holds half the customer's spike or more), where that
+    client is not ``high``, is held at ``medium`` too, pointing at it: the client is judged
+    with its own consent records and declared use, where the customer's window pairs the
+    client's recording with its other clients' missing records. (A hosted-PBX network's
+    managed-services partner was ``high`` on an HVAC client's consented reminder and its
+    other clients' live calls.)
+
     A sub-account's alert names the accounts between it and its customer when the
     customers file (``customers``) knows them (see :func:`account_chain_note`)."""
     high_subaccounts: dict[tuple[str, date], set[str]] = defaultdict(set)
+    # per customer window: its clients' windows with a recording of their own
+    recorded_clients: dict[tuple[str, datetime], list[tuple[EntityFeatures, Severity]]] = (
+        defaultdict(list)
+    )
     high_in_period: dict[str, set[str]] = defaultdict(set)
     calling_clients: dict[tuple[str, datetime], set[str]] = defaultdict(set)
     client_severity: dict[tuple[str, str, datetime], Severity] = {}
@@ -1650,6 +1664,8 @@ def _attribute(
         if f.entity_type != EntityType.SUB_ACCOUNT:
             continue
         calling_clients[(f.customer_id, f.window_start)].add(f.entity_id)
+        if any(x.code is ReasonCode.PRERECORDED_PATTERN for x in assessment.findings):
+            recorded_clients[(f.customer_id, f.window_start)].append((f, assessment.severity))
         if assessment.findings:
             client_severity[(f.customer_id, f.entity_id, f.window_start)] = assessment.severity
         if assessment.severity is Severity.HIGH:
@@ -1677,6 +1693,22 @@ def _attribute(
                         " ..." if len(named_clients) > 5 else ""
                     )
                     notes.append(f"attributed to sub-account(s) {named}{why}: mitigate those first")
+        if (
+            f.entity_type == EntityType.CUSTOMER
+            and severity is Severity.HIGH
+            and not any(x.code in SELF_EVIDENT for x in assessment.findings)
+            and any(x.code is ReasonCode.PRERECORDED_PATTERN for x in assessment.findings)
+            and (owner := _recording_owner(f, recorded_clients.get((f.entity_id, f.window_start))))
+            is not None
+        ):
+            recorder, recorder_severity = owner
+            severity, score = Severity.MEDIUM, min(score, 74)
+            notes.append(
+                f"its recording at {f.peak_duration_s} s is sub-account {recorder.entity_id}'s "
+                f"({recorder.peak_duration_calls:,} of the {f.peak_duration_calls:,} calls at "
+                f"that length), {recorder_severity.value} there with its own consent "
+                "records and declared use: judged there"
+            )
         busiest = (busiest_clients or {}).get((f.entity_id, f.window_start.replace(tzinfo=None)))
         if (
             f.entity_type == EntityType.CUSTOMER
@@ -1698,6 +1730,27 @@ def _attribute(
                 notes.append(chain)
         alerts.append(_alert(f, assessment, severity, score, tuple(notes)))
     return alerts
+
+
+def _recording_owner(
+    customer: EntityFeatures, clients: Sequence[tuple[EntityFeatures, Severity]] | None
+) -> tuple[EntityFeatures, Severity] | None:
+    """The client below ``high`` whose own recording is the customer's: at the customer's
+    spike's length (within the wider of their bands) and half its calls or more. None when
+    no client is, or one that is carries a ``high`` of its own (named already)."""
+    centre = customer.peak_duration_s
+    if centre is None or not customer.peak_duration_calls:
+        return None
+    for client, severity in clients or ():
+        if client.peak_duration_s is None or severity is Severity.HIGH:
+            continue
+        near = max(customer.peak_duration_band_s or 0, client.peak_duration_band_s or 0, 1)
+        if (
+            abs(client.peak_duration_s - centre) <= near
+            and 2 * client.peak_duration_calls >= customer.peak_duration_calls
+        ):
+            return client, severity
+    return None
 
 
 def account_chain(account_id: str, customers: Mapping[str, Customer]) -> list[str]:
