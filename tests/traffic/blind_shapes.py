@@ -611,6 +611,36 @@ class BlindNetwork(UnseenNetwork):
             (0.2, self.message(22, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
         ])  # fmt: skip
 
+    def confirmation_ivr(
+        self,
+        message_s: int,
+        *,
+        pressed: tuple[int, int, int] = (14, 29, 4),
+        hold: tuple[int, int] = (15, 60),
+        talk_median_s: float = 150,
+        heard: tuple[int, int] | None = None,
+        refused_s: int = 14,
+        pressed_share: float = 0.55,
+        machines: float = 0.10,
+        greeting: tuple[int, int] = (6, 22),
+    ) -> Durations:
+        """A health system's appointment-confirmation IVR, ``message_s`` s long: most press 1
+        during it (``pressed``: draws from its first to its second figure, plus the third
+        to hang up), some press 2 and wait (``hold``) for scheduling (live talk of median
+        ``talk_median_s``), some hear it out (``heard``: the message's length to 3 s past
+        it), some hang up in the greeting (up to ``refused_s``), and ``machines`` of the
+        answered are voicemail boxes recording it after their ``greeting``."""
+        low, high, after = pressed
+        first, last = heard if heard is not None else (message_s, message_s + 3)
+        return self.mix([
+            (pressed_share, lambda count: self.rng.integers(low, high, count) + after),
+            (0.08, lambda count: (message_s + self.rng.integers(*hold, count)
+                                  + self.live(talk_median_s)(count))),
+            (0.15, self.between_s(first, last)),
+            (0.12, self.between_s(2, refused_s)),
+            (machines, self.message(message_s, hang_ups=0.0, voicemail=1.0, greeting=greeting)),
+        ])  # fmt: skip
+
     def predictive_dialler(self, talk_median_s: float) -> Durations:
         """A contact centre's predictive dialler reaching people who consented: live talk
         (median ``talk_median_s``), machines it detects and drops, voicemail left after the
@@ -826,13 +856,8 @@ def build(seed: int, volume: float = 1.0) -> BlindNetwork:
     n.lawful(hospital)
     cleveland = n.numbers(50_000, [216, 440, 330])
     n.consented("lakeview-medical-center", cleveland)
-    confirm = n.mix([
-        (0.55, lambda count: n.rng.integers(18, 29, count) + 5),  # pressed 1 in the message
-        (0.08, lambda count: 28 + n.rng.integers(20, 120, count) + n.live(180)(count)),
-        (0.15, n.between_s(29, 32)),
-        (0.12, n.between_s(2, 17)),
-        (0.10, n.message(28, hang_ups=0.0, voicemail=1.0)),
-    ])  # fmt: skip
+    confirm = n.confirmation_ivr(28, pressed=(18, 29, 5), hold=(20, 120), talk_median_s=180,
+                                 heard=(29, 32), refused_s=17)  # fmt: skip
     n.send(4500, customer="lakeview-medical-center", callers=n.rotate(hospital),
            callees=cleveland, durations=confirm, answered=0.68,
            when=n.between(10, 18.5))  # fmt: skip

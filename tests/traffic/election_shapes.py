@@ -739,13 +739,8 @@ def build(seed: int, volume: float = 1.0) -> ElectionNetwork:
     patients = n.numbers(40_000, [517, 517, 810, 989, 616])
     n.consented_at("grand-river-health", patients, n.dated(10, 2000),
                    evidence="{holder}/patient-portal/{index}")  # fmt: skip
-    confirm = n.mix([
-        (0.55, lambda count: n.rng.integers(18, 29, count) + 5),  # pressed 1 in the message
-        (0.08, lambda count: 28 + n.rng.integers(20, 120, count) + n.live(180)(count)),
-        (0.15, n.between_s(29, 32)),
-        (0.12, n.between_s(2, 17)),
-        (0.10, n.message(28, hang_ups=0.0, voicemail=1.0)),
-    ])  # fmt: skip
+    confirm = n.confirmation_ivr(28, pressed=(18, 29, 5), hold=(20, 120), talk_median_s=180,
+                                 heard=(29, 32), refused_s=17)  # fmt: skip
     n.daily([0, 0, 5000, 4000], [n.between(10, 18.5)] * 4, customer="grand-river-health",
             callers=n.rotate(hospital), callees=patients, durations=confirm,
             answered=0.65)  # fmt: skip

@@ -999,13 +999,7 @@ def build(seed: int, volume: float = 1.0) -> HostedNetwork:
     health.contacts = book
     n.consented_at(health.account, patients, n.dated(20, 2500), share=0.97,
                    evidence="{holder}/patient-registration/{index}")  # fmt: skip
-    confirm = n.mix([
-        (0.52, lambda count: n.rng.integers(14, 29, count) + 4),  # pressed 1 in the message
-        (0.08, lambda count: 28 + n.rng.integers(15, 60, count) + n.live(150)(count)),
-        (0.15, n.between_s(28, 31)),
-        (0.12, n.between_s(2, 14)),
-        (0.13, n.message(28, hang_ups=0.0, voicemail=1.0, greeting=(8, 25))),
-    ])  # fmt: skip
+    confirm = n.confirmation_ivr(28, pressed_share=0.52, machines=0.13, greeting=(8, 25))
     n.send([3000, 6000, 6500, 6500], customer=health.account, callers=n.assigned(patient_of),
            callees=patients, durations=confirm, answered=0.62,
            when=n.between(10, 19))  # fmt: skip

@@ -596,13 +596,7 @@ def build(seed: int, volume: float = 1.0) -> PlatformNetwork:
     patients = list(clinic_of)
     n.consented_at("carecadence-health", patients, n.dated(30, 900), share=0.98,
                    evidence="{holder}/intake/{index}")  # fmt: skip
-    confirm = n.mix([
-        (0.55, lambda count: n.rng.integers(14, 29, count) + 4),  # pressed 1 in the message
-        (0.08, lambda count: 28 + n.rng.integers(15, 60, count) + n.live(150)(count)),
-        (0.15, n.between_s(28, 31)),
-        (0.12, n.between_s(2, 14)),
-        (0.10, n.message(28, hang_ups=0.0, voicemail=1.0)),
-    ])  # fmt: skip
+    confirm = n.confirmation_ivr(28)
     n.send(12_000, customer="carecadence-health", callers=n.assigned(clinic_of),
            callees=patients, durations=confirm, answered=0.62,
            when=n.between(9, 19))  # fmt: skip

@@ -412,13 +412,7 @@ def build(seed: int, volume: float = 1.0) -> SmallNetwork:
     n.lawful(hospital)
     patients = subscribers[1000:4000] + cells[3000:5000]
     n.consented("northwood-regional-medical-center", patients)
-    confirm = n.mix([
-        (0.55, lambda count: n.rng.integers(14, 27, count) + 4),  # pressed 1 in the message
-        (0.08, lambda count: 26 + n.rng.integers(20, 90, count) + n.live(150)(count)),
-        (0.15, n.between_s(27, 30)),
-        (0.12, n.between_s(2, 14)),
-        (0.10, n.message(26, hang_ups=0.0, voicemail=1.0)),
-    ])  # fmt: skip
+    confirm = n.confirmation_ivr(26, pressed=(14, 27, 4), hold=(20, 90), heard=(27, 30))
     n.send(250, customer="northwood-regional-medical-center", callers=n.rotate(hospital),
            callees=patients, durations=confirm, answered=0.65,
            when=n.between(9.5, 17))  # fmt: skip
