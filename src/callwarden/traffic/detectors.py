@@ -3164,13 +3164,17 @@ def grade(
     # seldom holds records of: a patient who gave the provider a number consented to its
     # healthcare calls (FCC 15-72, the AAHAM ruling). When missing records are all that
     # makes an established, verified provider's calls illegal, an analyst asks for them.
-    if (
-        severity is Severity.HIGH
-        and use is DeclaredUse.HEALTHCARE
-        and context.kyc_status == "verified"
+    # (an account the provider knows: verified, past its first weeks, in no RMD trouble)
+    established = (
+        context.kyc_status == "verified"
         and context.account_age_days is not None
         and context.account_age_days >= thresholds.new_account_days
         and context.in_rmd is not False
+    )
+    if (
+        severity is Severity.HIGH
+        and use is DeclaredUse.HEALTHCARE
+        and established
         and {f.code for f in corroborated} == {ReasonCode.NO_CONSENT_WIRELESS}
         and not (len(suspect) >= 2 and automated)
     ):
@@ -3193,10 +3197,7 @@ def grade(
     if (
         severity is Severity.HIGH
         and use is DeclaredUse.NONCOMMERCIAL
-        and context.kyc_status == "verified"
-        and context.account_age_days is not None
-        and context.account_age_days >= thresholds.new_account_days
-        and context.in_rmd is not False
+        and established
         and {f.code for f in corroborated}
         <= {ReasonCode.NO_CONSENT_WIRELESS, ReasonCode.OUTSIDE_CALLING_HOURS}
         and not any(f.code in _NOT_ITS_OWN_NUMBERS for f in findings)
