@@ -958,11 +958,20 @@ def _hours_asking_their_days_counts(
         entity_id = table["entity_id"].to_numpy(zero_copy_only=False)
         least = options.thresholds.consumer_line_callees / 24
         asked |= (
-            np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
+            _is_account(entity_type)
             & np.isin(entity_id, list(consumers))
             & (table["callees"].to_numpy() >= least)
         )
     return np.flatnonzero(asked)
+
+
+def _is_account(entity_type: np.ndarray) -> np.ndarray:
+    """Per element of ``entity_type``: whether it is an originating account's (a customer's
+    or a sub-account's)."""
+    found: np.ndarray = np.isin(
+        entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value]
+    )
+    return found
 
 
 def _line_day_callees(table: pa.Table, consumers: Collection[str], window: str) -> np.ndarray:
@@ -976,7 +985,7 @@ def _line_day_callees(table: pa.Table, consumers: Collection[str], window: str) 
     if not consumers or not table.num_rows:
         return found
     entity_type = table["entity_type"].to_numpy(zero_copy_only=False)
-    is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
+    is_account = _is_account(entity_type)
     is_caller_id = entity_type == EntityType.CALLER_ID.value
     account = np.where(
         is_caller_id,
@@ -1379,7 +1388,7 @@ def _days_prerecorded(table: pa.Table, thresholds: Thresholds = DEFAULT_THRESHOL
         pc.fill_null(table["day_comb_duration_calls"], 0).to_numpy(),
     )
     entity_type = table["entity_type"].to_numpy(zero_copy_only=False)
-    is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
+    is_account = _is_account(entity_type)
     # the least share any of the ways may find first, on every row (a confidence bound is
     # never above its share; the larger of the spikes' and the comb's calls); the verdict
     # itself only where that passes, once per day's figures (every hour of the day carries
@@ -1511,7 +1520,7 @@ def _day_figures(
         return [float(v) if k else None for v, k in zip(values, known, strict=True)]
 
     is_caller_id = entity_type == EntityType.CALLER_ID.value
-    is_account = np.isin(entity_type, [EntityType.CUSTOMER.value, EntityType.SUB_ACCOUNT.value])
+    is_account = _is_account(entity_type)
     own_consent = own["consent_known_sum"]
     account_consent = account["consent_known_sum"]
     no_consent = np.where(is_caller_id, account["no_consent_sum"], own["no_consent_sum"])

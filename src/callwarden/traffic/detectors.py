@@ -1854,9 +1854,9 @@ def detect(
     calls_per_caller_id = f.calls / max(f.caller_ids, 1)
     # A carrier or a reseller carries many callers' numbers by nature: rotation is a
     # property of one sender.
+    one_sender = enough and f.entity_type in ("customer", "sub_account")
     rotating = (
-        enough
-        and f.entity_type in ("customer", "sub_account")
+        one_sender
         and f.caller_ids >= t.rotation_min_caller_ids
         and calls_per_caller_id <= t.rotation_max_calls_per_caller_id
     )
@@ -1872,10 +1872,7 @@ def detect(
     # owner's mobile presents too few numbers for a pool, but numbers not its own.
     unassigned_share = _share(f.unassigned_caller, f.numbers_known)
     presents_others = rotating or (
-        enough
-        and f.entity_type in ("customer", "sub_account")
-        and f.numbers_known > 0
-        and unassigned_share >= t.unassigned_share
+        one_sender and f.numbers_known > 0 and unassigned_share >= t.unassigned_share
     )
     forwarded = (
         presents_others
