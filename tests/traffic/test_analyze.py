@@ -504,6 +504,53 @@ def test_a_consumer_line_dialling_strangers_is_high_and_a_household_is_not(
     assert not [a for a in alerts if a.entity_id == "ban-family" and a.severity is Severity.HIGH]
 
 
+@pytest.mark.parametrize("window", ["day", "hour"])
+def test_a_flood_of_a_few_lines_is_high_and_a_forwarders_legs_are_not(
+    tmp_path: Path, window: str
+) -> None:
+    """A call centre's live calls to 300 voters over the afternoon, and at 12:00-12:50 UTC
+    150 calls to three party lines, busy or hung up on within seconds: a flood, named with
+    a call to one of the lines. A tradesman's PBX forwarding 150 callers' calls to his two
+    mobiles, answered and talked on, is not."""
+    factory = CallFactory()
+    factory.campaign(
+        300, customer_id="teleservices", message_s=None, answer_rate=0.3, live_mean_s=120,
+        hour=16,
+    )  # fmt: skip
+    lines = ["+15175550100", "+15175550101", "+15175550102"]
+    flood = [
+        factory.add(customer_id="teleservices", called_number=lines[index % 3],
+                    caller_id=f"+1517484{index % 12:04d}",
+                    start_time=DAY + timedelta(hours=12, seconds=20 * index),
+                    sip_code=200 if index % 2 else 486, duration_s=2 if index % 2 else 0)
+        for index in range(150)
+    ]  # fmt: skip
+    mobiles = ["+17045550180", "+17045550181"]
+    for index in range(150):
+        answered = index % 3 != 0
+        factory.add(customer_id="plumbing", called_number=mobiles[index % 2],
+                    caller_id=factory.random_callee(), sip_code=200 if answered else 487,
+                    duration_s=150 if answered else 0,
+                    start_time=DAY + timedelta(hours=14, seconds=20 * index))  # fmt: skip
+    reference = ReferenceData(
+        customers=[
+            Customer("teleservices", "Teleservices", declared_use="live-agent survey calling"),
+            Customer("plumbing", "Plumbing", declared_use="office phones"),
+        ],
+        consent=[],
+    )
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    alerts = analyze_calls(connection, reference, AnalysisOptions(window=window)).alerts
+    [centre] = [a for a in alerts if a.entity_id == "teleservices" and a.severity is Severity.HIGH]
+    [repeated] = [r for r in centre.reasons if r.code is ReasonCode.REPEATED_CALLS]
+    assert (repeated.value, repeated.threshold) == (50, 20)
+    assert repeated.sample_call_ids == (min(flood),)
+    assert any("47 USC 223(a)(1)(D)" in rule for rule in centre.to_json()["rules"])
+    assert (centre.evidence["flooded_callees"], centre.evidence["flooded_calls"]) == (3, 150)
+    assert centre.evidence["flooded_silent_share"] == 1.0
+    assert not [a for a in alerts if a.entity_id == "plumbing" and a.severity is Severity.HIGH]
+
+
 def test_a_spoofed_flood_through_a_registered_carrier_is_named(tmp_path: Path) -> None:
     """Every call a new unsigned number, one recording: the carrier that hands it over is
     high although it files in the RMD; its other transit is not what made it so."""

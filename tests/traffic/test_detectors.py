@@ -34,6 +34,7 @@ from callwarden.traffic.detectors import (
     grade,
     may_be_forwarding,
     may_find,
+    may_flood_callees,
     may_spoof_neighbours_over_the_day,
     recording_spike,
     thresholds_with,
@@ -1566,6 +1567,7 @@ _COUNTED = (
     "siblings_long_answered", "siblings_band_total", "day_siblings",
     "day_siblings_peak_duration_calls", "day_siblings_long_answered", "day_siblings_band_total",
     "weak_nanp_pairs", "weak_neighbor", "day_weak_nanp_pairs", "day_weak_neighbor",
+    "flooded_callees", "flooded_calls", "flooded_silent",
 )  # fmt: skip
 
 
@@ -1734,6 +1736,14 @@ def assert_may_find_lets_through(
         "day_caller_ids": 180,
     },
     calls=8,
+    entity_type="customer",
+    hourly=True,
+    context=EntityContext(),
+)
+# a few numbers rung over and over, the lines busy or hung up on
+@example(
+    counts={"flooded_callees": 6, "flooded_calls": 150, "flooded_silent": 140},
+    calls=900,
     entity_type="customer",
     hourly=True,
     context=EntityContext(),
@@ -1944,6 +1954,46 @@ def test_a_one_ring_scam_from_numbers_costly_to_call_back_needs_no_second_witnes
     # every line dead: nothing rang, nothing to cancel
     dead = replace(carrier, costly_unanswered_cancelled=0, costly_unanswered_unreachable=120)
     assert ReasonCode.ONE_RING_SCAM not in codes(dead)
+
+
+def test_a_few_lines_rung_over_and_over_are_a_flood_on_their_face() -> None:
+    """An established, verified call centre's hour: 150 calls to 6 party lines (25 each),
+    93% of them busy or hung up within 6 s: telephony denial of service, high alone and
+    not held for its political declared use. A forwarder's legs to its owner's mobiles,
+    rung as often but answered and talked on, are no flood; nor 99 such calls."""
+    centre = features(
+        window_end=DAY + timedelta(hours=1), calls=160, answered=90, short_answered=85,
+        callees=10, flooded_callees=6, flooded_calls=150, flooded_silent=140,
+    )  # fmt: skip
+    established = EntityContext(
+        kind="enterprise", kyc_status="verified", account_age_days=1_400,
+        declared_use="live-agent political and survey calling for campaigns",
+    )  # fmt: skip
+    (flood,) = [f for f in detect(centre, established) if f.code is ReasonCode.REPEATED_CALLS]
+    assert flood.self_evident
+    assert flood.evidence is Evidence.ILLEGAL
+    assert (flood.value, flood.threshold) == (25, 20)
+    assert flood.sample_flag == "flooded"
+    assert "150 calls to 6 number(s)" in flood.detail
+    assert assess(centre, established).severity is Severity.HIGH
+    assert one_row_may_find(centre)
+    forwarder = replace(centre, flooded_silent=60)
+    assert ReasonCode.REPEATED_CALLS not in codes(forwarder)
+    fewer = replace(centre, flooded_calls=99, flooded_silent=99)
+    assert ReasonCode.REPEATED_CALLS not in codes(fewer)
+
+
+def test_only_windows_whose_calls_repeat_on_their_callees_are_counted_per_callee() -> None:
+    """The flood's calls per callee are counted only where calls outnumber distinct callees
+    (beyond the sketch's error: a tenth) by what a flood of flood_min_calls holds: a call
+    centre's 2,000 calls to 1,950 numbers are not asked, 2,000 calls to 1,700 are; an
+    upstream provider (the public's calls to busy numbers) never is."""
+    columns = {
+        "entity_type": np.array(["customer", "customer", "sub_account", "upstream_provider"]),
+        "calls": np.array([2_000, 2_000, 300, 90_000]),
+        "callees": np.array([1_950, 1_700, 150, 20_000]),
+    }
+    assert may_flood_callees(columns).tolist() == [False, True, True, False]
 
 
 def test_may_find_judges_each_row_of_a_table() -> None:

@@ -36,6 +36,7 @@ from callwarden.traffic.features import (
     with_band_consent,
     with_day_distinct_counts,
     with_day_recording_caller_ids,
+    with_flooded_callees,
     with_recording_caller_ids,
     with_shared_spike_numbers,
 )
@@ -452,6 +453,62 @@ def test_an_accounts_hours_count_their_days_callers_per_callee(tmp_path: Path) -
     assert day == (70, 70)
     assert rows["tracker", 15].day_neighbor == 0
     assert (rows["tenant", 17].day_calls, rows["tenant", 17].day_neighbor) == (10, 0)
+
+
+def test_an_accounts_window_counts_the_numbers_it_rang_over_and_over(tmp_path: Path) -> None:
+    """A call centre's day: 60 calls to 60 people, and 45 calls to three party lines (20,
+    15 and 10); its client's 25 calls to the third line. Asked
+    rows get the numbers rung 12 times or more, the calls to them, those busy or answered
+    for under 6 s, and the least call id among them; a customer's window counts its
+    sub-accounts' calls; rows not asked stay 0."""
+    factory = CallFactory()
+    for _ in range(60):
+        factory.add(customer_id="centre", called_number=factory.random_callee(),
+                    sip_code=200, duration_s=90)  # fmt: skip
+    party = ["+15175550100", "+15175550101", "+15175550102"]
+    flood: list[str] = []
+    for line, count in zip(party, (20, 15, 10), strict=True):
+        for index in range(count):
+            # every fourth answered for 3 s, one for a minute, the rest busy or unanswered
+            answered = index % 4 == 0
+            sip_code, duration = (200, 60 if index == 4 else 3) if answered else (
+                (486, 0) if index % 2 else (480, 0))  # fmt: skip
+            call_id = factory.add(customer_id="centre", called_number=line, sip_code=sip_code,
+                                  duration_s=duration)  # fmt: skip
+            if line == party[0]:
+                flood.append(call_id)
+    client = [factory.add(customer_id="centre", sub_account="client", called_number=party[2],
+                          sip_code=486) for _ in range(25)]  # fmt: skip
+    connection = connect_cdr_files([factory.write(tmp_path / "cdrs")])
+    table = compute_feature_table(connection, unit="day")
+    ids = table["entity_id"].to_pylist()
+    asked = np.array([ids.index("centre"), ids.index("client")])
+    table = with_flooded_callees(connection, table, asked, callee_calls=12)
+    rows = {f.entity_id: f for f in rows_to_features(table, "day")}
+    centre, sub_account = rows["centre"], rows["client"]
+    # the first two lines on their own, the third with the client's 25 calls to it
+    assert (centre.flooded_callees, centre.flooded_calls) == (3, 20 + 15 + 10 + 25)
+
+    # silent: answered for 3 s, or busy (486); not the minute's talk nor 480 (no answer)
+    def silent(count: int) -> int:
+        return sum(
+            1 for index in range(count)
+            if (index % 4 == 0 and index != 4) or (index % 4 != 0 and index % 2 == 1)
+        )  # fmt: skip
+
+    assert centre.flooded_silent == silent(20) + silent(15) + silent(10) + 25
+    assert centre.sample_call_ids is not None
+    assert centre.sample_call_ids["flooded"] == min(flood)
+    assert (sub_account.flooded_callees, sub_account.flooded_calls) == (1, 25)
+    assert sub_account.flooded_silent == 25
+    assert sub_account.sample_call_ids is not None
+    assert sub_account.sample_call_ids["flooded"] == min(client)
+    # rows not asked are not counted
+    table = with_flooded_callees(
+        connection, compute_feature_table(connection, unit="day"), np.array([], np.int64),
+        callee_calls=12,
+    )  # fmt: skip
+    assert all(f.flooded_calls == 0 for f in rows_to_features(table, "day"))
 
 
 def _register_consent(

@@ -60,6 +60,7 @@ class ReasonCode(StrEnum):
     TRACEBACK_HISTORY = "TRACEBACK_HISTORY"
     NEW_OR_UNVERIFIED_ACCOUNT = "NEW_OR_UNVERIFIED_ACCOUNT"
     ONE_RING_SCAM = "ONE_RING_SCAM"
+    REPEATED_CALLS = "REPEATED_CALLS"
 
 
 #: Reasons that fire when the value is at or under the threshold ("at most"), or strictly
@@ -106,6 +107,10 @@ RULES: Mapping[ReasonCode, str] = {
     ReasonCode.ONE_RING_SCAM: "47 CFR 64.1200(k); TRACED Act section 12, FCC 20-171 (2020): "
     "one-ring scam calls, placed to be missed and returned at the callee's expense, are "
     "illegal and may be blocked",
+    ReasonCode.REPEATED_CALLS: "47 USC 223(a)(1)(D)-(E): causing a telephone to ring "
+    "repeatedly or continuously, to harass at the called number; 47 USC 227(b)(1)(D), "
+    "47 CFR 64.1200(a)(5): autodialled calls engaging two or more lines of a multi-line "
+    "business at once",
     ReasonCode.INVALID_CALLER_ID: "47 CFR 64.1200(k)(2)-(3): calls from invalid or "
     "unallocated numbers may be blocked",
     ReasonCode.DNO_CALLER_ID: "47 CFR 64.1200(k)(1), (o): calls from Do-Not-Originate "

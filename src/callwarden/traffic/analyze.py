@@ -83,6 +83,7 @@ from callwarden.traffic.detectors import (
     BLOCKS_PER_HUNDRED,
     CONSENT_BAND_COLUMNS,
     DEFAULT_THRESHOLDS,
+    FLOOD_COLUMNS,
     FORWARDING_COLUMNS,
     MAY_FIND_COLUMNS,
     NEIGHBOR_DAY_COLUMNS,
@@ -104,6 +105,7 @@ from callwarden.traffic.detectors import (
     may_be_a_recording,
     may_be_forwarding,
     may_find,
+    may_flood_callees,
     may_spoof_neighbours_over_the_day,
     shared_spike_may_count,
     spike_own_numbers,
@@ -126,6 +128,7 @@ from callwarden.traffic.features import (
     with_band_consent,
     with_day_distinct_counts,
     with_day_recording_caller_ids,
+    with_flooded_callees,
     with_recording_caller_ids,
     with_shared_spike_numbers,
 )
@@ -508,6 +511,14 @@ def _analyze_calls(
             connection,
             table,
             _hours_asking_their_days_counts(table, options, consumers),
+            relation=relation,
+        )
+        table = with_flooded_callees(
+            connection,
+            table,
+            _windows_that_may_flood(table, options.thresholds),
+            callee_calls=options.thresholds.flood_callee_calls,
+            unit=options.window,
             relation=relation,
         )
         progress.advance(1)
@@ -963,6 +974,13 @@ def _hours_asking_their_days_counts(
             & (table["callees"].to_numpy() >= least)
         )
     return np.flatnonzero(asked)
+
+
+def _windows_that_may_flood(table: pa.Table, thresholds: Thresholds) -> np.ndarray:
+    """The rows of accounts' windows whose calls per callee may hold a flood of a few
+    numbers (:func:`may_flood_callees`): only these are counted per callee."""
+    columns = {name: table[name].to_numpy(zero_copy_only=False) for name in FLOOD_COLUMNS}
+    return np.flatnonzero(may_flood_callees(columns, thresholds))
 
 
 def _is_account(entity_type: np.ndarray) -> np.ndarray:
@@ -1989,6 +2007,11 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         # ... and over the window's UTC day, for an hour judged by its day's
         "day_neighbor_share": share(f.day_neighbor, f.day_nanp_pairs),
         "day_caller_ids": f.day_caller_ids or None,
+        # the numbers an account's window rang flood_callee_calls times or more, counted
+        # only where its calls per callee may hold a flood (see with_flooded_callees)
+        "flooded_callees": f.flooded_callees or None,
+        "flooded_calls": f.flooded_calls or None,
+        "flooded_silent_share": share(f.flooded_silent, f.flooded_calls),
         "invalid_caller_share": share(f.invalid_caller, f.calls),
         "dno_caller_share": share(f.dno_caller, f.calls),
         "own_number_caller_share": (

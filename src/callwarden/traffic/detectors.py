@@ -123,6 +123,14 @@ class Thresholds:
     #: premium-rate, a foreign NANP country), over its UTC day, from this many calls: the
     #: scam's numbers are many and quiet, and the callback's cost is what it lives on
     one_ring_costly_number_min_calls: int = 30
+    #: telephony denial of service: an account's calls to one number flood_callee_calls
+    #: times or more in a window (a person is rung a few times a day at most, a debtor
+    #: seven times a week under Regulation F), flood_min_calls or more such calls, this
+    #: share of which carried nothing (answered for under SHORT_CALL_SECONDS, or busy): a
+    #: line rung to be tied up, where a forwarded caller's leg rings out or is talked on
+    flood_callee_calls: int = 20
+    flood_min_calls: int = 100
+    flood_silent_share: float = 0.8
     invalid_share: float = 0.02
     invalid_min_calls: int = 5
     dno_share: float = 0.005
@@ -475,6 +483,7 @@ _WEIGHTS: dict[ReasonCode, float] = {
     ReasonCode.TRACEBACK_HISTORY: 0.35,
     ReasonCode.NEW_OR_UNVERIFIED_ACCOUNT: 0.10,
     ReasonCode.ONE_RING_SCAM: 0.45,
+    ReasonCode.REPEATED_CALLS: 0.50,
 }
 
 
@@ -1995,6 +2004,30 @@ def detect(
             t.one_ring_cancelled_share,
             Evidence.ILLEGAL,
         )
+    # A few numbers rung over and over, the calls silent or the lines busy: a flood that
+    # ties the lines up (a campaign office's ride-to-the-polls lines, a hospital's), no
+    # conversation. Calls per callee are the breach itself: no second witness needed.
+    silent_share = _share(f.flooded_silent, f.flooded_calls)
+    per_callee = f.flooded_calls / max(f.flooded_callees, 1)
+    if (
+        f.flooded_calls >= t.flood_min_calls
+        and silent_share >= t.flood_silent_share
+        # (each flooded number's calls reach it: counted so, see with_flooded_callees)
+        and per_callee >= t.flood_callee_calls
+    ):
+        add(
+            ReasonCode.REPEATED_CALLS,
+            f"{f.flooded_calls:,} calls to {f.flooded_callees:,} number(s), each rung "
+            f"{t.flood_callee_calls} times or more in the window ({per_callee:,.0f} each on "
+            f"average); {_pct(silent_share)} of them busy or hung up within "
+            f"{SHORT_CALL_SECONDS} s: lines tied up, not conversations (telephony denial of "
+            "service)",
+            per_callee,
+            t.flood_callee_calls,
+            Evidence.ILLEGAL,
+            "flooded",
+            self_evident=True,
+        )
     if enough and asr < t.low_asr:
         add(
             ReasonCode.LOW_ASR,
@@ -2653,6 +2686,8 @@ MAY_FIND_COLUMNS = (
     "costly_unanswered_cancelled",
     "costly_unanswered_unreachable",
     "costly_unanswered_callees",
+    "flooded_calls",
+    "flooded_silent",
 )
 
 
@@ -2779,6 +2814,33 @@ def may_be_forwarding(
         & (values("callee_caller_pairs") < t.forwarded_min_caller_ids_per_callee * callees)
         & (known > 0)
         & (values("unassigned_caller") >= t.unassigned_share * known)
+    )
+    return found
+
+
+#: the feature table's columns :func:`may_flood_callees` reads
+FLOOD_COLUMNS = ("entity_type", "calls", "callees")
+#: how far a distinct count's sketch may overstate (HyperLogLog: a standard error of 2-3%,
+#: single counts seen 4-5% off at hundreds), with room to spare
+DISTINCT_COUNT_MARGIN = 0.1
+
+
+def may_flood_callees(
+    columns: Mapping[str, Sequence[Any] | np.ndarray], thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> np.ndarray:
+    """Per row of the feature table (``FLOOD_COLUMNS``): an account's window whose calls
+    outnumber their distinct callees, beyond what the sketch may overstate them by, by as
+    many repeats as flood_min_calls to numbers each rung flood_callee_calls times hold at
+    least. Only these are counted per callee (REPEATED_CALLS): a flood of a few numbers
+    adds almost as many repeats as calls. Counting every window's calls per callee would
+    group by every callee, as many groups as calls; so a flood under a tenth of its
+    window's callees, which the sketch's error could hide, is not looked for."""
+    t = thresholds
+    calls = np.asarray(columns["calls"], dtype=np.float64)
+    callees = np.asarray(columns["callees"], dtype=np.float64)
+    repeats = t.flood_min_calls * (1 - 1 / max(t.flood_callee_calls, 1))
+    found: np.ndarray = np.isin(np.asarray(columns["entity_type"]), ("customer", "sub_account")) & (
+        calls - callees * (1 + DISTINCT_COUNT_MARGIN) >= repeats
     )
     return found
 
@@ -3070,6 +3132,11 @@ def may_find(
             & (c["period_consent_known"] >= t.min_answered)
             & (share("period_no_consent", "period_consent_known") >= t.no_consent_share)
             & (True if day_prerecorded is None else np.asarray(day_prerecorded, dtype=bool))
+        )
+        | (
+            # REPEATED_CALLS
+            (c["flooded_calls"] >= t.flood_min_calls)
+            & (share("flooded_silent", "flooded_calls") >= t.flood_silent_share)
         )
         | (
             # _recording_to_another_list

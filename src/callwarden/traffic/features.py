@@ -64,6 +64,9 @@ CALLING_HOURS_END_MINUTE = 21 * 60
 
 WINDOW_UNITS = ("hour", "day")
 
+#: Sample call ids beside the flags': any call's (the least and greatest id), and a call
+#: to a flooded callee (:func:`with_flooded_callees`)
+EXTRA_SAMPLES: tuple[str, ...] = ("any", "any_last", "flooded")
 #: Names of the per-call evidence flags; each gives one sample call id per entity.
 FLAGS: tuple[str, ...] = (
     "invalid_caller",
@@ -265,6 +268,14 @@ class EntityFeatures:
     #: calls the caller cancelled before an answer (SIP 487): a one-ring scam's are nearly
     #: all of its calls
     cancelled: int = 0
+    #: an account's window whose calls repeat on their callees (see
+    #: :func:`with_flooded_callees`): the numbers it called flood_callee_calls times or
+    #: more, its calls to them, and those of them that carried nothing (answered for under
+    #: SHORT_CALL_SECONDS, or busy: SIP 486, 600); 0: not counted. A flood of a few lines
+    #: (telephony denial of service) is a sliver of a busy account's callees
+    flooded_callees: int = 0
+    flooded_calls: int = 0
+    flooded_silent: int = 0
     #: calls to numbers not in service (SIP 404, 410): they never rang, so a scanning
     #: dialler's (which dials every line of a block) can be neither answered nor cancelled
     unreachable: int = 0
@@ -2237,7 +2248,7 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
     windows = [window(raw) for raw in columns["window_start"]]
     samples = [
         (flag, columns[f"sample_{flag}"])
-        for flag in (*FLAGS, "any", "any_last")
+        for flag in (*FLAGS, *EXTRA_SAMPLES)
         if f"sample_{flag}" in columns
     ]
     sample_ids = [
@@ -2874,6 +2885,94 @@ def with_day_distinct_counts(
 
 #: what :func:`with_day_distinct_counts` counts
 _DAY_DISTINCT = ("day_callees", "day_callee_caller_pairs", "day_caller_ids")
+
+
+#: SIP responses of a line that is engaged: Busy Here, Busy Everywhere (RFC 3261 21.4.24,
+#: 21.6.1); a hunt group whose every line is taken answers so
+BUSY_SIP_CODES = (486, 600)
+
+
+def with_flooded_callees(
+    connection: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    rows: np.ndarray,
+    *,
+    callee_calls: int,
+    unit: str = "day",
+    relation: str = "calls",
+) -> pa.Table:
+    """``table`` (of :func:`compute_feature_table`) with ``flooded_callees``,
+    ``flooded_calls``, ``flooded_silent`` and ``sample_flooded`` filled in at ``rows``,
+    customers' and sub-accounts' windows: the numbers the window's calls reached
+    ``callee_calls`` times or more, the calls to them, those of them answered for under
+    SHORT_CALL_SECONDS or busy (:data:`BUSY_SIP_CODES`), and the least call id among them;
+    0 (and null) elsewhere.
+
+    Counting calls per callee groups by every callee, as many groups as calls: the caller
+    asks only for the windows whose calls outnumber their distinct callees enough to hold a
+    flood, over the asking accounts' calls alone; not run when none asks."""
+    rows = np.asarray(rows, np.int64)
+    asked = table.take(pa.array(rows, pa.int64()))
+    keys = pa.table(
+        {
+            "entity_type": asked["entity_type"],
+            "entity_id": asked["entity_id"],
+            "customer_id": asked["customer_id"],
+            "window_us": asked["window_start"].cast(pa.timestamp("us")).cast(pa.int64()),
+        }
+    )
+    columns = {name: np.zeros(table.num_rows, np.int64) for name in _FLOODED}
+    samples: list[str | None] = [None] * table.num_rows
+    if rows.size:
+        register_table(connection, "cw_asked_floods", keys, keys.column_names)
+        window = _floor_us(_EPOCH_US.format("c.start_time"), unit)
+        busy = ", ".join(str(code) for code in BUSY_SIP_CODES)
+        # a customer's window is all its calls (its sub-accounts' too), a sub-account's its
+        # own
+        counted = connection.sql(
+            f"""
+            with per_callee as (
+                select a.entity_type, a.entity_id, a.customer_id, a.window_us,
+                    count(*) as calls,
+                    count(*) filter (
+                        where (c.sip_code = 200 and c.duration_s < {SHORT_CALL_SECONDS})
+                            or c.sip_code in ({busy})
+                    ) as silent,
+                    min(c.call_id) as sample
+                from {_with_instants(relation)} c
+                join cw_asked_floods a on a.customer_id = c.customer_id
+                    and a.window_us = {window}
+                    and (a.entity_type = 'customer' or a.entity_id = c.sub_account)
+                group by a.entity_type, a.entity_id, a.customer_id, a.window_us, c.callee_key
+                having count(*) >= {int(callee_calls)}
+            )
+            select entity_type, entity_id, customer_id, window_us,
+                count(*) as flooded_callees,
+                sum(calls) as flooded_calls,
+                sum(silent) as flooded_silent,
+                min(sample) as sample_flooded
+            from per_callee
+            group by all
+            """
+        ).to_arrow_table()
+        connection.execute("drop table cw_asked_floods")
+        found = (
+            keys.append_column("row", pa.array(rows, pa.int64()))
+            .join(counted, keys.column_names, join_type="inner")
+            .sort_by("row")
+        )
+        at = found["row"].to_numpy()
+        for name, column in columns.items():
+            column[at] = found[name].to_numpy()
+        for index, sample in zip(at, found["sample_flooded"].to_pylist(), strict=True):
+            samples[index] = sample
+    for name, column in columns.items():
+        table = table.append_column(name, pa.array(column))
+    return table.append_column("sample_flooded", pa.array(samples, pa.string()))
+
+
+#: what :func:`with_flooded_callees` counts
+_FLOODED = ("flooded_callees", "flooded_calls", "flooded_silent")
 
 
 #: the spikes whose bands hold an account's recorded calls: (centre, half-width) columns
