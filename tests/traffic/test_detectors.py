@@ -1984,14 +1984,17 @@ def test_a_few_lines_rung_over_and_over_are_a_flood_on_their_face() -> None:
 
 
 def test_only_windows_whose_calls_repeat_on_their_callees_are_counted_per_callee() -> None:
-    """The flood's calls per callee are counted only where calls outnumber distinct callees
-    (beyond the sketch's error: a tenth) by what a flood of flood_min_calls holds: a call
-    centre's 2,000 calls to 1,950 numbers are not asked, 2,000 calls to 1,700 are; an
-    upstream provider (the public's calls to busy numbers) never is."""
+    """The flood's calls per callee are counted only where silent calls (busy, or hung up
+    on at once) outnumber their distinct callees (beyond the sketch's error: a tenth) by
+    what a flood of flood_min_calls holds, 75 repeats: a hit list redialled, 600 silent
+    calls to 570 numbers, is not asked; 600 to 450 are, and 90 to 10; an upstream provider
+    (the public's calls to busy numbers) never is."""
     columns = {
-        "entity_type": np.array(["customer", "customer", "sub_account", "upstream_provider"]),
-        "calls": np.array([2_000, 2_000, 300, 90_000]),
-        "callees": np.array([1_950, 1_700, 150, 20_000]),
+        "entity_type": np.array(
+            ["customer", "customer", "sub_account", "sub_account", "upstream_provider"]
+        ),
+        "silent_calls": np.array([600, 600, 90, 80, 90_000]),
+        "silent_callees": np.array([570, 450, 10, 10, 20_000]),
     }
     assert may_flood_callees(columns).tolist() == [False, True, True, False]
 

@@ -19,6 +19,7 @@ from callwarden.traffic.analyze import connect_cdr_files, register_consent
 from callwarden.traffic.features import (
     RECORDING_BAND_HALF_WIDTH,
     SHORT_CALL_SECONDS,
+    SKETCHES_PER_GROUP,
     DurationPeaks,
     EntityFeatures,
     ReferenceTables,
@@ -497,6 +498,12 @@ def test_an_accounts_window_counts_the_numbers_it_rang_over_and_over(tmp_path: P
         )  # fmt: skip
 
     assert centre.flooded_silent == silent(20) + silent(15) + silent(10) + 25
+    # the distinct scan's screen: every silent call, and the lines they reached (a
+    # customer's distinct counts are its sources' summed: its own 3 and its client's 1)
+    assert centre.silent_calls == centre.flooded_silent
+    assert (centre.silent_callees, sub_account.silent_calls, sub_account.silent_callees) == (
+        3 + 1, 25, 1,
+    )  # fmt: skip
     assert centre.sample_call_ids is not None
     assert centre.sample_call_ids["flooded"] == min(flood)
     assert (sub_account.flooded_callees, sub_account.flooded_calls) == (1, 25)
@@ -1300,9 +1307,11 @@ def _with_digits(table: pa.Table) -> pa.Table:
 def test_one_span_when_the_sketches_fit(tmp_path: Path) -> None:
     connection = connect_cdr_files([_three_days_of_traffic().write(tmp_path)])
     assert scan_slices(connection, "calls", "hour") == ["calls"]
-    # four sources in nine hours: 36 groups of four 1 KB sketches, in memory for 2.5x fewer
-    # (the groups are counted by HyperLogLog: a group more or less leaves it 3 spans)
-    assert len(scan_slices(connection, "calls", "hour", sketch_memory=36 * 4 * 1024 * 2 // 5)) == 3
+    # four sources in nine hours: 36 groups of SKETCHES_PER_GROUP 1 KB sketches, in memory
+    # for 2.5x fewer (the groups are counted by HyperLogLog: a group more or less leaves it
+    # 3 spans)
+    memory = 36 * SKETCHES_PER_GROUP * 1024 * 2 // 5
+    assert len(scan_slices(connection, "calls", "hour", sketch_memory=memory)) == 3
 
 
 def test_sources_sharing_a_key_get_new_keys(

@@ -2819,7 +2819,7 @@ def may_be_forwarding(
 
 
 #: the feature table's columns :func:`may_flood_callees` reads
-FLOOD_COLUMNS = ("entity_type", "calls", "callees")
+FLOOD_COLUMNS = ("entity_type", "silent_calls", "silent_callees")
 #: how far a distinct count's sketch may overstate (HyperLogLog: a standard error of 2-3%,
 #: single counts seen 4-5% off at hundreds), with room to spare
 DISTINCT_COUNT_MARGIN = 0.1
@@ -2828,19 +2828,21 @@ DISTINCT_COUNT_MARGIN = 0.1
 def may_flood_callees(
     columns: Mapping[str, Sequence[Any] | np.ndarray], thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> np.ndarray:
-    """Per row of the feature table (``FLOOD_COLUMNS``): an account's window whose calls
-    outnumber their distinct callees, beyond what the sketch may overstate them by, by as
-    many repeats as flood_min_calls to numbers each rung flood_callee_calls times hold at
-    least. Only these are counted per callee (REPEATED_CALLS): a flood of a few numbers
-    adds almost as many repeats as calls. Counting every window's calls per callee would
-    group by every callee, as many groups as calls; so a flood under a tenth of its
-    window's callees, which the sketch's error could hide, is not looked for."""
+    """Per row of the feature table (``FLOOD_COLUMNS``): an account's window whose silent
+    calls (busy, or hung up on at once) outnumber their distinct callees, beyond what the
+    sketch may overstate those by, by as many repeats as a flood holds at least: of
+    flood_min_calls calls to numbers each rung flood_callee_calls times, flood_silent_share
+    silent, every silent call beyond the first to each number (100 calls: 80 silent to at
+    most 5 numbers, 75 repeats). Only these are counted per callee (REPEATED_CALLS):
+    counting every window's calls per callee would group by every callee, as many groups as
+    calls. A flood under a tenth of its window's silent callees, which the sketch's error
+    could hide, is not looked for."""
     t = thresholds
-    calls = np.asarray(columns["calls"], dtype=np.float64)
-    callees = np.asarray(columns["callees"], dtype=np.float64)
-    repeats = t.flood_min_calls * (1 - 1 / max(t.flood_callee_calls, 1))
+    silent = np.asarray(columns["silent_calls"], dtype=np.float64)
+    callees = np.asarray(columns["silent_callees"], dtype=np.float64)
+    repeats = t.flood_min_calls * (t.flood_silent_share - 1 / max(t.flood_callee_calls, 1))
     found: np.ndarray = np.isin(np.asarray(columns["entity_type"]), ("customer", "sub_account")) & (
-        calls - callees * (1 + DISTINCT_COUNT_MARGIN) >= repeats
+        silent - callees * (1 + DISTINCT_COUNT_MARGIN) >= repeats
     )
     return found
 

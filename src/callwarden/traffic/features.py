@@ -57,6 +57,20 @@ UNPARSEABLE_CLASS = "unparseable"
 
 #: Answered calls shorter than this are hang-ups: the callee refused the call.
 SHORT_CALL_SECONDS = 6
+#: SIP responses of a line that is engaged: Busy Here, Busy Everywhere (RFC 3261 21.4.24,
+#: 21.6.1); a hunt group whose every line is taken answers so
+BUSY_SIP_CODES = (486, 600)
+
+
+def silent_call_sql(row: str = "") -> str:
+    """Whether a call (columns of the row alias ``row``) carried nothing: answered and hung
+    up on within SHORT_CALL_SECONDS, or the line busy (:data:`BUSY_SIP_CODES`)."""
+    busy = ", ".join(str(code) for code in BUSY_SIP_CODES)
+    return (
+        f"(({row}sip_code = 200 and {row}duration_s < {SHORT_CALL_SECONDS}) "
+        f"or {row}sip_code in ({busy}))"
+    )
+
 
 #: 47 CFR 64.1200(c)(1): no telephone solicitation before 8 am or after 9 pm local time.
 CALLING_HOURS_START_MINUTE = 8 * 60
@@ -268,6 +282,11 @@ class EntityFeatures:
     #: calls the caller cancelled before an answer (SIP 487): a one-ring scam's are nearly
     #: all of its calls
     cancelled: int = 0
+    #: calls busy (SIP 486, 600) or answered for under SHORT_CALL_SECONDS, and their
+    #: distinct callees (a sketch's estimate; accounts' rows only): a flood of a few lines
+    #: repeats its silent calls on them
+    silent_calls: int = 0
+    silent_callees: int = 0
     #: an account's window whose calls repeat on their callees (see
     #: :func:`with_flooded_callees`): the numbers it called flood_callee_calls times or
     #: more, its calls to them, and those of them that carried nothing (answered for under
@@ -626,6 +645,8 @@ def enriched_calls_sql(
             case when c.sip_code in (404, 410) then 1 else 0 end as unreachable,
             case when c.sip_code = 200 and c.duration_s < {SHORT_CALL_SECONDS}
                  then 1 else 0 end as short_answered,
+            -- nothing said on it: answered and hung up on at once, or the line busy
+            case when {silent_call_sql("c.")} then 1 else 0 end as silent,
             case when c.caller_class in ({invalid})
                   or (c.caller_class = '{UNPARSEABLE_CLASS}' and c.caller_id not like '+%')
                  then 1 else 0 end as invalid_caller,
@@ -786,14 +807,18 @@ def source_parts_sql(enriched: str, tables: ReferenceTables) -> str:
 
 def source_distinct_sql(enriched: str) -> str:
     """Scan 3: a source's distinct callees, callee blocks (10 numbers), 100-number blocks
-    and exchanges per window
-    (``enriched`` needs no reference joins: these read only the numbers called)."""
+    and exchanges per window, and its silent calls (busy, or answered and hung up on at
+    once) and their distinct callees: a flood of a few lines repeats its silent calls on
+    them (see :func:`with_flooded_callees`). ``enriched`` needs no reference joins: these
+    read only the numbers called and how the calls ended."""
     return f"""
         select {_SOURCE_KEYS},
             approx_count_distinct(callee_key) as callees,
             approx_count_distinct(callee_block) as callee_blocks,
             approx_count_distinct(callee_exchange) as callee_exchanges,
-            approx_count_distinct(callee_hundred) as callee_hundreds
+            approx_count_distinct(callee_hundred) as callee_hundreds,
+            count(*) filter (where silent = 1) as silent_calls,
+            approx_count_distinct(callee_key) filter (where silent = 1) as silent_callees
         from ({enriched}) e
         group by {_SOURCE_KEYS}
     """
@@ -913,7 +938,8 @@ def sources_from_parts_sql() -> str:
         select p.customer_id, p.sub_account, p.upstream_provider,
             {_TIMESTAMP_OF_US.format("p.window_us")} as window_start,
             p.* exclude (customer_id, sub_account, upstream_provider, window_us),
-            d.callees, d.callee_blocks, d.callee_exchanges, d.callee_hundreds
+            d.callees, d.callee_blocks, d.callee_exchanges, d.callee_hundreds,
+            d.silent_calls, d.silent_callees
         from parts p join cw_distinct d
             on d.customer_id is not distinct from p.customer_id
             and d.sub_account is not distinct from p.sub_account
@@ -964,6 +990,9 @@ def caller_ids_from_parts_sql(min_calls: int, unit: str = "day") -> str:
             sum(callee_caller_pairs) as callee_exchanges,
             sum(callee_caller_pairs) as callee_hundreds,
             sum(callee_caller_pairs) as callee_caller_pairs,
+            -- a flood is judged per account (with_flooded_callees)
+            0 as silent_calls,
+            0 as silent_callees,
             count(distinct coalesce(customer_id, upstream_provider)) as sources,
             {_sum_parts(("nanp_pairs", *_CALLER_ID_SUMMED))},
             {not_its_own},
@@ -1046,6 +1075,8 @@ _SUMMED = (
     "callee_exchanges",
     "callee_hundreds",
     "callee_caller_pairs",
+    "silent_calls",
+    "silent_callees",
     "nanp_pairs",
     "short_answered",
     "cancelled",
@@ -2317,10 +2348,10 @@ CALL_SCANS = 5
 #: HyperLogLog) holds per group while a scan runs: about 1 KB, measured on DuckDB 2.0 (a
 #: million groups of one sketch over ten million rows, 2 threads: 1.1 GB at its peak).
 SKETCH_BYTES = 1024
-#: Sketches per source and window in the scans that keep them: the distinct scan's four
+#: Sketches per source and window in the scans that keep them: the distinct scan's five
 #: (the parts scan's two per part come to about as much, a source's busy numbers each
 #: making a part of their own).
-SKETCHES_PER_GROUP = 4
+SKETCHES_PER_GROUP = 5
 #: What the scans' sketches may hold at once unless told otherwise (see :func:`scan_slices`).
 DEFAULT_SKETCH_MEMORY = 2 * 1000**3
 
@@ -2887,11 +2918,6 @@ def with_day_distinct_counts(
 _DAY_DISTINCT = ("day_callees", "day_callee_caller_pairs", "day_caller_ids")
 
 
-#: SIP responses of a line that is engaged: Busy Here, Busy Everywhere (RFC 3261 21.4.24,
-#: 21.6.1); a hunt group whose every line is taken answers so
-BUSY_SIP_CODES = (486, 600)
-
-
 def with_flooded_callees(
     connection: duckdb.DuckDBPyConnection,
     table: pa.Table,
@@ -2925,8 +2951,16 @@ def with_flooded_callees(
     samples: list[str | None] = [None] * table.num_rows
     if rows.size:
         register_table(connection, "cw_asked_floods", keys, keys.column_names)
-        window = _floor_us(_EPOCH_US.format("c.start_time"), unit)
-        busy = ", ".join(str(code) for code in BUSY_SIP_CODES)
+        # only the asking accounts' calls, and only the columns counted: at ten million
+        # calls each column read costs a few tenths of a second, however few calls pass
+        calls = f"""
+            select customer_id, sub_account, call_id,
+                {_floor_us(_EPOCH_US.format("start_time"), unit)} as window_us,
+                {number_key_sql("called_digits", "called_number")} as callee_key,
+                case when {silent_call_sql()} then 1 else 0 end as silent
+            from {relation}
+            where customer_id in (select customer_id from cw_asked_floods)
+        """
         # a customer's window is all its calls (its sub-accounts' too), a sub-account's its
         # own
         counted = connection.sql(
@@ -2934,14 +2968,11 @@ def with_flooded_callees(
             with per_callee as (
                 select a.entity_type, a.entity_id, a.customer_id, a.window_us,
                     count(*) as calls,
-                    count(*) filter (
-                        where (c.sip_code = 200 and c.duration_s < {SHORT_CALL_SECONDS})
-                            or c.sip_code in ({busy})
-                    ) as silent,
+                    sum(c.silent) as silent,
                     min(c.call_id) as sample
-                from {_with_instants(relation)} c
+                from ({calls}) c
                 join cw_asked_floods a on a.customer_id = c.customer_id
-                    and a.window_us = {window}
+                    and a.window_us = c.window_us
                     and (a.entity_type = 'customer' or a.entity_id = c.sub_account)
                 group by a.entity_type, a.entity_id, a.customer_id, a.window_us, c.callee_key
                 having count(*) >= {int(callee_calls)}
