@@ -566,6 +566,10 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
         ("Collection of purchased consumer debt", DeclaredUse.OTHER),
         ("Callbacks to consumers who called us", DeclaredUse.OTHER),
         ("Residential solar sales", DeclaredUse.TELEMARKETING),
+        # an office's phones serving its departments, a sales desk among them, sell nothing
+        ("Seafood exporter: office phones (sales, buyers, shipping)", DeclaredUse.OTHER),
+        ("Office phones (sales) and outbound sales calls", DeclaredUse.TELEMARKETING),
+        ("Sales team phones", DeclaredUse.TELEMARKETING),
         # political, electoral and nonprofit calling: no solicitation
         ("Candidate committee: GOTV voice broadcasts", DeclaredUse.NONCOMMERCIAL),
         ("Political voter contact", DeclaredUse.NONCOMMERCIAL),
@@ -1996,7 +2000,7 @@ def test_only_windows_whose_calls_repeat_on_their_callees_are_counted_per_callee
         "silent_calls": np.array([600, 600, 90, 80, 90_000]),
         "silent_callees": np.array([570, 450, 10, 10, 20_000]),
     }
-    assert may_flood_callees(columns).tolist() == [False, True, True, False]
+    assert may_flood_callees(columns).tolist() == [False, True, True, False, False]
 
 
 def test_may_find_judges_each_row_of_a_table() -> None:

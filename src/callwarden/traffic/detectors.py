@@ -407,6 +407,10 @@ _CONSUMER_SERVICE = re.compile(
     r"(?:line|phone|telephone|wireless|mobile|cellular|landline|voice|service|plan|account)s?\b"
 )
 _TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "promot")
+#: An office's or a business's phones with the departments they serve in brackets
+#: ("office phones (sales, buyers, shipping)"): the departments name who answers and
+#: calls on the lines, not a calling purpose, so a sales desk among them makes no seller
+_OFFICE_DEPARTMENTS = re.compile(r"\b(?:office|business|desk)\s+(?:phones?|lines?)\s*\([^)]*\)")
 #: An insurance agency, agent or broker calls to sell policies: its calls are telemarketing
 #: (47 CFR 64.1200(f)(13): calls "for the purpose of encouraging the purchase" of goods or
 #: services). In the singular only: a platform "for insurance agents" serves sellers and
@@ -450,7 +454,8 @@ def classify_declared_use(text: str | None) -> DeclaredUse:
     lowered = (text or "").lower()
     if any(word in lowered for word in _EMERGENCY_WORDS) or _NINE_ONE_ONE.search(lowered):
         return DeclaredUse.EMERGENCY
-    if any(word in lowered for word in _TELEMARKETING_WORDS) or _INSURANCE_SELLER.search(lowered):
+    purpose = _OFFICE_DEPARTMENTS.sub(" ", lowered)
+    if any(word in purpose for word in _TELEMARKETING_WORDS) or _INSURANCE_SELLER.search(purpose):
         return DeclaredUse.TELEMARKETING
     if _NONCOMMERCIAL.search(lowered):
         return DeclaredUse.NONCOMMERCIAL
