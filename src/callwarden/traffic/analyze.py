@@ -977,8 +977,8 @@ def _hours_asking_their_days_counts(
 
 
 def _windows_that_may_flood(table: pa.Table, thresholds: Thresholds) -> np.ndarray:
-    """The rows of accounts' windows whose calls per callee may hold a flood of a few
-    numbers (:func:`may_flood_callees`): only these are counted per callee."""
+    """The rows of accounts' windows whose silent calls per callee may hold a flood of a
+    few numbers (:func:`may_flood_callees`): only these are counted per callee."""
     columns = {name: table[name].to_numpy(zero_copy_only=False) for name in FLOOD_COLUMNS}
     return np.flatnonzero(may_flood_callees(columns, thresholds))
 
@@ -2008,7 +2008,7 @@ def evidence_figures(f: EntityFeatures) -> dict[str, float | int | str | None]:
         "day_neighbor_share": share(f.day_neighbor, f.day_nanp_pairs),
         "day_caller_ids": f.day_caller_ids or None,
         # the numbers an account's window rang flood_callee_calls times or more, counted
-        # only where its calls per callee may hold a flood (see with_flooded_callees)
+        # only where its silent calls per callee may hold a flood (see may_flood_callees)
         "flooded_callees": f.flooded_callees or None,
         "flooded_calls": f.flooded_calls or None,
         "flooded_silent_share": share(f.flooded_silent, f.flooded_calls),

@@ -2935,8 +2935,9 @@ def with_flooded_callees(
     0 (and null) elsewhere.
 
     Counting calls per callee groups by every callee, as many groups as calls: the caller
-    asks only for the windows whose calls outnumber their distinct callees enough to hold a
-    flood, over the asking accounts' calls alone; not run when none asks."""
+    asks only for the windows whose silent calls outnumber their distinct callees enough to
+    hold a flood (:func:`callwarden.traffic.detectors.may_flood_callees`), over the asking
+    accounts' calls alone; not run when none asks."""
     rows = np.asarray(rows, np.int64)
     asked = table.take(pa.array(rows, pa.int64()))
     keys = pa.table(
