@@ -2827,7 +2827,7 @@ def may_be_forwarding(
 FLOOD_COLUMNS = ("entity_type", "silent_calls", "silent_callees")
 #: how far a distinct count's sketch may overstate (HyperLogLog: a standard error of 2-3%,
 #: single counts seen 4-5% off at hundreds), with room to spare
-DISTINCT_COUNT_MARGIN = 0.1
+_DISTINCT_COUNT_MARGIN = 0.1
 
 
 def may_flood_callees(
@@ -2847,7 +2847,7 @@ def may_flood_callees(
     callees = np.asarray(columns["silent_callees"], dtype=np.float64)
     repeats = t.flood_min_calls * (t.flood_silent_share - 1 / max(t.flood_callee_calls, 1))
     found: np.ndarray = np.isin(np.asarray(columns["entity_type"]), ("customer", "sub_account")) & (
-        silent - callees * (1 + DISTINCT_COUNT_MARGIN) >= repeats
+        silent - callees * (1 + _DISTINCT_COUNT_MARGIN) >= repeats
     )
     return found
 

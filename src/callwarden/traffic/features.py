@@ -59,13 +59,13 @@ UNPARSEABLE_CLASS = "unparseable"
 SHORT_CALL_SECONDS = 6
 #: SIP responses of a line that is engaged: Busy Here, Busy Everywhere (RFC 3261 21.4.24,
 #: 21.6.1); a hunt group whose every line is taken answers so
-BUSY_SIP_CODES = (486, 600)
+_BUSY_SIP_CODES = (486, 600)
 
 
-def silent_call_sql(row: str = "") -> str:
+def _silent_call_sql(row: str = "") -> str:
     """Whether a call (columns of the row alias ``row``) carried nothing: answered and hung
-    up on within SHORT_CALL_SECONDS, or the line busy (:data:`BUSY_SIP_CODES`)."""
-    busy = ", ".join(str(code) for code in BUSY_SIP_CODES)
+    up on within SHORT_CALL_SECONDS, or the line busy (:data:`_BUSY_SIP_CODES`)."""
+    busy = ", ".join(str(code) for code in _BUSY_SIP_CODES)
     return (
         f"(({row}sip_code = 200 and {row}duration_s < {SHORT_CALL_SECONDS}) "
         f"or {row}sip_code in ({busy}))"
@@ -80,7 +80,7 @@ WINDOW_UNITS = ("hour", "day")
 
 #: Sample call ids beside the flags': any call's (the least and greatest id), and a call
 #: to a flooded callee (:func:`with_flooded_callees`)
-EXTRA_SAMPLES: tuple[str, ...] = ("any", "any_last", "flooded")
+_EXTRA_SAMPLES: tuple[str, ...] = ("any", "any_last", "flooded")
 #: Names of the per-call evidence flags; each gives one sample call id per entity.
 FLAGS: tuple[str, ...] = (
     "invalid_caller",
@@ -646,7 +646,7 @@ def enriched_calls_sql(
             case when c.sip_code = 200 and c.duration_s < {SHORT_CALL_SECONDS}
                  then 1 else 0 end as short_answered,
             -- nothing said on it: answered and hung up on at once, or the line busy
-            case when {silent_call_sql("c.")} then 1 else 0 end as silent,
+            case when {_silent_call_sql("c.")} then 1 else 0 end as silent,
             case when c.caller_class in ({invalid})
                   or (c.caller_class = '{UNPARSEABLE_CLASS}' and c.caller_id not like '+%')
                  then 1 else 0 end as invalid_caller,
@@ -2279,7 +2279,7 @@ def rows_to_features(table: pa.Table, unit: str) -> list[EntityFeatures]:
     windows = [window(raw) for raw in columns["window_start"]]
     samples = [
         (flag, columns[f"sample_{flag}"])
-        for flag in (*FLAGS, *EXTRA_SAMPLES)
+        for flag in (*FLAGS, *_EXTRA_SAMPLES)
         if f"sample_{flag}" in columns
     ]
     sample_ids = [
@@ -2902,16 +2902,23 @@ def with_day_distinct_counts(
             """
         ).to_arrow_table()
         connection.execute("drop table cw_asked_days")
-        found = (
-            keys.append_column("row", pa.array(rows, pa.int64()))
-            .join(counted, keys.column_names)
-            .sort_by("row")
-        )
+        found = _asked_rows_found(keys, rows, counted)
         for name, column in columns.items():
             column[found["row"].to_numpy()] = found[name].to_numpy()
     for name, column in columns.items():
         table = table.append_column(name, pa.array(column))
     return table
+
+
+def _asked_rows_found(keys: pa.Table, rows: np.ndarray, counted: pa.Table) -> pa.Table:
+    """``counted`` (a row per key of ``keys`` it found) beside the feature table's ``rows``
+    that asked for it, one key each: its columns with ``row``, in the rows' order. A key
+    not counted (no call of it passed the count's filter) is left out: its row keeps 0."""
+    return (
+        keys.append_column("row", pa.array(rows, pa.int64()))
+        .join(counted, keys.column_names, join_type="inner")
+        .sort_by("row")
+    )
 
 
 #: what :func:`with_day_distinct_counts` counts
@@ -2931,7 +2938,7 @@ def with_flooded_callees(
     ``flooded_calls``, ``flooded_silent`` and ``sample_flooded`` filled in at ``rows``,
     customers' and sub-accounts' windows: the numbers the window's calls reached
     ``callee_calls`` times or more, the calls to them, those of them answered for under
-    SHORT_CALL_SECONDS or busy (:data:`BUSY_SIP_CODES`), and the least call id among them;
+    SHORT_CALL_SECONDS or busy (:data:`_BUSY_SIP_CODES`), and the least call id among them;
     0 (and null) elsewhere.
 
     Counting calls per callee groups by every callee, as many groups as calls: the caller
@@ -2958,7 +2965,7 @@ def with_flooded_callees(
             select customer_id, sub_account, call_id,
                 {_floor_us(_EPOCH_US.format("start_time"), unit)} as window_us,
                 {number_key_sql("called_digits", "called_number")} as callee_key,
-                case when {silent_call_sql()} then 1 else 0 end as silent
+                case when {_silent_call_sql()} then 1 else 0 end as silent
             from {relation}
             where customer_id in (select customer_id from cw_asked_floods)
         """
@@ -2988,11 +2995,7 @@ def with_flooded_callees(
             """
         ).to_arrow_table()
         connection.execute("drop table cw_asked_floods")
-        found = (
-            keys.append_column("row", pa.array(rows, pa.int64()))
-            .join(counted, keys.column_names, join_type="inner")
-            .sort_by("row")
-        )
+        found = _asked_rows_found(keys, rows, counted)
         at = found["row"].to_numpy()
         for name, column in columns.items():
             column[at] = found[name].to_numpy()
