@@ -570,6 +570,17 @@ def test_emergency_notifier_is_exempt_from_consent_and_hours() -> None:
         ("Seafood exporter: office phones (sales, buyers, shipping)", DeclaredUse.OTHER),
         ("Office phones (sales) and outbound sales calls", DeclaredUse.TELEMARKETING),
         ("Sales team phones", DeclaredUse.TELEMARKETING),
+        # a seller's words as words, not inside another's
+        ("Law office: court dates and pleadings (live staff)", DeclaredUse.OTHER),
+        ("Leadership team's desk phones", DeclaredUse.OTHER),
+        ("Firm of solicitors: client calls", DeclaredUse.OTHER),
+        ("Presales engineering callbacks", DeclaredUse.OTHER),
+        ("Telephone solicitation for home security", DeclaredUse.TELEMARKETING),
+        ("Salespeople's direct lines", DeclaredUse.TELEMARKETING),
+        ("Mortgage leads", DeclaredUse.TELEMARKETING),
+        ("Speed-to-lead calls to homeowners", DeclaredUse.TELEMARKETING),
+        ("Leadgen call centre", DeclaredUse.TELEMARKETING),
+        ("Telemarketer of home warranties", DeclaredUse.TELEMARKETING),
         # political, electoral and nonprofit calling: no solicitation
         ("Candidate committee: GOTV voice broadcasts", DeclaredUse.NONCOMMERCIAL),
         ("Political voter contact", DeclaredUse.NONCOMMERCIAL),

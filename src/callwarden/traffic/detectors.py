@@ -406,7 +406,13 @@ _CONSUMER_SERVICE = re.compile(
     r"|\b(?:consumer|residential|personal|household|family)\s+"
     r"(?:line|phone|telephone|wireless|mobile|cellular|landline|voice|service|plan|account)s?\b"
 )
-_TELEMARKETING_WORDS = ("sales", "marketing", "lead", "telemarket", "solicit", "promot")
+#: A seller's words, as words: "leads" and "lead generation", not "pleadings", "leadership"
+#: or "misleading"; "solicitation", not a firm of solicitors (lawyers); "sales", not
+#: "presales" support. "marketing" stays a substring: telemarketing and remarketing sell too.
+_TELEMARKETING = re.compile(
+    r"\bsales(?:people|person|m[ae]n|wom[ae]n)?\b|marketing|\bleads?\b|\blead[- ]?gen"
+    r"|telemarket|\bsolicit(?!or)|\bpromot"
+)
 #: An office's or a business's phones with the departments they serve in brackets
 #: ("office phones (sales, buyers, shipping)"): the departments name who answers and
 #: calls on the lines, not a calling purpose, so a sales desk among them makes no seller
@@ -455,7 +461,7 @@ def classify_declared_use(text: str | None) -> DeclaredUse:
     if any(word in lowered for word in _EMERGENCY_WORDS) or _NINE_ONE_ONE.search(lowered):
         return DeclaredUse.EMERGENCY
     purpose = _OFFICE_DEPARTMENTS.sub(" ", lowered)
-    if any(word in purpose for word in _TELEMARKETING_WORDS) or _INSURANCE_SELLER.search(purpose):
+    if _TELEMARKETING.search(purpose) or _INSURANCE_SELLER.search(purpose):
         return DeclaredUse.TELEMARKETING
     if _NONCOMMERCIAL.search(lowered):
         return DeclaredUse.NONCOMMERCIAL
