@@ -1387,6 +1387,43 @@ def test_a_healthcare_providers_reminders_missing_records_are_held_at_medium() -
     assert grade(spoofed, practice).severity is Severity.HIGH
 
 
+def test_a_parcel_carriers_delivery_notices_missing_records_are_held_at_medium() -> None:
+    """A parcel carrier's recorded delivery-window calls, most recipients without consent
+    records, from an established, verified account's own numbers: the FCC exempts free
+    package delivery notices from consent (FCC 14-32) on conditions, two of which the
+    records show (a minute or less, one notice a package). Longer messages, numbers called
+    over and over, a retailer's own delivery scheduling, a new account or a spoofed
+    caller ID stay high."""
+    notices = features(no_consent=500, peak_duration_calls=300, peak_duration_s=24)
+    carrier = EntityContext(
+        kyc_status="verified", account_age_days=5_000, declared_use="package delivery notifications"
+    )
+    held = assess(notices, carrier)
+    assert held.severity is Severity.MEDIUM
+    assert any("FCC 14-32" in note for note in held.notes)
+    for shape in (
+        replace(notices, peak_duration_s=75),  # a message longer than a minute
+        replace(notices, callees=400),  # 1,000 calls to 400 numbers: 2.5 a number
+        # the day's recording at 90 s behind an hour's spike at 24 s
+        replace(notices, day_peak_duration_s=90),
+    ):
+        assert assess(shape, carrier).severity is Severity.HIGH, shape
+    for other in (
+        replace(carrier, declared_use="delivery scheduling notifications"),
+        replace(carrier, declared_use="parcel delivery and sales follow-up calls"),
+        replace(carrier, account_age_days=12),
+        replace(carrier, kyc_status="pending"),
+    ):
+        assert assess(notices, other).severity is Severity.HIGH, other
+    findings = [
+        Finding(ReasonCode.PRERECORDED_PATTERN, "", 0.36, 0.3, Evidence.PATTERN),
+        Finding(ReasonCode.NO_CONSENT_WIRELESS, "", 0.6, 0.2, Evidence.ILLEGAL),
+    ]
+    assert grade(findings, carrier, delivery_notice_shape=True).severity is Severity.MEDIUM
+    spoofed = [*findings, Finding(ReasonCode.NEIGHBOR_SPOOFING, "", 0.6, 0.2, Evidence.ILLEGAL)]
+    assert grade(spoofed, carrier, delivery_notice_shape=True).severity is Severity.HIGH
+
+
 def test_a_partys_recorded_gotv_missing_records_are_held_at_medium() -> None:
     """A recording without consent records from an established, verified party's own
     number: lawful to landlines (47 CFR 64.1200(a)(3)(ii)), not to mobiles, and the CDRs do

@@ -406,6 +406,16 @@ _CONSUMER_SERVICE = re.compile(
     r"|\b(?:consumer|residential|personal|household|family)\s+"
     r"(?:line|phone|telephone|wireless|mobile|cellular|landline|voice|service|plan|account)s?\b"
 )
+#: A package delivery company's notices to a package's recipient, free to the callee: the
+#: FCC exempts them from prior express consent on wireless numbers (FCC 14-32, the Cargo
+#: Airline Association order, under 47 USC 227(b)(2)(C)), on conditions. "package",
+#: "parcel" or "shipment" as words: a retailer's or a fuel dealer's own delivery
+#: scheduling is not a delivery company's (its customer gave it the number).
+_PACKAGE_DELIVERY = re.compile(r"\b(?:packages?|parcels?|shipments?)\b")
+#: FCC 14-32's conditions that call records can show: a voice notice lasts a minute or
+#: less, and a package gets one notice (two when a signature is needed)
+DELIVERY_NOTICE_LONGEST_S = 60
+DELIVERY_NOTICES_PER_CALLEE = 2
 #: A seller's words, as words: "leads" and "lead generation", not "pleadings", "leadership"
 #: or "misleading"; "solicitation", not a firm of solicitors (lawyers); "sales", not
 #: "presales" support. "marketing" stays a substring: telemarketing and remarketing sell too.
@@ -3169,13 +3179,36 @@ def assess(
 ) -> Assessment:
     """Reasons, a 0-100 score and a severity for one entity in one window."""
     findings = detect(features, context, thresholds)
-    return grade(findings, context, thresholds)
+    return grade(
+        findings,
+        context,
+        thresholds,
+        delivery_notice_shape=_delivery_notice_shape(features),
+    )
+
+
+def _delivery_notice_shape(f: EntityFeatures) -> bool:
+    """Whether the window's calls keep to what FCC 14-32 lets call records show of
+    package delivery notices: every recording spike counted (the window's, its comb's,
+    its UTC day's) at a minute or less, and at most two calls per number called."""
+    lengths = [
+        *_spike_lengths(f.peak_durations_s, f.peak_duration_s),
+        *f.comb_durations_s,
+        *((f.day_peak_duration_s,) if f.day_peak_duration_s is not None else ()),
+    ]
+    return (
+        f.callees > 0
+        and f.calls <= DELIVERY_NOTICES_PER_CALLEE * f.callees
+        and max(lengths, default=0) <= DELIVERY_NOTICE_LONGEST_S
+    )
 
 
 def grade(
     findings: Sequence[Finding],
     context: EntityContext = EntityContext(),
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    *,
+    delivery_notice_shape: bool = False,
 ) -> Assessment:
     """Score is a noisy-or of the reasons' weights; severity follows the evidence kinds:
 
@@ -3261,6 +3294,32 @@ def grade(
             "missing consent records: a patient who gave the provider a number consented to "
             "its healthcare calls (FCC 15-72; 47 CFR 64.1200(a)(2)); held at medium, ask the "
             "account for its patients' consent"
+        )
+    # A package delivery company's recorded notices to recipients rest on an exemption,
+    # not on consent (FCC 14-32): free to the callee, to the number the shipper gave, one
+    # a package, a minute or less, with an opt-out honoured within 30 days. When missing
+    # records are all that make an established, verified account's calls from its own
+    # numbers illegal, and its calls keep to the conditions the records show
+    # (``delivery_notice_shape``), the others are an analyst's question.
+    if (
+        severity is Severity.HIGH
+        and use is DeclaredUse.INFORMATIONAL
+        and _PACKAGE_DELIVERY.search((context.declared_use or "").lower())
+        and delivery_notice_shape
+        and established
+        and {f.code for f in corroborated} == {ReasonCode.NO_CONSENT_WIRELESS}
+        and not any(f.code in _NOT_ITS_OWN_NUMBERS for f in findings)
+        and not (len(suspect) >= 2 and automated)
+    ):
+        severity = Severity.MEDIUM
+        notes.append(
+            "declared package delivery notices by an established, verified account from its "
+            "own numbers, messages of a minute or less and at most two calls a number, "
+            "illegal only for missing consent records: the FCC exempts free package "
+            "delivery notices to wireless numbers from prior express consent (FCC 14-32, "
+            "47 USC 227(b)(2)(C)) if each goes to the recipient's number from the shipper, "
+            "one a package (two with a signature), and opt-outs are honoured within 30 "
+            "days; held at medium, ask the account how it meets them"
         )
     # Non-commercial calling (political, electoral, a tax-exempt nonprofit's) by recording
     # is lawful to residential lines without consent (47 CFR 64.1200(a)(3)(ii)-(iv)) and
