@@ -414,8 +414,8 @@ _CONSUMER_SERVICE = re.compile(
 _PACKAGE_DELIVERY = re.compile(r"\b(?:packages?|parcels?|shipments?)\b")
 #: FCC 14-32's conditions that call records can show: a voice notice lasts a minute or
 #: less, and a package gets one notice (two when a signature is needed)
-DELIVERY_NOTICE_LONGEST_S = 60
-DELIVERY_NOTICES_PER_CALLEE = 2
+_DELIVERY_NOTICE_LONGEST_S = 60
+_DELIVERY_NOTICES_PER_CALLEE = 2
 #: A seller's words, as words: "leads" and "lead generation", not "pleadings", "leadership"
 #: or "misleading"; "solicitation", not a firm of solicitors (lawyers); "sales", not
 #: "presales" support. "marketing" stays a substring: telemarketing and remarketing sell too.
@@ -3198,8 +3198,8 @@ def _delivery_notice_shape(f: EntityFeatures) -> bool:
     ]
     return (
         f.callees > 0
-        and f.calls <= DELIVERY_NOTICES_PER_CALLEE * f.callees
-        and max(lengths, default=0) <= DELIVERY_NOTICE_LONGEST_S
+        and f.calls <= _DELIVERY_NOTICES_PER_CALLEE * f.callees
+        and max(lengths, default=0) <= _DELIVERY_NOTICE_LONGEST_S
     )
 
 
