@@ -1424,6 +1424,35 @@ def test_a_parcel_carriers_delivery_notices_missing_records_are_held_at_medium()
     assert grade(spoofed, carrier, delivery_notice_shape=True).severity is Severity.HIGH
 
 
+def test_a_makers_safety_recall_notices_missing_records_are_held_at_medium() -> None:
+    """A carmaker's recorded recall notices to registered owners, most without consent
+    records: the maker must notify them (49 USC 30118-30119) and an owner who gave it a
+    number with the vehicle consented to calls about it. A dealer's "recall reminders",
+    a new or unverified account's "recall notices" and a spoofed caller ID stay high."""
+    notices = features(no_consent=400, peak_duration_calls=300, peak_duration_s=55)
+    maker = EntityContext(
+        kyc_status="verified",
+        account_age_days=5_000,
+        declared_use="vehicle safety recall notices and owner communications (recorded)",
+    )
+    held = assess(notices, maker)
+    assert held.severity is Severity.MEDIUM
+    assert any("49 USC 30118-30119" in note for note in held.notes)
+    for other in (
+        replace(maker, declared_use="service and recall reminders to our customers"),
+        replace(maker, declared_use="vehicle recall notices and extended warranty sales"),
+        replace(maker, account_age_days=9),
+        replace(maker, kyc_status="failed"),
+    ):
+        assert assess(notices, other).severity is Severity.HIGH, other
+    findings = [
+        Finding(ReasonCode.PRERECORDED_PATTERN, "", 0.36, 0.3, Evidence.PATTERN),
+        Finding(ReasonCode.NO_CONSENT_WIRELESS, "", 0.6, 0.2, Evidence.ILLEGAL),
+        Finding(ReasonCode.DNO_CALLER_ID, "", 0.1, 0.0, Evidence.ILLEGAL),
+    ]
+    assert grade(findings, maker).severity is Severity.HIGH
+
+
 def test_a_partys_recorded_gotv_missing_records_are_held_at_medium() -> None:
     """A recording without consent records from an established, verified party's own
     number: lawful to landlines (47 CFR 64.1200(a)(3)(ii)), not to mobiles, and the CDRs do

@@ -416,6 +416,13 @@ _PACKAGE_DELIVERY = re.compile(r"\b(?:packages?|parcels?|shipments?)\b")
 #: less, and a package gets one notice (two when a signature is needed)
 _DELIVERY_NOTICE_LONGEST_S = 60
 _DELIVERY_NOTICES_PER_CALLEE = 2
+#: A maker's safety recall notices to the owners of what it recalls: the law makes it notify
+#: them (49 USC 30118-30119 for vehicles), and an owner who gave it or its dealer a number
+#: with the product consented to calls about it (FCC 92-443 para. 31; the ACA International
+#: ruling, FCC 07-232), records a carrier seldom holds
+_SAFETY_RECALL = re.compile(
+    r"\b(?:safety|vehicle|product|auto(?:motive)?)\s+(?:safety\s+)?recalls?\b"
+)
 #: A seller's words, as words: "leads" and "lead generation", not "pleadings", "leadership"
 #: or "misleading"; "solicitation", not a firm of solicitors (lawyers); "sales", not
 #: "presales" support. "marketing" stays a substring: telemarketing and remarketing sell too.
@@ -3203,6 +3210,33 @@ def _delivery_notice_shape(f: EntityFeatures) -> bool:
     )
 
 
+def _notice_hold(declared_use: str | None, delivery_notice_shape: bool) -> str | None:
+    """The note holding an informational account's notices at medium when missing consent
+    records are all that make them illegal (see :func:`grade`), or None: a package
+    delivery company's whose calls keep to what FCC 14-32 lets call records show, or a
+    maker's safety recall notices."""
+    declared = (declared_use or "").lower()
+    common = "by an established, verified account from its own numbers, illegal only for "
+    if _PACKAGE_DELIVERY.search(declared) and delivery_notice_shape:
+        return (
+            f"declared package delivery notices {common}missing consent records, messages of "
+            "a minute or less and at most two calls a number: the FCC exempts free package "
+            "delivery notices to wireless numbers from prior express consent (FCC 14-32, "
+            "47 USC 227(b)(2)(C)) if each goes to the recipient's number from the shipper, "
+            "one a package (two with a signature), and opt-outs are honoured within 30 "
+            "days; held at medium, ask the account how it meets them"
+        )
+    if _SAFETY_RECALL.search(declared):
+        return (
+            f"declared safety recall notices {common}missing consent records: the maker must "
+            "notify the owners of what it recalls (49 USC 30118-30119 for vehicles), and an "
+            "owner who gave it or its dealer a number with the product consented to calls "
+            "about it (FCC 92-443 para. 31; FCC 07-232), records a carrier seldom holds; "
+            "held at medium, ask the account for its owners' numbers' source"
+        )
+    return None
+
+
 def grade(
     findings: Sequence[Finding],
     context: EntityContext = EntityContext(),
@@ -3295,32 +3329,26 @@ def grade(
             "its healthcare calls (FCC 15-72; 47 CFR 64.1200(a)(2)); held at medium, ask the "
             "account for its patients' consent"
         )
-    # A package delivery company's recorded notices to recipients rest on an exemption,
-    # not on consent (FCC 14-32): free to the callee, to the number the shipper gave, one
-    # a package, a minute or less, with an opt-out honoured within 30 days. When missing
-    # records are all that make an established, verified account's calls from its own
-    # numbers illegal, and its calls keep to the conditions the records show
-    # (``delivery_notice_shape``), the others are an analyst's question.
+    # Two kinds of notice rest on what consent records do not show: a package delivery
+    # company's to recipients on an exemption (FCC 14-32: free to the callee, to the
+    # number the shipper gave, one a package, a minute or less, an opt-out honoured within
+    # 30 days), a maker's safety recall notices to owners on the number each owner gave
+    # with the product. When missing records are all that make an established, verified
+    # account's calls from its own numbers illegal (and a delivery company's calls keep
+    # to the conditions the records show, ``delivery_notice_shape``), the rest is an
+    # analyst's question.
+    held_notice = _notice_hold(context.declared_use, delivery_notice_shape)
     if (
         severity is Severity.HIGH
         and use is DeclaredUse.INFORMATIONAL
-        and _PACKAGE_DELIVERY.search((context.declared_use or "").lower())
-        and delivery_notice_shape
+        and held_notice is not None
         and established
         and {f.code for f in corroborated} == {ReasonCode.NO_CONSENT_WIRELESS}
         and not any(f.code in _NOT_ITS_OWN_NUMBERS for f in findings)
         and not (len(suspect) >= 2 and automated)
     ):
         severity = Severity.MEDIUM
-        notes.append(
-            "declared package delivery notices by an established, verified account from its "
-            "own numbers, messages of a minute or less and at most two calls a number, "
-            "illegal only for missing consent records: the FCC exempts free package "
-            "delivery notices to wireless numbers from prior express consent (FCC 14-32, "
-            "47 USC 227(b)(2)(C)) if each goes to the recipient's number from the shipper, "
-            "one a package (two with a signature), and opt-outs are honoured within 30 "
-            "days; held at medium, ask the account how it meets them"
-        )
+        notes.append(held_notice)
     # Non-commercial calling (political, electoral, a tax-exempt nonprofit's) by recording
     # is lawful to residential lines without consent (47 CFR 64.1200(a)(3)(ii)-(iv)) and
     # unlawful to wireless numbers (47 USC 227(b)(1)(A)(iii)); the CDRs do not say which a
