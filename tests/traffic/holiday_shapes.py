@@ -221,12 +221,17 @@ class HolidayNetwork(BlindNetwork):
 
     first_day = FIRST
     zones = ZONES
+    #: the area codes random callees are drawn from, and their weights
+    area_codes: ClassVar[np.ndarray] = _CODES
+    area_weights: ClassVar[np.ndarray] = _WEIGHTS
+    #: how long before the first day an upstream carrier last updated its RMD filing
+    rmd_filed_days: ClassVar[float] = 200
     _offsets: dict[tuple[str, int], int] = field(default_factory=dict)
 
     # --- numbers ----------------------------------------------------------------------------
     def numbers(self, count: int, npa: int | Sequence[int] | None = None) -> list[str]:
         if npa is None:
-            npas = self.rng.choice(_CODES, count, p=_WEIGHTS)
+            npas = self.rng.choice(self.area_codes, count, p=self.area_weights)
         elif isinstance(npa, int):
             npas = np.full(count, npa)
         else:
@@ -304,7 +309,9 @@ class HolidayNetwork(BlindNetwork):
         self.campaign["upstream_provider", name] = campaign
         if filing is not None:
             frn, implementation = filing
-            self.rmd.append(RmdFiling(frn, name, implementation, ago(200)))
+            assert self.first_day is not None
+            filed = self.first_day - timedelta(days=self.rmd_filed_days)
+            self.rmd.append(RmdFiling(frn, name, implementation, filed))
 
     def review_only(self, kind: str, name: str) -> None:
         del self.campaign[kind, name]

@@ -105,8 +105,8 @@ from typing import ClassVar
 
 import numpy as np
 
-from callwarden.customers import ConsentType, Customer, CustomerKind, KycStatus, NumberGrant
-from callwarden.lists import DnoEntry, RmdFiling
+from callwarden.customers import ConsentType, CustomerKind, KycStatus, NumberGrant
+from callwarden.lists import DnoEntry
 from tests.traffic.blind_shapes import PEOPLE, START, Callers
 from tests.traffic.holiday_shapes import HolidayNetwork
 from tests.traffic.unseen_shapes import EXCHANGES, Durations
@@ -195,39 +195,9 @@ class MotorNetwork(HolidayNetwork):
 
     first_day = FIRST
     zones = ZONES
-
-    def numbers(self, count: int, npa: int | Sequence[int] | None = None) -> list[str]:
-        if npa is None:
-            npas = self.rng.choice(_CODES, count, p=_WEIGHTS)
-        elif isinstance(npa, int):
-            npas = np.full(count, npa)
-        else:
-            npas = self.rng.choice(np.asarray(npa), count)
-        exchanges = self.rng.choice(EXCHANGES, count)
-        lines = self.rng.integers(0, 10_000, count)
-        digits = 10**10 + npas.astype(np.int64) * 10**7 + exchanges * 10**4 + lines
-        return ["+" + number for number in map(str, digits.tolist())]
-
-    def carrier(
-        self,
-        name: str,
-        legal_name: str,
-        *,
-        opened: datetime,
-        campaign: bool,
-        filing: tuple[str, str] | None,
-    ) -> None:
-        """An upstream carrier interconnected at ``opened``; ``filing``: its RMD (FRN,
-        implementation), None when it is absent from the RMD."""
-        self.customers.append(
-            Customer(name, legal_name, kind=CustomerKind.PROVIDER, created_at=opened,
-                     kyc_status=KycStatus.VERIFIED, declared_use="transit (upstream carrier)",
-                     country="US")
-        )  # fmt: skip
-        self.campaign["upstream_provider", name] = campaign
-        if filing is not None:
-            frn, implementation = filing
-            self.rmd.append(RmdFiling(frn, name, implementation, ago(180)))
+    area_codes = _CODES
+    area_weights = _WEIGHTS
+    rmd_filed_days = 180
 
     # --- which number a call presents ---------------------------------------------------------
     def turning_pool(self, size: int, kept: float, npa: Sequence[int] | None = None) -> Callers:

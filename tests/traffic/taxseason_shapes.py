@@ -106,8 +106,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
-from callwarden.customers import ConsentType, Customer, CustomerKind, KycStatus
-from callwarden.lists import DnoEntry, RmdFiling
+from callwarden.customers import ConsentType, CustomerKind, KycStatus
+from callwarden.lists import DnoEntry
 from tests.traffic.blind_shapes import PEOPLE, START
 from tests.traffic.holiday_shapes import _CODES, _WEIGHTS, ZONES, HolidayNetwork
 from tests.traffic.unseen_shapes import Durations
@@ -158,27 +158,6 @@ class TaxSeasonNetwork(HolidayNetwork):
 
     first_day = FIRST
     zones = ZONES
-
-    def carrier(
-        self,
-        name: str,
-        legal_name: str,
-        *,
-        opened: datetime,
-        campaign: bool,
-        filing: tuple[str, str] | None,
-    ) -> None:
-        """An upstream carrier interconnected at ``opened``; ``filing``: its RMD (FRN,
-        implementation), None when it is absent from the RMD."""
-        self.customers.append(
-            Customer(name, legal_name, kind=CustomerKind.PROVIDER, created_at=opened,
-                     kyc_status=KycStatus.VERIFIED, declared_use="transit (upstream carrier)",
-                     country="US")
-        )  # fmt: skip
-        self.campaign["upstream_provider", name] = campaign
-        if filing is not None:
-            frn, implementation = filing
-            self.rmd.append(RmdFiling(frn, name, implementation, ago(200)))
 
     def businesses(self, count: int, prefix: str) -> None:
         """``count`` lawful small businesses calling mostly their own town, weekdays mostly."""
