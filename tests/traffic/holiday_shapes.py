@@ -418,18 +418,37 @@ class HolidayNetwork(BlindNetwork):
         ])  # fmt: skip
 
     # --- senders ------------------------------------------------------------------------------
-    def businesses(self, count: int, prefix: str) -> None:
-        """``count`` lawful small businesses calling mostly their own town by day."""
+    def businesses(
+        self,
+        count: int,
+        prefix: str,
+        *,
+        towns: Sequence[int] | None = None,
+        oldest_days: int = 4000,
+        most_calls: int = 220,
+        talk_median_s: float = 170,
+        week: Sequence[float] | None = None,
+    ) -> None:
+        """``count`` lawful small businesses (``<prefix>-<n>``) calling mostly their own town
+        by day: a town drawn from ``towns`` (the network's area codes by weight when None),
+        opened up to ``oldest_days`` before the first day, 15 to ``most_calls`` calls a day
+        shared over the days as ``week`` says (evenly when None)."""
+        assert self.first_day is not None
         for business in range(count):
             name = f"{prefix}-{business}"
-            town = int(self.rng.choice(_CODES, p=_WEIGHTS))
-            opened = ago(int(self.rng.integers(60, 4000)))
+            if towns is None:
+                town = int(self.rng.choice(self.area_codes, p=self.area_weights))
+            else:
+                town = int(self.rng.choice(towns))
+            opened = self.first_day - timedelta(days=int(self.rng.integers(60, oldest_days)))
             phones = self.account(name, "office phones", opened=opened,
                                   numbers=int(self.rng.integers(1, 5)), npa=town)  # fmt: skip
             self.lawful(phones)
             neighbours = self.numbers(1500, town) + self.numbers(500)
-            self.send(int(self.rng.integers(15, 220)), customer=name, callers=self.rotate(phones),
-                      callees=neighbours, durations=self.live(170), answered=0.5,
+            day = int(self.rng.integers(15, most_calls))
+            calls = day if week is None else [round(day * share) for share in week]
+            self.send(calls, customer=name, callers=self.rotate(phones), callees=neighbours,
+                      durations=self.live(talk_median_s), answered=0.5,
                       when=self.by_hour(OFFICE), unanswered=PEOPLE)  # fmt: skip
 
 

@@ -320,22 +320,6 @@ class MotorNetwork(HolidayNetwork):
         return self.scam_press_one(pitch, machines=machines, quits=quits, press=press,
                                    agent_median_s=300)  # fmt: skip
 
-    # --- senders ------------------------------------------------------------------------------
-    def garages(self, count: int, prefix: str) -> None:
-        """``count`` lawful small motor-trade businesses (repair shops, detailers, a tyre
-        shop) calling mostly their own area by day."""
-        for business in range(count):
-            name = f"{prefix}-{business}"
-            town = int(self.rng.choice(MICHIGAN + OHIO))
-            phones = self.account(name, "office phones",
-                                  opened=ago(int(self.rng.integers(60, 5000))),
-                                  numbers=int(self.rng.integers(1, 5)), npa=town)  # fmt: skip
-            self.lawful(phones)
-            neighbours = self.numbers(1500, town) + self.numbers(500)
-            self.send(int(self.rng.integers(15, 200)), customer=name, callers=self.rotate(phones),
-                      callees=neighbours, durations=self.live(150), answered=0.5,
-                      when=self.by_hour(OFFICE), unanswered=PEOPLE)  # fmt: skip
-
 
 def build(seed: int, volume: float = 1.0) -> MotorNetwork:
     """The network of the module docstring; ``volume`` scales every sender's calls."""
@@ -594,5 +578,7 @@ def build(seed: int, volume: float = 1.0) -> MotorNetwork:
            durations=n.live(70, 0.8), answered=0.7, when=n.by_hour(TOWS),
            unanswered=PEOPLE)  # fmt: skip
 
-    n.garages(30, "garage")
+    # repair shops, detailers, a tyre shop: the motor trade's small businesses
+    n.businesses(30, "garage", towns=MICHIGAN + OHIO, oldest_days=5000, most_calls=200,
+                 talk_median_s=150)  # fmt: skip
     return n

@@ -159,22 +159,6 @@ class TaxSeasonNetwork(HolidayNetwork):
     first_day = FIRST
     zones = ZONES
 
-    def businesses(self, count: int, prefix: str) -> None:
-        """``count`` lawful small businesses calling mostly their own town, weekdays mostly."""
-        for business in range(count):
-            name = f"{prefix}-{business}"
-            town = int(self.rng.choice(_CODES, p=_WEIGHTS))
-            opened = ago(int(self.rng.integers(60, 4000)))
-            phones = self.account(name, "office phones", opened=opened,
-                                  numbers=int(self.rng.integers(1, 5)), npa=town)  # fmt: skip
-            self.lawful(phones)
-            neighbours = self.numbers(1500, town) + self.numbers(500)
-            day = int(self.rng.integers(15, 220))
-            self.send([round(day * 0.3), round(day * 0.1), day, day], customer=name,
-                      callers=self.rotate(phones), callees=neighbours,
-                      durations=self.live(170), answered=0.5, when=self.by_hour(OFFICE),
-                      unanswered=PEOPLE)  # fmt: skip
-
     # --- how answered calls last --------------------------------------------------------------
     def live_collector(self, talk_median_s: float) -> Durations:
         """A collector's live calls: refusals and wrong parties in seconds, a short live
@@ -476,5 +460,6 @@ def build(seed: int, volume: float = 1.0) -> TaxSeasonNetwork:
            callers=n.rotate(vita), callees=booked_clients, durations=n.phone_bank(70),
            answered=0.45, when=n.between(10, 18), unanswered=PEOPLE)  # fmt: skip
 
-    n.businesses(30, "smallbiz")
+    # a Saturday and a Sunday, then the week's first two days
+    n.businesses(30, "smallbiz", week=(0.3, 0.1, 1, 1))
     return n
