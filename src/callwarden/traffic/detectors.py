@@ -3337,15 +3337,15 @@ def grade(
     # account's calls from its own numbers illegal (and a delivery company's calls keep
     # to the conditions the records show, ``delivery_notice_shape``), the rest is an
     # analyst's question.
-    held_notice = _notice_hold(context.declared_use, delivery_notice_shape)
+    # (the declared use is read last: every judged window is graded, few are held)
     if (
         severity is Severity.HIGH
         and use is DeclaredUse.INFORMATIONAL
-        and held_notice is not None
         and established
         and {f.code for f in corroborated} == {ReasonCode.NO_CONSENT_WIRELESS}
         and not any(f.code in _NOT_ITS_OWN_NUMBERS for f in findings)
         and not (len(suspect) >= 2 and automated)
+        and (held_notice := _notice_hold(context.declared_use, delivery_notice_shape)) is not None
     ):
         severity = Severity.MEDIUM
         notes.append(held_notice)
